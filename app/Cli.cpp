@@ -1,0 +1,485 @@
+#include "Cli.h"
+
+#include "Catalog.h"
+#include "Environment.h"
+#include "ProcessRunner.h"
+#include "ResourceLocator.h"
+#include "ResultAnalysis.h"
+#include "ResultJson.h"
+#include "ResultStore.h"
+#include "RuntimeDetector.h"
+#include "SuiteRunner.h"
+#include "TerminalProgress.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <stop_token>
+#include <thread>
+
+namespace showdown {
+namespace {
+
+const QStringList kVerbs = {QStringLiteral("runtimes"), QStringLiteral("benchmarks"), QStringLiteral("run"),
+                            QStringLiteral("list"), QStringLiteral("show")};
+
+QString nodeModulesDir()
+{
+    return ResourceLocator::benchmarksDir() + QStringLiteral("/node/node_modules");
+}
+
+std::optional<Catalog> loadCatalog(QString *error)
+{
+    return Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), error);
+}
+
+QString padded(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '), false) + QLatin1Char(' ');
+}
+
+/// Asks a suite to stop on Ctrl-C or SIGTERM. The signals are taken by a thread of their own with
+/// sigwait(), so nothing unsafe runs inside a signal handler.
+class InterruptWatcher {
+public:
+    explicit InterruptWatcher(std::stop_source source)
+    {
+        sigemptyset(&m_signals);
+        sigaddset(&m_signals, SIGINT);
+        sigaddset(&m_signals, SIGTERM);
+        sigaddset(&m_signals, SIGUSR1);
+        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
+        m_thread = std::thread([this, source]() mutable {
+            int received = 0;
+            while (sigwait(&m_signals, &received) == 0 && received != SIGUSR1) {
+                source.request_stop();
+            }
+        });
+    }
+    ~InterruptWatcher()
+    {
+        pthread_kill(m_thread.native_handle(), SIGUSR1);
+        m_thread.join();
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+    InterruptWatcher(const InterruptWatcher &) = delete;
+    InterruptWatcher &operator=(const InterruptWatcher &) = delete;
+
+private:
+    sigset_t m_signals{};
+    sigset_t m_previous{};
+    std::thread m_thread;
+};
+
+} // namespace
+
+Cli::Cli() : m_out(stdout), m_err(stderr) {}
+
+int Cli::usage(const QString &message)
+{
+    m_err << "showdown: " << message << "\n" << "Try `showdown --help`.\n";
+    m_err.flush();
+    return Usage;
+}
+
+int Cli::fail(const QString &message)
+{
+    m_err << "showdown: " << message << "\n";
+    m_err.flush();
+    return Failure;
+}
+
+bool Cli::openStore(ResultStore &store, const QString &path)
+{
+    QString error;
+    if (!store.open(path.isEmpty() ? ResultStore::defaultPath() : path, &error)) {
+        m_err << "showdown: " << error << "\n";
+        m_err.flush();
+        return false;
+    }
+    return true;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
+        "Verbs:\n"
+        "  runtimes                 the interpreters found, with versions and GIL state\n"
+        "  benchmarks               the benchmarks and their claims\n"
+        "  run                      run a suite and store every sample\n"
+        "  list                     the result sets in the database\n"
+        "  show ID                  statistics and node/python comparisons of a result set\n\n"
+        "Without a verb Showdown opens its window (or, with no display, runs the quick suite)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable JSON on stdout."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The database file (default: %1).").arg(ResultStore::defaultPath()),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("quick, standard or full (run; default quick)."),
+                                         QStringLiteral("SUITE"), QStringLiteral("quick"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Comma-separated benchmark names (run)."),
+                                        QStringLiteral("a,b"));
+    const QCommandLineOption runtimeOption(QStringLiteral("runtime"),
+                                           QStringLiteral("An interpreter to use: a path or a detected name such as pypy3; repeatable (run)."),
+                                           QStringLiteral("PATH"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime, overriding the suite's (run)."),
+                                        QStringLiteral("N"));
+    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption});
+    parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
+
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        m_out.flush();
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        m_out << "showdown " << SHOWDOWN_VERSION << "\n";
+        m_out.flush();
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(QStringLiteral("no verb given; one of: %1").arg(kVerbs.join(QStringLiteral(", "))));
+    const QString verb = positional.first();
+    if (!kVerbs.contains(verb))
+        return usage(QStringLiteral("unknown verb \"%1\"; one of: %2").arg(verb, kVerbs.join(QStringLiteral(", "))));
+    const int expectedPositionals = verb == QLatin1String("show") ? 2 : 1;
+    if (positional.size() != expectedPositionals)
+        return usage(verb == QLatin1String("show") ? QStringLiteral("show needs exactly one result set ID")
+                                                   : QStringLiteral("unexpected argument \"%1\"").arg(positional.last()));
+    const bool json = parser.isSet(jsonOption);
+    const QString db = parser.value(dbOption);
+
+    if (verb == QLatin1String("runtimes"))
+        return runtimesVerb(json);
+    if (verb == QLatin1String("benchmarks"))
+        return benchmarksVerb(json);
+    if (verb == QLatin1String("list"))
+        return listVerb(db, json);
+    if (verb == QLatin1String("show"))
+        return showVerb(positional.at(1), db, json);
+
+    int runs = 0;
+    if (parser.isSet(runsOption)) {
+        bool ok = false;
+        runs = parser.value(runsOption).toInt(&ok);
+        if (!ok || runs < 1 || runs > 10000)
+            return usage(QStringLiteral("--runs needs a whole number from 1 to 10000, not \"%1\"").arg(parser.value(runsOption)));
+    }
+    QStringList only;
+    for (const QString &name : parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        only.append(name.trimmed());
+    return runVerb(parser.value(suiteOption), only, parser.values(runtimeOption), runs, db, json);
+}
+
+int Cli::runtimesVerb(bool json)
+{
+    ProcessRunner runner(ResourceLocator::execHelper());
+    RuntimeDetector detector(runner, nodeModulesDir());
+    const QList<RuntimeInfo> runtimes = detector.detectDefaults();
+    if (json) {
+        QJsonArray list;
+        for (const RuntimeInfo &runtime : runtimes)
+            list.append(runtime.toJson());
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("runtimes"), list}}).toJson(QJsonDocument::Indented);
+    } else {
+        for (const RuntimeInfo &runtime : runtimes) {
+            if (!runtime.available) {
+                m_out << padded(runtime.name, 14) << "missing  " << runtime.problem << "\n";
+                continue;
+            }
+            QString gil;
+            if (runtime.gilEnabled)
+                gil = *runtime.gilEnabled ? QStringLiteral("GIL on") : QStringLiteral("GIL off");
+            m_out << padded(runtime.name, 14) << padded(runtime.version, 10) << padded(gil, 8) << runtime.path;
+            if (!runtime.libraries.isEmpty())
+                m_out << "  [" << runtime.libraries.join(QStringLiteral(", ")) << "]";
+            m_out << "\n";
+        }
+    }
+    m_out.flush();
+    return Success;
+}
+
+int Cli::benchmarksVerb(bool json)
+{
+    QString error;
+    const std::optional<Catalog> catalog = loadCatalog(&error);
+    if (!catalog)
+        return fail(error);
+    if (json) {
+        QJsonArray list;
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            QJsonObject entry = benchmark.toJson();
+            entry.insert(QStringLiteral("available"), true);
+            entry.insert(QStringLiteral("reason"), QString());
+            list.append(entry);
+        }
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("benchmarks"), list}}).toJson(QJsonDocument::Indented);
+    } else {
+        for (const Benchmark &benchmark : catalog->benchmarks())
+            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 10)
+                  << benchmark.description << "\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int Cli::runVerb(const QString &suite, const QStringList &only, const QStringList &runtimeArguments, int runs,
+                 const QString &db, bool json)
+{
+    QString error;
+    const std::optional<Catalog> catalog = loadCatalog(&error);
+    if (!catalog)
+        return fail(error);
+    const QString helper = ResourceLocator::execHelper();
+    if (!QFileInfo(helper).isExecutable())
+        return fail(QStringLiteral("the process helper %1 is missing; rebuild Showdown (cmake --build build)").arg(helper));
+
+    ProcessRunner runner(helper);
+    RuntimeDetector detector(runner, nodeModulesDir());
+    const QList<RuntimeInfo> detected = detector.detectDefaults();
+    QList<RuntimeInfo> selection;
+    for (const QString &argument : runtimeArguments) {
+        RuntimeInfo runtime;
+        if (argument.contains(QLatin1Char('/'))) {
+            runtime = detector.probe(argument);
+        } else {
+            auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.name == argument; });
+            if (found == detected.end())
+                return usage(QStringLiteral("unknown runtime \"%1\"; give a path or one of the names `showdown runtimes` lists").arg(argument));
+            runtime = *found;
+        }
+        if (!runtime.available)
+            return fail(runtime.problem);
+        // Two interpreters may share a file name; the label must stay unique within a result set.
+        const QString base = runtime.name;
+        for (int n = 2; std::any_of(selection.begin(), selection.end(), [&](const RuntimeInfo &r) { return r.name == runtime.name; }); ++n)
+            runtime.name = QStringLiteral("%1-%2").arg(base).arg(n);
+        selection.append(runtime);
+    }
+    // A comparison needs both sides: fill in the default node or python where none was named.
+    for (const RuntimeInfo &fallback : RuntimeDetector::defaultSelection(detected)) {
+        if (std::none_of(selection.begin(), selection.end(), [&](const RuntimeInfo &r) { return r.kind == fallback.kind; }))
+            selection.append(fallback);
+    }
+    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+        if (std::none_of(selection.begin(), selection.end(), [&](const RuntimeInfo &r) { return r.kind == kind; })) {
+            for (const RuntimeInfo &runtime : detected) {
+                if (runtime.kind == kind && !runtime.problem.isEmpty())
+                    return fail(runtime.problem);
+            }
+            return fail(QStringLiteral("no %1 interpreter found; pass one with --runtime PATH").arg(kind));
+        }
+    }
+
+    SuiteRunner suiteRunner(*catalog, runner);
+    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error);
+    if (!error.isEmpty())
+        return usage(error);
+
+    ResultStore store;
+    if (!openStore(store, db))
+        return Failure;
+    ResultSetInfo info;
+    info.suite = suite;
+    info.appVersion = QStringLiteral(SHOWDOWN_VERSION);
+    info.environment = Environment::capture();
+    QJsonArray runtimeNames;
+    for (const RuntimeInfo &runtime : selection)
+        runtimeNames.append(runtime.name);
+    info.parameters = QJsonObject{{QStringLiteral("suite"), suite},
+                                  {QStringLiteral("only"), QJsonArray::fromStringList(only)},
+                                  {QStringLiteral("runs"), runs > 0 ? QJsonValue(runs) : QJsonValue()},
+                                  {QStringLiteral("runtimes"), runtimeNames},
+                                  {QStringLiteral("processes"), qint64(steps.size())}};
+    const qint64 id = store.createResultSet(info, selection, &error);
+    if (id == 0)
+        return fail(error);
+    m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
+          << QJsonDocument(runtimeNames).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n";
+    m_err.flush();
+
+    std::stop_source stopSource;
+    int invalid = 0;
+    int stored = 0;
+    QString storeError;
+    {
+        InterruptWatcher watcher(stopSource);
+        TerminalProgress progress(int(steps.size()));
+        int done = 0;
+        if (!steps.isEmpty())
+            progress.update(0, QStringLiteral("%1 on %2").arg(steps.first().benchmark.name, steps.first().runtime.name));
+        suiteRunner.execute(steps, stopSource.get_token(), [&](const RunStep &, const Sample &sample) {
+            ++done;
+            if (!sample.valid() && sample.status != QLatin1String("cancelled")) {
+                ++invalid;
+                progress.finish();
+                m_err << "  " << sample.benchmark << " on " << sample.runtime << ", run " << sample.runIndex + 1 << ": "
+                      << sample.error << "\n";
+                m_err.flush();
+            }
+            if (store.addSample(id, sample, &storeError))
+                ++stored;
+            else
+                stopSource.request_stop();  // cannot record: stop rather than measure for nothing
+            if (done < steps.size())
+                progress.update(done, QStringLiteral("%1 on %2").arg(steps.at(done).benchmark.name, steps.at(done).runtime.name));
+        });
+        progress.finish();
+    }
+
+    const bool stopped = stopSource.stop_requested();
+    const QString status = !storeError.isEmpty() ? QStringLiteral("failed")
+                           : stopped             ? QStringLiteral("interrupted")
+                           : (invalid == stored && stored > 0) ? QStringLiteral("failed")
+                                                               : QStringLiteral("complete");
+    if (!store.finishResultSet(id, status, &error))
+        return fail(error);
+    if (!storeError.isEmpty())
+        m_err << "showdown: stopped because a sample could not be stored: " << storeError << "\n";
+
+    if (json) {
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},
+                                           {QStringLiteral("status"), status},
+                                           {QStringLiteral("database"), store.path()},
+                                           {QStringLiteral("processes"), stored},
+                                           {QStringLiteral("invalid"), invalid}})
+                     .toJson(QJsonDocument::Compact)
+              << "\n";
+    } else {
+        printSummary(store, id);
+        m_out << "\nResult set " << id << " (" << status << "): `showdown show " << id << "` shows it again.\n";
+    }
+    m_out.flush();
+    m_err.flush();
+    return status == QLatin1String("complete") && invalid == 0 ? Success : Failure;
+}
+
+int Cli::listVerb(const QString &db, bool json)
+{
+    ResultStore store;
+    if (!openStore(store, db))
+        return Failure;
+    QString error;
+    const QList<ResultSetInfo> sets = store.resultSets(&error);
+    if (!error.isEmpty())
+        return fail(error);
+    if (json) {
+        QJsonArray list;
+        for (const ResultSetInfo &set : sets) {
+            list.append(QJsonObject{{QStringLiteral("id"), set.id},
+                                    {QStringLiteral("uuid"), set.uuid},
+                                    {QStringLiteral("created"), set.created.toUTC().toString(Qt::ISODate)},
+                                    {QStringLiteral("suite"), set.suite},
+                                    {QStringLiteral("status"), set.status},
+                                    {QStringLiteral("samples"), set.sampleCount}});
+        }
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_sets"), list}}).toJson(QJsonDocument::Indented);
+    } else if (sets.isEmpty()) {
+        m_err << "No result sets in " << store.path() << " yet; `showdown run` makes one.\n";
+    } else {
+        m_out << padded(QStringLiteral("ID"), 5) << padded(QStringLiteral("created (UTC)"), 20) << padded(QStringLiteral("suite"), 9)
+              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << "uuid\n";
+        for (const ResultSetInfo &set : sets)
+            m_out << padded(QString::number(set.id), 5) << padded(set.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
+                  << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << set.uuid << "\n";
+    }
+    m_out.flush();
+    m_err.flush();
+    return Success;
+}
+
+int Cli::showVerb(const QString &idText, const QString &db, bool json)
+{
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    if (!ok || id < 1)
+        return usage(QStringLiteral("\"%1\" is not a result set ID; `showdown list` shows them").arg(idText));
+    ResultStore store;
+    if (!openStore(store, db))
+        return Failure;
+    QString error;
+    const std::optional<ResultSetInfo> info = store.resultSet(id, &error);
+    if (!info)
+        return fail(error);
+    if (!json) {
+        printSummary(store, id);
+        m_out.flush();
+        return Success;
+    }
+    const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
+    const QList<Sample> samples = store.samples(id, &error);
+    if (!error.isEmpty())
+        return fail(error);
+    const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
+    QJsonArray rowList, comparisonList, runtimeList;
+    for (const SummaryRow &row : rows)
+        rowList.append(ResultJson::row(row));
+    for (const Comparison &comparison : ResultAnalysis::comparisons(rows))
+        comparisonList.append(ResultJson::comparison(comparison));
+    for (const RuntimeInfo &runtime : runtimes)
+        runtimeList.append(runtime.toJson());
+    QJsonObject set = ResultJson::resultSet(*info);
+    set.insert(QStringLiteral("runtimes"), runtimeList);
+    m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), set},
+                                       {QStringLiteral("rows"), rowList},
+                                       {QStringLiteral("comparisons"), comparisonList}})
+                 .toJson(QJsonDocument::Indented);
+    m_out.flush();
+    return Success;
+}
+
+void Cli::printSummary(ResultStore &store, qint64 id)
+{
+    QString error;
+    const QList<SummaryRow> rows = ResultAnalysis::rows(store.samples(id, &error), store.runtimes(id, &error));
+    if (!error.isEmpty()) {
+        m_err << "showdown: " << error << "\n";
+        return;
+    }
+    m_out << padded(QStringLiteral("benchmark"), 16) << padded(QStringLiteral("runtime"), 13) << padded(QStringLiteral("n"), 5)
+          << padded(QStringLiteral("median"), 10) << padded(QStringLiteral("± sd"), 10) << padded(QStringLiteral("min"), 10)
+          << padded(QStringLiteral("max"), 10) << padded(QStringLiteral("CV"), 7) << padded(QStringLiteral("peak RSS"), 9) << "notes\n";
+    for (const SummaryRow &row : rows) {
+        const Summary &s = row.stats;
+        QStringList notes = row.warnings;
+        if (!row.error.isEmpty())
+            notes.prepend(row.error);
+        m_out << padded(row.benchmark + (row.variant.isEmpty() ? QString() : QLatin1Char('/') + row.variant), 16)
+              << padded(row.runtime, 13) << padded(QString::number(s.n), 5);
+        if (s.n > 0)
+            m_out << padded(ResultJson::formatDuration(s.median), 10) << padded(ResultJson::formatDuration(s.sd), 10)
+                  << padded(ResultJson::formatDuration(s.min), 10) << padded(ResultJson::formatDuration(s.max), 10)
+                  << padded(QStringLiteral("%1%").arg(s.cv * 100, 0, 'f', 1), 7)
+                  << padded(QStringLiteral("%1 MB").arg(double(row.peakRssKb) / 1024, 0, 'f', 1), 9);
+        else
+            m_out << padded(QStringLiteral("no valid samples"), 66);
+        m_out << notes.join(QStringLiteral("; ")) << "\n";
+    }
+    const QList<Comparison> comparisons = ResultAnalysis::comparisons(rows);
+    if (comparisons.isEmpty())
+        return;
+    m_out << "\nnode / python, ratio of median times (below 1: Node took less time), 95% bootstrap CI, Mann-Whitney p (Holm):\n";
+    for (const Comparison &c : comparisons) {
+        const double r = c.ratio.ratio;
+        const QString faster = r < 1 ? QStringLiteral("%1 is %2x faster").arg(c.nodeRuntime).arg(1 / r, 0, 'f', 2)
+                                     : QStringLiteral("%1 is %2x faster").arg(c.pythonRuntime).arg(r, 0, 'f', 2);
+        m_out << "  " << padded(c.benchmark, 16) << padded(c.nodeRuntime + QStringLiteral(" / ") + c.pythonRuntime, 22)
+              << padded(QStringLiteral("%1 [%2, %3]").arg(r, 0, 'g', 3).arg(c.ratio.ciLow, 0, 'g', 3).arg(c.ratio.ciHigh, 0, 'g', 3), 24)
+              << padded(QStringLiteral("p=%1 (%2)").arg(c.pValue, 0, 'g', 2).arg(c.pHolm, 0, 'g', 2), 20) << faster
+              << (c.valid ? QString() : QStringLiteral("  (some samples invalid)")) << "\n";
+    }
+}
+
+} // namespace showdown

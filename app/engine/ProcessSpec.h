@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace showdown {
+
+/// What to start: an argument vector (never a shell line) and the limits it runs under.
+struct ProcessSpec {
+    QString program;             ///< absolute path of the executable; no PATH search
+    QStringList arguments;
+    QString workingDirectory;    ///< empty: inherit
+    std::chrono::milliseconds timeout{60000};
+    qint64 stdoutCapBytes = 16 * 1024 * 1024; ///< beyond this the child is killed: a flood must not eat memory
+    int stderrTailBytes = 8192;               ///< only the end of stderr is kept, for error messages
+};
+
+} // namespace showdown

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace showdown {
+
+/// Finds Showdown's files the same way from the build tree, an installed package and the tests.
+class ResourceLocator {
+public:
+    /// The folder holding benchmarks/ and data/: $SHOWDOWN_RESOURCES, then <prefix>/share/showdown next
+    /// to an installed binary, then the source tree this binary was built from.
+    [[nodiscard]] static QString resourcesDir();
+    [[nodiscard]] static QString benchmarksDir();
+    /// The showdown-exec helper: $SHOWDOWN_EXEC_HELPER, beside the executable, or <prefix>/lib/showdown.
+    [[nodiscard]] static QString execHelper();
+    /// Directory of the running executable (from /proc/self/exe, so no QCoreApplication is needed).
+    [[nodiscard]] static QString executableDir();
+};
+
+} // namespace showdown

@@ -1,0 +1,98 @@
+#include "ResultJson.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace showdown {
+namespace {
+
+QJsonValue number(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+}
+
+QJsonValue optionalNumber(const std::optional<double> &value)
+{
+    return value ? number(*value) : QJsonValue();
+}
+
+} // namespace
+
+QJsonObject ResultJson::resultSet(const ResultSetInfo &info)
+{
+    return QJsonObject{{QStringLiteral("id"), info.id},
+                       {QStringLiteral("uuid"), info.uuid},
+                       {QStringLiteral("created"), info.created.toUTC().toString(Qt::ISODate)},
+                       {QStringLiteral("finished"), info.finished.isValid() ? QJsonValue(info.finished.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                       {QStringLiteral("suite"), info.suite},
+                       {QStringLiteral("status"), info.status},
+                       {QStringLiteral("name"), info.name},
+                       {QStringLiteral("notes"), info.notes},
+                       {QStringLiteral("app_version"), info.appVersion},
+                       {QStringLiteral("samples"), info.sampleCount},
+                       {QStringLiteral("parameters"), info.parameters},
+                       {QStringLiteral("environment"), info.environment}};
+}
+
+QJsonObject ResultJson::row(const SummaryRow &row)
+{
+    const Summary &s = row.stats;
+    const bool any = s.n > 0;
+    return QJsonObject{{QStringLiteral("benchmark"), row.benchmark},
+                       {QStringLiteral("runtime"), row.runtime},
+                       {QStringLiteral("runtime_kind"), row.runtimeKind},
+                       {QStringLiteral("variant"), row.variant},
+                       {QStringLiteral("n"), qint64(s.n)},
+                       {QStringLiteral("processes"), row.processes},
+                       {QStringLiteral("invalid_processes"), row.invalidProcesses},
+                       {QStringLiteral("median_ns"), any ? number(s.median) : QJsonValue()},
+                       {QStringLiteral("mean_ns"), any ? number(s.mean) : QJsonValue()},
+                       {QStringLiteral("sd_ns"), any ? number(s.sd) : QJsonValue()},
+                       {QStringLiteral("mad_ns"), any ? number(s.mad) : QJsonValue()},
+                       {QStringLiteral("min_ns"), any ? number(s.min) : QJsonValue()},
+                       {QStringLiteral("max_ns"), any ? number(s.max) : QJsonValue()},
+                       {QStringLiteral("p5_ns"), any ? number(s.p5) : QJsonValue()},
+                       {QStringLiteral("p95_ns"), any ? number(s.p95) : QJsonValue()},
+                       {QStringLiteral("cv"), any ? number(s.cv) : QJsonValue()},
+                       {QStringLiteral("first_iteration_ns"), optionalNumber(row.firstIterationNs)},
+                       {QStringLiteral("warmup_median_ns"), optionalNumber(row.warmupMedianNs)},
+                       {QStringLiteral("cpu_ns"), any ? number(row.cpuNs) : QJsonValue()},
+                       {QStringLiteral("peak_rss_kb"), any ? QJsonValue(row.peakRssKb) : QJsonValue()},
+                       {QStringLiteral("valid"), row.valid()},
+                       {QStringLiteral("error"), row.error.isEmpty() ? QJsonValue() : QJsonValue(row.error)},
+                       {QStringLiteral("warnings"), QJsonArray::fromStringList(row.warnings)}};
+}
+
+QJsonObject ResultJson::comparison(const Comparison &comparison)
+{
+    return QJsonObject{{QStringLiteral("benchmark"), comparison.benchmark},
+                       {QStringLiteral("variant"), comparison.variant},
+                       {QStringLiteral("node_runtime"), comparison.nodeRuntime},
+                       {QStringLiteral("python_runtime"), comparison.pythonRuntime},
+                       {QStringLiteral("ratio"), number(comparison.ratio.ratio)},
+                       {QStringLiteral("ratio_meaning"), QStringLiteral("node median time / python median time")},
+                       {QStringLiteral("ci_low"), number(comparison.ratio.ciLow)},
+                       {QStringLiteral("ci_high"), number(comparison.ratio.ciHigh)},
+                       {QStringLiteral("p_value"), number(comparison.pValue)},
+                       {QStringLiteral("p_holm"), number(comparison.pHolm)},
+                       {QStringLiteral("valid"), comparison.valid}};
+}
+
+QString ResultJson::formatDuration(double ns)
+{
+    if (!std::isfinite(ns))
+        return QStringLiteral("–");
+    static const struct { double scale; const char *unit; } units[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "µs"}, {1, "ns"}};
+    for (const auto &unit : units) {
+        const double value = ns / unit.scale;
+        if (std::abs(value) >= 1 || unit.scale == 1) {
+            // Three significant digits, never an exponent.
+            const int decimals = unit.scale == 1 ? 0 : std::abs(value) < 10 ? 2 : std::abs(value) < 100 ? 1 : 0;
+            return QStringLiteral("%1 %2").arg(value, 0, 'f', decimals).arg(QString::fromUtf8(unit.unit));
+        }
+    }
+    return {};
+}
+
+} // namespace showdown

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "ResultAnalysis.h"
+#include "ResultSetInfo.h"
+
+#include <QJsonObject>
+
+namespace showdown {
+
+/// The JSON shapes of `showdown list/show --json`, kept in one place so the CLI, exports and tests agree.
+class ResultJson {
+public:
+    [[nodiscard]] static QJsonObject resultSet(const ResultSetInfo &info);
+    [[nodiscard]] static QJsonObject row(const SummaryRow &row);
+    [[nodiscard]] static QJsonObject comparison(const Comparison &comparison);
+    /// A duration for people: 812 ns, 3.41 µs, 27.9 ms, 1.52 s.
+    [[nodiscard]] static QString formatDuration(double ns);
+};
+
+} // namespace showdown

@@ -1,0 +1,112 @@
+#include "SampleEvaluator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace showdown {
+namespace {
+
+constexpr int kProtocolVersion = 1;
+
+QString statusFor(ProcessResult::Outcome outcome)
+{
+    switch (outcome) {
+    case ProcessResult::Outcome::Exited: return QStringLiteral("exit");
+    case ProcessResult::Outcome::Signaled: return QStringLiteral("signal");
+    case ProcessResult::Outcome::TimedOut: return QStringLiteral("timeout");
+    case ProcessResult::Outcome::Cancelled: return QStringLiteral("cancelled");
+    case ProcessResult::Outcome::StdoutOverflow: return QStringLiteral("overflow");
+    case ProcessResult::Outcome::SpawnFailed: return QStringLiteral("spawn");
+    }
+    return QStringLiteral("exit");
+}
+
+/// Reads an array of positive nanosecond counts; returns false if any entry is not one.
+bool readDurations(const QJsonValue &value, QList<qint64> *out)
+{
+    if (!value.isArray())
+        return false;
+    for (const QJsonValue &entry : value.toArray()) {
+        const double number = entry.toDouble(-1);
+        if (!entry.isDouble() || number <= 0 || number != double(qint64(number)))
+            return false;
+        out->append(qint64(number));
+    }
+    return true;
+}
+
+} // namespace
+
+Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize &size, const RuntimeInfo &runtime,
+                                 const ProcessResult &process)
+{
+    Sample sample;
+    sample.benchmark = benchmark.name;
+    sample.runtime = runtime.name;
+    sample.size = size.size;
+    sample.exitCode = process.exitCode;
+    sample.signal = process.signal;
+    sample.wallNs = process.wallNs;
+    sample.userNs = process.userNs;
+    sample.sysNs = process.sysNs;
+    sample.peakRssKb = process.peakRssKb;
+    sample.stderrTail = QString::fromUtf8(process.stderrTail);
+
+    auto reject = [&sample](const QString &status, const QString &error) {
+        sample.status = status;
+        sample.error = error;
+        return sample;
+    };
+    if (!process.succeeded())
+        return reject(statusFor(process.outcome), process.error);
+
+    const QByteArray output = process.stdoutData.trimmed();
+    if (output.isEmpty())
+        return reject(QStringLiteral("protocol"), QStringLiteral("printed nothing on stdout; expected one JSON object"));
+    if (output.contains('\n'))
+        return reject(QStringLiteral("protocol"),
+                      QStringLiteral("printed %1 lines on stdout; expected exactly one JSON object")
+                          .arg(output.count('\n') + 1));
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(output, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return reject(QStringLiteral("protocol"),
+                      QStringLiteral("stdout is not a JSON object (%1); it began: %2")
+                          .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString() : QStringLiteral("not an object"),
+                               QString::fromUtf8(output.left(80))));
+    const QJsonObject object = document.object();
+
+    const int protocol = object.value(QLatin1String("protocol")).toInt(-1);
+    if (protocol != kProtocolVersion)
+        return reject(QStringLiteral("protocol"), QStringLiteral("speaks protocol %1; this Showdown expects %2")
+                                                      .arg(object.value(QLatin1String("protocol")).toVariant().toString())
+                                                      .arg(kProtocolVersion));
+    if (object.value(QLatin1String("benchmark")).toString() != benchmark.name)
+        return reject(QStringLiteral("protocol"), QStringLiteral("reported benchmark \"%1\", expected \"%2\"")
+                                                      .arg(object.value(QLatin1String("benchmark")).toString(), benchmark.name));
+    sample.extra = object.value(QLatin1String("extra")).toObject();
+    sample.extra.insert(QStringLiteral("version"), object.value(QLatin1String("version")));
+    if (object.contains(QLatin1String("peak_rss_kb")))
+        sample.extra.insert(QStringLiteral("self_peak_rss_kb"), object.value(QLatin1String("peak_rss_kb")));
+    sample.result = object.value(QLatin1String("result")).toString();
+
+    if (!readDurations(object.value(QLatin1String("warmup_ns")), &sample.warmupNs)
+        || !readDurations(object.value(QLatin1String("iterations_ns")), &sample.iterationsNs))
+        return reject(QStringLiteral("protocol"), QStringLiteral("warmup_ns and iterations_ns must be arrays of positive integer nanoseconds"));
+    if (benchmark.measuresProcess()) {
+        // The program cannot time its own start-up: the whole process, as timed next to it, is the sample.
+        sample.iterationsNs = {process.wallNs};
+    } else if (sample.iterationsNs.size() != size.iterations || sample.warmupNs.size() != size.warmup) {
+        return reject(QStringLiteral("protocol"), QStringLiteral("reported %1 iterations and %2 warm-ups; asked for %3 and %4")
+                                                      .arg(sample.iterationsNs.size())
+                                                      .arg(sample.warmupNs.size())
+                                                      .arg(size.iterations)
+                                                      .arg(size.warmup));
+    }
+    if (sample.result != size.checksum)
+        return reject(QStringLiteral("checksum"), QStringLiteral("wrong result: expected \"%1\", got \"%2\"")
+                                                      .arg(size.checksum, sample.result));
+    return sample;
+}
+
+} // namespace showdown

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Benchmark.h"
+#include "ProcessResult.h"
+#include "RuntimeInfo.h"
+#include "Sample.h"
+
+namespace showdown {
+
+/// Turns a finished process into a Sample, enforcing the child-process protocol: exactly one JSON object,
+/// protocol 1, the right benchmark, the right number of timings, and the manifest's checksum.
+class SampleEvaluator {
+public:
+    [[nodiscard]] static Sample evaluate(const Benchmark &benchmark, const BenchmarkSize &size,
+                                         const RuntimeInfo &runtime, const ProcessResult &process);
+};
+
+} // namespace showdown

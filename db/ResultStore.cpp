@@ -1,0 +1,555 @@
+#include "ResultStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+#include <unistd.h>
+
+namespace showdown {
+namespace {
+
+constexpr char kSqliteMagic[] = "SQLite format 3";  // followed by a NUL in the file
+
+// Forward-only: schema version N is reached by running migration N-1 on a database at version N-1.
+const QList<QStringList> kMigrations = {
+    // 0 -> 1: the first schema.
+    {
+        QStringLiteral("CREATE TABLE result_sets ("
+                       " id INTEGER PRIMARY KEY,"
+                       " uuid TEXT NOT NULL UNIQUE,"
+                       " created TEXT NOT NULL,"
+                       " finished TEXT,"
+                       " suite TEXT NOT NULL,"
+                       " status TEXT NOT NULL CHECK (status IN ('running','complete','interrupted','failed')),"
+                       " name TEXT NOT NULL DEFAULT '',"
+                       " notes TEXT NOT NULL DEFAULT '',"
+                       " app_version TEXT NOT NULL,"
+                       " parameters TEXT NOT NULL,"
+                       " environment TEXT NOT NULL,"
+                       " owner_pid INTEGER,"
+                       " owner_started TEXT)"),
+        QStringLiteral("CREATE TABLE runtimes ("
+                       " id INTEGER PRIMARY KEY,"
+                       " result_set_id INTEGER NOT NULL REFERENCES result_sets(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " path TEXT NOT NULL,"
+                       " version TEXT NOT NULL,"
+                       " details TEXT NOT NULL,"
+                       " UNIQUE (result_set_id, name))"),
+        QStringLiteral("CREATE TABLE processes ("
+                       " id INTEGER PRIMARY KEY,"
+                       " result_set_id INTEGER NOT NULL REFERENCES result_sets(id) ON DELETE CASCADE,"
+                       " benchmark TEXT NOT NULL,"
+                       " variant TEXT NOT NULL DEFAULT '',"
+                       " runtime TEXT NOT NULL,"
+                       " run_index INTEGER NOT NULL,"
+                       " size INTEGER NOT NULL,"
+                       " started TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " result TEXT NOT NULL DEFAULT '',"
+                       " exit_code INTEGER,"
+                       " signal INTEGER,"
+                       " wall_ns INTEGER,"
+                       " user_ns INTEGER,"
+                       " sys_ns INTEGER,"
+                       " peak_rss_kb INTEGER,"
+                       " stderr_tail TEXT NOT NULL DEFAULT '',"
+                       " extra TEXT NOT NULL DEFAULT '{}')"),
+        QStringLiteral("CREATE INDEX processes_by_set ON processes (result_set_id)"),
+        // phase 0: in-process warm-up, 1: measured. Every raw value is kept; summaries are derived.
+        QStringLiteral("CREATE TABLE samples ("
+                       " process_id INTEGER NOT NULL REFERENCES processes(id) ON DELETE CASCADE,"
+                       " phase INTEGER NOT NULL,"
+                       " idx INTEGER NOT NULL,"
+                       " ns INTEGER NOT NULL,"
+                       " PRIMARY KEY (process_id, phase, idx)) WITHOUT ROWID"),
+    },
+};
+
+QString sqlError(const QSqlError &error)
+{
+    return error.text().trimmed();
+}
+
+/// Identifies this very process even after its pid is reused: pid plus its start time in clock ticks.
+QString processStartTime(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray text = stat.readAll();
+    // The command name may hold spaces and parentheses; the fields after its closing ')' are fixed.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    constexpr int kStartTimeField = 22 - 3;  // field 22 of proc(5), counted from field 3 (state)
+    return fields.size() > kStartTimeField ? QString::fromLatin1(fields.at(kStartTimeField)) : QString();
+}
+
+QString toIso(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+ResultSetInfo readResultSet(const QSqlQuery &query)
+{
+    ResultSetInfo info;
+    info.id = query.value(0).toLongLong();
+    info.uuid = query.value(1).toString();
+    info.created = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
+    info.finished = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
+    info.suite = query.value(4).toString();
+    info.status = query.value(5).toString();
+    info.name = query.value(6).toString();
+    info.notes = query.value(7).toString();
+    info.appVersion = query.value(8).toString();
+    info.parameters = parseObject(query.value(9).toString());
+    info.environment = parseObject(query.value(10).toString());
+    info.sampleCount = query.value(11).toLongLong();
+    return info;
+}
+
+const QString kResultSetColumns = QStringLiteral(
+    "r.id, r.uuid, r.created, r.finished, r.suite, r.status, r.name, r.notes, r.app_version, r.parameters,"
+    " r.environment,"
+    " (SELECT count(*) FROM processes p JOIN samples s ON s.process_id = p.id"
+    "   WHERE p.result_set_id = r.id AND s.phase = 1)");
+
+} // namespace
+
+ResultStore::ResultStore(QObject *parent)
+    : QObject(parent), m_connection(QStringLiteral("showdown-store-%1").arg(quintptr(this)))
+{
+}
+
+ResultStore::~ResultStore()
+{
+    close();
+}
+
+QString ResultStore::defaultPath()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return folder + QStringLiteral("/Showdown/showdown.sqlite");
+}
+
+bool ResultStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void ResultStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool ResultStore::validateExisting(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString());
+        return false;
+    }
+    if (file.size() == 0)
+        return true;  // an empty file is an empty database; SQLite would treat it the same
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic))) {
+        *error = QStringLiteral("%1 is not a Showdown database (it is not an SQLite file); "
+                                "choose a .sqlite or .showdown file written by Showdown")
+                     .arg(path);
+        return false;
+    }
+    file.close();
+
+    // A read-only look first: nothing below may write to a file we end up refusing.
+    const QString checkName = m_connection + QStringLiteral("-check");
+    bool ok = false;
+    {
+        QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), checkName);
+        check.setDatabaseName(path);
+        check.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        [&] {
+            if (!check.open()) {
+                *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(check.lastError()));
+                return;
+            }
+            QSqlQuery query(check);
+            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()
+                || query.value(0).toString() != QLatin1String("ok")) {
+                const QString detail = query.lastError().isValid() ? sqlError(query.lastError()) : query.value(0).toString();
+                *error = QStringLiteral("%1 is corrupt (%2); it was left untouched — restore it from a backup or "
+                                        "choose another database with --db")
+                             .arg(path, detail);
+                return;
+            }
+            query.exec(QStringLiteral("PRAGMA application_id"));
+            query.next();
+            const quint32 applicationId = query.value(0).toUInt();
+            query.exec(QStringLiteral("PRAGMA user_version"));
+            query.next();
+            const int version = query.value(0).toInt();
+            query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+            query.next();
+            const int objects = query.value(0).toInt();
+            if (applicationId != kApplicationId && objects > 0) {
+                *error = QStringLiteral("%1 is an SQLite database but not a Showdown one; it was left untouched").arg(path);
+                return;
+            }
+            if (version > kSchemaVersion) {
+                *error = QStringLiteral("%1 was written by a newer Showdown (schema version %2; this one reads up to %3); "
+                                        "update Showdown to open it")
+                             .arg(path)
+                             .arg(version)
+                             .arg(kSchemaVersion);
+                return;
+            }
+            ok = true;
+        }();
+        check.close();
+    }
+    QSqlDatabase::removeDatabase(checkName);
+    return ok;
+}
+
+bool ResultStore::open(const QString &path, QString *error)
+{
+    close();
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!validateExisting(path, error))
+            return false;
+    } else if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
+        return false;
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+        close();
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+                                  QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA busy_timeout = 5000")}) {
+        if (!query.exec(pragma)) {
+            *error = QStringLiteral("%1: %2 failed (%3)").arg(path, pragma, sqlError(query.lastError()));
+            close();
+            return false;
+        }
+    }
+    m_path = path;
+    if (!migrate(error) || !recoverInterrupted(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool ResultStore::migrate(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA user_version"));
+    query.next();
+    const int current = query.value(0).toInt();
+    if (current >= kSchemaVersion)
+        return true;
+    if (!db.transaction()) {
+        *error = QStringLiteral("%1: cannot start the schema upgrade (%2)").arg(m_path, sqlError(db.lastError()));
+        return false;
+    }
+    for (int version = current; version < kSchemaVersion; ++version) {
+        for (const QString &statement : kMigrations.at(version)) {
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("%1: schema upgrade to version %2 failed (%3)")
+                             .arg(m_path)
+                             .arg(version + 1)
+                             .arg(sqlError(query.lastError()));
+                db.rollback();
+                return false;
+            }
+        }
+    }
+    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    query.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    if (!db.commit()) {
+        *error = QStringLiteral("%1: cannot commit the schema upgrade (%2)").arg(m_path, sqlError(db.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool ResultStore::recoverInterrupted(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT id, owner_pid, owner_started FROM result_sets WHERE status = 'running'"))) {
+        *error = QStringLiteral("%1: cannot read result sets (%2)").arg(m_path, sqlError(query.lastError()));
+        return false;
+    }
+    QList<qint64> orphans;
+    while (query.next()) {
+        const qint64 pid = query.value(1).toLongLong();
+        const QString started = query.value(2).toString();
+        // Still running only if that very process (same pid, same start time) is alive.
+        if (processStartTime(pid).isEmpty() || processStartTime(pid) != started)
+            orphans.append(query.value(0).toLongLong());
+    }
+    for (qint64 id : orphans) {
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE result_sets SET status = 'interrupted', owner_pid = NULL WHERE id = ?"));
+        update.addBindValue(id);
+        if (!update.exec()) {
+            *error = QStringLiteral("%1: cannot mark result set %2 interrupted (%3)").arg(m_path).arg(id).arg(sqlError(update.lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        *error = sqlError(db.lastError());
+        return 0;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO result_sets (uuid, created, suite, status, name, notes, app_version, parameters, environment,"
+        " owner_pid, owner_started) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(info.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : info.uuid);
+    query.addBindValue(toIso(info.created.isValid() ? info.created : QDateTime::currentDateTimeUtc()));
+    query.addBindValue(info.suite);
+    query.addBindValue(info.name);
+    query.addBindValue(info.notes);
+    query.addBindValue(info.appVersion);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(info.parameters).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(info.environment).toJson(QJsonDocument::Compact)));
+    query.addBindValue(qint64(::getpid()));
+    query.addBindValue(processStartTime(::getpid()));
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot create the result set (%1)").arg(sqlError(query.lastError()));
+        db.rollback();
+        return 0;
+    }
+    const qint64 id = query.lastInsertId().toLongLong();
+    for (const RuntimeInfo &runtime : runtimes) {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
+        insert.addBindValue(id);
+        insert.addBindValue(runtime.name);
+        insert.addBindValue(runtime.kind);
+        insert.addBindValue(runtime.path);
+        insert.addBindValue(runtime.version);
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(runtime.toJson()).toJson(QJsonDocument::Compact)));
+        if (!insert.exec()) {
+            *error = QStringLiteral("cannot record runtime %1 (%2)").arg(runtime.name, sqlError(insert.lastError()));
+            db.rollback();
+            return 0;
+        }
+    }
+    if (!db.commit()) {
+        *error = sqlError(db.lastError());
+        return 0;
+    }
+    emit resultSetAdded(id);
+    return id;
+}
+
+bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        *error = sqlError(db.lastError());
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
+        " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value :
+         {QVariant(resultSetId), QVariant(sample.benchmark), QVariant(sample.variant), QVariant(sample.runtime),
+          QVariant(sample.runIndex), QVariant(sample.size), QVariant(toIso(sample.started)), QVariant(sample.status),
+          QVariant(sample.error), QVariant(sample.result), QVariant(sample.exitCode), QVariant(sample.signal),
+          QVariant(sample.wallNs), QVariant(sample.userNs), QVariant(sample.sysNs), QVariant(sample.peakRssKb),
+          QVariant(sample.stderrTail), QVariant(QString::fromUtf8(QJsonDocument(sample.extra).toJson(QJsonDocument::Compact)))})
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(query.lastError()));
+        db.rollback();
+        return false;
+    }
+    const qint64 processId = query.lastInsertId().toLongLong();
+
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO samples (process_id, phase, idx, ns) VALUES (?, ?, ?, ?)"));
+    QVariantList processIds, phases, indexes, values;
+    auto add = [&](int phase, const QList<qint64> &durations) {
+        for (qsizetype i = 0; i < durations.size(); ++i) {
+            processIds << processId;
+            phases << phase;
+            indexes << qint64(i);
+            values << durations.at(i);
+        }
+    };
+    add(0, sample.warmupNs);
+    add(1, sample.iterationsNs);
+    insert.addBindValue(processIds);
+    insert.addBindValue(phases);
+    insert.addBindValue(indexes);
+    insert.addBindValue(values);
+    if (!processIds.isEmpty() && !insert.execBatch()) {
+        *error = QStringLiteral("cannot store the timings of %1 (%2)").arg(sample.benchmark, sqlError(insert.lastError()));
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = sqlError(db.lastError());
+        return false;
+    }
+    emit sampleAdded(resultSetId, processId);
+    return true;
+}
+
+bool ResultStore::finishResultSet(qint64 resultSetId, const QString &status, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("UPDATE result_sets SET status = ?, finished = ?, owner_pid = NULL WHERE id = ?"));
+    query.addBindValue(status);
+    query.addBindValue(toIso(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(resultSetId);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot finish result set %1 (%2)").arg(resultSetId).arg(sqlError(query.lastError()));
+        return false;
+    }
+    emit resultSetChanged(resultSetId);
+    return true;
+}
+
+QList<ResultSetInfo> ResultStore::resultSets(QString *error) const
+{
+    QList<ResultSetInfo> sets;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("SELECT %1 FROM result_sets r ORDER BY r.id").arg(kResultSetColumns))) {
+        if (error)
+            *error = QStringLiteral("cannot list result sets (%1)").arg(sqlError(query.lastError()));
+        return sets;
+    }
+    while (query.next())
+        sets.append(readResultSet(query));
+    return sets;
+}
+
+std::optional<ResultSetInfo> ResultStore::resultSet(qint64 id, QString *error) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT %1 FROM result_sets r WHERE r.id = ?").arg(kResultSetColumns));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read result set %1 (%2)").arg(id).arg(sqlError(query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        if (error)
+            *error = QStringLiteral("no result set %1 in %2; `showdown list` shows the ones there are").arg(id).arg(m_path);
+        return std::nullopt;
+    }
+    return readResultSet(query);
+}
+
+QList<RuntimeInfo> ResultStore::runtimes(qint64 resultSetId, QString *error) const
+{
+    QList<RuntimeInfo> result;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT details FROM runtimes WHERE result_set_id = ? ORDER BY id"));
+    query.addBindValue(resultSetId);
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read runtimes (%1)").arg(sqlError(query.lastError()));
+        return result;
+    }
+    while (query.next())
+        result.append(RuntimeInfo::fromJson(parseObject(query.value(0).toString())));
+    return result;
+}
+
+QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
+{
+    QList<Sample> result;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, benchmark, variant, runtime, run_index, size, started, status, error, result, exit_code, signal,"
+        " wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra FROM processes WHERE result_set_id = ? ORDER BY id"));
+    query.addBindValue(resultSetId);
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read samples (%1)").arg(sqlError(query.lastError()));
+        return result;
+    }
+    QHash<qint64, qsizetype> indexOf;
+    while (query.next()) {
+        Sample sample;
+        sample.id = query.value(0).toLongLong();
+        sample.benchmark = query.value(1).toString();
+        sample.variant = query.value(2).toString();
+        sample.runtime = query.value(3).toString();
+        sample.runIndex = query.value(4).toInt();
+        sample.size = query.value(5).toLongLong();
+        sample.started = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+        sample.status = query.value(7).toString();
+        sample.error = query.value(8).toString();
+        sample.result = query.value(9).toString();
+        sample.exitCode = query.value(10).toInt();
+        sample.signal = query.value(11).toInt();
+        sample.wallNs = query.value(12).toLongLong();
+        sample.userNs = query.value(13).toLongLong();
+        sample.sysNs = query.value(14).toLongLong();
+        sample.peakRssKb = query.value(15).toLongLong();
+        sample.stderrTail = query.value(16).toString();
+        sample.extra = parseObject(query.value(17).toString());
+        indexOf.insert(sample.id, result.size());
+        result.append(sample);
+    }
+
+    QSqlQuery values(db);
+    values.setForwardOnly(true);
+    values.prepare(QStringLiteral("SELECT s.process_id, s.phase, s.ns FROM samples s JOIN processes p ON p.id = s.process_id"
+                                  " WHERE p.result_set_id = ? ORDER BY s.process_id, s.phase, s.idx"));
+    values.addBindValue(resultSetId);
+    if (!values.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read timings (%1)").arg(sqlError(values.lastError()));
+        return {};
+    }
+    while (values.next()) {
+        Sample &sample = result[indexOf.value(values.value(0).toLongLong())];
+        (values.value(1).toInt() == 0 ? sample.warmupNs : sample.iterationsNs).append(values.value(2).toLongLong());
+    }
+    return result;
+}
+
+} // namespace showdown

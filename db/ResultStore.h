@@ -1,0 +1,63 @@
+#pragma once
+
+#include "ResultSetInfo.h"
+#include "RuntimeInfo.h"
+#include "Sample.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace showdown {
+
+/// The one way into a Showdown SQLite database: validates the file before touching it, upgrades the schema,
+/// commits every sample as it arrives, and announces changes so views can refresh.
+/// One instance per thread: SQLite connections must not cross threads.
+class ResultStore : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kSchemaVersion = 1;
+    /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
+    static constexpr quint32 kApplicationId = 0x53484457;
+
+    explicit ResultStore(QObject *parent = nullptr);
+    ~ResultStore() override;
+
+    /// Opens (creating if needed) a database. A file that is not a Showdown database, is corrupt, or comes
+    /// from a newer Showdown is refused with a message and left byte-for-byte untouched.
+    /// Runs left `running` by a process that no longer exists are marked `interrupted`.
+    [[nodiscard]] bool open(const QString &path, QString *error);
+    void close();
+    [[nodiscard]] bool isOpen() const;
+    [[nodiscard]] QString path() const { return m_path; }
+    /// ~/.local/share/Showdown/showdown.sqlite (the platform's app-data folder).
+    [[nodiscard]] static QString defaultPath();
+
+    /// Starts a result set owned by this process; it stays `running` until finishResultSet().
+    [[nodiscard]] qint64 createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error);
+    /// Commits one sample (its process record and every timing) in one transaction.
+    [[nodiscard]] bool addSample(qint64 resultSetId, const Sample &sample, QString *error);
+    [[nodiscard]] bool finishResultSet(qint64 resultSetId, const QString &status, QString *error);
+
+    [[nodiscard]] QList<ResultSetInfo> resultSets(QString *error = nullptr) const;
+    [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
+    [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
+    [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
+
+signals:
+    void resultSetAdded(qint64 id);
+    void sampleAdded(qint64 resultSetId, qint64 sampleId);
+    void resultSetChanged(qint64 id);
+
+private:
+    [[nodiscard]] bool validateExisting(const QString &path, QString *error);
+    [[nodiscard]] bool migrate(QString *error);
+    [[nodiscard]] bool recoverInterrupted(QString *error);
+
+    QString m_connection;
+    QString m_path;
+};
+
+} // namespace showdown

@@ -1,0 +1,123 @@
+"""Shared command line and output envelope for the Showdown Python benchmark programs.
+
+    python3 <script> --size N --iterations K --warmup W [--workers N]
+
+A benchmark calls run() with its name, a default size and a kernel. run() parses the
+arguments, runs W warm-up and K measured iterations of the kernel (each timed with
+time.perf_counter_ns()), and prints exactly one line of JSON on stdout.
+Bad arguments: a message on stderr and exit status 2. Iterations that disagree on the
+result: a message on stderr and exit status 1.
+"""
+
+import json
+import os
+import sys
+import time
+
+USAGE = "--size N --iterations K --warmup W [--workers N]"
+OPTIONS = {
+    "--size": "size",
+    "--iterations": "iterations",
+    "--warmup": "warmup",
+    "--workers": "workers",
+}
+
+
+def usage_error(message):
+    script = os.path.basename(sys.argv[0]) or "benchmark.py"
+    sys.stderr.write(f"{script}: {message}\nusage: python3 {script} {USAGE}\n")
+    sys.exit(2)
+
+
+def parse_args(argv, default_size, min_size=1, max_size=None):
+    opts = {"size": default_size, "iterations": 1, "warmup": 0, "workers": None}
+    i = 0
+    while i < len(argv):
+        flag = argv[i]
+        value = None
+        if flag.startswith("--") and "=" in flag:
+            flag, value = flag.split("=", 1)
+        key = OPTIONS.get(flag)
+        if key is None:
+            usage_error(f'unknown argument "{argv[i]}"')
+        if value is None:
+            if i + 1 >= len(argv):
+                usage_error(f"{flag} needs a value")
+            i += 1
+            value = argv[i]
+        if not (value.isascii() and value.isdigit()):
+            usage_error(f'{flag} needs a non-negative integer, got "{value}"')
+        opts[key] = int(value)
+        i += 1
+    size = opts["size"]
+    if size < min_size or (max_size is not None and size > max_size):
+        upper = max_size if max_size is not None else "any"
+        usage_error(f"--size must be between {min_size} and {upper}, got {size}")
+    if opts["iterations"] < 1:
+        usage_error("--iterations must be at least 1")
+    if opts["workers"] is not None and opts["workers"] < 1:
+        usage_error("--workers must be at least 1")
+    return opts
+
+
+def peak_rss_kb():
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if sys.platform == "darwin":  # bytes there, kilobytes on Linux
+        peak //= 1024
+    return peak
+
+
+def run(name, kernel, default_size, setup=None, min_size=1, max_size=None):
+    """Run a benchmark.
+
+    kernel(input) -> str is timed. setup(size) -> input runs once, untimed (e.g.
+    generating the text a regex benchmark searches); without it the kernel gets the size.
+    """
+    opts = parse_args(sys.argv[1:], default_size, min_size, max_size)
+    data = setup(opts["size"]) if setup is not None else opts["size"]
+    warmup_ns = []
+    iterations_ns = []
+    result = None
+
+    def time_one(into, label):
+        nonlocal result
+        start = time.perf_counter_ns()
+        value = kernel(data)
+        end = time.perf_counter_ns()
+        into.append(end - start)
+        if not isinstance(value, str):
+            sys.stderr.write(f"{name}: kernel returned {type(value).__name__}, not a string\n")
+            sys.exit(1)
+        if result is not None and value != result:
+            sys.stderr.write(
+                f'{name}: {label} gave result "{value}", an earlier iteration gave "{result}"\n'
+            )
+            sys.exit(1)
+        result = value
+
+    for i in range(opts["warmup"]):
+        time_one(warmup_ns, f"warm-up iteration {i + 1}")
+    for i in range(opts["iterations"]):
+        time_one(iterations_ns, f"iteration {i + 1}")
+
+    extra = {"implementation": sys.implementation.name, "size": opts["size"]}
+    if opts["workers"] is not None:
+        extra["workers"] = opts["workers"]
+    line = json.dumps(
+        {
+            "protocol": 1,
+            "benchmark": name,
+            "runtime": "python",
+            "version": sys.version.split()[0],
+            "warmup_ns": warmup_ns,
+            "iterations_ns": iterations_ns,
+            "result": result,
+            "peak_rss_kb": peak_rss_kb(),
+            "extra": extra,
+        },
+        separators=(",", ":"),
+    )
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,238 @@
+// The real executor against real node and python children, including every way a child can misbehave.
+
+#include "ProcessRunner.h"
+#include "ResourceLocator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+using namespace showdown;
+
+namespace {
+
+const QString kPython = QStringLiteral("/usr/bin/python3");
+
+ProcessSpec python(const QString &code, std::chrono::milliseconds timeout = std::chrono::seconds(30))
+{
+    ProcessSpec spec;
+    spec.program = kPython;
+    spec.arguments = {QStringLiteral("-c"), code};
+    spec.timeout = timeout;
+    return spec;
+}
+
+bool processGone(qint64 pid)
+{
+    // A killed process may linger for a moment as a zombie of init; it must not be running.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return true;
+        const QByteArray text = stat.readAll();
+        const char state = text.mid(text.lastIndexOf(')') + 2, 1).at(0);
+        if (state == 'Z' || state == 'X')
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+} // namespace
+
+class ProcessRunnerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(ResourceLocator::execHelper()).isExecutable(), qPrintable(ResourceLocator::execHelper()));
+        QVERIFY2(QFileInfo::exists(kPython), "these tests need /usr/bin/python3");
+    }
+
+    void capturesStdoutAndResources()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        const ProcessResult result = runner.run(python(QStringLiteral("print('hello')")), {});
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        QCOMPARE(result.stdoutData, QByteArray("hello\n"));
+        QVERIFY(result.wallNs > 1000000);  // starting CPython takes milliseconds, not nanoseconds
+        QVERIFY(result.userNs + result.sysNs > 0);
+        QVERIFY(result.peakRssKb > 1000);
+        QVERIFY(result.error.isEmpty());
+    }
+
+    void runsNode()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = QStandardPaths::findExecutable(QStringLiteral("node"));
+        QVERIFY2(!spec.program.isEmpty(), "node is needed");
+        spec.arguments = {QStringLiteral("-e"), QStringLiteral("console.log(JSON.stringify({a: 1}))")};
+        const ProcessResult result = runner.run(spec, {});
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        QCOMPARE(result.stdoutData.trimmed(), QByteArray("{\"a\":1}"));
+    }
+
+    void nonZeroExitKeepsStderrTail()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        const ProcessResult result =
+            runner.run(python(QStringLiteral("import sys; sys.stderr.write('x' * 20000 + '\\nboom: disk on fire\\n'); sys.exit(3)")), {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::Exited);
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(!result.succeeded());
+        QVERIFY2(result.error.contains(QLatin1String("status 3")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QLatin1String("boom: disk on fire")), qPrintable(result.error));
+        QVERIFY(result.stderrTail.size() <= 8192);  // the tail only
+        QVERIFY(!result.stderrTail.contains("@showdown-exec"));  // the helper's report is not the child's stderr
+    }
+
+    void crashIsASignal()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        const ProcessResult result = runner.run(python(QStringLiteral("import os, signal; os.kill(os.getpid(), signal.SIGSEGV)")), {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::Signaled);
+        QCOMPARE(result.signal, SIGSEGV);
+        QVERIFY2(result.error.contains(QLatin1String("crashed with signal 11")), qPrintable(result.error));
+    }
+
+    void timeoutKillsTheWholeTree()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        QElapsedTimer clock;
+        clock.start();
+        // The child starts a grandchild and both would sleep for five minutes.
+        const ProcessResult result = runner.run(
+            python(QStringLiteral("import os, subprocess, time\n"
+                                  "p = subprocess.Popen(['sleep', '300'])\n"
+                                  "print(os.getpid(), p.pid, flush=True)\n"
+                                  "time.sleep(300)\n"),
+                   std::chrono::milliseconds(1500)),
+            {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::TimedOut);
+        QVERIFY2(result.error.contains(QLatin1String("timed out after 1.5 s")), qPrintable(result.error));
+        QVERIFY(clock.elapsed() < 10000);
+        const QList<QByteArray> pids = result.stdoutData.trimmed().split(' ');
+        QCOMPARE(pids.size(), 2);
+        QVERIFY2(processGone(pids.at(0).toLongLong()), "the child survived its timeout");
+        QVERIFY2(processGone(pids.at(1).toLongLong()), "the grandchild survived its parent's timeout");
+    }
+
+    void cancelStopsAtOnce()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        std::stop_source stop;
+        std::jthread canceller([&stop] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            stop.request_stop();
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const ProcessResult result = runner.run(python(QStringLiteral("import os, time; print(os.getpid(), flush=True); time.sleep(300)")),
+                                                stop.get_token());
+        QCOMPARE(result.outcome, ProcessResult::Outcome::Cancelled);
+        QVERIFY2(clock.elapsed() < 3000, "cancel must not wait for the child");
+        QVERIFY(processGone(result.stdoutData.trimmed().toLongLong()));
+    }
+
+    void stdoutFloodIsCapped()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        // 200 MB, far beyond the 16 MB cap: the child is killed, our memory stays bounded.
+        const ProcessResult result = runner.run(
+            python(QStringLiteral("import sys\nb = b'x' * (1 << 20)\nfor _ in range(200): sys.stdout.buffer.write(b)\n")), {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::StdoutOverflow);
+        QVERIFY(result.stdoutData.size() <= 16 * 1024 * 1024);
+        QVERIFY2(result.error.contains(QLatin1String("more than 16 MB")), qPrintable(result.error));
+    }
+
+    void interpreterPathWithSpacesAndQuotes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = dir.filePath(QStringLiteral("my \"odd\" folder's name"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString interpreter = folder + QStringLiteral("/python 3 $(echo no-shell)");
+        QVERIFY(QFile::link(kPython, interpreter));
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = interpreter;
+        spec.arguments = {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.argv[1])"), QStringLiteral("a b; 'c' \"d\" $HOME")};
+        const ProcessResult result = runner.run(spec, {});
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        QCOMPARE(result.stdoutData, QByteArray("a b; 'c' \"d\" $HOME\n"));
+    }
+
+    void missingInterpreter()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = QStringLiteral("/nonexistent/bin/python3");
+        const ProcessResult result = runner.run(spec, {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::SpawnFailed);
+        QVERIFY2(result.error.contains(QLatin1String("/nonexistent/bin/python3: no such file")), qPrintable(result.error));
+    }
+
+    void nonExecutableFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plain.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just text\n");
+        file.close();
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = path;
+        const ProcessResult result = runner.run(spec, {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::SpawnFailed);
+        QVERIFY2(result.error.contains(QLatin1String("not an executable file")), qPrintable(result.error));
+    }
+
+    void execFailureIsReported()
+    {
+        // Executable bit set, but not a program the kernel can run.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not-a-program"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x7f" "ELF garbage");
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = path;
+        const ProcessResult result = runner.run(spec, {});
+        QCOMPARE(result.outcome, ProcessResult::Outcome::SpawnFailed);
+        QVERIFY2(result.error.contains(QLatin1String("could not execute")), qPrintable(result.error));
+    }
+
+    void peakRssIsNotInflatedByOurHeap()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        const ProcessResult before = runner.run(python(QStringLiteral("pass")), {});
+        QVERIFY2(before.succeeded(), qPrintable(before.error));
+
+        // 1 GB of touched ballast in this (parent) process.
+        std::vector<char> ballast(std::size_t(1) << 30);
+        std::memset(ballast.data(), 1, ballast.size());
+        const ProcessResult after = runner.run(python(QStringLiteral("pass")), {});
+        QVERIFY2(after.succeeded(), qPrintable(after.error));
+        QVERIFY(ballast[12345] == 1);
+        QVERIFY2(after.peakRssKb < 200 * 1024, qPrintable(QString::number(after.peakRssKb)));
+        QVERIFY2(after.peakRssKb < before.peakRssKb * 2, qPrintable(QStringLiteral("%1 vs %2").arg(after.peakRssKb).arg(before.peakRssKb)));
+    }
+};
+
+QTEST_GUILESS_MAIN(ProcessRunnerTest)
+#include "ProcessRunnerTest.moc"
