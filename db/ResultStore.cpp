@@ -95,6 +95,12 @@ QString processStartTime(qint64 pid)
     return fields.size() > kStartTimeField ? QString::fromLatin1(fields.at(kStartTimeField)) : QString();
 }
 
+/// QtSql binds a null QString as SQL NULL; the NOT NULL text columns want an empty string instead.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString toIso(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -340,9 +346,9 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
     query.addBindValue(info.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : info.uuid);
     query.addBindValue(toIso(info.created.isValid() ? info.created : QDateTime::currentDateTimeUtc()));
     query.addBindValue(info.suite);
-    query.addBindValue(info.name);
-    query.addBindValue(info.notes);
-    query.addBindValue(info.appVersion);
+    query.addBindValue(text(info.name));
+    query.addBindValue(text(info.notes));
+    query.addBindValue(text(info.appVersion));
     query.addBindValue(QString::fromUtf8(QJsonDocument(info.parameters).toJson(QJsonDocument::Compact)));
     query.addBindValue(QString::fromUtf8(QJsonDocument(info.environment).toJson(QJsonDocument::Compact)));
     query.addBindValue(qint64(::getpid()));
@@ -357,10 +363,10 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(id);
-        insert.addBindValue(runtime.name);
-        insert.addBindValue(runtime.kind);
-        insert.addBindValue(runtime.path);
-        insert.addBindValue(runtime.version);
+        insert.addBindValue(text(runtime.name));
+        insert.addBindValue(text(runtime.kind));
+        insert.addBindValue(text(runtime.path));
+        insert.addBindValue(text(runtime.version));
         insert.addBindValue(QString::fromUtf8(QJsonDocument(runtime.toJson()).toJson(QJsonDocument::Compact)));
         if (!insert.exec()) {
             *error = QStringLiteral("cannot record runtime %1 (%2)").arg(runtime.name, sqlError(insert.lastError()));
@@ -389,11 +395,11 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
         " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value :
-         {QVariant(resultSetId), QVariant(sample.benchmark), QVariant(sample.variant), QVariant(sample.runtime),
-          QVariant(sample.runIndex), QVariant(sample.size), QVariant(toIso(sample.started)), QVariant(sample.status),
-          QVariant(sample.error), QVariant(sample.result), QVariant(sample.exitCode), QVariant(sample.signal),
+         {QVariant(resultSetId), QVariant(text(sample.benchmark)), QVariant(text(sample.variant)), QVariant(text(sample.runtime)),
+          QVariant(sample.runIndex), QVariant(sample.size), QVariant(toIso(sample.started)), QVariant(text(sample.status)),
+          QVariant(text(sample.error)), QVariant(text(sample.result)), QVariant(sample.exitCode), QVariant(sample.signal),
           QVariant(sample.wallNs), QVariant(sample.userNs), QVariant(sample.sysNs), QVariant(sample.peakRssKb),
-          QVariant(sample.stderrTail), QVariant(QString::fromUtf8(QJsonDocument(sample.extra).toJson(QJsonDocument::Compact)))})
+          QVariant(text(sample.stderrTail)), QVariant(QString::fromUtf8(QJsonDocument(sample.extra).toJson(QJsonDocument::Compact)))})
         query.addBindValue(value);
     if (!query.exec()) {
         *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(query.lastError()));

@@ -1,0 +1,304 @@
+// The command line end to end: the real showdown binary, real node and python children, a real SQLite file.
+
+#include "ResourceLocator.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+QString showdownBinary()
+{
+    return showdown::ResourceLocator::executableDir() + QStringLiteral("/showdown");
+}
+
+Outcome run(const QStringList &arguments, int timeoutMs = 240000)
+{
+    QProcess process;
+    process.start(showdownBinary(), arguments);
+    process.waitForFinished(timeoutMs);
+    return Outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                   QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Processes whose command line mentions `needle` (our benchmark scripts), other than zombies.
+QStringList processesMentioning(const QString &needle)
+{
+    QStringList found;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (!pid.front().isDigit())
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle.toUtf8()))
+            found.append(pid);
+    }
+    return found;
+}
+
+QJsonObject listedSet(const QString &db, qint64 id)
+{
+    const Outcome list = run({QStringLiteral("list"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    for (const QJsonValue &set : list.json().value(QLatin1String("result_sets")).toArray()) {
+        if (set.toObject().value(QLatin1String("id")).toInteger() == id)
+            return set.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(showdownBinary()).isExecutable(), qPrintable(showdownBinary())); }
+
+    void versionAndHelp()
+    {
+        const Outcome version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("showdown "));
+        const Outcome help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("show ID"));
+    }
+
+    void usageErrorsExitWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown verb") << QStringList{"frobnicate"} << "unknown verb \"frobnicate\"";
+        QTest::newRow("no verb") << QStringList{"--json"} << "no verb given";
+        QTest::newRow("bad runs") << QStringList{"run", "--runs", "zero"} << "--runs needs a whole number";
+        QTest::newRow("bad id") << QStringList{"show", "abc"} << "\"abc\" is not a result set ID";
+        QTest::newRow("unknown option") << QStringList{"list", "--colour"} << "Unknown option 'colour'";
+        QTest::newRow("unknown benchmark") << QStringList{"run", "--only", "nope", "--db", "/nonexistent-dir/x.sqlite"} << "unknown benchmark \"nope\"";
+        QTest::newRow("unknown suite") << QStringList{"run", "--suite", "huge", "--db", "/nonexistent-dir/x.sqlite"} << "unknown suite \"huge\"";
+    }
+
+    void usageErrorsExitWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Outcome outcome = run(arguments);
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+        QVERIFY(outcome.out.isEmpty());
+    }
+
+    void runtimesAndBenchmarks()
+    {
+        const Outcome runtimes = run({QStringLiteral("runtimes"), QStringLiteral("--json")});
+        QCOMPARE(runtimes.exitCode, 0);
+        QMap<QString, QJsonObject> byName;
+        for (const QJsonValue &value : runtimes.json().value(QLatin1String("runtimes")).toArray())
+            byName.insert(value.toObject().value(QLatin1String("name")).toString(), value.toObject());
+        QVERIFY(byName.value(QStringLiteral("node")).value(QLatin1String("available")).toBool());
+        QVERIFY(byName.value(QStringLiteral("node")).value(QLatin1String("version")).toString().startsWith(QLatin1Char('v')));
+        const QJsonObject python = byName.value(QStringLiteral("python3"));
+        QCOMPARE(python.value(QLatin1String("path")).toString(), QStringLiteral("/usr/bin/python3"));
+        QVERIFY(python.value(QLatin1String("version")).toString().startsWith(QLatin1String("3.")));
+        QVERIFY(python.value(QLatin1String("gil_enabled")).isBool());
+        QVERIFY(byName.contains(QStringLiteral("pypy3")));  // listed even when missing, with how to install it
+        if (!byName.value(QStringLiteral("pypy3")).value(QLatin1String("available")).toBool())
+            QVERIFY(byName.value(QStringLiteral("pypy3")).value(QLatin1String("problem")).toString().contains(QLatin1String("apt-get install pypy3")));
+
+        const Outcome benchmarks = run({QStringLiteral("benchmarks"), QStringLiteral("--json")});
+        QCOMPARE(benchmarks.exitCode, 0);
+        QStringList names;
+        for (const QJsonValue &value : benchmarks.json().value(QLatin1String("benchmarks")).toArray()) {
+            names.append(value.toObject().value(QLatin1String("name")).toString());
+            QVERIFY(!value.toObject().value(QLatin1String("claims")).toArray().isEmpty());
+        }
+        for (const char *required : {"startup", "nbody", "fannkuch", "json-roundtrip", "binary-trees"})
+            QVERIFY2(names.contains(QLatin1String(required)), required);
+    }
+
+    void runListShow()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        const Outcome ran = run({QStringLiteral("run"), QStringLiteral("--suite"), QStringLiteral("quick"), QStringLiteral("--only"),
+                                 QStringLiteral("startup,nbody"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        const qint64 id = ran.json().value(QLatin1String("result_set")).toInteger();
+        QVERIFY(id > 0);
+        QCOMPARE(ran.json().value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+
+        const QJsonObject listed = listedSet(db, id);
+        QCOMPARE(listed.value(QLatin1String("suite")).toString(), QStringLiteral("quick"));
+        QCOMPARE(listed.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+        QVERIFY(listed.value(QLatin1String("samples")).toInteger() > 0);
+        QCOMPARE(listed.value(QLatin1String("uuid")).toString().size(), 36);
+        QVERIFY(!listed.value(QLatin1String("created")).toString().isEmpty());
+
+        const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject show = shown.json();
+        const QJsonObject environment = show.value(QLatin1String("result_set")).toObject().value(QLatin1String("environment")).toObject();
+        for (const char *key : {"cpu_model", "cores", "memory_kb", "kernel", "os", "governor", "load_average"})
+            QVERIFY2(environment.contains(QLatin1String(key)), key);
+        const QJsonArray rows = show.value(QLatin1String("rows")).toArray();
+        QCOMPARE(rows.size(), 4);
+        QSet<QString> seen;
+        for (const QJsonValue &value : rows) {
+            const QJsonObject row = value.toObject();
+            seen.insert(row.value(QLatin1String("benchmark")).toString() + QLatin1Char(':') + row.value(QLatin1String("runtime")).toString());
+            QVERIFY2(row.value(QLatin1String("valid")).toBool(), qPrintable(row.value(QLatin1String("error")).toString()));
+            QVERIFY(row.value(QLatin1String("n")).toInt() >= 3);
+            const double median = row.value(QLatin1String("median_ns")).toDouble();
+            QVERIFY(median > 0);
+            QVERIFY(row.value(QLatin1String("min_ns")).toDouble() <= median && median <= row.value(QLatin1String("max_ns")).toDouble());
+            for (const char *key : {"variant", "mean_ns", "sd_ns", "cv", "peak_rss_kb", "error"})
+                QVERIFY2(row.contains(QLatin1String(key)), key);
+            QVERIFY(row.value(QLatin1String("peak_rss_kb")).toInteger() > 1000);
+        }
+        QCOMPARE(seen, (QSet<QString>{"startup:node", "startup:python3", "nbody:node", "nbody:python3"}));
+        const QJsonArray comparisons = show.value(QLatin1String("comparisons")).toArray();
+        QCOMPARE(comparisons.size(), 2);
+        for (const QJsonValue &value : comparisons) {
+            const QJsonObject c = value.toObject();
+            QCOMPARE(c.value(QLatin1String("node_runtime")).toString(), QStringLiteral("node"));
+            QCOMPARE(c.value(QLatin1String("python_runtime")).toString(), QStringLiteral("python3"));
+            const double ratio = c.value(QLatin1String("ratio")).toDouble();
+            QVERIFY(ratio > 0);
+            QVERIFY(c.value(QLatin1String("ci_low")).toDouble() <= ratio && ratio <= c.value(QLatin1String("ci_high")).toDouble());
+            const double p = c.value(QLatin1String("p_value")).toDouble();
+            QVERIFY(p > 0 && p <= 1);
+        }
+
+        const Outcome missing = run({QStringLiteral("show"), QString::number(id + 7), QStringLiteral("--db"), db});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("no result set %1").arg(id + 7)), qPrintable(missing.err));
+    }
+
+    void missingInterpreterChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        const Outcome ran = run({QStringLiteral("run"), QStringLiteral("--runtime"), QStringLiteral("/nonexistent/bin/python3"),
+                                 QStringLiteral("--db"), db});
+        QCOMPARE(ran.exitCode, 1);
+        QVERIFY2(ran.err.contains(QLatin1String("/nonexistent/bin/python3 does not exist")), qPrintable(ran.err));
+        QCOMPARE(ran.err.count(QLatin1Char('\n')), 1);  // one clear line
+        QVERIFY(!QFile::exists(db));
+    }
+
+    void interpreterPathWithSpaces()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("my 'python' dir"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString interpreter = folder + QStringLiteral("/python3 \"debian\"");
+        QVERIFY(QFile::link(QStringLiteral("/usr/bin/python3"), interpreter));
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        const Outcome ran = run({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("startup"), QStringLiteral("--runs"),
+                                 QStringLiteral("2"), QStringLiteral("--runtime"), interpreter, QStringLiteral("--db"), db,
+                                 QStringLiteral("--json")});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        const Outcome shown = run({QStringLiteral("show"), QString::number(ran.json().value(QLatin1String("result_set")).toInteger()),
+                                   QStringLiteral("--db"), db, QStringLiteral("--json")});
+        const QJsonArray runtimes = shown.json().value(QLatin1String("result_set")).toObject().value(QLatin1String("runtimes")).toArray();
+        QStringList paths;
+        for (const QJsonValue &runtime : runtimes)
+            paths.append(runtime.toObject().value(QLatin1String("path")).toString());
+        QVERIFY2(paths.contains(interpreter), qPrintable(paths.join(QLatin1Char('|'))));
+    }
+
+    void killedRunIsInterruptedWithSamplesIntact()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        const Outcome first = run({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("startup"), QStringLiteral("--runs"),
+                                   QStringLiteral("2"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(first.exitCode, 0);
+        const qint64 firstId = first.json().value(QLatin1String("result_set")).toInteger();
+        const qint64 firstSamples = listedSet(db, firstId).value(QLatin1String("samples")).toInteger();
+
+        QProcess victim;
+        victim.start(showdownBinary(), {QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("nbody"), QStringLiteral("--runs"),
+                                  QStringLiteral("500"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY(victim.waitForStarted());
+        qint64 samples = 0;
+        for (int attempt = 0; attempt < 300 && samples < 6; ++attempt) {
+            QTest::qWait(100);
+            samples = listedSet(db, firstId + 1).value(QLatin1String("samples")).toInteger();
+        }
+        QVERIFY2(samples >= 6, "the run stored nothing before it was killed");
+        ::kill(pid_t(victim.processId()), SIGKILL);
+        QVERIFY(victim.waitForFinished());
+
+        const QString script = QStringLiteral("benchmarks/python/nbody.py");
+        const QString nodeScript = QStringLiteral("benchmarks/node/nbody.js");
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(script).isEmpty() && processesMentioning(nodeScript).isEmpty(), 5000);
+
+        const QJsonObject killed = listedSet(db, firstId + 1);
+        QCOMPARE(killed.value(QLatin1String("status")).toString(), QStringLiteral("interrupted"));
+        QVERIFY(killed.value(QLatin1String("samples")).toInteger() >= samples);
+        const QJsonObject untouched = listedSet(db, firstId);
+        QCOMPARE(untouched.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+        QCOMPARE(untouched.value(QLatin1String("samples")).toInteger(), firstSamples);
+    }
+
+    void ctrlCStopsCleanly()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        QProcess victim;
+        victim.start(showdownBinary(), {QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("fib"), QStringLiteral("--runs"),
+                                  QStringLiteral("500"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY(victim.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(listedSet(db, 1).value(QLatin1String("samples")).toInteger() >= 2, 30000);
+        ::kill(pid_t(victim.processId()), SIGINT);
+        QVERIFY(victim.waitForFinished(10000));
+        QCOMPARE(victim.exitCode(), 1);
+        QCOMPARE(QJsonDocument::fromJson(victim.readAllStandardOutput()).object().value(QLatin1String("status")).toString(),
+                 QStringLiteral("interrupted"));
+        QCOMPARE(listedSet(db, 1).value(QLatin1String("status")).toString(), QStringLiteral("interrupted"));
+        QVERIFY(processesMentioning(QStringLiteral("benchmarks/python/fib.py")).isEmpty());
+    }
+
+    void corruptDatabaseIsRefusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("not-a-database.sqlite"));
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is a shopping list, not a database\n");
+        file.close();
+        const QByteArray before = digest(db);
+        for (const QStringList &arguments : {QStringList{"list", "--db", db}, QStringList{"show", "1", "--db", db},
+                                             QStringList{"run", "--only", "startup", "--runs", "1", "--db", db}}) {
+            const Outcome outcome = run(arguments);
+            QCOMPARE(outcome.exitCode, 1);
+            QVERIFY2(outcome.err.contains(QLatin1String("is not a Showdown database")), qPrintable(outcome.err));
+        }
+        QCOMPARE(digest(db), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "CliTest.moc"

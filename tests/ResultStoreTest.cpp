@@ -1,0 +1,318 @@
+// The result store on real SQLite files in a temporary folder: schema, samples, change signals, recovery
+// of interrupted runs, and refusal (without a single byte changed) of files that are not ours.
+
+#include "ResultStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace showdown;
+
+namespace {
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+Sample sample(const QString &runtime, QList<qint64> iterations, const QString &status = Sample::kOk)
+{
+    Sample s;
+    s.benchmark = QStringLiteral("nbody");
+    s.runtime = runtime;
+    s.size = 1000;
+    s.started = QDateTime::currentDateTimeUtc();
+    s.warmupNs = {999};
+    s.iterationsNs = std::move(iterations);
+    s.status = status;
+    s.result = QStringLiteral("-0.169075164");
+    s.wallNs = 42000000;
+    s.peakRssKb = 12345;
+    s.extra = QJsonObject{{QStringLiteral("version"), QStringLiteral("v20")}};
+    if (status != Sample::kOk)
+        s.error = QStringLiteral("exited with status 1: Traceback 'quoted' \"text\"; DROP TABLE samples;--");
+    return s;
+}
+
+RuntimeInfo node()
+{
+    RuntimeInfo info;
+    info.name = QStringLiteral("node");
+    info.kind = QStringLiteral("node");
+    info.path = QStringLiteral("/usr/bin/node");
+    info.version = QStringLiteral("v20.20.2");
+    info.available = true;
+    return info;
+}
+
+qint64 newSet(ResultStore &store)
+{
+    ResultSetInfo info;
+    info.suite = QStringLiteral("quick");
+    info.appVersion = QStringLiteral("test");
+    info.environment = QJsonObject{{QStringLiteral("cores"), 2}};
+    QString error;
+    const qint64 id = store.createResultSet(info, {node()}, &error);
+    if (id == 0)
+        qWarning() << error;
+    return id;
+}
+
+QVariant pragma(const QString &path, const QString &name)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA %1").arg(name));
+        query.next();
+        value = query.value(0);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    return value;
+}
+
+} // namespace
+
+class ResultStoreTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void createsAVersionedWalDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("nested/folder/results.sqlite"));
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY2(store.open(path, &error), qPrintable(error));
+        }
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
+        QCOMPARE(pragma(path, QStringLiteral("application_id")).toUInt(), ResultStore::kApplicationId);
+        QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
+    }
+
+    void upgradesAnEmptyFileInPlace()
+    {
+        // Version 0 (an empty file) is the oldest schema; opening migrates it forward.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        ResultStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(newSet(store) > 0);
+        store.close();
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
+        // Reopening an up-to-date database changes nothing.
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(store.resultSets().size(), 1);
+    }
+
+    void storesEverySampleAsItArrives()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+        ResultStore store;
+        QString error;
+        QVERIFY(store.open(path, &error));
+        QSignalSpy added(&store, &ResultStore::resultSetAdded);
+        QSignalSpy sampled(&store, &ResultStore::sampleAdded);
+        QSignalSpy changed(&store, &ResultStore::resultSetChanged);
+        const qint64 id = newSet(store);
+        QVERIFY(id > 0);
+        QCOMPARE(added.count(), 1);
+        QVERIFY2(store.addSample(id, sample(QStringLiteral("node"), {100, 200, 300}), &error), qPrintable(error));
+        QVERIFY2(store.addSample(id, sample(QStringLiteral("node"), {}, QStringLiteral("exit")), &error), qPrintable(error));
+        QCOMPARE(sampled.count(), 2);
+        QCOMPARE(sampled.first().at(0).toLongLong(), id);
+
+        // Visible to another connection at once: committed, not buffered.
+        ResultStore reader;
+        QVERIFY(reader.open(path, &error));
+        const QList<Sample> read = reader.samples(id, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(read.size(), 2);
+        QCOMPARE(read.at(0).iterationsNs, (QList<qint64>{100, 200, 300}));
+        QCOMPARE(read.at(0).warmupNs, (QList<qint64>{999}));
+        QCOMPARE(read.at(0).peakRssKb, 12345);
+        QCOMPARE(read.at(0).wallNs, 42000000);
+        QCOMPARE(read.at(0).extra.value(QLatin1String("version")).toString(), QStringLiteral("v20"));
+        QVERIFY(read.at(0).valid());
+        QCOMPARE(read.at(1).status, QStringLiteral("exit"));
+        QCOMPARE(read.at(1).error, sample(QStringLiteral("node"), {}, QStringLiteral("exit")).error);  // hostile text stays inert
+
+        const std::optional<ResultSetInfo> info = reader.resultSet(id);
+        QVERIFY(info);
+        QCOMPARE(info->status, QStringLiteral("running"));
+        QCOMPARE(info->sampleCount, 3);
+        QCOMPARE(info->environment.value(QLatin1String("cores")).toInt(), 2);
+        QCOMPARE(reader.runtimes(id).first().version, QStringLiteral("v20.20.2"));
+
+        QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(reader.resultSet(id)->status, QStringLiteral("complete"));
+        QVERIFY(!reader.resultSet(id + 100, &error));
+        QVERIFY2(error.contains(QLatin1String("no result set")), qPrintable(error));
+    }
+
+    void marksRunsOfDeadProcessesInterrupted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+        QString error;
+        qint64 mine = 0;
+        qint64 orphan = 0;
+        {
+            ResultStore store;
+            QVERIFY(store.open(path, &error));
+            mine = newSet(store);
+            orphan = newSet(store);
+            QVERIFY(store.addSample(orphan, sample(QStringLiteral("node"), {1, 2}), &error));
+        }
+        // Hand the second set to a process that has since exited.
+        QProcess child;
+        child.start(QStringLiteral("/bin/true"));
+        QVERIFY(child.waitForFinished());
+        const qint64 deadPid = child.processId() > 0 ? child.processId() : 999999;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE result_sets SET owner_pid = %1 WHERE id = %2").arg(deadPid > 0 ? deadPid : 999999).arg(orphan)));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+
+        ResultStore reopened;
+        QVERIFY2(reopened.open(path, &error), qPrintable(error));
+        QCOMPARE(reopened.resultSet(orphan)->status, QStringLiteral("interrupted"));
+        QCOMPARE(reopened.resultSet(orphan)->sampleCount, 2);  // finished samples are intact
+        QCOMPARE(reopened.resultSet(mine)->status, QStringLiteral("running"));  // this process is alive
+    }
+
+    void refusesFilesThatAreNotOurs_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("text") << QByteArray("name,value\nnode,1\n") << "is not a Showdown database (it is not an SQLite file)";
+        QTest::newRow("random") << QByteArray(4096, '\xA5') << "is not a Showdown database";
+        QTest::newRow("truncated header") << QByteArray("SQLite format 3\0", 16) << "is not a Showdown database";
+    }
+
+    void refusesFilesThatAreNotOurs()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("foreign.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const QByteArray before = digest(path);
+        ResultStore store;
+        QString error;
+        QVERIFY(!store.open(path, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(digest(path), before);
+    }
+
+    void refusesAForeignSqliteDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.db"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE contacts (name TEXT)"));
+            QSqlQuery(db).exec(QStringLiteral("INSERT INTO contacts VALUES ('Ada')"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        const QByteArray before = digest(path);
+        ResultStore store;
+        QString error;
+        QVERIFY(!store.open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("is an SQLite database but not a Showdown one")), qPrintable(error));
+        QCOMPARE(digest(path), before);
+    }
+
+    void refusesANewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            QVERIFY(newSet(store) > 0);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        const QByteArray before = digest(path);
+        ResultStore store;
+        QString error;
+        QVERIFY(!store.open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("written by a newer Showdown (schema version 99")), qPrintable(error));
+        QCOMPARE(digest(path), before);
+    }
+
+    void refusesACorruptDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("corrupt.sqlite"));
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            const qint64 id = newSet(store);
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(store.addSample(id, sample(QStringLiteral("node"), {100, 200, 300, 400, 500}), &error));
+        }
+        {
+            // Fold the WAL into the main file so the damage below hits the only copy.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fold"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("fold"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 16384);
+        file.seek(4096 + 100);  // inside page 2: the header stays valid, the b-trees do not
+        file.write(QByteArray(8000, '\x7F'));
+        file.close();
+        const QByteArray before = digest(path);
+        ResultStore store;
+        QString error;
+        QVERIFY(!store.open(path, &error));
+        QVERIFY2(error.contains(QLatin1String("is corrupt")), qPrintable(error));
+        QCOMPARE(digest(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(ResultStoreTest)
+#include "ResultStoreTest.moc"

@@ -1,0 +1,202 @@
+// Suite planning and the child-process protocol, driven by a fake executor: every protocol violation must
+// become a recorded, explained error.
+
+#include "Catalog.h"
+#include "FakeExecutor.h"
+#include "SampleEvaluator.h"
+#include "SuiteRunner.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace showdown;
+
+namespace {
+
+Benchmark kernel()
+{
+    Benchmark benchmark;
+    benchmark.name = QStringLiteral("nbody");
+    benchmark.measure = QStringLiteral("iterations");
+    benchmark.nodeScript = QStringLiteral("node/nbody.js");
+    benchmark.pythonScript = QStringLiteral("python/nbody.py");
+    return benchmark;
+}
+
+BenchmarkSize size()
+{
+    BenchmarkSize s;
+    s.size = 1000;
+    s.iterations = 3;
+    s.warmup = 1;
+    s.checksum = QStringLiteral("-0.169075164");
+    return s;
+}
+
+RuntimeInfo runtime(const QString &name, const QString &kind)
+{
+    RuntimeInfo info;
+    info.name = name;
+    info.kind = kind;
+    info.path = QStringLiteral("/usr/bin/") + name;
+    info.available = true;
+    return info;
+}
+
+const QByteArray kGood = R"({"protocol":1,"benchmark":"nbody","runtime":"node","version":"v20","warmup_ns":[900],)"
+                         R"("iterations_ns":[100,200,300],"result":"-0.169075164","peak_rss_kb":4000,"extra":{}})";
+
+Sample evaluate(const ProcessResult &process, const Benchmark &benchmark = kernel())
+{
+    return SampleEvaluator::evaluate(benchmark, size(), runtime(QStringLiteral("node"), QStringLiteral("node")), process);
+}
+
+} // namespace
+
+class SuiteRunnerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void acceptsAWellFormedReport()
+    {
+        const Sample sample = evaluate(exitedWith(kGood + "\n"));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.iterationsNs, (QList<qint64>{100, 200, 300}));
+        QCOMPARE(sample.warmupNs, (QList<qint64>{900}));
+        QCOMPARE(sample.result, QStringLiteral("-0.169075164"));
+        QCOMPARE(sample.extra.value(QLatin1String("version")).toString(), QStringLiteral("v20"));
+    }
+
+    void rejectsBadReports_data()
+    {
+        QTest::addColumn<QByteArray>("stdoutData");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("nothing") << QByteArray() << "protocol" << "printed nothing on stdout";
+        QTest::newRow("garbage") << QByteArray("Segmentation fault? no, just text") << "protocol" << "not a JSON object";
+        QTest::newRow("array") << QByteArray("[1,2]") << "protocol" << "not a JSON object";
+        QTest::newRow("two lines") << QByteArray(kGood + "\n" + kGood) << "protocol" << "printed 2 lines";
+        QTest::newRow("protocol 2") << QByteArray(kGood).replace("\"protocol\":1", "\"protocol\":2") << "protocol"
+                                    << "speaks protocol 2; this Showdown expects 1";
+        QTest::newRow("other benchmark") << QByteArray(kGood).replace("\"nbody\"", "\"fib\"") << "protocol" << "reported benchmark \"fib\"";
+        QTest::newRow("too few iterations") << QByteArray(kGood).replace("[100,200,300]", "[100,200]") << "protocol"
+                                            << "reported 2 iterations and 1 warm-ups; asked for 3 and 1";
+        QTest::newRow("negative time") << QByteArray(kGood).replace("[100,200,300]", "[100,-200,300]") << "protocol"
+                                       << "positive integer nanoseconds";
+        QTest::newRow("string time") << QByteArray(kGood).replace("[100,200,300]", "[100,\"200\",300]") << "protocol"
+                                     << "positive integer nanoseconds";
+        QTest::newRow("checksum") << QByteArray(kGood).replace("-0.169075164", "-0.169075165") << "checksum"
+                                  << "wrong result: expected \"-0.169075164\", got \"-0.169075165\"";
+    }
+
+    void rejectsBadReports()
+    {
+        QFETCH(QByteArray, stdoutData);
+        QFETCH(QString, status);
+        QFETCH(QString, message);
+        const Sample sample = evaluate(exitedWith(stdoutData));
+        QVERIFY(!sample.valid());
+        QCOMPARE(sample.status, status);
+        QVERIFY2(sample.error.contains(message), qPrintable(sample.error));
+    }
+
+    void processFailuresKeepTheirReason()
+    {
+        ProcessResult timedOut;
+        timedOut.outcome = ProcessResult::Outcome::TimedOut;
+        timedOut.error = QStringLiteral("timed out after 60 s");
+        timedOut.stdoutData = kGood;  // even a full report does not rescue a killed process
+        const Sample sample = evaluate(timedOut);
+        QCOMPARE(sample.status, QStringLiteral("timeout"));
+        QCOMPARE(sample.error, QStringLiteral("timed out after 60 s"));
+
+        ProcessResult crashed;
+        crashed.outcome = ProcessResult::Outcome::Signaled;
+        crashed.signal = 11;
+        crashed.error = QStringLiteral("crashed with signal 11");
+        QCOMPARE(evaluate(crashed).status, QStringLiteral("signal"));
+    }
+
+    void startupIsTimedFromOutside()
+    {
+        Benchmark startup = kernel();
+        startup.name = QStringLiteral("startup");
+        startup.measure = QStringLiteral("process");
+        BenchmarkSize s;
+        s.checksum = QStringLiteral("ok");
+        const QByteArray report = R"({"protocol":1,"benchmark":"startup","runtime":"python","version":"3.11","warmup_ns":[],"iterations_ns":[],"result":"ok"})";
+        const Sample sample = SampleEvaluator::evaluate(startup, s, runtime(QStringLiteral("python3"), QStringLiteral("python")),
+                                                        exitedWith(report, 12345678));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.iterationsNs, (QList<qint64>{12345678}));
+    }
+
+    void planInterleavesRuntimes()
+    {
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray sizes = R"({"quick":{"size":1,"runs":3,"iterations":1,"warmup":0,"checksum":"1"},)"
+                                 R"("standard":{"size":2,"runs":4,"iterations":1,"warmup":0,"checksum":"2"},)"
+                                 R"("full":{"size":3,"runs":5,"iterations":1,"warmup":0,"checksum":"3"}})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[)"
+                       R"({"name":"a","category":"cpu","claims":["jit"],"node":"node/a.js","python":"python/a.py","sizes":)" + sizes + "},"
+                       R"({"name":"b","category":"cpu","claims":["jit"],"node":"node/b.js","python":"python/b.py","sizes":)" + sizes + "}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        QVERIFY2(catalog, qPrintable(error));
+
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        const QList<RuntimeInfo> runtimes{runtime(QStringLiteral("node"), QStringLiteral("node")),
+                                          runtime(QStringLiteral("python3"), QStringLiteral("python"))};
+        const QList<RunStep> steps = runner.plan(QStringLiteral("quick"), {QStringLiteral("b")}, runtimes, 0, &error);
+        QVERIFY(error.isEmpty());
+        QStringList order;
+        for (const RunStep &step : steps)
+            order.append(step.benchmark.name + QLatin1Char(':') + step.runtime.name);
+        QCOMPARE(order, (QStringList{"b:node", "b:python3", "b:python3", "b:node", "b:node", "b:python3"}));
+
+        QCOMPARE(runner.plan(QStringLiteral("standard"), {}, runtimes, 2, &error).size(), 2 * 2 * 2);
+        QVERIFY(runner.plan(QStringLiteral("quick"), {QStringLiteral("nope")}, runtimes, 0, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("unknown benchmark \"nope\"")), qPrintable(error));
+        error.clear();
+        QVERIFY(runner.plan(QStringLiteral("huge"), {}, runtimes, 0, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("unknown suite \"huge\"")), qPrintable(error));
+
+        // The argument vector is exactly the protocol's, with the script resolved against the manifest.
+        const ProcessSpec spec = runner.processSpec(steps.first());
+        QCOMPARE(spec.program, QStringLiteral("/usr/bin/node"));
+        QCOMPARE(spec.arguments, (QStringList{dir.filePath(QStringLiteral("node/b.js")), "--size", "1", "--iterations", "1", "--warmup", "0"}));
+
+        // A stop request ends the run before the next process starts.
+        std::stop_source stop;
+        int seen = 0;
+        const int ran = runner.execute(steps, stop.get_token(), [&](const RunStep &, const Sample &sample) {
+            QCOMPARE(sample.status, QStringLiteral("protocol"));  // "{}" is no valid report
+            if (++seen == 2)
+                stop.request_stop();
+        });
+        QCOMPARE(ran, 2);
+        QCOMPARE(executor.specs().size(), 2);
+    }
+
+    void manifestErrorsNameTheProblem()
+    {
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"a","node":"a.js","python":"a.py","sizes":{}}]})");
+        manifest.close();
+        QString error;
+        QVERIFY(!Catalog::load(manifest.fileName(), &error));
+        QVERIFY2(error.contains(QLatin1String("benchmark \"a\" has no size for suite \"quick\"")), qPrintable(error));
+        QVERIFY(!Catalog::load(dir.filePath(QStringLiteral("missing.json")), &error));
+        QVERIFY2(error.contains(QLatin1String("cannot read")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(SuiteRunnerTest)
+#include "SuiteRunnerTest.moc"
