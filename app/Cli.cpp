@@ -217,12 +217,23 @@ int Cli::benchmarksVerb(bool json)
     const std::optional<Catalog> catalog = loadCatalog(&error);
     if (!catalog)
         return fail(error);
+    // Every benchmark so far needs only a node and a python interpreter; say so when one is missing.
+    ProcessRunner runner(ResourceLocator::execHelper());
+    RuntimeDetector detector(runner, nodeModulesDir());
+    const QList<RuntimeInfo> detected = detector.detectDefaults();
+    QStringList missing;
+    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+        if (std::none_of(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind && r.available; })) {
+            const auto described = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
+            missing.append(described != detected.end() ? described->problem : QStringLiteral("no %1 interpreter found").arg(kind));
+        }
+    }
     if (json) {
         QJsonArray list;
         for (const Benchmark &benchmark : catalog->benchmarks()) {
             QJsonObject entry = benchmark.toJson();
-            entry.insert(QStringLiteral("available"), true);
-            entry.insert(QStringLiteral("reason"), QString());
+            entry.insert(QStringLiteral("available"), missing.isEmpty());
+            entry.insert(QStringLiteral("reason"), missing.join(QStringLiteral("; ")));
             list.append(entry);
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("benchmarks"), list}}).toJson(QJsonDocument::Indented);

@@ -78,11 +78,15 @@ void MainWindow::createLayout()
                                        tr("Peak RSS"), tr("Notes")});
     m_rows->horizontalHeader()->setStretchLastSection(true);
     m_rows->verticalHeader()->hide();
+    // Rows arrive in the order they ran; sorting starts only when the user clicks a header.
+    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_rows->setSortingEnabled(true);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_sets);
     splitter->addWidget(m_rows);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_header);
