@@ -3,13 +3,15 @@
 # The harness measures this program's process wall time itself.
 import sys
 
-args = sys.argv[1:]
-i = 0
-while i < len(args):
-    if args[i] not in ("--size", "--iterations", "--warmup", "--workers") or i + 1 >= len(args) or not args[i + 1].isdigit():
-        sys.stderr.write("startup.py: bad arguments\nusage: python3 startup.py --size N --iterations K --warmup W [--workers N]\n")
+args = []
+for arg in sys.argv[1:]:
+    args.extend(arg.split("=", 1) if arg.startswith("--") else (arg,))
+for i in range(0, len(args), 2):
+    if (args[i] not in ("--size", "--iterations", "--warmup", "--workers")
+            or i + 1 >= len(args) or not (args[i + 1].isascii() and args[i + 1].isdigit())):
+        sys.stderr.write("startup.py: bad arguments\n"
+                         "usage: python3 startup.py --size N --iterations K --warmup W [--workers N]\n")
         sys.exit(2)
-    i += 2
 
 sys.stdout.write(
     '{"protocol":1,"benchmark":"startup","runtime":"python","version":"'
