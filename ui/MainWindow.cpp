@@ -17,14 +17,23 @@
 namespace showdown {
 namespace {
 
-struct Loaded {
+QTableWidgetItem *item(const QString &text)
+{
+    auto *cell = new QTableWidgetItem(text);
+    cell->setFlags(cell->flags() & ~Qt::ItemIsEditable);
+    return cell;
+}
+
+} // namespace
+
+struct MainWindow::Loaded {
     QString error;
     QList<ResultSetInfo> sets;
     QList<SummaryRow> rows;
 };
 
 /// Runs on a pool thread with a connection of its own: SQLite connections must not cross threads.
-Loaded load(const QString &path, qint64 resultSetId)
+MainWindow::Loaded MainWindow::load(const QString &path, qint64 resultSetId)
 {
     Loaded loaded;
     ResultStore store;
@@ -38,14 +47,18 @@ Loaded load(const QString &path, qint64 resultSetId)
     return loaded;
 }
 
-QTableWidgetItem *item(const QString &text)
+void MainWindow::fetch(qint64 resultSetId, const std::function<void(const Loaded &)> &apply)
 {
-    auto *cell = new QTableWidgetItem(text);
-    cell->setFlags(cell->flags() & ~Qt::ItemIsEditable);
-    return cell;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, apply] {
+        watcher->deleteLater();
+        const Loaded loaded = watcher->result();
+        if (!loaded.error.isEmpty())
+            return showError(loaded.error);
+        apply(loaded);
+    });
+    watcher->setFuture(QtConcurrent::run(&MainWindow::load, m_databasePath, resultSetId));
 }
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_databasePath(ResultStore::defaultPath())
 {
@@ -96,12 +109,7 @@ void MainWindow::createLayout()
 
 void MainWindow::loadResultSets()
 {
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Loaded loaded = watcher->result();
-        if (!loaded.error.isEmpty())
-            return showError(loaded.error);
+    fetch(0, [this](const Loaded &loaded) {
         m_sets->setRowCount(int(loaded.sets.size()));
         for (int i = 0; i < loaded.sets.size(); ++i) {
             const ResultSetInfo &set = loaded.sets.at(i);
@@ -115,17 +123,11 @@ void MainWindow::loadResultSets()
         if (!loaded.sets.isEmpty())
             m_sets->selectRow(int(loaded.sets.size()) - 1);
     });
-    watcher->setFuture(QtConcurrent::run(load, m_databasePath, qint64(0)));
 }
 
 void MainWindow::loadRows(qint64 resultSetId)
 {
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Loaded loaded = watcher->result();
-        if (!loaded.error.isEmpty())
-            return showError(loaded.error);
+    fetch(resultSetId, [this](const Loaded &loaded) {
         m_rows->setSortingEnabled(false);
         m_rows->setRowCount(int(loaded.rows.size()));
         for (int i = 0; i < loaded.rows.size(); ++i) {
@@ -146,7 +148,6 @@ void MainWindow::loadRows(qint64 resultSetId)
         m_rows->resizeColumnsToContents();
         m_rows->setSortingEnabled(true);
     });
-    watcher->setFuture(QtConcurrent::run(load, m_databasePath, resultSetId));
 }
 
 void MainWindow::showError(const QString &message)

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QTableWidget;
 
@@ -15,6 +17,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
 private:
+    struct Loaded;
+    /// Reads the result sets (id 0) or one set's rows on a pool thread.
+    [[nodiscard]] static Loaded load(const QString &path, qint64 resultSetId);
+    /// Runs load() in the background and hands its result to `apply` on the GUI thread.
+    void fetch(qint64 resultSetId, const std::function<void(const Loaded &)> &apply);
     void createLayout();
     void loadResultSets();
     void loadRows(qint64 resultSetId);
