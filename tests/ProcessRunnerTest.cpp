@@ -2,6 +2,7 @@
 
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
+#include "SampleEvaluator.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -215,6 +216,25 @@ private slots:
         const ProcessResult result = runner.run(spec, {});
         QCOMPARE(result.outcome, ProcessResult::Outcome::SpawnFailed);
         QVERIFY2(result.error.contains(QLatin1String("could not execute")), qPrintable(result.error));
+    }
+
+    void garbageOutputIsAProtocolError()
+    {
+        // A real child that exits 0 but prints something other than one JSON report.
+        ProcessRunner runner(ResourceLocator::execHelper());
+        const ProcessResult result = runner.run(python(QStringLiteral("print('Hello from a chatty benchmark'); print('{\"protocol\": 1')")), {});
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        Benchmark benchmark;
+        benchmark.name = QStringLiteral("nbody");
+        BenchmarkSize size;
+        size.checksum = QStringLiteral("1");
+        RuntimeInfo runtime;
+        runtime.name = QStringLiteral("python3");
+        runtime.kind = QStringLiteral("python");
+        const Sample sample = SampleEvaluator::evaluate(benchmark, size, runtime, result);
+        QVERIFY(!sample.valid());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QLatin1String("printed 2 lines on stdout")), qPrintable(sample.error));
     }
 
     void peakRssIsNotInflatedByOurHeap()
