@@ -7,22 +7,8 @@ Size = number of records; result = "<serialized length>:<checksum of the walked 
 """
 import json
 
+from _lcg import Lcg
 from _protocol import run
-
-
-class Lcg:
-    def __init__(self, seed):
-        self.state = seed
-
-    def next(self):
-        self.state = self.state * 48271 % 2147483647
-        return self.state
-
-    def below(self, n):
-        return self.next() % n
-
-    def pick(self, items):
-        return items[self.below(len(items))]
 
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "zen", "dor", "el", "qua"]

@@ -5,19 +5,12 @@ frequent and most are rare, 12 words to a line.
 
 Size = N (words); result = "<words>:<distinct words>:<highest count>:<count of the word 'the'>".
 """
+from _lcg import Lcg
 from _protocol import run
 
 VOCABULARY_SIZE = 20000
 LETTERS = "etaoinshrdlucmfwypvbgkjqxz"
 
-
-class Lcg:
-    def __init__(self, seed):
-        self.state = seed
-
-    def next(self):
-        self.state = self.state * 48271 % 2147483647
-        return self.state
 
 
 def generate_text(words):
