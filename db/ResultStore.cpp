@@ -317,7 +317,8 @@ bool ResultStore::recoverInterrupted(QString *error)
         const qint64 pid = query.value(1).toLongLong();
         const QString started = query.value(2).toString();
         // Still running only if that very process (same pid, same start time) is alive.
-        if (processStartTime(pid).isEmpty() || processStartTime(pid) != started)
+        const QString ownerStarted = processStartTime(pid);
+        if (ownerStarted.isEmpty() || ownerStarted != started)
             orphans.append(query.value(0).toLongLong());
     }
     for (qint64 id : orphans) {

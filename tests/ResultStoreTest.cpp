@@ -67,20 +67,32 @@ qint64 newSet(ResultStore &store)
     return id;
 }
 
-QVariant pragma(const QString &path, const QString &name)
+/// Runs statements on a raw connection of the test's own, behind the store's back (to set up files the
+/// store must cope with); returns the first column of the last statement's first row, invalid on failure.
+QVariant execRaw(const QString &path, const QStringList &statements)
 {
     QVariant value;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(path);
-        db.open();
-        QSqlQuery query(db);
-        query.exec(QStringLiteral("PRAGMA %1").arg(name));
-        query.next();
-        value = query.value(0);
+        if (db.open()) {
+            for (const QString &statement : statements) {
+                QSqlQuery query(db);
+                if (!query.exec(statement)) {
+                    value = QVariant();
+                    break;
+                }
+                value = query.next() ? query.value(0) : QVariant(true);
+            }
+        }
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     return value;
+}
+
+QVariant pragma(const QString &path, const QString &name)
+{
+    return execRaw(path, {QStringLiteral("PRAGMA %1").arg(name)});
 }
 
 } // namespace
@@ -188,14 +200,7 @@ private slots:
         child.start(QStringLiteral("/bin/true"));
         QVERIFY(child.waitForFinished());
         const qint64 deadPid = child.processId() > 0 ? child.processId() : 999999;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("UPDATE result_sets SET owner_pid = %1 WHERE id = %2").arg(deadPid > 0 ? deadPid : 999999).arg(orphan)));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+        QVERIFY(execRaw(path, {QStringLiteral("UPDATE result_sets SET owner_pid = %1 WHERE id = %2").arg(deadPid).arg(orphan)}).isValid());
 
         ResultStore reopened;
         QVERIFY2(reopened.open(path, &error), qPrintable(error));
@@ -236,14 +241,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.db"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE contacts (name TEXT)"));
-            QSqlQuery(db).exec(QStringLiteral("INSERT INTO contacts VALUES ('Ada')"));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QVERIFY(execRaw(path, {QStringLiteral("CREATE TABLE contacts (name TEXT)"), QStringLiteral("INSERT INTO contacts VALUES ('Ada')")}).isValid());
         const QByteArray before = digest(path);
         ResultStore store;
         QString error;
@@ -262,15 +260,9 @@ private slots:
             QVERIFY(store.open(path, &error));
             QVERIFY(newSet(store) > 0);
         }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        QVERIFY(execRaw(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99"),
+                               QStringLiteral("PRAGMA journal_mode = DELETE")})
+                    .isValid());
         const QByteArray before = digest(path);
         ResultStore store;
         QString error;
@@ -291,14 +283,8 @@ private slots:
             for (int i = 0; i < 200; ++i)
                 QVERIFY(store.addSample(id, sample(QStringLiteral("node"), {100, 200, 300, 400, 500}), &error));
         }
-        {
-            // Fold the WAL into the main file so the damage below hits the only copy.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fold"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("fold"));
+        // Fold the WAL into the main file so the damage below hits the only copy.
+        QCOMPARE(execRaw(path, {QStringLiteral("PRAGMA journal_mode = DELETE")}).toString(), QStringLiteral("delete"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.size() > 16384);
