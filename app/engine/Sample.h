@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include "LoadPoint.h"
+
 namespace showdown {
 
 /// Everything one benchmark process produced: its timings, its verdict and why, and what the kernel said.
@@ -14,7 +16,8 @@ struct Sample {
 
     qint64 id = 0;  ///< row id once stored
     QString benchmark;
-    QString variant;   ///< empty when the benchmark has a single variant
+    QString variant;   ///< empty when the benchmark has a single variant; the server's name for server benchmarks
+    int workers = 0;   ///< worker threads/processes passed with --workers; 0 when not applicable
     QString runtime;   ///< RuntimeInfo::name
     int runIndex = 0;
     qint64 size = 0;
@@ -32,6 +35,7 @@ struct Sample {
     qint64 peakRssKb = 0;
     QString stderrTail;
     QJsonObject extra;
+    QList<LoadPoint> points;  ///< server benchmarks: every load point measured against this server process
 
     [[nodiscard]] bool valid() const { return status == kOk; }
 };
