@@ -22,9 +22,33 @@
 #include <pthread.h>
 #include <stop_token>
 #include <thread>
+#include <vector>
 
 namespace showdown {
 namespace {
+
+/// Verbs that own their options live in files of their own and are listed here; each receives the
+/// arguments after its name. The verbs handled in this file share one option parser below.
+struct OwnVerb {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments, QTextStream &out, QTextStream &err);
+};
+const std::vector<OwnVerb> kOwnVerbs = {
+    // {"name", "summary", &function},
+};
+
+const OwnVerb *findOwnVerb(const QStringList &arguments)
+{
+    // The verb is the first argument after the program name; options before it belong to the shared parser.
+    if (arguments.size() < 2)
+        return nullptr;
+    for (const OwnVerb &verb : kOwnVerbs) {
+        if (arguments.at(1) == QLatin1String(verb.name))
+            return &verb;
+    }
+    return nullptr;
+}
 
 const QStringList kVerbs = {QStringLiteral("runtimes"), QStringLiteral("benchmarks"), QStringLiteral("run"),
                             QStringLiteral("list"), QStringLiteral("show")};
@@ -108,6 +132,15 @@ bool Cli::openStore(ResultStore &store, const QString &path)
 
 int Cli::run(const QStringList &arguments)
 {
+    if (const OwnVerb *verb = findOwnVerb(arguments)) {
+        const int code = verb->run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
+    QString ownVerbHelp;
+    for (const OwnVerb &verb : kOwnVerbs)
+        ownVerbHelp += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(verb.name).leftJustified(25), QString::fromUtf8(verb.summary));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
@@ -116,8 +149,10 @@ int Cli::run(const QStringList &arguments)
         "  benchmarks               the benchmarks and their claims\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
-        "  show ID                  statistics and node/python comparisons of a result set\n\n"
-        "Without a verb Showdown opens its window (or, with no display, runs the quick suite)."));
+        "  show ID                  statistics and node/python comparisons of a result set\n")
+        + ownVerbHelp + QStringLiteral(
+        "\nWithout a verb Showdown opens its window (or, with no display, runs the quick suite).\n"
+        "`showdown VERB --help` describes a verb's own options."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable JSON on stdout."));
