@@ -18,6 +18,7 @@ struct SummaryRow {
     QString variant;
     QString runtime;
     QString runtimeKind;
+    int workers = 0;                     ///< --workers given to the processes; 0 when not applicable
     Summary stats;                       ///< over every measured iteration of every valid process (ns)
     std::optional<double> firstIterationNs;  ///< median first iteration per process: the cold, JIT-warming one
     std::optional<double> warmupMedianNs;    ///< median of in-process warm-up iterations
@@ -35,7 +36,8 @@ struct SummaryRow {
 /// Node against one Python runtime on one benchmark: the ratio of median times with its uncertainty.
 struct Comparison {
     QString benchmark;
-    QString variant;
+    QString variant;       ///< "node variant / python variant" when the two sides differ, else the shared one
+    int workers = 0;
     QString nodeRuntime;
     QString pythonRuntime;
     RatioEstimate ratio;   ///< node median / python median: below 1 means Node took less time
@@ -44,12 +46,54 @@ struct Comparison {
     bool valid = false;
 };
 
+/// One server × endpoint × connection count × worker count, over every process that measured it.
+struct LoadRow {
+    QString benchmark;
+    QString server;        ///< the server variant, e.g. node-http, asyncio, uvloop
+    QString runtime;
+    QString runtimeKind;
+    QString kind;          ///< http, idle, chat
+    QString endpoint;
+    int connections = 0;
+    int workers = 1;
+    double rate = 0;
+    int points = 0;                  ///< load points merged into this row (one per process)
+    double requestsPerSec = 0;       ///< median over points; chat: messages delivered per second
+    QList<double> throughputs;       ///< each point's value, for CIs and tests
+    qint64 p50Ns = 0, p90Ns = 0, p99Ns = 0, p999Ns = 0, maxNs = 0;  ///< from the merged raw histograms
+    qint64 completed = 0;
+    qint64 errors = 0;
+    QJsonObject errorsByKind;
+    double serverCpuCores = -1;      ///< median server CPU seconds per second of load; -1 unknown
+    qint64 serverPssKb = -1;         ///< median server memory at the end of the point
+    double generatorCpuCores = 0;    ///< median generator CPU seconds per second
+    QString error;                   ///< why the row has no valid point
+
+    [[nodiscard]] bool valid() const { return error.isEmpty() && points > 0; }
+};
+
+/// Speed-up of one variant on one runtime as workers are added: time at 1 worker / time at N.
+struct ScalingRow {
+    QString benchmark;
+    QString variant;
+    QString runtime;
+    int workers = 1;
+    double medianNs = 0;
+    double speedup = 0;      ///< median(1 worker) / median(N workers); 0 when either is missing
+    double efficiency = 0;   ///< speedup / workers
+    RatioEstimate ci;        ///< bootstrap CI of the speed-up
+};
+
 /// Computes rows and comparisons from the raw samples of a result set.
 class ResultAnalysis {
 public:
     [[nodiscard]] static QList<SummaryRow> rows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// Every node runtime against every python runtime, per benchmark and variant present in `rows`.
     [[nodiscard]] static QList<Comparison> comparisons(const QList<SummaryRow> &rows);
+    /// Server benchmarks: one row per server × endpoint × connections × workers, percentiles from the raw histograms.
+    [[nodiscard]] static QList<LoadRow> loadRows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
+    /// Rows of benchmarks run at several worker counts, with speed-up against the same variant at 1 worker.
+    [[nodiscard]] static QList<ScalingRow> scalingRows(const QList<SummaryRow> &rows);
 };
 
 } // namespace showdown
