@@ -1,5 +1,10 @@
 #include "Cli.h"
 
+#include "CompareVerb.h"
+#include "ExportVerb.h"
+#include "ImportVerb.h"
+#include "MergeVerb.h"
+
 #include "Catalog.h"
 #include "Environment.h"
 #include "ProcessRunner.h"
@@ -35,7 +40,10 @@ struct OwnVerb {
     int (*run)(const QStringList &arguments, QTextStream &out, QTextStream &err);
 };
 const std::vector<OwnVerb> kOwnVerbs = {
-    // {"name", "summary", &function},
+    {"export", "REF... --json|--csv|--showdown FILE: result sets to a file", &exportVerb},
+    {"import", "FILE: add a JSON export or .showdown file's result sets", &importVerb},
+    {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
+    {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
 };
 
 const OwnVerb *findOwnVerb(const QStringList &arguments)

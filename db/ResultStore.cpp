@@ -164,6 +164,8 @@ void ResultStore::close()
         return;
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
+    m_readOnly = false;
+    m_upgradedCopy.reset();
 }
 
 bool ResultStore::validateExisting(const QString &path, QString *error)
@@ -557,6 +559,206 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
         (values.value(1).toInt() == 0 ? sample.warmupNs : sample.iterationsNs).append(values.value(2).toLongLong());
     }
     return result;
+}
+
+// ---- Result-set exchange ----
+
+bool ResultStore::checkTablesAreTables(QString *error)
+{
+    // A hostile file could put a view (running arbitrary SQL when read) where a table belongs.
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    for (const QString &table : {QStringLiteral("result_sets"), QStringLiteral("runtimes"), QStringLiteral("processes"),
+                                 QStringLiteral("samples")}) {
+        query.prepare(QStringLiteral("SELECT type FROM sqlite_master WHERE name = ?"));
+        query.addBindValue(table);
+        if (!query.exec() || !query.next() || query.value(0).toString() != QLatin1String("table")) {
+            *error = QStringLiteral("%1 is not a Showdown result file: it has no %2 table").arg(m_path, table);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool ResultStore::openReadOnly(const QString &path, QString *error)
+{
+    close();
+    if (!QFileInfo(path).isFile()) {
+        *error = QStringLiteral("%1: no such file").arg(path);
+        return false;
+    }
+    if (!validateExisting(path, error))
+        return false;
+
+    int version = 0;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    m_path = path;
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+        close();
+        return false;
+    }
+    {
+        QSqlQuery query(db);
+        // No SQL stored in the file (views, triggers, defaults) may call functions with side effects.
+        query.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
+        query.exec(QStringLiteral("PRAGMA query_only = ON"));
+        query.exec(QStringLiteral("PRAGMA user_version"));
+        version = query.next() ? query.value(0).toInt() : 0;
+    }
+    if (version < kSchemaVersion && version > 0) {
+        // An older file: upgrade a private copy so the original stays as it was.
+        close();
+        auto copyDir = std::make_unique<QTemporaryDir>();
+        const QString copy = copyDir->filePath(QStringLiteral("upgraded.showdown"));
+        if (!copyDir->isValid() || !QFile::copy(path, copy)) {
+            *error = QStringLiteral("%1 uses an older schema (version %2) and no temporary copy could be made to upgrade it")
+                         .arg(path)
+                         .arg(version);
+            return false;
+        }
+        if (!open(copy, error))
+            return false;
+        m_upgradedCopy = std::move(copyDir);
+        m_path = path;
+    } else {
+        m_readOnly = true;
+    }
+    if (!checkTablesAreTables(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+qint64 ResultStore::resultSetIdForUuid(const QString &uuid) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT id FROM result_sets WHERE uuid = ?"));
+    query.addBindValue(uuid);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const ResultSetInfo &info = bundle.info;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO result_sets (uuid, created, finished, suite, status, name, notes, app_version, parameters, environment)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(info.uuid);
+    query.addBindValue(toIso(info.created));
+    query.addBindValue(info.finished.isValid() ? QVariant(toIso(info.finished)) : QVariant());
+    query.addBindValue(info.suite);
+    query.addBindValue(info.status == QLatin1String("running") ? QStringLiteral("interrupted") : info.status);
+    query.addBindValue(text(info.name));
+    query.addBindValue(text(info.notes));
+    query.addBindValue(text(info.appVersion));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(info.parameters).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(info.environment).toJson(QJsonDocument::Compact)));
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot add result set %1 (%2)").arg(info.uuid, sqlError(query.lastError()));
+        return 0;
+    }
+    const qint64 id = query.lastInsertId().toLongLong();
+
+    QSqlQuery runtime(db);
+    runtime.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const RuntimeInfo &r : bundle.runtimes) {
+        for (const QVariant &value : {QVariant(id), QVariant(text(r.name)), QVariant(text(r.kind)), QVariant(text(r.path)),
+                                      QVariant(text(r.version)), QVariant(QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact)))})
+            runtime.addBindValue(value);
+        if (!runtime.exec()) {
+            *error = QStringLiteral("cannot add runtime %1 (%2)").arg(r.name, sqlError(runtime.lastError()));
+            return 0;
+        }
+    }
+
+    QSqlQuery process(db);
+    process.prepare(QStringLiteral(
+        "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
+        " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery timing(db);
+    timing.prepare(QStringLiteral("INSERT INTO samples (process_id, phase, idx, ns) VALUES (?, ?, ?, ?)"));
+    for (const Sample &s : bundle.samples) {
+        for (const QVariant &value :
+             {QVariant(id), QVariant(text(s.benchmark)), QVariant(text(s.variant)), QVariant(text(s.runtime)), QVariant(s.runIndex),
+              QVariant(s.size), QVariant(toIso(s.started)), QVariant(text(s.status)), QVariant(text(s.error)), QVariant(text(s.result)),
+              QVariant(s.exitCode), QVariant(s.signal), QVariant(s.wallNs), QVariant(s.userNs), QVariant(s.sysNs),
+              QVariant(s.peakRssKb), QVariant(text(s.stderrTail)),
+              QVariant(QString::fromUtf8(QJsonDocument(s.extra).toJson(QJsonDocument::Compact)))})
+            process.addBindValue(value);
+        if (!process.exec()) {
+            *error = QStringLiteral("cannot add a process of %1 (%2)").arg(s.benchmark, sqlError(process.lastError()));
+            return 0;
+        }
+        const qint64 processId = process.lastInsertId().toLongLong();
+        QVariantList processIds, phases, indexes, values;
+        for (int phase : {0, 1}) {
+            const QList<qint64> &durations = phase == 0 ? s.warmupNs : s.iterationsNs;
+            for (qsizetype i = 0; i < durations.size(); ++i) {
+                processIds << processId;
+                phases << phase;
+                indexes << qint64(i);
+                values << durations.at(i);
+            }
+        }
+        if (processIds.isEmpty())
+            continue;
+        timing.addBindValue(processIds);
+        timing.addBindValue(phases);
+        timing.addBindValue(indexes);
+        timing.addBindValue(values);
+        if (!timing.execBatch()) {
+            *error = QStringLiteral("cannot add the timings of %1 (%2)").arg(s.benchmark, sqlError(timing.lastError()));
+            return 0;
+        }
+    }
+    return id;
+}
+
+std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<ResultSetBundle> &bundles, QString *error)
+{
+    if (m_readOnly) {
+        *error = QStringLiteral("%1 is open read-only; result sets can only be imported into a database opened for writing").arg(m_path);
+        return std::nullopt;
+    }
+    for (const ResultSetBundle &bundle : bundles) {
+        if (!bundle.validate(error))
+            return std::nullopt;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        *error = QStringLiteral("%1: cannot start the import (%2)").arg(m_path, sqlError(db.lastError()));
+        return std::nullopt;
+    }
+    QList<ImportOutcome> outcomes;
+    for (const ResultSetBundle &bundle : bundles) {
+        ImportOutcome outcome{bundle.info.uuid, bundle.info.name, resultSetIdForUuid(bundle.info.uuid), false};
+        // The same uuid twice in one import counts once, like one already in the database.
+        if (outcome.id == 0) {
+            outcome.id = insertImportedSet(bundle, error);
+            if (outcome.id == 0) {
+                db.rollback();
+                return std::nullopt;
+            }
+            outcome.added = true;
+        }
+        outcomes.append(outcome);
+    }
+    if (!db.commit()) {
+        *error = QStringLiteral("%1: cannot commit the import (%2)").arg(m_path, sqlError(db.lastError()));
+        db.rollback();
+        return std::nullopt;
+    }
+    for (const ImportOutcome &outcome : outcomes) {
+        if (outcome.added)
+            emit resultSetAdded(outcome.id);
+    }
+    return outcomes;
 }
 
 } // namespace showdown

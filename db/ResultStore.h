@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ImportOutcome.h"
+#include "ResultSetBundle.h"
 #include "ResultSetInfo.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
@@ -8,6 +10,9 @@
 #include <QObject>
 #include <QString>
 
+#include <QTemporaryDir>
+
+#include <memory>
 #include <optional>
 
 namespace showdown {
@@ -46,6 +51,20 @@ public:
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
     [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
 
+    // ---- Result-set exchange: whole result sets in and out (JSON, .showdown files, merges) ----
+
+    /// Opens a database or .showdown file for reading only (SQLite read-only mode, no migration, no recovery),
+    /// so opening someone else's file can never change it. A file of an older schema is copied to a private
+    /// temporary file and upgraded there; a newer one is refused with a message saying so.
+    [[nodiscard]] bool openReadOnly(const QString &path, QString *error);
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
+    /// Adds whole result sets in ONE transaction: either every new set lands or nothing changes. A set whose
+    /// uuid is already present is skipped (merges from several machines deduplicate on it). Sets still
+    /// marked `running` arrive `interrupted`: no process here owns them.
+    [[nodiscard]] std::optional<QList<ImportOutcome>> importResultSets(const QList<ResultSetBundle> &bundles, QString *error);
+    /// The id of the result set with this uuid, or 0.
+    [[nodiscard]] qint64 resultSetIdForUuid(const QString &uuid) const;
+
 signals:
     void resultSetAdded(qint64 id);
     void sampleAdded(qint64 resultSetId, qint64 sampleId);
@@ -55,9 +74,13 @@ private:
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
+    [[nodiscard]] bool checkTablesAreTables(QString *error);
+    [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);
 
     QString m_connection;
     QString m_path;
+    bool m_readOnly = false;
+    std::unique_ptr<QTemporaryDir> m_upgradedCopy;  ///< openReadOnly() of an older schema reads from here
 };
 
 } // namespace showdown

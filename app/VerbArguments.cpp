@@ -1,0 +1,32 @@
+#include "VerbArguments.h"
+
+#include "ResultStore.h"
+
+namespace showdown {
+
+QCommandLineOption VerbArguments::databaseOption()
+{
+    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("The database (default: %1).").arg(ResultStore::defaultPath()),
+                              QStringLiteral("FILE"));
+}
+
+int VerbArguments::fail(QTextStream &err, const QString &verb, const QString &message, int code)
+{
+    err << "showdown " << verb << ": " << message << "\n";
+    return code;
+}
+
+std::optional<int> VerbArguments::parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments,
+                                        QTextStream &out, QTextStream &err)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("showdown ") + verb} + arguments))
+        return fail(err, verb, parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace showdown
