@@ -23,7 +23,12 @@ std::optional<int> VerbArguments::parse(QCommandLineParser &parser, const QStrin
     if (!parser.parse(QStringList{QStringLiteral("showdown ") + verb} + arguments))
         return fail(err, verb, parser.errorText(), 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt names the executable's path in the usage line; people type `showdown VERB`.
+        QString help = parser.helpText();
+        const qsizetype options = help.indexOf(QStringLiteral(" [options]"));
+        if (help.startsWith(QStringLiteral("Usage: ")) && options > 0)
+            help.replace(7, options - 7, QStringLiteral("showdown ") + verb);
+        out << help;
         return 0;
     }
     return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <random>
@@ -62,7 +63,7 @@ inline ResultSetBundle bundle(const QString &name, double nodeNs = 2e6, double p
     b.info.environment = QJsonObject{{QStringLiteral("cpu_model"), QStringLiteral("Test CPU @ 3.0GHz")},
                                      {QStringLiteral("cores"), 2},
                                      {QStringLiteral("host"), QStringLiteral("bench-1")},
-                                     {QStringLiteral("load_average"), QJsonArray{0.5, 0.25, 0.125}}};
+                                     {QStringLiteral("load_average"), QJsonArray({0.5, 0.25, 0.125})}};
     b.runtimes = {runtime(QStringLiteral("node"), QStringLiteral("node"), QStringLiteral("v20.20.2")),
                   runtime(QStringLiteral("python3"), QStringLiteral("python"), QStringLiteral("3.11.2"))};
     int run = 0;
@@ -122,7 +123,7 @@ inline Sample serverSample(const QString &runtimeName)
     point.completed = 3375;
     point.sent = 3380;
     point.errors = QJsonObject{{QStringLiteral("timeout"), 5}};
-    point.latency = QJsonObject{{QStringLiteral("buckets"), QJsonArray{0, 12, 3000, 363}}};
+    point.latency = QJsonObject{{QStringLiteral("buckets"), QJsonArray({0, 12, 3000, 363})}};
     point.generatorCpuNs = 123456789;
     point.serverCpuNs = 987654321;
     point.serverPssKb = 30210;
