@@ -420,6 +420,22 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
         *error = sqlError(db.lastError());
         return false;
     }
+    const qint64 processId = insertSample(resultSetId, sample, error);
+    if (processId == 0) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = sqlError(db.lastError());
+        return false;
+    }
+    emit sampleAdded(resultSetId, processId);
+    return true;
+}
+
+qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
@@ -434,8 +450,7 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
         query.addBindValue(value);
     if (!query.exec()) {
         *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(query.lastError()));
-        db.rollback();
-        return false;
+        return 0;
     }
     const qint64 processId = query.lastInsertId().toLongLong();
 
@@ -458,8 +473,7 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
     insert.addBindValue(values);
     if (!processIds.isEmpty() && !insert.execBatch()) {
         *error = QStringLiteral("cannot store the timings of %1 (%2)").arg(sample.benchmark, sqlError(insert.lastError()));
-        db.rollback();
-        return false;
+        return 0;
     }
     QSqlQuery point(db);
     point.prepare(QStringLiteral(
@@ -476,16 +490,10 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
             point.addBindValue(value);
         if (!point.exec()) {
             *error = QStringLiteral("cannot store a load point of %1 (%2)").arg(sample.benchmark, sqlError(point.lastError()));
-            db.rollback();
-            return false;
+            return 0;
         }
     }
-    if (!db.commit()) {
-        *error = sqlError(db.lastError());
-        return false;
-    }
-    emit sampleAdded(resultSetId, processId);
-    return true;
+    return processId;
 }
 
 bool ResultStore::finishResultSet(qint64 resultSetId, const QString &status, QString *error)
@@ -735,8 +743,8 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     query.addBindValue(text(info.name));
     query.addBindValue(text(info.notes));
     query.addBindValue(text(info.appVersion));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(info.parameters).toJson(QJsonDocument::Compact)));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(info.environment).toJson(QJsonDocument::Compact)));
+    query.addBindValue(compactJson(info.parameters));
+    query.addBindValue(compactJson(info.environment));
     if (!query.exec()) {
         *error = QStringLiteral("cannot add result set %1 (%2)").arg(info.uuid, sqlError(query.lastError()));
         return 0;
@@ -747,7 +755,7 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     runtime.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const RuntimeInfo &r : bundle.runtimes) {
         for (const QVariant &value : {QVariant(id), QVariant(text(r.name)), QVariant(text(r.kind)), QVariant(text(r.path)),
-                                      QVariant(text(r.version)), QVariant(QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact)))})
+                                      QVariant(text(r.version)), QVariant(compactJson(r.toJson()))})
             runtime.addBindValue(value);
         if (!runtime.exec()) {
             *error = QStringLiteral("cannot add runtime %1 (%2)").arg(r.name, sqlError(runtime.lastError()));
@@ -755,46 +763,9 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
         }
     }
 
-    QSqlQuery process(db);
-    process.prepare(QStringLiteral(
-        "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
-        " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery timing(db);
-    timing.prepare(QStringLiteral("INSERT INTO samples (process_id, phase, idx, ns) VALUES (?, ?, ?, ?)"));
-    for (const Sample &s : bundle.samples) {
-        for (const QVariant &value :
-             {QVariant(id), QVariant(text(s.benchmark)), QVariant(text(s.variant)), QVariant(text(s.runtime)), QVariant(s.runIndex),
-              QVariant(s.size), QVariant(toIso(s.started)), QVariant(text(s.status)), QVariant(text(s.error)), QVariant(text(s.result)),
-              QVariant(s.exitCode), QVariant(s.signal), QVariant(s.wallNs), QVariant(s.userNs), QVariant(s.sysNs),
-              QVariant(s.peakRssKb), QVariant(text(s.stderrTail)),
-              QVariant(QString::fromUtf8(QJsonDocument(s.extra).toJson(QJsonDocument::Compact)))})
-            process.addBindValue(value);
-        if (!process.exec()) {
-            *error = QStringLiteral("cannot add a process of %1 (%2)").arg(s.benchmark, sqlError(process.lastError()));
+    for (const Sample &sample : bundle.samples) {
+        if (insertSample(id, sample, error) == 0)
             return 0;
-        }
-        const qint64 processId = process.lastInsertId().toLongLong();
-        QVariantList processIds, phases, indexes, values;
-        for (int phase : {0, 1}) {
-            const QList<qint64> &durations = phase == 0 ? s.warmupNs : s.iterationsNs;
-            for (qsizetype i = 0; i < durations.size(); ++i) {
-                processIds << processId;
-                phases << phase;
-                indexes << qint64(i);
-                values << durations.at(i);
-            }
-        }
-        if (processIds.isEmpty())
-            continue;
-        timing.addBindValue(processIds);
-        timing.addBindValue(phases);
-        timing.addBindValue(indexes);
-        timing.addBindValue(values);
-        if (!timing.execBatch()) {
-            *error = QStringLiteral("cannot add the timings of %1 (%2)").arg(s.benchmark, sqlError(timing.lastError()));
-            return 0;
-        }
     }
     return id;
 }

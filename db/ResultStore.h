@@ -75,6 +75,8 @@ private:
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
     [[nodiscard]] bool checkTablesAreTables(QString *error);
+    /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
+    [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);
 
     QString m_connection;

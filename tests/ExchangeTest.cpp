@@ -83,7 +83,9 @@ private slots:
     {
         QTemporaryDir dir;
         QString error;
-        const ResultSetBundle original = bundle(QStringLiteral("round trip"));
+        ResultSetBundle original = bundle(QStringLiteral("round trip"));
+        original.samples.append(serverSample(QStringLiteral("node")));
+        original.samples.append(serverSample(QStringLiteral("python3")));
         ResultStore a;
         QVERIFY2(a.open(dir.filePath(QStringLiteral("a.sqlite")), &error), qPrintable(error));
         QVERIFY2(a.importResultSets({original}, &error), qPrintable(error));
@@ -107,6 +109,11 @@ private slots:
         QCOMPARE(back.samples.last().error, original.samples.last().error);
         QCOMPARE(back.info.created, original.info.created);
         QCOMPARE(back.info.environment, original.info.environment);
+        QCOMPARE(back.samples.last().workers, 2);
+        QCOMPARE(back.samples.last().points.size(), 2);
+        QCOMPARE(back.samples.last().points.at(0).rate, original.samples.last().points.at(0).rate);
+        QCOMPARE(back.samples.last().points.at(0).latency, original.samples.last().points.at(0).latency);
+        QCOMPARE(back.samples.last().points.at(1).error, QStringLiteral("server exited"));
     }
 
     void importDeduplicatesOnUuid()
@@ -224,6 +231,26 @@ private slots:
         QVERIFY(!ResultSetFile::load(file, &error));
         QVERIFY2(error.contains(QLatin1String("newer Showdown")), qPrintable(error));
         QCOMPARE(sha256(file), before);
+    }
+
+    void anOlderShowdownFileIsUpgradedInACopy()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("old.showdown"));
+        QString error;
+        const ResultSetBundle original = bundle(QStringLiteral("from schema 1"));
+        QVERIFY(ResultSetFile::save(file, {original}, &error));
+        // Turn it into what Showdown's first schema wrote.
+        QVERIFY(execRaw(file, {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
+                               QStringLiteral("PRAGMA user_version = 1")}));
+        const QByteArray before = sha256(file);
+        const std::optional<QList<ResultSetBundle>> loaded = ResultSetFile::load(file, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->size(), 1);
+        QCOMPARE(loaded->first().info.uuid, original.info.uuid);
+        QCOMPARE(loaded->first().samples.at(2).iterationsNs, original.samples.at(2).iterationsNs);
+        QCOMPARE(sha256(file), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("old.showdown")});
     }
 
     void aViewPosingAsATableIsRefused()
