@@ -38,6 +38,7 @@ packages=(
   libboost-dev libboost-math-dev
   python3 python3-numpy
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates
+  dpkg-dev appstream desktop-file-utils
 )
 node_dir="$root/resources/benchmarks/node"
 node_lock="$node_dir/package-lock.json"
