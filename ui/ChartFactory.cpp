@@ -38,14 +38,15 @@ struct TimeUnit {
     QString name = QStringLiteral("ms");
 };
 
-/// The unit that keeps the smallest value at or above 1, so axis labels stay short.
-TimeUnit unitFor(double smallestNs)
+/// The unit that keeps the largest value under a thousand-odd, so axis labels stay short (log axes then
+/// read 0.1, 1, 10, 100, 1000 rather than 1e+06).
+TimeUnit unitFor(double largestNs)
 {
-    if (smallestNs >= 1e9)
+    if (largestNs >= 1e9)
         return {1e9, QStringLiteral("s")};
-    if (smallestNs >= 1e6)
+    if (largestNs >= 1e6)
         return {1e6, QStringLiteral("ms")};
-    if (smallestNs >= 1e3)
+    if (largestNs >= 1e3)
         return {1e3, QStringLiteral("µs")};
     return {1, QStringLiteral("ns")};
 }
@@ -128,6 +129,7 @@ QValueAxis *linearAxis(double maximum, const QString &title)
     auto *axis = new QValueAxis;
     axis->setRange(0, maximum > 0 ? maximum * 1.1 : 1);
     axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%g"));
     axis->setTitleText(title);
     return axis;
 }
@@ -141,6 +143,13 @@ QLineSeries *whisker(double x, double low, double high, double capHalfWidth, con
     pen.setWidthF(1.5);
     series->setPen(pen);
     return series;
+}
+
+/// Many benchmark names side by side would be cut to "json-rou…"; slanted they stay whole.
+void slantIfCrowded(QAbstractAxis *axis, qsizetype categories)
+{
+    if (categories > 7)
+        axis->setLabelsAngle(-60);
 }
 
 /// Hovering a line names the measured point nearest the cursor (the hover point lies anywhere on the line).
@@ -271,7 +280,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
     }
     if (largest <= 0)
         return nullptr;
-    const TimeUnit unit = unitFor(smallest);
+    const TimeUnit unit = unitFor(largest);
     const bool logScale = largest / smallest > 10;
     const Grid grid(rows);
     QChart *chart = newChart(QObject::tr("Median time per benchmark (lower is better), 95% CI whiskers"), style);
@@ -294,6 +303,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
         });
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
     chart->addAxis(categories, Qt::AlignBottom);
     bars->attachAxis(categories);
     const QString title = QObject::tr("Median time (%1%2)").arg(unit.name, logScale ? QObject::tr(", log scale") : QString());
@@ -337,7 +347,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
     }
     if (largest <= 0)
         return nullptr;
-    const TimeUnit unit = unitFor(smallest);
+    const TimeUnit unit = unitFor(largest);
     const bool logScale = largest / smallest > 10;
     const Grid grid(rows);
     QChart *chart = newChart(QObject::tr("Distribution of every measured iteration (box: quartiles, whiskers: min–max)"), style);
@@ -346,6 +356,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
                                      : static_cast<QAbstractAxis *>(linearAxis(largest / unit.ns, title));
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
     chart->addAxis(categories, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
@@ -427,6 +438,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
     x->setRange(-0.5, double(categories.size()) - 0.5);
     x->setStartValue(-0.5);
     x->setGridLineVisible(false);
+    slantIfCrowded(x, categories.size());
     QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("Time ratio node / python (log scale)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -516,6 +528,7 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
         });
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
     chart->addAxis(categories, Qt::AlignBottom);
     bars->attachAxis(categories);
     QValueAxis *values = linearAxis(largest, QObject::tr("Peak RSS (MB)"));
