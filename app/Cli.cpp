@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "Environment.h"
+#include "LoadgenVerb.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "ResultAnalysis.h"
@@ -36,6 +37,7 @@ struct OwnVerb {
 };
 const std::vector<OwnVerb> kOwnVerbs = {
     // {"name", "summary", &function},
+    {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
 
 const OwnVerb *findOwnVerb(const QStringList &arguments)
