@@ -5,6 +5,7 @@
 #include "Sample.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -18,7 +19,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
     [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
+    /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
+    /// will take on this machine, so a suite's duration can be shown before it starts.
+    [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
 
     /// A result set's display name, so people can tell runs apart in History and reports.
     [[nodiscard]] bool renameResultSet(qint64 id, const QString &name, QString *error);
