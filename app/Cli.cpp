@@ -6,13 +6,14 @@
 #include "MergeVerb.h"
 
 #include "Catalog.h"
-#include "Environment.h"
+#include "LoadgenVerb.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "ResultAnalysis.h"
 #include "ResultJson.h"
 #include "ResultStore.h"
 #include "RuntimeDetector.h"
+#include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
 
@@ -44,6 +45,7 @@ const std::vector<OwnVerb> kOwnVerbs = {
     {"import", "FILE: add a JSON export or .showdown file's result sets", &importVerb},
     {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
     {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
+    {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
 
 const OwnVerb *findOwnVerb(const QStringList &arguments)
@@ -108,6 +110,41 @@ private:
     sigset_t m_previous{};
     std::thread m_thread;
 };
+
+/// Whether a benchmark can run with the default runtimes, and what keeps any of its variants out.
+struct BenchmarkAvailability {
+    bool available = false;  ///< at least one variant runs on a Node and one on a Python runtime
+    QStringList reasons;
+    QJsonArray variants;     ///< {runtime, variant, available, reason} for each variant of each default runtime
+};
+
+BenchmarkAvailability describeAvailability(const Benchmark &benchmark, const QList<RuntimeInfo> &detected,
+                                           const QList<RuntimeInfo> &selection)
+{
+    BenchmarkAvailability result;
+    bool runs[2] = {false, false};
+    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+        const auto runtime = std::find_if(selection.begin(), selection.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
+        if (runtime == selection.end()) {
+            const auto described = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
+            result.reasons.append(described != detected.end() ? described->problem : QStringLiteral("no %1 interpreter found").arg(kind));
+            continue;
+        }
+        for (const BenchmarkVariant &variant : benchmark.variantsFor(kind)) {
+            const QString reason = SuiteRunner::unavailableReason(variant, *runtime);
+            result.variants.append(QJsonObject{{QStringLiteral("runtime"), runtime->name},
+                                               {QStringLiteral("variant"), variant.name},
+                                               {QStringLiteral("available"), reason.isEmpty()},
+                                               {QStringLiteral("reason"), reason}});
+            if (reason.isEmpty())
+                runs[kind == QLatin1String("node") ? 0 : 1] = true;
+            else
+                result.reasons.append(variant.name.isEmpty() ? reason : QStringLiteral("%1: %2").arg(variant.name, reason));
+        }
+    }
+    result.available = runs[0] && runs[1];
+    return result;
+}
 
 } // namespace
 
@@ -260,30 +297,30 @@ int Cli::benchmarksVerb(bool json)
     const std::optional<Catalog> catalog = loadCatalog(&error);
     if (!catalog)
         return fail(error);
-    // Every benchmark so far needs only a node and a python interpreter; say so when one is missing.
     ProcessRunner runner(ResourceLocator::execHelper());
     RuntimeDetector detector(runner, nodeModulesDir());
     const QList<RuntimeInfo> detected = detector.detectDefaults();
-    QStringList missing;
-    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
-        if (std::none_of(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind && r.available; })) {
-            const auto described = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
-            missing.append(described != detected.end() ? described->problem : QStringLiteral("no %1 interpreter found").arg(kind));
-        }
-    }
+    const QList<RuntimeInfo> selection = RuntimeDetector::defaultSelection(detected);
     if (json) {
         QJsonArray list;
         for (const Benchmark &benchmark : catalog->benchmarks()) {
+            const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
             QJsonObject entry = benchmark.toJson();
-            entry.insert(QStringLiteral("available"), missing.isEmpty());
-            entry.insert(QStringLiteral("reason"), missing.join(QStringLiteral("; ")));
+            entry.insert(QStringLiteral("available"), availability.available);
+            entry.insert(QStringLiteral("reason"), availability.reasons.join(QStringLiteral("; ")));
+            entry.insert(QStringLiteral("variants_available"), availability.variants);
             list.append(entry);
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("benchmarks"), list}}).toJson(QJsonDocument::Indented);
     } else {
-        for (const Benchmark &benchmark : catalog->benchmarks())
-            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 10)
-                  << benchmark.description << "\n";
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
+            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 24)
+                  << benchmark.title;
+            if (!availability.reasons.isEmpty())
+                m_out << "  [" << (availability.available ? "partly: " : "unavailable: ") << availability.reasons.join(QStringLiteral("; ")) << "]";
+            m_out << "\n";
+        }
     }
     m_out.flush();
     return Success;
@@ -338,76 +375,63 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     }
 
     SuiteRunner suiteRunner(*catalog, runner);
-    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error);
+    QList<SkippedRun> skipped;
+    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
     if (!error.isEmpty())
         return usage(error);
+    for (const SkippedRun &skip : skipped)
+        m_err << "Skipped " << skip.benchmark << (skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant) << " on "
+              << skip.runtime << ": " << skip.reason << "\n";
 
     ResultStore store;
     if (!openStore(store, db))
         return Failure;
-    ResultSetInfo info;
-    info.suite = suite;
-    info.appVersion = QStringLiteral(SHOWDOWN_VERSION);
-    info.environment = Environment::capture();
-    QJsonArray runtimeNames;
-    for (const RuntimeInfo &runtime : selection)
-        runtimeNames.append(runtime.name);
-    info.parameters = QJsonObject{{QStringLiteral("suite"), suite},
-                                  {QStringLiteral("only"), QJsonArray::fromStringList(only)},
-                                  {QStringLiteral("runs"), runs > 0 ? QJsonValue(runs) : QJsonValue()},
-                                  {QStringLiteral("runtimes"), runtimeNames},
-                                  {QStringLiteral("processes"), qint64(steps.size())}};
-    const qint64 id = store.createResultSet(info, selection, &error);
+    SuiteRecorder recorder(store, suiteRunner);
+    const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
     if (id == 0)
         return fail(error);
+    QStringList runtimeNames;
+    for (const RuntimeInfo &runtime : selection)
+        runtimeNames.append(runtime.name);
+    const double expected = SuiteRunner::estimateSeconds(steps, store.typicalProcessSeconds());
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
-          << QJsonDocument(runtimeNames).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n";
+          << QJsonDocument(QJsonArray::fromStringList(runtimeNames)).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
+          << "Expected to take about " << ResultJson::formatDuration(expected * 1e9) << " (from earlier runs where there are any).\n";
     m_err.flush();
 
     std::stop_source stopSource;
-    int invalid = 0;
-    int stored = 0;
-    QString storeError;
+    SuiteRecorder::Outcome outcome;
     {
         InterruptWatcher watcher(stopSource);
         TerminalProgress progress(int(steps.size()));
-        int done = 0;
         if (!steps.isEmpty())
             progress.update(0, QStringLiteral("%1 on %2").arg(steps.first().benchmark.name, steps.first().runtime.name));
-        suiteRunner.execute(steps, stopSource.get_token(), [&](const RunStep &, const Sample &sample) {
-            ++done;
+        outcome = recorder.record(id, steps, stopSource, [&](int done, const RunStep &, const Sample &sample) {
             if (!sample.valid() && sample.status != QLatin1String("cancelled")) {
-                ++invalid;
                 progress.finish();
                 m_err << "  " << sample.benchmark << " on " << sample.runtime << ", run " << sample.runIndex + 1 << ": "
                       << sample.error << "\n";
                 m_err.flush();
             }
-            if (store.addSample(id, sample, &storeError))
-                ++stored;
-            else
-                stopSource.request_stop();  // cannot record: stop rather than measure for nothing
             if (done < steps.size())
                 progress.update(done, QStringLiteral("%1 on %2").arg(steps.at(done).benchmark.name, steps.at(done).runtime.name));
-        });
+        }, &error);
         progress.finish();
     }
-
-    const bool stopped = stopSource.stop_requested();
-    const QString status = !storeError.isEmpty() ? QStringLiteral("failed")
-                           : stopped             ? QStringLiteral("interrupted")
-                           : (invalid == stored && stored > 0) ? QStringLiteral("failed")
-                                                               : QStringLiteral("complete");
-    if (!store.finishResultSet(id, status, &error))
+    if (!error.isEmpty())
         return fail(error);
-    if (!storeError.isEmpty())
-        m_err << "showdown: stopped because a sample could not be stored: " << storeError << "\n";
+    if (!outcome.storeError.isEmpty())
+        m_err << "showdown: stopped because a sample could not be stored: " << outcome.storeError << "\n";
+    const QString &status = outcome.status;
+    const int stored = outcome.stored;
+    const int invalid = outcome.invalid;
 
     if (json) {
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},
                                            {QStringLiteral("status"), status},
                                            {QStringLiteral("database"), store.path()},
                                            {QStringLiteral("processes"), stored},
+                                           {QStringLiteral("skipped"), qint64(skipped.size())},
                                            {QStringLiteral("invalid"), invalid}})
                      .toJson(QJsonDocument::Compact)
               << "\n";

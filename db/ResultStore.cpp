@@ -559,6 +559,18 @@ QList<RuntimeInfo> ResultStore::runtimes(qint64 resultSetId, QString *error) con
     return result;
 }
 
+QMap<QString, double> ResultStore::typicalProcessSeconds() const
+{
+    QMap<QString, double> result;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT benchmark, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark")))
+        return result;
+    while (query.next())
+        result.insert(query.value(0).toString(), query.value(1).toDouble() / 1e9);
+    return result;
+}
+
 QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
 {
     QList<Sample> result;
@@ -648,6 +660,7 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     return result;
 }
 
+<<<<<<< HEAD
 // ---- Result-set exchange ----
 
 bool ResultStore::checkTablesAreTables(QString *error)
@@ -809,6 +822,55 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
             emit resultSetAdded(outcome.id);
     }
     return outcomes;
+=======
+bool ResultStore::updateText(qint64 id, const char *column, const QString &value, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // `column` is one of our own literals, never user input.
+    query.prepare(QStringLiteral("UPDATE result_sets SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+    query.addBindValue(text(value));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot change the %1 of result set %2 (%3)").arg(QLatin1String(column)).arg(id).arg(sqlError(query.lastError()));
+        return false;
+    }
+    if (query.numRowsAffected() == 0) {
+        *error = QStringLiteral("no result set %1 in %2").arg(id).arg(m_path);
+        return false;
+    }
+    emit resultSetChanged(id);
+    return true;
+}
+
+bool ResultStore::renameResultSet(qint64 id, const QString &name, QString *error)
+{
+    return updateText(id, "name", name.trimmed(), error);
+}
+
+bool ResultStore::setResultSetNotes(qint64 id, const QString &notes, QString *error)
+{
+    return updateText(id, "notes", notes, error);
+}
+
+bool ResultStore::deleteResultSet(qint64 id, QString *error)
+{
+    const std::optional<ResultSetInfo> info = resultSet(id, error);
+    if (!info)
+        return false;
+    if (info->status == QLatin1String("running")) {
+        *error = QStringLiteral("result set %1 is still running; stop the run before deleting it").arg(id);
+        return false;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("DELETE FROM result_sets WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot delete result set %1 (%2)").arg(id).arg(sqlError(query.lastError()));
+        return false;
+    }
+    emit resultSetRemoved(id);
+    return true;
+>>>>>>> refs/heads/ui
 }
 
 } // namespace showdown

@@ -7,6 +7,7 @@
 #include "Sample.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -50,6 +51,17 @@ public:
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
     [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
+    /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
+    /// will take on this machine, so a suite's duration can be shown before it starts.
+    [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
+
+    /// A result set's display name, so people can tell runs apart in History and reports.
+    [[nodiscard]] bool renameResultSet(qint64 id, const QString &name, QString *error);
+    /// Free text kept with a result set (what was special about this run).
+    [[nodiscard]] bool setResultSetNotes(qint64 id, const QString &notes, QString *error);
+    /// Removes a result set with its runtimes, processes and samples; a running set is refused so a live
+    /// run never loses the rows it is writing.
+    [[nodiscard]] bool deleteResultSet(qint64 id, QString *error);
 
     // ---- Result-set exchange: whole result sets in and out (JSON, .showdown files, merges) ----
 
@@ -69,15 +81,20 @@ signals:
     void resultSetAdded(qint64 id);
     void sampleAdded(qint64 resultSetId, qint64 sampleId);
     void resultSetChanged(qint64 id);
+    void resultSetRemoved(qint64 id);
 
 private:
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
+<<<<<<< HEAD
     [[nodiscard]] bool checkTablesAreTables(QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);
+=======
+    [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
+>>>>>>> refs/heads/ui
 
     QString m_connection;
     QString m_path;
