@@ -660,7 +660,6 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     return result;
 }
 
-<<<<<<< HEAD
 // ---- Result-set exchange ----
 
 bool ResultStore::checkTablesAreTables(QString *error)
@@ -822,7 +821,8 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
             emit resultSetAdded(outcome.id);
     }
     return outcomes;
-=======
+}
+
 bool ResultStore::updateText(qint64 id, const char *column, const QString &value, QString *error)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -870,7 +870,6 @@ bool ResultStore::deleteResultSet(qint64 id, QString *error)
     }
     emit resultSetRemoved(id);
     return true;
->>>>>>> refs/heads/ui
 }
 
 } // namespace showdown

@@ -87,14 +87,11 @@ private:
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
-<<<<<<< HEAD
     [[nodiscard]] bool checkTablesAreTables(QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);
-=======
     [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
->>>>>>> refs/heads/ui
 
     QString m_connection;
     QString m_path;
