@@ -4,6 +4,7 @@
 #include "ExportVerb.h"
 #include "ImportVerb.h"
 #include "MergeVerb.h"
+#include "ReportVerb.h"
 
 #include "Catalog.h"
 #include "LoadgenVerb.h"
@@ -45,6 +46,7 @@ const std::vector<OwnVerb> kOwnVerbs = {
     {"import", "FILE: add a JSON export or .showdown file's result sets", &importVerb},
     {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
     {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
+    {"report", "REF [--vs REF2] --pdf FILE: the PDF report", &reportVerb},
     {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
 

@@ -1,0 +1,379 @@
+#include "ReportWriter.h"
+
+#include "ChartFactory.h"
+#include "Format.h"
+#include "ReportLayout.h"
+#include "ResultComparison.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPageLayout>
+#include <QPdfWriter>
+
+#include <cmath>
+
+namespace showdown {
+namespace {
+
+constexpr int kDpi = 96;  // QtCharts text and pens are sized for screens; at 1200 dpi they become hairlines
+constexpr qreal kChartHeight = 330;
+
+QString tr(const char *text)
+{
+    return QObject::tr(text);
+}
+
+QString label(const QString &benchmark, const QString &variant, int workers = 0)
+{
+    QString text = variant.isEmpty() ? benchmark : QStringLiteral("%1 / %2").arg(benchmark, variant);
+    if (workers > 0)
+        text += QStringLiteral(" ×%1").arg(workers);
+    return text;
+}
+
+QString interval(const RatioEstimate &r)
+{
+    if (!std::isfinite(r.ratio))
+        return QStringLiteral("–");
+    return QStringLiteral("%1 [%2, %3]").arg(r.ratio, 0, 'f', 3).arg(r.ciLow, 0, 'f', 3).arg(r.ciHigh, 0, 'f', 3);
+}
+
+QString shortId(const ResultSetInfo &info)
+{
+    return info.name.isEmpty() ? info.uuid.left(8) : info.name;
+}
+
+QString when(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : QStringLiteral("–");
+}
+
+QString env(const ResultSetInfo &info, const char *key)
+{
+    const QJsonValue value = info.environment.value(QLatin1String(key));
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 12);
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return QStringLiteral("–");
+}
+
+QString machine(const ResultSetInfo &info)
+{
+    const double memoryKb = info.environment.value(QLatin1String("memory_kb")).toDouble();
+    return QStringLiteral("%1, %2 cores, %3 GB memory")
+        .arg(env(info, "cpu_model"), env(info, "cores"))
+        .arg(memoryKb / 1024 / 1024, 0, 'f', 1);
+}
+
+QString runtimeList(const QList<RuntimeInfo> &runtimes)
+{
+    QStringList lines;
+    for (const RuntimeInfo &r : runtimes) {
+        QString line = QStringLiteral("%1 %2 (%3)").arg(r.name, r.version, r.path);
+        if (r.gilEnabled)
+            line += *r.gilEnabled ? tr(", GIL on") : tr(", GIL off");
+        lines.append(line);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QList<QStringList> setFacts(const ResultSetBundle &set)
+{
+    const ResultSetInfo &info = set.info;
+    return {{tr("Result set"), QStringLiteral("%1%2").arg(info.id > 0 ? QStringLiteral("#%1 ").arg(info.id) : QString(), info.name)},
+            {tr("UUID"), info.uuid},
+            {tr("Measured"), QStringLiteral("%1 – %2").arg(when(info.created), when(info.finished))},
+            {tr("Suite and status"), QStringLiteral("%1, %2").arg(info.suite, info.status)},
+            {tr("Machine"), machine(info)},
+            {tr("Operating system"), QStringLiteral("%1, kernel %2").arg(env(info, "os"), env(info, "kernel"))},
+            {tr("Runtimes"), runtimeList(set.runtimes)},
+            {tr("Showdown version"), info.appVersion}};
+}
+
+void methodology(ReportLayout &layout)
+{
+    layout.heading(tr("Methodology"));
+    layout.paragraph(tr(
+        "Every sample comes from a fresh process: the harness starts the runtime with an argument vector (never a "
+        "shell), the program runs its own warm-up iterations and then times each measured iteration with its "
+        "high-resolution clock (process.hrtime.bigint() in Node.js, time.perf_counter_ns() in Python). Warm-up "
+        "iterations are kept apart from measured ones. Runtimes are interleaved (A B A B …) so drift hits both "
+        "sides. Each program's result is checked against the manifest's checksum; a process with a wrong result, "
+        "a non-zero exit, a signal or a timeout is recorded as invalid and never ranked."));
+    layout.paragraph(tr(
+        "Summaries are computed from the raw values: median, mean, standard deviation, MAD, percentiles and "
+        "coefficient of variation. A comparison is the ratio of median times with a 95% percentile-bootstrap "
+        "confidence interval (10 000 resamples, fixed seed, so reports are reproducible) and a two-sided "
+        "Mann-Whitney U test; p-values are Holm-corrected across the comparisons of a report. A difference is "
+        "called significant when the corrected p is below 0.05 and the interval excludes 1. Rows are flagged "
+        "when the CV exceeds 10%, when samples are under 1 ms (timer overhead matters) and when the modified "
+        "z-score finds outliers. Process memory is the peak resident set size reported by wait4()."));
+}
+
+void sources(ReportLayout &layout)
+{
+    layout.heading(tr("Data sources"));
+    layout.paragraph(tr(
+        "[1] 42 Coffee Cups Team, \"Node.js vs Python a Backend Technology Showdown\" (web article): the claims "
+        "this application tests.\n"
+        "[2] The Computer Language Benchmarks Game (n-body, spectral-norm, fannkuch-redux, mandelbrot, "
+        "binary-trees, fasta): the kernels' definitions and expected outputs.\n"
+        "[3] B. Efron and R. Tibshirani, An Introduction to the Bootstrap, Chapman & Hall, 1993: percentile "
+        "bootstrap intervals.\n"
+        "[4] H. B. Mann and D. R. Whitney, \"On a test of whether one of two random variables is stochastically "
+        "larger than the other\", Annals of Mathematical Statistics 18(1), 1947.\n"
+        "[5] S. Holm, \"A simple sequentially rejective multiple test procedure\", Scandinavian Journal of "
+        "Statistics 6(2), 1979.\n"
+        "[6] B. Iglewicz and D. C. Hoaglin, How to Detect and Handle Outliers, ASQC, 1993: modified z-scores.\n"
+        "[7] hyperfine and pyperf: the measurement practice followed (fresh processes, warm-up, raw values kept).\n"
+        "All measurements in this report were taken on the machine described under Environment; the raw values "
+        "can be exported with `showdown export ID --json`."));
+}
+
+void environment(ReportLayout &layout, const ResultSetBundle &set)
+{
+    layout.heading(tr("Environment"));
+    QList<QStringList> rows;
+    const QStringList keys = set.info.environment.keys();
+    for (const QString &key : keys)
+        rows.append({key, env(set.info, key.toUtf8().constData())});
+    rows.append({tr("parameters"), QString::fromUtf8(QJsonDocument(set.info.parameters).toJson(QJsonDocument::Compact))});
+    layout.table({tr("Item"), tr("Value")}, rows, {0.25, 0.75});
+    QList<QStringList> runtimes;
+    for (const RuntimeInfo &r : set.runtimes)
+        runtimes.append({r.name, r.version, r.implementation, r.gilEnabled ? (*r.gilEnabled ? tr("on") : tr("off")) : QStringLiteral("–"),
+                         r.path, r.libraries.join(QStringLiteral(", "))});
+    layout.heading(tr("Runtimes"), 2);
+    layout.table({tr("Name"), tr("Version"), tr("Implementation"), tr("GIL"), tr("Path"), tr("Libraries")}, runtimes,
+                 {0.13, 0.13, 0.15, 0.07, 0.27, 0.25});
+}
+
+std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
+{
+    auto writer = std::make_unique<QPdfWriter>(device);
+    writer->setResolution(kDpi);
+    writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter));
+    writer->setTitle(title);
+    writer->setCreator(QStringLiteral("Showdown %1").arg(QStringLiteral(SHOWDOWN_VERSION)));
+    return writer;
+}
+
+} // namespace
+
+QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
+{
+    QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
+    if (!ResultAnalysis::loadRows(set.samples, set.runtimes).isEmpty())
+        titles.append(tr("Concurrency"));
+    if (!ResultAnalysis::scalingRows(ResultAnalysis::rows(set.samples, set.runtimes)).isEmpty())
+        titles.append(tr("Scaling"));
+    titles << tr("Methodology") << tr("Environment") << tr("Data sources");
+    return titles;
+}
+
+bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error)
+{
+    const QList<SummaryRow> rows = ResultAnalysis::rows(set.samples, set.runtimes);
+    const QList<Comparison> comparisons = ResultAnalysis::comparisons(rows);
+    const QList<LoadRow> loadRows = ResultAnalysis::loadRows(set.samples, set.runtimes);
+    const QList<ScalingRow> scalingRows = ResultAnalysis::scalingRows(rows);
+    const QString host = env(set.info, "host");
+    std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
+    ReportLayout layout(writer.get());
+    layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
+    layout.titlePage(tr("Node.js vs Python, measured"),
+                     tr("Result set %1 on %2: %3 suite, %4").arg(shortId(set.info), host, set.info.suite, when(set.info.created)),
+                     setFacts(set));
+    layout.contents();
+
+    layout.pageBreak();
+    layout.heading(tr("Summary"));
+    int nodeFaster = 0, pythonFaster = 0, unclear = 0;
+    QList<QStringList> verdicts;
+    for (const Comparison &c : comparisons) {
+        const bool significant = c.valid && c.pHolm < ResultChange::kAlpha && (c.ratio.ciHigh < 1 || c.ratio.ciLow > 1);
+        if (!significant)
+            ++unclear;
+        else if (c.ratio.ratio < 1)
+            ++nodeFaster;
+        else
+            ++pythonFaster;
+        verdicts.append({label(c.benchmark, c.variant, c.workers), QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime),
+                         interval(c.ratio), Format::pValue(c.pHolm),
+                         significant ? Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime)
+                                     : (c.valid ? tr("no significant difference") : tr("invalid samples"))});
+    }
+    layout.paragraph(tr("Of %1 Node.js/Python comparisons, Node.js took significantly less time in %2 and Python in %3; "
+                        "%4 showed no significant difference or had invalid samples. A ratio below 1 means Node.js "
+                        "took less time (node median / python median).")
+                         .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
+    layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
+                 {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
+
+    layout.heading(tr("Performance"));
+    layout.chart([rows] { return ChartFactory::medianBars(rows, ChartStyle::forExport()); }, kChartHeight, tr("No valid samples to chart."));
+    layout.chart([comparisons] { return ChartFactory::ratios(comparisons, ChartStyle::forExport()); }, kChartHeight - 30,
+                 tr("No Node.js/Python pair to compare."));
+    QList<QStringList> table;
+    for (const SummaryRow &row : rows) {
+        QStringList notes = row.warnings;
+        if (!row.error.isEmpty())
+            notes.prepend(row.error);
+        const Summary &s = row.stats;
+        const bool any = s.n > 0;
+        table.append({label(row.benchmark, row.variant, row.workers), row.runtime, QString::number(s.n),
+                      any ? Format::duration(s.median) : tr("no valid samples"), any ? Format::duration(s.sd) : QString(),
+                      any ? Format::duration(s.min) : QString(), any ? Format::duration(s.max) : QString(),
+                      any ? Format::percent(s.cv) : QString(), notes.join(QStringLiteral("; "))});
+    }
+    layout.table({tr("Benchmark"), tr("Runtime"), tr("n"), tr("Median"), tr("SD"), tr("Min"), tr("Max"), tr("CV"), tr("Notes")}, table,
+                 {0.17, 0.09, 0.05, 0.10, 0.09, 0.09, 0.09, 0.07, 0.25}, {2, 3, 4, 5, 6, 7});
+
+    layout.heading(tr("Distributions"));
+    layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
+    layout.chart([rows] { return ChartFactory::distributions(rows, ChartStyle::forExport()); }, kChartHeight + 40,
+                 tr("No valid samples to chart."));
+
+    layout.heading(tr("Memory and start-up"));
+    layout.chart([rows] { return ChartFactory::memoryBars(rows, ChartStyle::forExport()); }, kChartHeight - 30, tr("No memory figures."));
+    QList<QStringList> memory;
+    for (const SummaryRow &row : rows) {
+        if (row.stats.n == 0)
+            continue;
+        memory.append({label(row.benchmark, row.variant, row.workers), row.runtime, Format::megabytes(double(row.peakRssKb)),
+                       Format::duration(row.cpuNs), row.firstIterationNs ? Format::duration(*row.firstIterationNs) : QStringLiteral("–"),
+                       row.warmupMedianNs ? Format::duration(*row.warmupMedianNs) : QStringLiteral("–")});
+    }
+    layout.table({tr("Benchmark"), tr("Runtime"), tr("Peak RSS"), tr("CPU per process"), tr("First iteration"), tr("Warm-up median")},
+                 memory, {0.24, 0.12, 0.14, 0.16, 0.17, 0.17}, {2, 3, 4, 5});
+
+    if (!loadRows.isEmpty()) {
+        layout.heading(tr("Concurrency"));
+        layout.chart([loadRows] { return ChartFactory::throughput(loadRows, tr("Throughput"), ChartStyle::forExport()); }, kChartHeight,
+                     tr("No load points."));
+        layout.chart([loadRows] { return ChartFactory::latency(loadRows, tr("p99 latency"), ChartStyle::forExport()); }, kChartHeight,
+                     tr("No load points."));
+        QList<QStringList> load;
+        for (const LoadRow &r : loadRows)
+            load.append({r.benchmark, r.server, r.endpoint, QString::number(r.connections), QString::number(r.workers),
+                         Format::count(r.requestsPerSec), Format::duration(double(r.p50Ns)), Format::duration(double(r.p99Ns)),
+                         Format::count(double(r.errors)), r.error});
+        layout.table({tr("Benchmark"), tr("Server"), tr("Endpoint"), tr("Conn."), tr("Workers"), tr("Req/s"), tr("p50"), tr("p99"),
+                      tr("Errors"), tr("Problem")},
+                     load, {0.13, 0.12, 0.10, 0.07, 0.08, 0.10, 0.09, 0.09, 0.08, 0.14}, {3, 4, 5, 6, 7, 8});
+    }
+    if (!scalingRows.isEmpty()) {
+        layout.heading(tr("Scaling"));
+        layout.chart([scalingRows] { return ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport()); }, kChartHeight,
+                     tr("No scaling rows."));
+        QList<QStringList> scaling;
+        for (const ScalingRow &r : scalingRows)
+            scaling.append({label(r.benchmark, r.variant), r.runtime, QString::number(r.workers), Format::duration(r.medianNs),
+                            QStringLiteral("%1×").arg(r.speedup, 0, 'f', 2), Format::percent(r.efficiency)});
+        layout.table({tr("Benchmark"), tr("Runtime"), tr("Workers"), tr("Median"), tr("Speed-up"), tr("Efficiency")}, scaling,
+                     {0.30, 0.14, 0.10, 0.16, 0.15, 0.15}, {2, 3, 4, 5});
+    }
+
+    methodology(layout);
+    environment(layout, set);
+    sources(layout);
+    return layout.paint(error);
+}
+
+bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device, QString *error)
+{
+    const QList<ResultChange> changes = ResultComparison::changes(ResultAnalysis::rows(baseline.samples, baseline.runtimes),
+                                                                  ResultAnalysis::rows(candidate.samples, candidate.runtimes));
+    const QList<EnvironmentDifference> differences =
+        ResultComparison::environmentDifferences(baseline.info, baseline.runtimes, candidate.info, candidate.runtimes);
+    std::unique_ptr<QPdfWriter> writer =
+        pdfWriter(device, tr("Showdown comparison: %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)));
+    ReportLayout layout(writer.get());
+    layout.setHeader(tr("Showdown comparison — %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)), when(candidate.info.created));
+    QList<QStringList> facts;
+    for (const auto &[role, set] : {std::pair{tr("Baseline"), &baseline}, std::pair{tr("Candidate"), &candidate}}) {
+        facts.append({role, QStringLiteral("%1\n%2, %3 suite, %4\n%5")
+                                .arg(set->info.uuid, when(set->info.created), set->info.suite, env(set->info, "host"), machine(set->info))});
+    }
+    layout.titlePage(tr("Result set comparison"),
+                     tr("Baseline %1 against candidate %2").arg(shortId(baseline.info), shortId(candidate.info)), facts);
+    layout.contents();
+
+    layout.pageBreak();
+    layout.heading(tr("Summary"));
+    int faster = 0, slower = 0, unchanged = 0, unmatched = 0;
+    for (const ResultChange &c : changes) {
+        faster += c.verdict == QLatin1String("faster");
+        slower += c.verdict == QLatin1String("slower");
+        unchanged += c.verdict == QLatin1String("unchanged");
+        unmatched += !c.significant() && c.verdict != QLatin1String("unchanged");
+    }
+    layout.paragraph(tr("Of %1 benchmark × runtime rows, the candidate is significantly faster in %2 and slower in %3; %4 did "
+                        "not change significantly and %5 could not be compared (present on one side only, or without valid "
+                        "samples). The ratio is candidate median time / baseline median time: below 1 the candidate took "
+                        "less time. Flagged changes have a Holm-corrected Mann-Whitney p below 0.05 and a 95% bootstrap CI "
+                        "that excludes 1.")
+                         .arg(changes.size()).arg(faster).arg(slower).arg(unchanged).arg(unmatched));
+
+    layout.heading(tr("Changes"));
+    QList<Comparison> asRatios;
+    for (const ResultChange &c : changes) {
+        if (!std::isfinite(c.ratio.ratio))
+            continue;
+        Comparison ratio;
+        ratio.benchmark = c.benchmark;
+        ratio.variant = c.variant.isEmpty() ? c.runtime : c.variant + QStringLiteral(" / ") + c.runtime;
+        ratio.workers = c.workers;
+        ratio.nodeRuntime = tr("candidate");
+        ratio.pythonRuntime = tr("baseline");
+        ratio.ratio = c.ratio;
+        ratio.pValue = c.pValue;
+        ratio.pHolm = c.pHolm;
+        ratio.valid = true;
+        asRatios.append(ratio);
+    }
+    layout.chart(
+        [asRatios] {
+            QChart *chart = ChartFactory::ratios(asRatios, ChartStyle::forExport());
+            if (chart) {
+                // The same ratio chart as the dashboard's, read as candidate over baseline.
+                chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));
+                for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
+                    axis->setTitleText(tr("Time ratio candidate / baseline (log scale)"));
+            }
+            return chart;
+        },
+        kChartHeight + 20, tr("No row was measured in both result sets."));
+    QList<QStringList> table;
+    for (const ResultChange &c : changes) {
+        const QString flag = c.verdict == QLatin1String("faster")   ? tr("▼ faster")
+                             : c.verdict == QLatin1String("slower") ? tr("▲ slower")
+                                                                    : c.verdict;
+        table.append({label(c.benchmark, c.variant, c.workers), c.runtime,
+                      c.baselineN > 0 ? Format::duration(c.baselineMedianNs) : QStringLiteral("–"),
+                      c.candidateN > 0 ? Format::duration(c.candidateMedianNs) : QStringLiteral("–"), interval(c.ratio),
+                      std::isfinite(c.ratio.ratio) ? Format::pValue(c.pHolm) : QStringLiteral("–"), flag});
+    }
+    layout.table({tr("Benchmark"), tr("Runtime"), tr("Baseline"), tr("Candidate"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Change")},
+                 table, {0.19, 0.11, 0.11, 0.11, 0.22, 0.10, 0.16}, {2, 3, 4, 5});
+
+    layout.heading(tr("Environment differences"));
+    if (differences.isEmpty()) {
+        layout.paragraph(tr("The two result sets were recorded in the same environment."));
+    } else {
+        QList<QStringList> rows;
+        for (const EnvironmentDifference &d : differences)
+            rows.append({d.key, d.baseline.isEmpty() ? tr("(none)") : d.baseline, d.candidate.isEmpty() ? tr("(none)") : d.candidate});
+        layout.table({tr("Item"), tr("Baseline"), tr("Candidate")}, rows, {0.26, 0.37, 0.37});
+    }
+    methodology(layout);
+    sources(layout);
+    return layout.paint(error);
+}
+
+} // namespace showdown
