@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -472,7 +474,40 @@ private slots:
         QVERIFY(result.errors.isEmpty());
     }
 
+    void connectionCloseResponsesAreNotErrors()
+    {
+        // A server may end every keep-alive with Connection: close; the generator reconnects and carries on.
+        auto server = httpFixture();
+        QVERIFY(server->port() > 0);
+        const LoadResult result = LoadGenerator::run(httpOptions(*server, QStringLiteral("/close"), 0.5), {});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(result.completed > 4);  // more responses than connections: each connection reconnected
+        QVERIFY(result.errors.isEmpty());
+    }
+
     // ---- IdleConnections ----
+
+    void idleConnectionsRaiseTheFileLimit()
+    {
+        auto server = httpFixture();
+        QVERIFY(server->port() > 0);
+        rlimit original{};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &original), 0);
+        if (original.rlim_max != RLIM_INFINITY && original.rlim_max < 700)
+            QSKIP("the hard open-file limit is below 700");
+        rlimit lowered = original;
+        lowered.rlim_cur = 128;
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+        IdleConnections idle;
+        QString error;
+        const bool opened = idle.open(server->url(QStringLiteral("http"), QStringLiteral("/plaintext")), 600, kHello, &error);
+        rlimit raised{};
+        getrlimit(RLIMIT_NOFILE, &raised);
+        idle.close();
+        setrlimit(RLIMIT_NOFILE, &original);
+        QVERIFY2(opened, qPrintable(error));
+        QVERIFY(raised.rlim_cur >= 600);
+    }
 
     void idleConnectionsStayOpenAndNoticeDrops()
     {
