@@ -604,6 +604,31 @@ private slots:
         QVERIFY2(std::abs(double(lost) / double(result.expectedDeliveries) - 0.25) < 0.05, qPrintable(QString::number(lost)));
     }
 
+    void chatStopsPromptly()
+    {
+        auto server = chatFixture();
+        QVERIFY(server->port() > 0);
+        ChatOptions options;
+        options.url = server->url(QStringLiteral("ws"), QStringLiteral("/chat"));
+        options.clients = 20;
+        options.messagesPerSecond = 100;
+        options.durationS = 30;
+        options.warmupS = 0;
+        std::stop_source source;
+        std::thread stopper([&source] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(800));
+            source.request_stop();
+        });
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const ChatResult result = ChatLoad::run(options, source.get_token());
+        stopper.join();
+        QVERIFY2(elapsed.elapsed() < 2000, qPrintable(QString::number(elapsed.elapsed())));
+        QVERIFY2(result.error.contains(QStringLiteral("stopped")), qPrintable(result.error));
+        QVERIFY(result.delivered > 0);
+        QVERIFY(!result.errors.contains(QStringLiteral("lost")));  // nobody waited for them, so none is known lost
+    }
+
     void chatRefusedServerIsFatal()
     {
         auto server = chatFixture();

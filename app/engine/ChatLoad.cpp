@@ -324,7 +324,8 @@ ChatResult ChatLoad::run(const ChatOptions &options, std::stop_token stop)
     result.expectedDeliveries = room.expected;
     result.latency = room.latency;
     collectFailures();
-    if (result.expectedDeliveries > result.delivered)
+    // A stopped run did not wait for deliveries in flight, so missing ones are not known to be lost.
+    if (!stopped && result.expectedDeliveries > result.delivered)
         result.errors[QStringLiteral("lost")] = result.expectedDeliveries - result.delivered;
     if (cpuAtStart >= 0 && cpuAtEnd >= cpuAtStart)
         result.generatorCpuNs = cpuAtEnd - cpuAtStart;
