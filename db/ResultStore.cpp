@@ -689,22 +689,28 @@ bool ResultStore::openReadOnly(const QString &path, QString *error)
         return false;
 
     int version = 0;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    bool opened = false;
     m_path = path;
-    if (!db.open()) {
-        *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+    {
+        // Scoped: close() must not run while a handle to the connection is still alive.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        opened = db.open();
+        if (!opened) {
+            *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+        } else {
+            QSqlQuery query(db);
+            // No SQL stored in the file (views, triggers, defaults) may call functions with side effects.
+            query.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
+            query.exec(QStringLiteral("PRAGMA query_only = ON"));
+            query.exec(QStringLiteral("PRAGMA user_version"));
+            version = query.next() ? query.value(0).toInt() : 0;
+        }
+    }
+    if (!opened) {
         close();
         return false;
-    }
-    {
-        QSqlQuery query(db);
-        // No SQL stored in the file (views, triggers, defaults) may call functions with side effects.
-        query.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
-        query.exec(QStringLiteral("PRAGMA query_only = ON"));
-        query.exec(QStringLiteral("PRAGMA user_version"));
-        version = query.next() ? query.value(0).toInt() : 0;
     }
     if (version < kSchemaVersion && version > 0) {
         // An older file: upgrade a private copy so the original stays as it was.
@@ -717,6 +723,9 @@ bool ResultStore::openReadOnly(const QString &path, QString *error)
                          .arg(version);
             return false;
         }
+        // Committed rows may still sit in the write-ahead log beside the file.
+        if (QFileInfo::exists(path + QStringLiteral("-wal")))
+            QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal"));
         if (!open(copy, error))
             return false;
         m_upgradedCopy = std::move(copyDir);

@@ -202,7 +202,9 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
         return block;
     };
     const int headerIndex = int(m_blocks.size());
-    add(rowBlock(headers, true, false));
+    Block header = rowBlock(headers, true, false);
+    header.keepWithNext = true;
+    add(header);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         Block block = rowBlock(rows.at(i), false, i % 2 == 1);
         block.repeatHeader = headerIndex;

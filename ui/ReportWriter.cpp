@@ -7,6 +7,7 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QLegend>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPageLayout>
@@ -18,7 +19,7 @@ namespace showdown {
 namespace {
 
 constexpr int kDpi = 96;  // QtCharts text and pens are sized for screens; at 1200 dpi they become hairlines
-constexpr qreal kChartHeight = 330;
+constexpr qreal kChartHeight = 400;
 
 QString tr(const char *text)
 {
@@ -53,7 +54,7 @@ QString when(const QDateTime &time)
 QString env(const ResultSetInfo &info, const char *key)
 {
     const QJsonValue value = info.environment.value(QLatin1String(key));
-    if (value.isString())
+    if (value.isString() && !value.toString().isEmpty())
         return value.toString();
     if (value.isDouble())
         return QString::number(value.toDouble(), 'g', 12);
@@ -64,10 +65,17 @@ QString env(const ResultSetInfo &info, const char *key)
 
 QString machine(const ResultSetInfo &info)
 {
+    // Only what was actually recorded: a field the capture could not read is left out, not shown as 0.
+    QStringList parts;
+    const QString cpu = env(info, "cpu_model");
+    if (cpu != QLatin1String("–"))
+        parts.append(cpu);
+    parts.append(QObject::tr("%1 cores").arg(env(info, "cores")));
     const double memoryKb = info.environment.value(QLatin1String("memory_kb")).toDouble();
-    return QStringLiteral("%1, %2 cores, %3 GB memory")
-        .arg(env(info, "cpu_model"), env(info, "cores"))
-        .arg(memoryKb / 1024 / 1024, 0, 'f', 1);
+    if (memoryKb > 0)
+        parts.append(QObject::tr("%1 GB memory").arg(memoryKb / 1024 / 1024, 0, 'f', 1));
+    parts.append(env(info, "architecture"));
+    return parts.join(QStringLiteral(", "));
 }
 
 QString runtimeList(const QList<RuntimeInfo> &runtimes)
@@ -153,6 +161,27 @@ void environment(ReportLayout &layout, const ResultSetBundle &set)
                  {0.13, 0.13, 0.15, 0.07, 0.27, 0.25});
 }
 
+/// Paper is denser than a screen: the dashboard's chart, with fonts sized so category labels fit a page.
+QChart *forPaper(QChart *chart)
+{
+    if (!chart)
+        return nullptr;
+    QFont labels(QStringLiteral("DejaVu Sans"));
+    labels.setPointSizeF(6.5);
+    QFont titles = labels;
+    titles.setPointSizeF(7.5);
+    titles.setBold(true);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsFont(labels);
+        axis->setTitleFont(titles);
+    }
+    QFont heading = titles;
+    heading.setPointSizeF(9);
+    chart->setTitleFont(heading);
+    chart->legend()->setFont(labels);
+    return chart;
+}
+
 std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
 {
     auto writer = std::make_unique<QPdfWriter>(device);
@@ -216,8 +245,8 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
 
     layout.heading(tr("Performance"));
-    layout.chart([rows] { return ChartFactory::medianBars(rows, ChartStyle::forExport()); }, kChartHeight, tr("No valid samples to chart."));
-    layout.chart([comparisons] { return ChartFactory::ratios(comparisons, ChartStyle::forExport()); }, kChartHeight - 30,
+    layout.chart([rows] { return forPaper(ChartFactory::medianBars(rows, ChartStyle::forExport())); }, kChartHeight, tr("No valid samples to chart."));
+    layout.chart([comparisons] { return forPaper(ChartFactory::ratios(comparisons, ChartStyle::forExport())); }, kChartHeight - 30,
                  tr("No Node.js/Python pair to compare."));
     QList<QStringList> table;
     for (const SummaryRow &row : rows) {
@@ -236,11 +265,11 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
 
     layout.heading(tr("Distributions"));
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
-    layout.chart([rows] { return ChartFactory::distributions(rows, ChartStyle::forExport()); }, kChartHeight + 40,
+    layout.chart([rows] { return forPaper(ChartFactory::distributions(rows, ChartStyle::forExport())); }, kChartHeight + 40,
                  tr("No valid samples to chart."));
 
     layout.heading(tr("Memory and start-up"));
-    layout.chart([rows] { return ChartFactory::memoryBars(rows, ChartStyle::forExport()); }, kChartHeight - 30, tr("No memory figures."));
+    layout.chart([rows] { return forPaper(ChartFactory::memoryBars(rows, ChartStyle::forExport())); }, kChartHeight - 30, tr("No memory figures."));
     QList<QStringList> memory;
     for (const SummaryRow &row : rows) {
         if (row.stats.n == 0)
@@ -254,9 +283,9 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
 
     if (!loadRows.isEmpty()) {
         layout.heading(tr("Concurrency"));
-        layout.chart([loadRows] { return ChartFactory::throughput(loadRows, tr("Throughput"), ChartStyle::forExport()); }, kChartHeight,
+        layout.chart([loadRows] { return forPaper(ChartFactory::throughput(loadRows, tr("Throughput"), ChartStyle::forExport())); }, kChartHeight,
                      tr("No load points."));
-        layout.chart([loadRows] { return ChartFactory::latency(loadRows, tr("p99 latency"), ChartStyle::forExport()); }, kChartHeight,
+        layout.chart([loadRows] { return forPaper(ChartFactory::latency(loadRows, tr("p99 latency"), ChartStyle::forExport())); }, kChartHeight,
                      tr("No load points."));
         QList<QStringList> load;
         for (const LoadRow &r : loadRows)
@@ -269,7 +298,7 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
     }
     if (!scalingRows.isEmpty()) {
         layout.heading(tr("Scaling"));
-        layout.chart([scalingRows] { return ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport()); }, kChartHeight,
+        layout.chart([scalingRows] { return forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); }, kChartHeight,
                      tr("No scaling rows."));
         QList<QStringList> scaling;
         for (const ScalingRow &r : scalingRows)
@@ -327,10 +356,11 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
             continue;
         Comparison ratio;
         ratio.benchmark = c.benchmark;
-        ratio.variant = c.variant.isEmpty() ? c.runtime : c.variant + QStringLiteral(" / ") + c.runtime;
+        // One category per benchmark, one series per runtime, coloured like the runtime everywhere else.
+        ratio.variant = c.variant;
         ratio.workers = c.workers;
         ratio.nodeRuntime = tr("candidate");
-        ratio.pythonRuntime = tr("baseline");
+        ratio.pythonRuntime = c.runtime;
         ratio.ratio = c.ratio;
         ratio.pValue = c.pValue;
         ratio.pHolm = c.pHolm;
@@ -339,7 +369,7 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
     }
     layout.chart(
         [asRatios] {
-            QChart *chart = ChartFactory::ratios(asRatios, ChartStyle::forExport());
+            QChart *chart = forPaper(ChartFactory::ratios(asRatios, ChartStyle::forExport()));
             if (chart) {
                 // The same ratio chart as the dashboard's, read as candidate over baseline.
                 chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));
