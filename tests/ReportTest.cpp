@@ -1,0 +1,178 @@
+// PDF reports of a real quick-suite result set, checked the way a reader would with poppler: page count,
+// every section title, every benchmark, the same medians `showdown show --json` prints, and charts drawn
+// as vectors (no raster image in the file). Then a comparison report and a refused reference.
+
+#include "Format.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &arguments, int timeoutMs = 600000)
+{
+    QProcess process;
+    process.start(program, arguments);
+    Run result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("%1 did not finish").arg(program);
+        return result;
+    }
+    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    // DejaVu Sans draws "fi", "ff" and "fl" as ligature glyphs, which pdftotext reports as U+FB00..U+FB04;
+    // spelled out again here, as a PDF viewer's search does.
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    const std::pair<char16_t, const char *> ligatures[] = {{0xFB00, "ff"}, {0xFB01, "fi"}, {0xFB02, "fl"}, {0xFB03, "ffi"}, {0xFB04, "ffl"}};
+    for (const auto &[ligature, letters] : ligatures)
+        result.out.replace(QChar(ligature), QLatin1String(letters));
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QString binary()
+{
+    return qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown");
+}
+
+int pages(const QString &pdf)
+{
+    const Run info = run(QStringLiteral("pdfinfo"), {pdf});
+    const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info.out);
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+class ReportTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+    QString m_id;
+
+private slots:
+    void initTestCase()
+    {
+        for (const char *tool : {"pdfinfo", "pdftotext", "pdfimages"})
+            QVERIFY2(run(QString::fromLatin1(tool), {QStringLiteral("-v")}).code == 0 || QFileInfo::exists(QStringLiteral("/usr/bin/") + QLatin1String(tool)),
+                     "poppler-utils is needed (bootstrap.sh installs it)");
+        m_db = m_dir.filePath(QStringLiteral("results.sqlite"));
+        const Run suite = run(binary(), {QStringLiteral("run"), QStringLiteral("--suite"), QStringLiteral("quick"), QStringLiteral("--db"), m_db,
+                                           QStringLiteral("--json")});
+        QVERIFY2(suite.code == 0, qPrintable(suite.err));
+        m_id = QString::number(QJsonDocument::fromJson(suite.out.toUtf8()).object().value(QLatin1String("result_set")).toInteger());
+        QVERIFY(m_id.toInt() > 0);
+    }
+
+    void reportHasEverySectionBenchmarkAndMedian()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+        const Run report = run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        const int count = pages(pdf);
+        QVERIFY2(count >= 6, qPrintable(QString::number(count)));
+        QVERIFY(run(QStringLiteral("pdfinfo"), {pdf}).out.contains(QLatin1String("A4")));
+
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
+        for (const char *title : {"Node.js vs Python, measured", "Contents", "Summary", "Performance", "Distributions", "Memory and start-up",
+                                  "Methodology", "Environment", "Data sources"})
+            QVERIFY2(text.contains(QLatin1String(title)), title);
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(count)));
+
+        const QJsonObject shown = QJsonDocument::fromJson(
+                                      run(binary(), {QStringLiteral("show"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--json")}).out.toUtf8())
+                                      .object();
+        const QJsonArray rows = shown.value(QLatin1String("rows")).toArray();
+        QVERIFY(rows.size() >= 10);
+        for (const QJsonValue &value : rows) {
+            const QJsonObject row = value.toObject();
+            const QString benchmark = row.value(QLatin1String("benchmark")).toString();
+            QVERIFY2(text.contains(benchmark), qPrintable(benchmark));
+            if (row.value(QLatin1String("median_ns")).isDouble()) {
+                const QString median = showdown::Format::duration(row.value(QLatin1String("median_ns")).toDouble());
+                // The table row: benchmark, runtime, n, then the median.
+                const QRegularExpression line(QStringLiteral("%1\\s+%2\\s+%3\\s+%4")
+                                                  .arg(QRegularExpression::escape(benchmark),
+                                                       QRegularExpression::escape(row.value(QLatin1String("runtime")).toString()))
+                                                  .arg(row.value(QLatin1String("n")).toInteger())
+                                                  .arg(QRegularExpression::escape(median)));
+                QVERIFY2(line.match(text).hasMatch(), qPrintable(QStringLiteral("%1 on %2: %3").arg(benchmark, row.value(QLatin1String("runtime")).toString(), median)));
+            }
+        }
+        // Each comparison's ratio as `show --json` computed it.
+        for (const QJsonValue &value : shown.value(QLatin1String("comparisons")).toArray()) {
+            const double ratio = value.toObject().value(QLatin1String("ratio")).toDouble();
+            QVERIFY2(text.contains(QString::number(ratio, 'f', 3)), qPrintable(QString::number(ratio, 'f', 3)));
+        }
+
+        // Charts are vector drawings: pdfimages finds no image at all (its listing is the two header lines).
+        const QStringList images = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(images.size(), 2);
+        QVERIFY(images.first().startsWith(QLatin1String("page")));
+    }
+
+    void contentsPointAtTheRightPages()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("contents.pdf"));
+        QCOMPARE(run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf}).code, 0);
+        const QString contents = run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"),
+                                                                   QStringLiteral("2"), QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                     .out;
+        for (const char *section : {"Performance", "Methodology", "Data sources"}) {
+            const QRegularExpressionMatch entry = QRegularExpression(QStringLiteral("%1[ .]+(\\d+)").arg(QLatin1String(section))).match(contents);
+            QVERIFY2(entry.hasMatch(), section);
+            const QString page = entry.captured(1);
+            const QString onPage = run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")}).out;
+            QVERIFY2(onPage.contains(QLatin1String(section)), qPrintable(QStringLiteral("%1 not on page %2").arg(QLatin1String(section), page)));
+        }
+    }
+
+    void comparisonReportAgainstASavedFile()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("copy.showdown"));
+        QCOMPARE(run(binary(), {QStringLiteral("export"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--showdown"), file}).code, 0);
+        const QString pdf = m_dir.filePath(QStringLiteral("vs.pdf"));
+        const Run report = run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--vs"), file, QStringLiteral("--db"), m_db,
+                                            QStringLiteral("--pdf"), pdf});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QVERIFY(pages(pdf) >= 3);
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
+        for (const char *title : {"Result set comparison", "Summary", "Changes", "Environment differences", "Methodology", "Data sources"})
+            QVERIFY2(text.contains(QLatin1String(title)), title);
+        // The same set against itself: every ratio is exactly 1 and nothing is flagged.
+        QVERIFY(text.contains(QLatin1String("significantly faster in 0 and slower in 0")));
+        QVERIFY(!text.contains(QLatin1String("▲ slower")) && !text.contains(QLatin1String("▼ faster")));
+        QVERIFY(text.count(QLatin1String("1.000 [")) >= 10);
+        QCOMPARE(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+    }
+
+    void unknownSetsAndMissingOptionsAreRefused()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("none.pdf"));
+        const Run missing = run(binary(), {QStringLiteral("report"), QStringLiteral("9999"), QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("no result set 9999")), qPrintable(missing.err));
+        QVERIFY(!QFileInfo::exists(pdf));
+        const Run usage = run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db});
+        QCOMPARE(usage.code, 2);
+        QVERIFY(usage.err.contains(QLatin1String("--pdf")));
+    }
+};
+
+QTEST_GUILESS_MAIN(ReportTest)
+#include "ReportTest.moc"
