@@ -245,7 +245,10 @@ int loadgenVerb(const QStringList &arguments, QTextStream &out, QTextStream &err
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt names the executable in the usage line; the verb belongs there too.
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: showdown loadgen [options]"));
+        out << help;
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
