@@ -16,6 +16,11 @@ bool ResultSetFile::looksLikeDatabase(const QString &path)
     return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
+bool ResultSetFile::openForViewing(ResultStore &store, const QString &path, QString *error)
+{
+    return path.endsWith(QLatin1String(kExtension)) ? store.openReadOnly(path, error) : store.open(path, error);
+}
+
 bool ResultSetFile::save(const QString &path, const QList<ResultSetBundle> &bundles, QString *error)
 {
     const QString partial = path + QStringLiteral(".partial-") + QUuid::createUuid().toString(QUuid::Id128).left(8);

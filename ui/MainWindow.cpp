@@ -9,6 +9,7 @@
 #include "OverviewPage.h"
 #include "PendingPage.h"
 #include "PerformancePage.h"
+#include "ReportExport.h"
 #include "ResultSession.h"
 #include "ResultSetTableModel.h"
 #include "RunDialog.h"
@@ -157,6 +158,13 @@ void MainWindow::createActions()
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Save the open result set as JSON or CSV (Ctrl+E)"));
     connect(m_export, &QAction::triggered, this, &MainWindow::exportSnapshot);
+    // Both act on the open result set; the snapshot already holds every sample, so nothing is re-read.
+    auto *exportPdf = new QAction(tr("Export PDF &report…"), this);
+    exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(true); });
+    auto *saveFile = new QAction(tr("&Save as .showdown file…"), this);
+    saveFile->setShortcut(QKeySequence::SaveAs);
+    connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(false); });
     auto *settings = new QAction(tr("&Settings…"), this);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
@@ -174,6 +182,8 @@ void MainWindow::createActions()
     file->addAction(m_open);
     m_recent = file->addMenu(tr("Open &recent"));
     file->addAction(m_export);
+    file->addAction(exportPdf);
+    file->addAction(saveFile);
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();
@@ -374,6 +384,33 @@ void MainWindow::exportSnapshot()
         QString error;
         return SnapshotExport::write(snapshot, path, &error) ? QString() : error;
     }));
+}
+
+void MainWindow::exportResultSet(bool pdf)
+{
+    const ResultSnapshot &snapshot = m_session->snapshot();
+    if (snapshot.isEmpty())
+        return reportError(tr("Open a result set first."));
+    const QString name = QStringLiteral("showdown-%1").arg(snapshot.info.uuid.left(8));
+    const QString path = pdf ? QFileDialog::getSaveFileName(this, tr("Export PDF report"), name + QStringLiteral(".pdf"), tr("PDF (*.pdf)"))
+                             : QFileDialog::getSaveFileName(this, tr("Save as .showdown file"), name + QStringLiteral(".showdown"),
+                                                            tr("Showdown results (*.showdown)"));
+    if (path.isEmpty())
+        return;
+    ResultSetBundle set;
+    set.info = snapshot.info;
+    set.runtimes = snapshot.runtimes;
+    set.samples = snapshot.samples;
+    auto done = [this, path](const QString &error) {
+        if (!error.isEmpty())
+            reportError(error);
+        else
+            statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
+    };
+    if (pdf)
+        ReportExport::writePdf(set, path, this, done);
+    else
+        ReportExport::saveShowdown(set, path, this, done);
 }
 
 void MainWindow::openSettings()

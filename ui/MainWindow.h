@@ -59,6 +59,8 @@ private:
     void updateStatus();
     void updateRecentMenu();
     void exportSnapshot();
+    /// File → Export PDF report… (pdf) or Save as .showdown file… of the open result set.
+    void exportResultSet(bool pdf);
     void openSettings();
     void chooseDatabase();
     void reportError(const QString &message);

@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "ResourceLocator.h"
+#include "ResultSetFile.h"
 #include "ResultStore.h"
 
 #include <QFutureWatcher>
@@ -16,7 +17,7 @@ QString listSets(const QString &path, QList<ResultSetInfo> *sets)
 {
     QString error;
     ResultStore store;
-    if (store.open(path, &error))
+    if (ResultSetFile::openForViewing(store, path, &error))
         *sets = store.resultSets(&error);
     return error;
 }
@@ -47,7 +48,7 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     ResultSnapshot snapshot;
     snapshot.databasePath = databasePath;
     ResultStore store;
-    if (!store.open(databasePath, error))
+    if (!ResultSetFile::openForViewing(store, databasePath, error))
         return snapshot;
     const std::optional<ResultSetInfo> info = store.resultSet(id, error);
     if (!info)
