@@ -2,7 +2,10 @@
 // every section title, every benchmark, the same medians `showdown show --json` prints, and charts drawn
 // as vectors (no raster image in the file). Then a comparison report and a refused reference.
 
+#include "ExchangeFixtures.h"
 #include "Format.h"
+#include "ReportExport.h"
+#include "ResultSetFile.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -161,6 +164,32 @@ private slots:
         QCOMPARE(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
     }
 
+    void theWindowsExportWritesBothFilesInTheBackground()
+    {
+        // The window's path: a set in memory (with server load points, so the Concurrency section is drawn).
+        showdown::ResultSetBundle set = showdown::fixtures::bundle(QStringLiteral("window"));
+        set.samples.append(showdown::fixtures::serverSample(QStringLiteral("node")));
+        set.samples.append(showdown::fixtures::serverSample(QStringLiteral("python3")));
+        const QString pdf = m_dir.filePath(QStringLiteral("window.pdf"));
+        const QString file = m_dir.filePath(QStringLiteral("window.showdown"));
+        QObject context;
+        QStringList outcomes;
+        showdown::ReportExport::writePdf(set, pdf, &context, [&](const QString &error) { outcomes.append(QStringLiteral("pdf:") + error); });
+        showdown::ReportExport::saveShowdown(set, file, &context, [&](const QString &error) { outcomes.append(QStringLiteral("file:") + error); });
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 30000);
+        QVERIFY2(outcomes.contains(QStringLiteral("pdf:")) && outcomes.contains(QStringLiteral("file:")), qPrintable(outcomes.join(QLatin1Char(' '))));
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
+        QVERIFY(text.contains(QLatin1String("Concurrency")));
+        QVERIFY(text.contains(QLatin1String("http-server")));
+        QVERIFY(text.contains(QLatin1String("<script>alert('notes')</script>")));  // notes are printed as text, never markup
+        QCOMPARE(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+        QString error;
+        const auto loaded = showdown::ResultSetFile::load(file, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->first().info.uuid, set.info.uuid);
+        QCOMPARE(loaded->first().samples.last().points.size(), 2);
+    }
+
     void unknownSetsAndMissingOptionsAreRefused()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("none.pdf"));
@@ -174,5 +203,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(ReportTest)
+QTEST_MAIN(ReportTest)
 #include "ReportTest.moc"

@@ -100,7 +100,9 @@ QList<QStringList> setFacts(const ResultSetBundle &set)
             {tr("Machine"), machine(info)},
             {tr("Operating system"), QStringLiteral("%1, kernel %2").arg(env(info, "os"), env(info, "kernel"))},
             {tr("Runtimes"), runtimeList(set.runtimes)},
-            {tr("Showdown version"), info.appVersion}};
+            {tr("Showdown version"), info.appVersion},
+            // Drawn with drawText(): notes are plain text, so markup in them shows as typed.
+            {tr("Notes"), info.notes.isEmpty() ? QStringLiteral("–") : info.notes}};
 }
 
 void methodology(ReportLayout &layout)
