@@ -245,9 +245,11 @@ void ReportLayout::paginate()
     for (qsizetype i = 0; i < m_blocks.size(); ++i) {
         Block &block = m_blocks[i];
         qreal needed = block.height;
-        // A heading must fit with the start of what it introduces.
+        // A heading must share its page with what follows it: a whole chart, or a table's header and first rows.
         if (block.keepWithNext && i + 1 < m_blocks.size())
-            needed += std::min(m_blocks.at(i + 1).height, qreal(120));
+            needed += std::min(m_blocks.at(i + 1).height, m_bodyBottom - m_bodyTop - block.height);
+        if (block.keepWithNext && i + 2 < m_blocks.size() && m_blocks.at(i + 1).keepWithNext)
+            needed += std::min(m_blocks.at(i + 2).height, qreal(60));
         const bool full = y + needed > m_bodyBottom && y > m_bodyTop;
         if ((block.breakBefore && i > 0) || full) {
             ++page;

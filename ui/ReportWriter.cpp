@@ -20,6 +20,37 @@ namespace {
 
 constexpr int kDpi = 96;  // QtCharts text and pens are sized for screens; at 1200 dpi they become hairlines
 constexpr qreal kChartHeight = 400;
+constexpr qsizetype kBenchmarksPerChart = 10;  // beyond this, category labels no longer fit across a page
+
+/// Benchmarks in the order they ran, cut into groups small enough for one chart each.
+QList<QStringList> benchmarkGroups(const QList<SummaryRow> &rows)
+{
+    QStringList names;
+    for (const SummaryRow &row : rows) {
+        if (!names.contains(row.benchmark))
+            names.append(row.benchmark);
+    }
+    QList<QStringList> groups;
+    const qsizetype count = (names.size() + kBenchmarksPerChart - 1) / kBenchmarksPerChart;
+    for (qsizetype g = 0; g < count; ++g) {
+        // Even groups (13 → 7 + 6, not 10 + 3) so no chart is left nearly empty.
+        const qsizetype begin = names.size() * g / count;
+        const qsizetype end = names.size() * (g + 1) / count;
+        groups.append(names.mid(begin, end - begin));
+    }
+    return groups;
+}
+
+template<typename Row>
+QList<Row> inGroup(const QList<Row> &rows, const QStringList &group)
+{
+    QList<Row> result;
+    for (const Row &row : rows) {
+        if (group.contains(row.benchmark))
+            result.append(row);
+    }
+    return result;
+}
 
 QString tr(const char *text)
 {
@@ -247,9 +278,17 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
 
     layout.heading(tr("Performance"));
-    layout.chart([rows] { return forPaper(ChartFactory::medianBars(rows, ChartStyle::forExport())); }, kChartHeight, tr("No valid samples to chart."));
-    layout.chart([comparisons] { return forPaper(ChartFactory::ratios(comparisons, ChartStyle::forExport())); }, kChartHeight - 30,
-                 tr("No Node.js/Python pair to compare."));
+    const QList<QStringList> groups = benchmarkGroups(rows);
+    for (const QStringList &group : groups) {
+        const QList<SummaryRow> part = inGroup(rows, group);
+        layout.chart([part] { return forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
+                     tr("No valid samples to chart."));
+    }
+    for (const QStringList &group : groups) {
+        const QList<Comparison> part = inGroup(comparisons, group);
+        layout.chart([part] { return forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
+                     tr("No Node.js/Python pair to compare in these benchmarks."));
+    }
     QList<QStringList> table;
     for (const SummaryRow &row : rows) {
         QStringList notes = row.warnings;
@@ -267,11 +306,18 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
 
     layout.heading(tr("Distributions"));
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
-    layout.chart([rows] { return forPaper(ChartFactory::distributions(rows, ChartStyle::forExport())); }, kChartHeight + 40,
-                 tr("No valid samples to chart."));
+    for (const QStringList &group : groups) {
+        const QList<SummaryRow> part = inGroup(rows, group);
+        layout.chart([part] { return forPaper(ChartFactory::distributions(part, ChartStyle::forExport())); }, kChartHeight,
+                     tr("No valid samples to chart."));
+    }
 
     layout.heading(tr("Memory and start-up"));
-    layout.chart([rows] { return forPaper(ChartFactory::memoryBars(rows, ChartStyle::forExport())); }, kChartHeight - 30, tr("No memory figures."));
+    for (const QStringList &group : groups) {
+        const QList<SummaryRow> part = inGroup(rows, group);
+        layout.chart([part] { return forPaper(ChartFactory::memoryBars(part, ChartStyle::forExport())); }, kChartHeight - 30,
+                     tr("No memory figures."));
+    }
     QList<QStringList> memory;
     for (const SummaryRow &row : rows) {
         if (row.stats.n == 0)
