@@ -108,8 +108,8 @@ private slots:
             QVERIFY2(text.contains(benchmark), qPrintable(benchmark));
             if (row.value(QLatin1String("median_ns")).isDouble()) {
                 const QString median = showdown::Format::duration(row.value(QLatin1String("median_ns")).toDouble());
-                // The table row: benchmark, runtime, n, then the median.
-                const QRegularExpression line(QStringLiteral("%1\\s+%2\\s+%3\\s+%4")
+                // The table row: benchmark (with its variant, which may wrap), runtime, n, then the median.
+                const QRegularExpression line(QStringLiteral("%1[^\\n]*\\s%2\\s+%3\\s+%4")
                                                   .arg(QRegularExpression::escape(benchmark),
                                                        QRegularExpression::escape(row.value(QLatin1String("runtime")).toString()))
                                                   .arg(row.value(QLatin1String("n")).toInteger())
