@@ -59,15 +59,6 @@ void LoadSweepPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     setSubtitle(describeSet(snapshot));
-    if (!snapshot.loadAnalysisAvailable) {
-        explain(m_kind == Kind::Http
-                    ? tr("<p><b>Not measured yet.</b> The HTTP concurrency sweep needs the server benchmarks and the load generator, "
-                         "which this build of Showdown does not analyse yet.</p><p>This page shows nothing rather than invented numbers; "
-                         "the CPU comparison is on <b>Performance</b>.</p>")
-                    : tr("<p><b>Not measured yet.</b> The WebSocket chat benchmark needs the server benchmarks and the load generator, "
-                         "which this build of Showdown does not analyse yet.</p><p>This page shows nothing rather than invented numbers.</p>"));
-        return;
-    }
     if (m_rows.isEmpty()) {
         explain(m_kind == Kind::Http
                     ? tr("<p>This result set has no HTTP server measurements.</p><p>Run a suite that includes the server benchmarks "

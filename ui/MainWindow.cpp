@@ -251,6 +251,10 @@ void MainWindow::connectRuns()
         if (done > 0 && m_session->currentId() == m_runs->resultSetId() && !m_reloadTimer.isActive())
             m_reloadTimer.start();
     });
+    connect(m_runs, &RunController::skipped, this, [this](const QStringList &reasons) {
+        reportError(tr("%n benchmark variant(s) cannot run with the chosen runtimes and were skipped: %1", "", int(reasons.size()))
+                        .arg(reasons.join(QStringLiteral("; "))));
+    });
     connect(m_runs, &RunController::finished, this, [this](qint64 id, const QString &status, const QString &error) {
         m_run->setEnabled(true);
         m_runQuick->setEnabled(true);

@@ -59,6 +59,8 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.info = *info;
     snapshot.rows = ResultAnalysis::rows(snapshot.samples, snapshot.runtimes);
     snapshot.comparisons = ResultAnalysis::comparisons(snapshot.rows);
+    snapshot.loadRows = ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes);
+    snapshot.scalingRows = ResultAnalysis::scalingRows(snapshot.rows);
     // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
     QString catalogError;
     if (const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &catalogError)) {

@@ -77,12 +77,6 @@ void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     setSubtitle(describeSet(snapshot));
-    if (!snapshot.loadAnalysisAvailable) {
-        explain(tr("<p><b>Not measured yet.</b> The scaling benchmarks (threads, processes, worker_threads, cluster) run the "
-                   "same work with several workers; this build of Showdown does not analyse them yet.</p>"
-                   "<p>This page shows nothing rather than invented numbers; the single-worker CPU comparison is on <b>Performance</b>.</p>"));
-        return;
-    }
     if (snapshot.scalingRows.isEmpty() && !anyCluster) {
         explain(tr("<p>This result set has no benchmark run at several worker counts.</p>"
                    "<p>Run a suite that includes the scaling benchmarks (the standard suite; <code>showdown benchmarks</code> lists them).</p>"));
