@@ -125,6 +125,7 @@ private slots:
         QVERIFY(overview->runQuickButton()->isEnabled());
         QVERIFY2(overview->headline().contains(QLatin1String("holds no result set yet")), qPrintable(overview->headline()));
         // Every other data page says there is nothing open rather than drawing an empty chart.
+        window.showPage(1);
         QVERIFY(page<PerformancePage>(window)->explanation().contains(QLatin1String("No result set is open")));
     }
 
@@ -167,7 +168,11 @@ private slots:
         QVERIFY(error.isEmpty());
         QCOMPARE(expected.size(), 4);  // startup and nbody, each on node and python
 
+        // Pages draw when they are on screen: a hidden page has not spent anything on this set yet.
         auto *performance = page<PerformancePage>(window);
+        QVERIFY(performance->summaryModel()->rows().isEmpty());
+        window.showPage(1);
+        QVERIFY(performance->isVisible());
         const QList<SummaryRow> &cpu = performance->summaryModel()->rows();
         QCOMPARE(cpu.size(), 2);
         for (const SummaryRow &row : cpu) {
@@ -201,8 +206,10 @@ private slots:
         QVERIFY(qFuzzyCompare(bars->barSets().at(0)->at(0) / bars->barSets().at(1)->at(0), cpu.at(0).stats.median / cpu.at(1).stats.median));
 
         auto *memory = page<MemoryPage>(window);
+        window.showPage(5);
         QCOMPARE(memory->model()->rowCount(), 4);
         QVERIFY(memory->explanation().isEmpty());
+        window.showPage(0);
         QVERIFY(page<OverviewPage>(window)->headline().contains(QLatin1String("of 2 comparisons")));
     }
 

@@ -197,11 +197,11 @@ struct Grid {
     }
 };
 
-/// Grouped bars for one value per benchmark × runtime; `value` returns nullopt where there is none.
+/// Grouped bars for one value per benchmark × runtime; `value` returns nullopt where there is none, drawn as `missing`.
 /// Returns the bar series so callers can add whiskers at the bars' centres.
 QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid &grid,
                         const std::function<std::optional<double>(const SummaryRow &)> &value,
-                        const std::function<QString(const SummaryRow &)> &tip)
+                        const std::function<QString(const SummaryRow &)> &tip, double missing)
 {
     auto *series = new QBarSeries;
     series->setBarWidth(0.8);
@@ -215,7 +215,7 @@ QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid
         for (const QString &category : grid.categories) {
             const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
             const std::optional<double> v = row ? value(*row) : std::nullopt;
-            set->append(v.value_or(0));
+            set->append(v.value_or(missing));  // a log axis has no 0: missing bars sit on its floor
             tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category, grid.runtimes.at(r)));
         }
         QObject::connect(set, &QBarSet::hovered, chart, [tips](bool on, int index) {
@@ -300,7 +300,8 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
                 .arg(row.stats.n)
                 .arg(ci.valid ? QStringLiteral("%1 – %2").arg(Format::duration(ci.low), Format::duration(ci.high)) : QObject::tr("needs n ≥ 6"))
                 .arg(Format::duration(row.stats.min), Format::duration(row.stats.max));
-        });
+        },
+        logScale ? std::pow(10.0, std::floor(std::log10(smallest / unit.ns))) : 0.0);
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
     slantIfCrowded(categories, grid.categories.size());
@@ -525,7 +526,8 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
             return QObject::tr("%1 on %2\npeak RSS %3 (largest of %4 processes)")
                 .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::megabytes(double(row.peakRssKb)))
                 .arg(row.processes - row.invalidProcesses);
-        });
+        },
+        0.0);
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
     slantIfCrowded(categories, grid.categories.size());

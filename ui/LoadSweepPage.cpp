@@ -94,8 +94,8 @@ void LoadSweepPage::redraw()
     const ChartStyle style = chartStyle();
     const QString endpoint = m_kind == Kind::Http ? m_endpoint->currentText() : tr("chat room");
     const QString failed = tr("Every load point of %1 failed; the table lists each error.").arg(endpoint);
-    m_throughput->setChart(ChartFactory::throughput(shown, tr("%1: throughput against connections (higher is better)").arg(endpoint), style), failed);
-    m_latency->setChart(ChartFactory::latency(shown, tr("%1: p99 latency against connections (lower is better)").arg(endpoint), style), failed);
+    m_throughput->setChartLater([shown, endpoint, style] { return ChartFactory::throughput(shown, tr("%1: throughput against connections (higher is better)").arg(endpoint), style); }, failed);
+    m_latency->setChartLater([shown, endpoint, style] { return ChartFactory::latency(shown, tr("%1: p99 latency against connections (lower is better)").arg(endpoint), style); }, failed);
 }
 
 } // namespace showdown

@@ -122,7 +122,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
             reportError(tr("The benchmark list could not be read, so nothing can run: %1").arg(m_inventory->catalogError()));
     });
     m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(300);
+    m_reloadTimer.setInterval(1000);  // live updates about once a second: fresh enough, cheap on the GUI thread
     connect(&m_reloadTimer, &QTimer::timeout, m_session, &ResultSession::reload);
 
     const QString path = databasePath.isEmpty() ? AppSettings::databasePath() : databasePath;

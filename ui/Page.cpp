@@ -45,7 +45,23 @@ Page::Page(const QString &title, const QString &subtitle, PageContext &context, 
     layout->addWidget(heading);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_stack, 1);
-    connect(context.session, &ResultSession::snapshotChanged, this, [this] { showSnapshot(m_context.session->snapshot()); });
+    // Hidden pages only note that they are stale: while a run streams samples in, only what is on screen redraws.
+    connect(context.session, &ResultSession::snapshotChanged, this, [this] {
+        m_stale = true;
+        if (isVisible()) {
+            m_stale = false;
+            showSnapshot(m_context.session->snapshot());
+        }
+    });
+}
+
+void Page::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        showSnapshot(m_context.session->snapshot());
+    }
 }
 
 QString Page::explanation() const

@@ -43,6 +43,7 @@ public:
     [[nodiscard]] QString explanation() const;
 
 protected:
+    void showEvent(QShowEvent *event) override;
     [[nodiscard]] PageContext &context() { return m_context; }
     [[nodiscard]] ChartStyle chartStyle() const { return ChartStyle::forWidget(this); }
     /// The page's real content, shown unless an explanation replaces it.
@@ -64,6 +65,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_explanation = nullptr;
     QWidget *m_content = nullptr;
+    bool m_stale = true;  ///< a snapshot arrived while the page was hidden; redraw when it is shown
 };
 
 } // namespace showdown

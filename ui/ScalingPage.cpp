@@ -83,10 +83,10 @@ void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     const ChartStyle style = chartStyle();
-    m_cpu->setChart(ChartFactory::speedup(snapshot.scalingRows, tr("CPU work: speed-up against workers (higher is better)"), style),
+    m_cpu->setChartLater([rows = snapshot.scalingRows, style] { return ChartFactory::speedup(rows, tr("CPU work: speed-up against workers (higher is better)"), style); },
                     snapshot.scalingRows.isEmpty() ? tr("This result set has no CPU work run at several worker counts.")
                                                    : tr("No speed-up could be computed: the 1-worker or the N-worker runs failed (see the table)."));
-    m_cluster->setChart(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style),
+    m_cluster->setChartLater([clusterRows, style] { return ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style); },
                         tr("This result set has no HTTP server run with several workers."));
     showContent();
 }
