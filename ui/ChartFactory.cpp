@@ -579,8 +579,17 @@ QChart *loadLines(const QList<LoadRow> &rows, const QString &title, const ChartS
         auto *series = new QLineSeries;
         series->setName(name);
         series->setPointsVisible(true);
-        const QColor color = ChartFactory::runtimeColor(points.first()->runtime, points.first()->runtimeKind);
-        QPen pen(order.indexOf(name) < 6 ? color : color.lighter(130));
+        // Several servers share a runtime here, so each line gets its own colour; Node's stay green.
+        static const QList<QColor> pythonColors = {QColor(0x30, 0x69, 0x98), QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad),
+                                                   QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d),
+                                                   QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
+        static const QList<QColor> nodeColors = {QColor(0x3c, 0x87, 0x3a), QColor(0x8b, 0xc3, 0x4a), QColor(0x1b, 0x5e, 0x20)};
+        const bool node = points.first()->runtimeKind == QLatin1String("node");
+        const qsizetype sameKind = std::count_if(order.begin(), order.begin() + order.indexOf(name), [&](const QString &other) {
+            return (lines.value(other).first()->runtimeKind == QLatin1String("node")) == node;
+        });
+        const QList<QColor> &palette = node ? nodeColors : pythonColors;
+        QPen pen(palette.at(int(sameKind % palette.size())));
         pen.setWidthF(2);
         series->setPen(pen);
         QStringList tips;

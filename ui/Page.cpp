@@ -64,6 +64,13 @@ void Page::showEvent(QShowEvent *event)
     }
 }
 
+ChartStyle Page::chartStyle() const
+{
+    ChartStyle style = ChartStyle::forWidget(this);
+    style.animated = m_context.session->snapshot().info.status != QLatin1String("running");
+    return style;
+}
+
 QString Page::explanation() const
 {
     return m_stack->currentWidget() == m_explanation ? m_explanation->text() : QString();
@@ -99,6 +106,7 @@ QSplitter *Page::chartsOverTables(const QList<QPair<QString, QWidget *>> &charts
     splitter->addWidget(tabs(tables));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({650, 350});  // proportions: the chart gets the larger share whatever the window size
     splitter->setChildrenCollapsible(false);
     return splitter;
 }
