@@ -343,8 +343,12 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
         stopped = !LoadPhases::sleepUntil(plan.phases.measureStart(), stop);
         if (!stopped) {
             cpuAtStart = threads.cpuNs();
+            if (options.onMeasureStart)
+                options.onMeasureStart();
             stopped = !LoadPhases::sleepUntil(plan.phases.measureEnd(), stop);
             cpuAtEnd = threads.cpuNs();
+            if (options.onMeasureEnd)
+                options.onMeasureEnd();
         }
         result.durationS = plan.phases.measuredSeconds(Clock::now());
     }
