@@ -310,9 +310,9 @@ private slots:
         QSignalSpy compared(history, &HistoryPage::comparisonShown);
         history->compare(complete, interrupted);
         QVERIFY(compared.wait(30000));
-        const QList<CompareRow> rows = history->compareModel()->rows();
+        const QList<ResultChange> rows = history->compareModel()->rows();
         QVERIFY(!rows.isEmpty());
-        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const CompareRow &r) { return r.benchmark == QLatin1String("nbody") && r.first && r.second; }));
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const ResultChange &r) { return r.benchmark == QLatin1String("nbody") && r.baselineN > 0 && r.candidateN > 0; }));
 
         const QString tsv = history->table()->toTsv();
         QCOMPARE(tsv.count(QLatin1Char('\n')), int(sets.size()) + 1);

@@ -7,64 +7,60 @@
 namespace showdown {
 namespace {
 
-QString median(const std::optional<SummaryRow> &row)
+QString median(qsizetype n, double medianNs, bool present)
 {
-    if (!row)
+    if (!present)
         return QObject::tr("not run");
-    return row->stats.n > 0 ? Format::duration(row->stats.median) : QObject::tr("no valid samples");
+    return n > 0 ? Format::duration(medianNs) : QObject::tr("no valid samples");
 }
 
-QString key(const SummaryRow &row)
+bool compared(const ResultChange &c)
 {
-    return row.benchmark + QLatin1Char('\x1f') + row.variant + QLatin1Char('\x1f') + row.runtime;
+    return c.baselineN > 0 && c.candidateN > 0;
+}
+
+QString verdictText(const ResultChange &c)
+{
+    if (c.verdict == QLatin1String("faster"))
+        return QObject::tr("faster");
+    if (c.verdict == QLatin1String("slower"))
+        return QObject::tr("slower");
+    if (c.verdict == QLatin1String("unchanged"))
+        return QObject::tr("no clear change");
+    if (c.verdict == QLatin1String("only-baseline"))
+        return QObject::tr("only in the first");
+    if (c.verdict == QLatin1String("only-candidate"))
+        return QObject::tr("only in the second");
+    return QObject::tr("no valid samples");
 }
 
 } // namespace
 
-double CompareRow::ratio() const
-{
-    if (!first || !second || first->stats.n == 0 || second->stats.n == 0 || first->stats.median <= 0)
-        return NAN;
-    return second->stats.median / first->stats.median;
-}
-
-QList<CompareRow> CompareTableModel::pair(const QList<SummaryRow> &first, const QList<SummaryRow> &second)
-{
-    QList<CompareRow> result;
-    auto add = [&](const SummaryRow &row, bool isFirst) {
-        for (CompareRow &existing : result) {
-            const SummaryRow &other = existing.first ? *existing.first : *existing.second;
-            if (key(other) == key(row)) {
-                (isFirst ? existing.first : existing.second) = row;
-                return;
-            }
-        }
-        CompareRow added;
-        added.benchmark = row.variant.isEmpty() ? row.benchmark : QStringLiteral("%1 / %2").arg(row.benchmark, row.variant);
-        added.runtime = row.runtime;
-        (isFirst ? added.first : added.second) = row;
-        result.append(added);
-    };
-    for (const SummaryRow &row : first)
-        add(row, true);
-    for (const SummaryRow &row : second)
-        add(row, false);
-    return result;
-}
-
-CompareTableModel::CompareTableModel(QObject *parent) : RowTableModel<CompareRow>(parent)
+CompareTableModel::CompareTableModel(QObject *parent) : RowTableModel<ResultChange>(parent)
 {
     setColumns({
-        {tr("Benchmark"), [](const CompareRow &r) { return r.benchmark; }, {}, {}},
-        {tr("Runtime"), [](const CompareRow &r) { return r.runtime; }, {}, {}},
-        {tr("Median (first)"), [](const CompareRow &r) { return median(r.first); },
-         [](const CompareRow &r) { return r.first ? r.first->stats.median : -1.0; }, {}},
-        {tr("Median (second)"), [](const CompareRow &r) { return median(r.second); },
-         [](const CompareRow &r) { return r.second ? r.second->stats.median : -1.0; }, {}},
-        {tr("second / first"), [](const CompareRow &r) { return Format::ratio(r.ratio()); }, [](const CompareRow &r) { return r.ratio(); },
-         tr("Below 1×: the second result set took less time")},
+        {tr("Benchmark"),
+         [](const ResultChange &c) {
+             QString name = c.variant.isEmpty() ? c.benchmark : QStringLiteral("%1 / %2").arg(c.benchmark, c.variant);
+             return c.workers > 0 ? tr("%1 ×%2 workers").arg(name).arg(c.workers) : name;
+         },
+         {}, {}},
+        {tr("Runtime"), [](const ResultChange &c) { return c.runtime; }, {}, {}},
+        {tr("Median (first)"), [](const ResultChange &c) { return median(c.baselineN, c.baselineMedianNs, c.verdict != QLatin1String("only-candidate")); },
+         [](const ResultChange &c) { return c.baselineN > 0 ? c.baselineMedianNs : -1.0; }, {}},
+        {tr("Median (second)"), [](const ResultChange &c) { return median(c.candidateN, c.candidateMedianNs, c.verdict != QLatin1String("only-baseline")); },
+         [](const ResultChange &c) { return c.candidateN > 0 ? c.candidateMedianNs : -1.0; }, {}},
+        {tr("second / first [95% CI]"),
+         [](const ResultChange &c) {
+             return compared(c) ? QStringLiteral("%1 [%2, %3]").arg(Format::ratio(c.ratio.ratio), Format::ratio(c.ratio.ciLow), Format::ratio(c.ratio.ciHigh))
+                                : QString();
+         },
+         [](const ResultChange &c) { return compared(c) ? c.ratio.ratio : NAN; }, tr("Below 1×: the second result set took less time")},
+        {tr("p (Holm)"), [](const ResultChange &c) { return compared(c) ? QString::number(c.pHolm, 'g', 2) : QString(); },
+         [](const ResultChange &c) { return compared(c) ? c.pHolm : NAN; }, tr("Mann-Whitney U, Holm-corrected across the comparison")},
+        {tr("Change"), [](const ResultChange &c) { return verdictText(c); }, {}, {}},
     });
-    setProblem([](const CompareRow &r) { return std::isfinite(r.ratio()) ? QString() : tr("Only one of the two result sets has valid samples here."); });
+    setProblem([](const ResultChange &c) { return compared(c) ? QString() : tr("Only one of the two result sets has valid samples here."); });
 }
 
 } // namespace showdown

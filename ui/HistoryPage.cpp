@@ -167,7 +167,7 @@ void HistoryPage::compare(qint64 first, qint64 second)
 {
     m_compareTitle->setText(tr("Loading result sets #%1 and #%2…").arg(first).arg(second));
     struct Compared {
-        QList<CompareRow> rows;
+        QList<ResultChange> rows;
         QString title;
         QString error;
     };
@@ -193,7 +193,7 @@ void HistoryPage::compare(qint64 first, qint64 second)
         const ResultSnapshot b = ResultSession::load(path, second, &compared.error);
         if (!compared.error.isEmpty())
             return compared;
-        compared.rows = CompareTableModel::pair(a.rows, b.rows);
+        compared.rows = ResultComparison::changes(a.rows, b.rows);
         compared.title = tr("First: %1 (%2)   Second: %3 (%4)")
                              .arg(ResultSetTableModel::title(a.info), a.info.status, ResultSetTableModel::title(b.info), b.info.status);
         return compared;

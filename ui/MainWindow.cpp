@@ -15,7 +15,6 @@
 #include "RunDialog.h"
 #include "ScalingPage.h"
 #include "SettingsDialog.h"
-#include "SnapshotExport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -157,14 +156,14 @@ void MainWindow::createActions()
     m_export = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Save the open result set as JSON or CSV (Ctrl+E)"));
-    connect(m_export, &QAction::triggered, this, &MainWindow::exportSnapshot);
+    connect(m_export, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Data); });
     // Both act on the open result set; the snapshot already holds every sample, so nothing is re-read.
     auto *exportPdf = new QAction(tr("Export PDF &report…"), this);
     exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(true); });
+    connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Pdf); });
     auto *saveFile = new QAction(tr("&Save as .showdown file…"), this);
     saveFile->setShortcut(QKeySequence::SaveAs);
-    connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(false); });
+    connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Showdown); });
     auto *settings = new QAction(tr("&Settings…"), this);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
@@ -367,38 +366,25 @@ void MainWindow::updateStatus()
     setWindowTitle(tr("Showdown — %1").arg(QFileInfo(database).fileName()));
 }
 
-void MainWindow::exportSnapshot()
-{
-    const ResultSnapshot snapshot = m_session->snapshot();
-    if (snapshot.isEmpty())
-        return reportError(tr("Open a result set before exporting."));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export result set"), QStringLiteral("showdown-%1.json").arg(snapshot.info.id),
-                                                      tr("JSON (*.json);;CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        if (!watcher->result().isEmpty())
-            reportError(watcher->result());
-        else
-            statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot, path] {
-        QString error;
-        return SnapshotExport::write(snapshot, path, &error) ? QString() : error;
-    }));
-}
-
-void MainWindow::exportResultSet(bool pdf)
+void MainWindow::exportResultSet(ExportFormat format)
 {
     const ResultSnapshot &snapshot = m_session->snapshot();
     if (snapshot.isEmpty())
         return reportError(tr("Open a result set first."));
     const QString name = QStringLiteral("showdown-%1").arg(snapshot.info.uuid.left(8));
-    const QString path = pdf ? QFileDialog::getSaveFileName(this, tr("Export PDF report"), name + QStringLiteral(".pdf"), tr("PDF (*.pdf)"))
-                             : QFileDialog::getSaveFileName(this, tr("Save as .showdown file"), name + QStringLiteral(".showdown"),
-                                                            tr("Showdown results (*.showdown)"));
+    QString path;
+    switch (format) {
+    case ExportFormat::Pdf:
+        path = QFileDialog::getSaveFileName(this, tr("Export PDF report"), name + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+        break;
+    case ExportFormat::Showdown:
+        path = QFileDialog::getSaveFileName(this, tr("Save as .showdown file"), name + QStringLiteral(".showdown"),
+                                            tr("Showdown results (*.showdown)"));
+        break;
+    case ExportFormat::Data:
+        path = QFileDialog::getSaveFileName(this, tr("Export result set"), name + QStringLiteral(".json"), tr("JSON (*.json);;CSV (*.csv)"));
+        break;
+    }
     if (path.isEmpty())
         return;
     ResultSetBundle set;
@@ -411,10 +397,11 @@ void MainWindow::exportResultSet(bool pdf)
         else
             statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
     };
-    if (pdf)
-        ReportExport::writePdf(set, path, this, done);
-    else
-        ReportExport::saveShowdown(set, path, this, done);
+    switch (format) {
+    case ExportFormat::Pdf: return ReportExport::writePdf(set, path, this, done);
+    case ExportFormat::Showdown: return ReportExport::saveShowdown(set, path, this, done);
+    case ExportFormat::Data: return ReportExport::writeData(set, path, this, done);
+    }
 }
 
 void MainWindow::openSettings()

@@ -58,9 +58,9 @@ private:
     void connectRuns();
     void updateStatus();
     void updateRecentMenu();
-    void exportSnapshot();
-    /// File → Export PDF report… (pdf) or Save as .showdown file… of the open result set.
-    void exportResultSet(bool pdf);
+    /// Export… (JSON or CSV), Export PDF report… and Save as .showdown file… of the open result set.
+    enum class ExportFormat { Data, Pdf, Showdown };
+    void exportResultSet(ExportFormat format);
     void openSettings();
     void chooseDatabase();
     void reportError(const QString &message);
