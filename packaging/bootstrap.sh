@@ -35,7 +35,7 @@ cd "$root"
 packages=(
   cmake g++ make
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
-  libboost-dev libboost-math-dev
+  libboost-dev libboost-math-dev zlib1g-dev
   python3 python3-numpy
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates
 )
