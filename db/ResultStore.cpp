@@ -75,7 +75,35 @@ const QList<QStringList> kMigrations = {
                        " ns INTEGER NOT NULL,"
                        " PRIMARY KEY (process_id, phase, idx)) WITHOUT ROWID"),
     },
+    // 1 -> 2: worker counts, and the load points measured against server processes.
+    {
+        QStringLiteral("ALTER TABLE processes ADD COLUMN workers INTEGER NOT NULL DEFAULT 0"),
+        // errors and latency are JSON: the error counts by kind and the raw latency histogram buckets.
+        QStringLiteral("CREATE TABLE load_points ("
+                       " process_id INTEGER NOT NULL REFERENCES processes(id) ON DELETE CASCADE,"
+                       " idx INTEGER NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " endpoint TEXT NOT NULL DEFAULT '',"
+                       " connections INTEGER NOT NULL,"
+                       " workers INTEGER NOT NULL,"
+                       " rate REAL NOT NULL,"
+                       " duration_s REAL NOT NULL,"
+                       " completed INTEGER NOT NULL,"
+                       " sent INTEGER NOT NULL,"
+                       " errors TEXT NOT NULL,"
+                       " latency TEXT NOT NULL,"
+                       " generator_cpu_ns INTEGER NOT NULL,"
+                       " server_cpu_ns INTEGER NOT NULL,"
+                       " server_pss_kb INTEGER NOT NULL,"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (process_id, idx)) WITHOUT ROWID"),
+    },
 };
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
 
 QString sqlError(const QSqlError &error)
 {
@@ -393,14 +421,14 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
-        " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra, workers)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value :
          {QVariant(resultSetId), QVariant(text(sample.benchmark)), QVariant(text(sample.variant)), QVariant(text(sample.runtime)),
           QVariant(sample.runIndex), QVariant(sample.size), QVariant(toIso(sample.started)), QVariant(text(sample.status)),
           QVariant(text(sample.error)), QVariant(text(sample.result)), QVariant(sample.exitCode), QVariant(sample.signal),
           QVariant(sample.wallNs), QVariant(sample.userNs), QVariant(sample.sysNs), QVariant(sample.peakRssKb),
-          QVariant(text(sample.stderrTail)), QVariant(QString::fromUtf8(QJsonDocument(sample.extra).toJson(QJsonDocument::Compact)))})
+          QVariant(text(sample.stderrTail)), QVariant(compactJson(sample.extra)), QVariant(sample.workers)})
         query.addBindValue(value);
     if (!query.exec()) {
         *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(query.lastError()));
@@ -430,6 +458,25 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
         *error = QStringLiteral("cannot store the timings of %1 (%2)").arg(sample.benchmark, sqlError(insert.lastError()));
         db.rollback();
         return false;
+    }
+    QSqlQuery point(db);
+    point.prepare(QStringLiteral(
+        "INSERT INTO load_points (process_id, idx, kind, endpoint, connections, workers, rate, duration_s, completed, sent,"
+        " errors, latency, generator_cpu_ns, server_cpu_ns, server_pss_kb, error)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < sample.points.size(); ++i) {
+        const LoadPoint &p = sample.points.at(i);
+        for (const QVariant &value :
+             {QVariant(processId), QVariant(qint64(i)), QVariant(text(p.kind)), QVariant(text(p.endpoint)), QVariant(p.connections),
+              QVariant(p.workers), QVariant(p.rate), QVariant(p.durationS), QVariant(p.completed), QVariant(p.sent),
+              QVariant(compactJson(p.errors)), QVariant(compactJson(p.latency)), QVariant(p.generatorCpuNs),
+              QVariant(p.serverCpuNs), QVariant(p.serverPssKb), QVariant(text(p.error))})
+            point.addBindValue(value);
+        if (!point.exec()) {
+            *error = QStringLiteral("cannot store a load point of %1 (%2)").arg(sample.benchmark, sqlError(point.lastError()));
+            db.rollback();
+            return false;
+        }
     }
     if (!db.commit()) {
         *error = sqlError(db.lastError());
@@ -510,7 +557,7 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT id, benchmark, variant, runtime, run_index, size, started, status, error, result, exit_code, signal,"
-        " wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra FROM processes WHERE result_set_id = ? ORDER BY id"));
+        " wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra, workers FROM processes WHERE result_set_id = ? ORDER BY id"));
     query.addBindValue(resultSetId);
     if (!query.exec()) {
         if (error)
@@ -538,6 +585,7 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
         sample.peakRssKb = query.value(15).toLongLong();
         sample.stderrTail = query.value(16).toString();
         sample.extra = parseObject(query.value(17).toString());
+        sample.workers = query.value(18).toInt();
         indexOf.insert(sample.id, result.size());
         result.append(sample);
     }
@@ -555,6 +603,37 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     while (values.next()) {
         Sample &sample = result[indexOf.value(values.value(0).toLongLong())];
         (values.value(1).toInt() == 0 ? sample.warmupNs : sample.iterationsNs).append(values.value(2).toLongLong());
+    }
+
+    QSqlQuery points(db);
+    points.setForwardOnly(true);
+    points.prepare(QStringLiteral(
+        "SELECT l.process_id, l.kind, l.endpoint, l.connections, l.workers, l.rate, l.duration_s, l.completed, l.sent,"
+        " l.errors, l.latency, l.generator_cpu_ns, l.server_cpu_ns, l.server_pss_kb, l.error"
+        " FROM load_points l JOIN processes p ON p.id = l.process_id WHERE p.result_set_id = ? ORDER BY l.process_id, l.idx"));
+    points.addBindValue(resultSetId);
+    if (!points.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read load points (%1)").arg(sqlError(points.lastError()));
+        return {};
+    }
+    while (points.next()) {
+        LoadPoint p;
+        p.kind = points.value(1).toString();
+        p.endpoint = points.value(2).toString();
+        p.connections = points.value(3).toInt();
+        p.workers = points.value(4).toInt();
+        p.rate = points.value(5).toDouble();
+        p.durationS = points.value(6).toDouble();
+        p.completed = points.value(7).toLongLong();
+        p.sent = points.value(8).toLongLong();
+        p.errors = parseObject(points.value(9).toString());
+        p.latency = parseObject(points.value(10).toString());
+        p.generatorCpuNs = points.value(11).toLongLong();
+        p.serverCpuNs = points.value(12).toLongLong();
+        p.serverPssKb = points.value(13).toLongLong();
+        p.error = points.value(14).toString();
+        result[indexOf.value(points.value(0).toLongLong())].points.append(p);
     }
     return result;
 }

@@ -4,26 +4,90 @@
 
 namespace showdown {
 
+QList<BenchmarkVariant> Benchmark::variantsFor(const QString &runtimeKind) const
+{
+    QList<BenchmarkVariant> result;
+    if (variants.isEmpty()) {
+        if (!scriptFor(runtimeKind).isEmpty())
+            result.append(BenchmarkVariant{QString(), runtimeKind, QString(), {}, {}, QString()});
+        return result;
+    }
+    for (const BenchmarkVariant &variant : variants) {
+        if (variant.runtimeKind == runtimeKind)
+            result.append(variant);
+    }
+    return result;
+}
+
+const Endpoint *Benchmark::endpoint(const QString &endpointName) const
+{
+    for (const Endpoint &candidate : endpoints) {
+        if (candidate.name == endpointName)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+namespace {
+
+QJsonArray intArray(const QList<int> &values)
+{
+    QJsonArray array;
+    for (int value : values)
+        array.append(value);
+    return array;
+}
+
+} // namespace
+
 QJsonObject Benchmark::toJson() const
 {
     QJsonObject suites;
     for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
-        suites.insert(it.key(), QJsonObject{{QStringLiteral("size"), it->size},
-                                            {QStringLiteral("runs"), it->runs},
-                                            {QStringLiteral("iterations"), it->iterations},
-                                            {QStringLiteral("warmup"), it->warmup},
-                                            {QStringLiteral("checksum"), it->checksum}});
+        QJsonObject size{{QStringLiteral("runs"), it->runs}};
+        if (isServer()) {
+            size.insert(QStringLiteral("connections"), intArray(it->connections));
+            size.insert(QStringLiteral("duration_s"), it->durationS);
+            size.insert(QStringLiteral("warmup_s"), it->warmupS);
+            if (!it->endpoints.isEmpty())
+                size.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->endpoints));
+            if (it->rate > 0)
+                size.insert(QStringLiteral("rate"), it->rate);
+        } else {
+            size.insert(QStringLiteral("size"), it->size);
+            size.insert(QStringLiteral("iterations"), it->iterations);
+            size.insert(QStringLiteral("warmup"), it->warmup);
+            size.insert(QStringLiteral("checksum"), it->checksum);
+        }
+        if (!it->workers.isEmpty())
+            size.insert(QStringLiteral("workers"), intArray(it->workers));
+        suites.insert(it.key(), size);
     }
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("title"), title},
-                       {QStringLiteral("category"), category},
-                       {QStringLiteral("description"), description},
-                       {QStringLiteral("claims"), QJsonArray::fromStringList(claims)},
-                       {QStringLiteral("measure"), measure},
-                       {QStringLiteral("timeout_s"), timeoutSeconds},
-                       {QStringLiteral("node"), nodeScript},
-                       {QStringLiteral("python"), pythonScript},
-                       {QStringLiteral("sizes"), suites}};
+    QJsonArray variantList;
+    for (const BenchmarkVariant &variant : variants) {
+        QJsonObject entry{{QStringLiteral("name"), variant.name},
+                          {QStringLiteral("runtime"), variant.runtimeKind},
+                          {QStringLiteral("requires"), QJsonArray::fromStringList(variant.libraries)},
+                          {QStringLiteral("description"), variant.description}};
+        if (!variant.script.isEmpty())
+            entry.insert(QStringLiteral("script"), variant.script);
+        variantList.append(entry);
+    }
+    QJsonObject json{{QStringLiteral("name"), name},
+                     {QStringLiteral("title"), title},
+                     {QStringLiteral("category"), category},
+                     {QStringLiteral("description"), description},
+                     {QStringLiteral("claims"), QJsonArray::fromStringList(claims)},
+                     {QStringLiteral("measure"), measure},
+                     {QStringLiteral("timeout_s"), timeoutSeconds},
+                     {QStringLiteral("sizes"), suites}};
+    if (!nodeScript.isEmpty())
+        json.insert(QStringLiteral("node"), nodeScript);
+    if (!pythonScript.isEmpty())
+        json.insert(QStringLiteral("python"), pythonScript);
+    if (!variants.isEmpty())
+        json.insert(isServer() ? QStringLiteral("servers") : QStringLiteral("variants"), variantList);
+    return json;
 }
 
 } // namespace showdown

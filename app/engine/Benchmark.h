@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -10,30 +11,67 @@ namespace showdown {
 /// The workload of one benchmark in one suite, with the result both programs must print.
 struct BenchmarkSize {
     qint64 size = 0;
-    int runs = 1;        ///< fresh processes per runtime
+    int runs = 1;        ///< fresh processes per runtime (per variant and worker count)
     int iterations = 1;  ///< measured iterations inside each process
     int warmup = 0;      ///< in-process warm-up iterations, timed but kept apart
     QString checksum;
+    QList<int> workers;  ///< worker counts to run at; empty: the benchmark takes no --workers
+
+    // Server benchmarks only.
+    QStringList endpoints;   ///< names from Benchmark::endpoints, in order
+    QList<int> connections;  ///< load points: keep-alive connections (http), idle connections (idle), clients (chat)
+    double rate = 0;         ///< open loop: requests (chat: messages) per second in total; 0 = closed loop
+    double durationS = 0;    ///< measured seconds per load point
+    double warmupS = 0;      ///< load applied and discarded before each point
 };
 
-/// One entry of the manifest: a Node program and a Python program that compute the same thing.
+/// One way of running a benchmark on one kind of runtime: numpy vs pure Python, or one HTTP server.
+struct BenchmarkVariant {
+    QString name;         ///< empty for the single implicit variant of a plain benchmark
+    QString runtimeKind;  ///< "node" or "python"
+    QString script;       ///< servers: the program; empty: the benchmark's program for this runtime, given --variant
+    QStringList args;     ///< extra arguments from the manifest
+    QStringList libraries; ///< optional libraries that must be importable (RuntimeInfo::libraries)
+    QString description;  ///< servers: what the server does per request, so a reader can judge fairness
+};
+
+/// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.
+struct Endpoint {
+    QString name;
+    QString path;
+    QByteArray body;
+};
+
+/// One entry of the manifest: programs that compute the same thing (or serve the same endpoints) on Node
+/// and Python, and how much of it each suite runs.
 struct Benchmark {
     QString name;
     QString title;
     QString category;
     QString description;
     QStringList claims;
-    QString measure;  ///< "iterations": the program times itself; "process": the harness times the whole process
+    /// "iterations": the program times itself; "process": the harness times the whole process;
+    /// "http", "idle", "chat": a server the harness loads with its own generator.
+    QString measure;
     int timeoutSeconds = 60;
     QString nodeScript;    ///< relative to the benchmarks folder
     QString pythonScript;
+    QList<BenchmarkVariant> variants;  ///< servers, or named variants; empty: one implicit variant per runtime
+    QList<Endpoint> endpoints;
     QMap<QString, BenchmarkSize> sizes;  ///< by suite name
 
     [[nodiscard]] bool measuresProcess() const { return measure == QLatin1String("process"); }
+    [[nodiscard]] bool isServer() const
+    {
+        return measure == QLatin1String("http") || measure == QLatin1String("idle") || measure == QLatin1String("chat");
+    }
     [[nodiscard]] QString scriptFor(const QString &runtimeKind) const
     {
         return runtimeKind == QLatin1String("node") ? nodeScript : pythonScript;
     }
+    /// The variants that run on a runtime kind; a plain benchmark yields one unnamed variant.
+    [[nodiscard]] QList<BenchmarkVariant> variantsFor(const QString &runtimeKind) const;
+    [[nodiscard]] const Endpoint *endpoint(const QString &name) const;
     [[nodiscard]] QJsonObject toJson() const;
 };
 

@@ -8,77 +8,240 @@
 #include <QJsonObject>
 
 namespace showdown {
+namespace {
+
+const QStringList kMeasures = {QStringLiteral("iterations"), QStringLiteral("process"), QStringLiteral("http"),
+                               QStringLiteral("idle"), QStringLiteral("chat")};
+
+std::optional<QJsonObject> readJsonObject(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read the benchmark manifest (%2)").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1: invalid JSON at offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("%1: the manifest must be a JSON object").arg(path);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+/// Positive whole numbers only: a zero or negative count is a typo, not a request.
+bool positiveIntList(const QJsonValue &value, QList<int> *out)
+{
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isDouble() || item.toInt() < 1 || item.toDouble() != item.toInt())
+            return false;
+        out->append(item.toInt());
+    }
+    return true;
+}
+
+/// Reads one suite's size; `what` prefixes any message so the user knows which entry to fix.
+bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSize *size, const QString &what, QString *error)
+{
+    size->runs = json.value(QLatin1String("runs")).toInt(1);
+    if (size->runs < 1) {
+        *error = what + QStringLiteral(": runs must be at least 1");
+        return false;
+    }
+    if (!positiveIntList(json.value(QLatin1String("workers")), &size->workers)) {
+        *error = what + QStringLiteral(": workers must be a list of whole numbers from 1");
+        return false;
+    }
+    if (benchmark.isServer()) {
+        const QString countKey = benchmark.measure == QLatin1String("chat") ? QStringLiteral("clients") : QStringLiteral("connections");
+        if (!positiveIntList(json.value(countKey), &size->connections) || size->connections.isEmpty()) {
+            *error = what + QStringLiteral(": \"%1\" must list at least one whole number from 1").arg(countKey);
+            return false;
+        }
+        size->endpoints = stringList(json.value(QLatin1String("endpoints")));
+        for (const QString &endpoint : size->endpoints) {
+            if (!benchmark.endpoint(endpoint)) {
+                *error = what + QStringLiteral(": endpoint \"%1\" is not among the benchmark's endpoints").arg(endpoint);
+                return false;
+            }
+        }
+        if (benchmark.measure == QLatin1String("http") && size->endpoints.isEmpty()) {
+            *error = what + QStringLiteral(": an http benchmark needs \"endpoints\"");
+            return false;
+        }
+        size->rate = json.value(QLatin1String("rate")).toDouble(0);
+        size->durationS = json.value(QLatin1String("duration_s")).toDouble(benchmark.measure == QLatin1String("idle") ? 1 : 0);
+        size->warmupS = json.value(QLatin1String("warmup_s")).toDouble(0);
+        if (size->durationS <= 0 || size->warmupS < 0 || size->rate < 0) {
+            *error = what + QStringLiteral(": duration_s must be positive, warmup_s and rate not negative");
+            return false;
+        }
+        return true;
+    }
+    size->size = json.value(QLatin1String("size")).toInteger();
+    size->iterations = json.value(QLatin1String("iterations")).toInt(1);
+    size->warmup = json.value(QLatin1String("warmup")).toInt(0);
+    size->checksum = json.value(QLatin1String("checksum")).toString();
+    if (size->iterations < 0 || size->warmup < 0 || size->checksum.isEmpty()) {
+        *error = what + QStringLiteral(": iterations and warmup must not be negative and a checksum is required");
+        return false;
+    }
+    return true;
+}
+
+bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
+{
+    for (const QJsonValue &value : list) {
+        const QJsonObject json = value.toObject();
+        BenchmarkVariant variant;
+        variant.name = json.value(QLatin1String("name")).toString();
+        variant.runtimeKind = json.value(QLatin1String("runtime")).toString();
+        variant.script = json.value(QLatin1String("script")).toString();
+        variant.args = stringList(json.value(QLatin1String("args")));
+        variant.libraries = stringList(json.value(QLatin1String("requires")));
+        variant.description = json.value(benchmark->isServer() ? QLatin1String("per_request") : QLatin1String("description")).toString();
+        const QString what = QStringLiteral("benchmark \"%1\", variant \"%2\"").arg(benchmark->name, variant.name);
+        if (variant.name.isEmpty() || (variant.runtimeKind != QLatin1String("node") && variant.runtimeKind != QLatin1String("python"))) {
+            *error = what + QStringLiteral(": needs a name and a runtime of node or python");
+            return false;
+        }
+        if (benchmark->isServer() && variant.script.isEmpty()) {
+            *error = what + QStringLiteral(": a server needs a script");
+            return false;
+        }
+        for (const BenchmarkVariant &other : std::as_const(benchmark->variants)) {
+            if (other.name == variant.name) {
+                *error = what + QStringLiteral(": appears twice");
+                return false;
+            }
+        }
+        benchmark->variants.append(variant);
+    }
+    return true;
+}
+
+std::optional<Benchmark> parseBenchmark(const QJsonObject &entry, const QStringList &suites, QString *error)
+{
+    Benchmark benchmark;
+    benchmark.name = entry.value(QLatin1String("name")).toString();
+    if (benchmark.name.isEmpty()) {
+        *error = QStringLiteral("a benchmark has no name");
+        return std::nullopt;
+    }
+    const QString what = QStringLiteral("benchmark \"%1\"").arg(benchmark.name);
+    benchmark.title = entry.value(QLatin1String("title")).toString(benchmark.name);
+    benchmark.category = entry.value(QLatin1String("category")).toString();
+    benchmark.description = entry.value(QLatin1String("description")).toString();
+    benchmark.claims = stringList(entry.value(QLatin1String("claims")));
+    benchmark.measure = entry.value(QLatin1String("measure")).toString(QStringLiteral("iterations"));
+    if (!kMeasures.contains(benchmark.measure)) {
+        *error = what + QStringLiteral(": unknown measure \"%1\"; one of %2").arg(benchmark.measure, kMeasures.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    benchmark.timeoutSeconds = entry.value(QLatin1String("timeout_s")).toInt(60);
+    benchmark.nodeScript = entry.value(QLatin1String("node")).toString();
+    benchmark.pythonScript = entry.value(QLatin1String("python")).toString();
+    const QJsonObject endpoints = entry.value(QLatin1String("endpoints")).toObject();
+    for (auto it = endpoints.begin(); it != endpoints.end(); ++it) {
+        const QJsonObject json = it.value().toObject();
+        benchmark.endpoints.append(Endpoint{it.key(), json.value(QLatin1String("path")).toString(),
+                                            json.value(QLatin1String("body")).toString().toUtf8()});
+        if (!benchmark.endpoints.last().path.startsWith(QLatin1Char('/'))) {
+            *error = what + QStringLiteral(": endpoint \"%1\" needs a path starting with /").arg(it.key());
+            return std::nullopt;
+        }
+    }
+    const QJsonValue variants = entry.value(benchmark.isServer() ? QLatin1String("servers") : QLatin1String("variants"));
+    if (!parseVariants(&benchmark, variants.toArray(), error))
+        return std::nullopt;
+    if (benchmark.isServer() && benchmark.variants.isEmpty()) {
+        *error = what + QStringLiteral(" lists no servers");
+        return std::nullopt;
+    }
+    if (!benchmark.isServer()) {
+        for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+            if (benchmark.scriptFor(kind).isEmpty()) {
+                *error = what + QStringLiteral(" needs both a node and a python program");
+                return std::nullopt;
+            }
+        }
+    }
+    const QJsonObject sizes = entry.value(QLatin1String("sizes")).toObject();
+    for (const QString &suite : suites) {
+        const QJsonObject json = sizes.value(suite).toObject();
+        if (json.isEmpty()) {
+            *error = what + QStringLiteral(" has no size for suite \"%1\"").arg(suite);
+            return std::nullopt;
+        }
+        BenchmarkSize size;
+        if (!parseSize(benchmark, json, &size, what + QStringLiteral(", suite \"%1\"").arg(suite), error))
+            return std::nullopt;
+        benchmark.sizes.insert(suite, size);
+    }
+    return benchmark;
+}
+
+} // namespace
 
 std::optional<Catalog> Catalog::load(const QString &manifestPath, QString *error)
 {
-    auto fail = [&](const QString &message) {
+    QString message;
+    auto fail = [&](const QString &file, const QString &text) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(manifestPath, message);
+            *error = file.isEmpty() ? text : QStringLiteral("%1: %2").arg(file, text);
         return std::optional<Catalog>();
     };
-    QFile file(manifestPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read the benchmark manifest (%1)").arg(file.errorString()));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
-    const QJsonObject root = document.object();
-    if (root.value(QLatin1String("protocol")).toInt() != 1)
-        return fail(QStringLiteral("unsupported protocol version %1 (this Showdown speaks 1)")
-                        .arg(root.value(QLatin1String("protocol")).toVariant().toString()));
+    const std::optional<QJsonObject> root = readJsonObject(manifestPath, &message);
+    if (!root)
+        return fail(QString(), message);
+    if (root->value(QLatin1String("protocol")).toInt() != 1)
+        return fail(manifestPath, QStringLiteral("unsupported protocol version %1 (this Showdown speaks 1)")
+                                      .arg(root->value(QLatin1String("protocol")).toVariant().toString()));
 
     Catalog catalog;
     catalog.m_baseDir = QFileInfo(manifestPath).absolutePath();
-    const QJsonObject suites = root.value(QLatin1String("suites")).toObject();
+    const QJsonObject suites = root->value(QLatin1String("suites")).toObject();
     for (const QString &suite : {QStringLiteral("quick"), QStringLiteral("standard"), QStringLiteral("full")}) {
         if (!suites.contains(suite))
-            return fail(QStringLiteral("suite \"%1\" is missing").arg(suite));
+            return fail(manifestPath, QStringLiteral("suite \"%1\" is missing").arg(suite));
         catalog.m_suites.append(suite);
         catalog.m_suiteDescriptions.insert(suite, suites.value(suite).toObject().value(QLatin1String("description")).toString());
     }
 
-    for (const QJsonValue &value : root.value(QLatin1String("benchmarks")).toArray()) {
-        const QJsonObject entry = value.toObject();
-        Benchmark benchmark;
-        benchmark.name = entry.value(QLatin1String("name")).toString();
-        if (benchmark.name.isEmpty())
-            return fail(QStringLiteral("a benchmark has no name"));
-        if (catalog.find(benchmark.name))
-            return fail(QStringLiteral("benchmark \"%1\" appears twice").arg(benchmark.name));
-        benchmark.title = entry.value(QLatin1String("title")).toString(benchmark.name);
-        benchmark.category = entry.value(QLatin1String("category")).toString();
-        benchmark.description = entry.value(QLatin1String("description")).toString();
-        for (const QJsonValue &claim : entry.value(QLatin1String("claims")).toArray())
-            benchmark.claims.append(claim.toString());
-        benchmark.measure = entry.value(QLatin1String("measure")).toString(QStringLiteral("iterations"));
-        if (benchmark.measure != QLatin1String("iterations") && benchmark.measure != QLatin1String("process"))
-            return fail(QStringLiteral("benchmark \"%1\": unknown measure \"%2\"").arg(benchmark.name, benchmark.measure));
-        benchmark.timeoutSeconds = entry.value(QLatin1String("timeout_s")).toInt(60);
-        benchmark.nodeScript = entry.value(QLatin1String("node")).toString();
-        benchmark.pythonScript = entry.value(QLatin1String("python")).toString();
-        if (benchmark.nodeScript.isEmpty() || benchmark.pythonScript.isEmpty())
-            return fail(QStringLiteral("benchmark \"%1\" needs both a node and a python program").arg(benchmark.name));
-        const QJsonObject sizes = entry.value(QLatin1String("sizes")).toObject();
-        for (const QString &suite : catalog.m_suites) {
-            const QJsonObject size = sizes.value(suite).toObject();
-            if (size.isEmpty())
-                return fail(QStringLiteral("benchmark \"%1\" has no size for suite \"%2\"").arg(benchmark.name, suite));
-            BenchmarkSize s;
-            s.size = size.value(QLatin1String("size")).toInteger();
-            s.runs = size.value(QLatin1String("runs")).toInt(1);
-            s.iterations = size.value(QLatin1String("iterations")).toInt(1);
-            s.warmup = size.value(QLatin1String("warmup")).toInt(0);
-            s.checksum = size.value(QLatin1String("checksum")).toString();
-            if (s.runs < 1 || s.iterations < 0 || s.warmup < 0 || s.checksum.isEmpty())
-                return fail(QStringLiteral("benchmark \"%1\", suite \"%2\": runs must be at least 1 and a checksum is required")
-                                .arg(benchmark.name, suite));
-            benchmark.sizes.insert(suite, s);
+    // Benchmarks may also come from manifest.d/*.json, one file per category, read in name order.
+    QList<QPair<QString, QJsonArray>> files{{manifestPath, root->value(QLatin1String("benchmarks")).toArray()}};
+    const QDir fragments(catalog.m_baseDir + QStringLiteral("/manifest.d"));
+    for (const QString &name : fragments.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        const QString path = fragments.filePath(name);
+        const std::optional<QJsonObject> fragment = readJsonObject(path, &message);
+        if (!fragment)
+            return fail(QString(), message);
+        files.append({path, fragment->value(QLatin1String("benchmarks")).toArray()});
+    }
+    for (const auto &[path, entries] : files) {
+        for (const QJsonValue &value : entries) {
+            std::optional<Benchmark> benchmark = parseBenchmark(value.toObject(), catalog.m_suites, &message);
+            if (!benchmark)
+                return fail(path, message);
+            if (catalog.find(benchmark->name))
+                return fail(path, QStringLiteral("benchmark \"%1\" appears twice").arg(benchmark->name));
+            catalog.m_benchmarks.append(*benchmark);
         }
-        catalog.m_benchmarks.append(benchmark);
     }
     if (catalog.m_benchmarks.isEmpty())
-        return fail(QStringLiteral("lists no benchmarks"));
+        return fail(manifestPath, QStringLiteral("lists no benchmarks"));
     return catalog;
 }
 
@@ -99,6 +262,11 @@ QString Catalog::suiteDescription(const QString &suite) const
 QString Catalog::scriptPath(const Benchmark &benchmark, const QString &runtimeKind) const
 {
     return QDir(m_baseDir).absoluteFilePath(benchmark.scriptFor(runtimeKind));
+}
+
+QString Catalog::scriptPath(const BenchmarkVariant &variant, const Benchmark &benchmark) const
+{
+    return QDir(m_baseDir).absoluteFilePath(variant.script.isEmpty() ? benchmark.scriptFor(variant.runtimeKind) : variant.script);
 }
 
 } // namespace showdown

@@ -9,7 +9,7 @@
 
 namespace showdown {
 
-/// The benchmark manifest: which benchmarks exist, their programs, sizes per suite and checksums.
+/// The benchmark manifest (manifest.json plus manifest.d/*.json): which benchmarks exist, their programs, sizes per suite and checksums.
 class Catalog {
 public:
     /// Reads and validates a manifest.json; on failure returns nothing and sets `error` to a message naming
@@ -23,6 +23,8 @@ public:
     /// Folder the scripts' relative paths start from.
     [[nodiscard]] QString baseDir() const { return m_baseDir; }
     [[nodiscard]] QString scriptPath(const Benchmark &benchmark, const QString &runtimeKind) const;
+    /// The program a variant runs: its own script (servers) or the benchmark's program for its runtime.
+    [[nodiscard]] QString scriptPath(const BenchmarkVariant &variant, const Benchmark &benchmark) const;
 
 private:
     QList<Benchmark> m_benchmarks;

@@ -178,6 +178,8 @@ void Session::readStdout()
             return;
         }
         m_result.stdoutData.append(m_outBuffer.data(), qsizetype(n));
+        if (m_spec.onStdout)
+            m_spec.onStdout(QByteArray(m_outBuffer.data(), qsizetype(n)));
         readStdout();
     });
 }

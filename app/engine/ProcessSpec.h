@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 
 namespace showdown {
 
@@ -15,6 +17,9 @@ struct ProcessSpec {
     std::chrono::milliseconds timeout{60000};
     qint64 stdoutCapBytes = 16 * 1024 * 1024; ///< beyond this the child is killed: a flood must not eat memory
     int stderrTailBytes = 8192;               ///< only the end of stderr is kept, for error messages
+    /// Called with each chunk of stdout as it arrives, on the runner's thread: servers announce readiness
+    /// long before they exit.
+    std::function<void(const QByteArray &chunk)> onStdout;
 };
 
 } // namespace showdown

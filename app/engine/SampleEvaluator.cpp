@@ -8,7 +8,9 @@ namespace {
 
 constexpr int kProtocolVersion = 1;
 
-QString statusFor(ProcessResult::Outcome outcome)
+} // namespace
+
+QString SampleEvaluator::statusFor(ProcessResult::Outcome outcome)
 {
     switch (outcome) {
     case ProcessResult::Outcome::Exited: return QStringLiteral("exit");
@@ -20,6 +22,8 @@ QString statusFor(ProcessResult::Outcome outcome)
     }
     return QStringLiteral("exit");
 }
+
+namespace {
 
 /// Reads an array of positive nanosecond counts; returns false if any entry is not one.
 bool readDurations(const QJsonValue &value, QList<qint64> *out)
@@ -37,13 +41,11 @@ bool readDurations(const QJsonValue &value, QList<qint64> *out)
 
 } // namespace
 
-Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize &size, const RuntimeInfo &runtime,
-                                 const ProcessResult &process)
+Sample SampleEvaluator::fromProcess(const Benchmark &benchmark, const RuntimeInfo &runtime, const ProcessResult &process)
 {
     Sample sample;
     sample.benchmark = benchmark.name;
     sample.runtime = runtime.name;
-    sample.size = size.size;
     sample.exitCode = process.exitCode;
     sample.signal = process.signal;
     sample.wallNs = process.wallNs;
@@ -51,6 +53,14 @@ Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize
     sample.sysNs = process.sysNs;
     sample.peakRssKb = process.peakRssKb;
     sample.stderrTail = QString::fromUtf8(process.stderrTail);
+    return sample;
+}
+
+Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize &size, const RuntimeInfo &runtime,
+                                 const ProcessResult &process)
+{
+    Sample sample = fromProcess(benchmark, runtime, process);
+    sample.size = size.size;
 
     auto reject = [&sample](const QString &status, const QString &error) {
         sample.status = status;

@@ -13,6 +13,10 @@ class SampleEvaluator {
 public:
     [[nodiscard]] static Sample evaluate(const Benchmark &benchmark, const BenchmarkSize &size,
                                          const RuntimeInfo &runtime, const ProcessResult &process);
+    /// The part of a Sample every process gives, whatever it measured: exit, rusage and stderr.
+    [[nodiscard]] static Sample fromProcess(const Benchmark &benchmark, const RuntimeInfo &runtime, const ProcessResult &process);
+    /// The stored status word for how a process ended.
+    [[nodiscard]] static QString statusFor(ProcessResult::Outcome outcome);
 };
 
 } // namespace showdown

@@ -1,13 +1,44 @@
 #include "SuiteRunner.h"
 
 #include "SampleEvaluator.h"
+#include "ServerRunner.h"
 
 namespace showdown {
+namespace {
 
-SuiteRunner::SuiteRunner(const Catalog &catalog, Executor &executor) : m_catalog(catalog), m_executor(executor) {}
+/// The package that brings an optional library, for messages a user can act on.
+QString installHint(const QString &runtimeKind, const QString &library)
+{
+    if (runtimeKind == QLatin1String("node"))
+        return QStringLiteral("npm ci in the benchmarks' node folder installs %1").arg(library);
+    if (library == QLatin1String("gunicorn"))
+        return QStringLiteral("Debian: apt-get install gunicorn");
+    return QStringLiteral("Debian: apt-get install python3-%1").arg(library);
+}
+
+} // namespace
+
+SuiteRunner::SuiteRunner(const Catalog &catalog, Executor &executor, LoadDriver *driver)
+    : m_catalog(catalog), m_executor(executor), m_driver(driver)
+{
+}
+
+QString SuiteRunner::unavailableReason(const BenchmarkVariant &variant, const RuntimeInfo &runtime)
+{
+    if (!runtime.available)
+        return runtime.problem;
+    QStringList missing;
+    for (const QString &library : variant.libraries) {
+        if (!runtime.libraries.contains(library))
+            missing.append(QStringLiteral("%1 (%2)").arg(library, installHint(runtime.kind, library)));
+    }
+    if (missing.isEmpty())
+        return QString();
+    return QStringLiteral("%1 has no %2").arg(runtime.name, missing.join(QStringLiteral(", ")));
+}
 
 QList<RunStep> SuiteRunner::plan(const QString &suite, const QStringList &only, const QList<RuntimeInfo> &runtimes,
-                                 int runs, QString *error) const
+                                 int runs, QString *error, QList<SkippedRun> *skipped) const
 {
     QList<RunStep> steps;
     if (!m_catalog.suites().contains(suite)) {
@@ -25,12 +56,22 @@ QList<RunStep> SuiteRunner::plan(const QString &suite, const QStringList &only, 
             continue;
         const BenchmarkSize size = benchmark.sizes.value(suite);
         const int processes = runs > 0 ? runs : size.runs;
+        const QList<int> workerCounts = size.workers.isEmpty() ? QList<int>{0} : size.workers;
         for (int run = 0; run < processes; ++run) {
             // A B, then B A: each runtime goes first equally often, so slow drift (thermal, other load)
             // does not favour one side.
             for (qsizetype i = 0; i < runtimes.size(); ++i) {
-                const qsizetype index = run % 2 == 0 ? i : runtimes.size() - 1 - i;
-                steps.append(RunStep{benchmark, size, runtimes.at(index), run});
+                const RuntimeInfo &runtime = runtimes.at(run % 2 == 0 ? i : runtimes.size() - 1 - i);
+                for (const BenchmarkVariant &variant : benchmark.variantsFor(runtime.kind)) {
+                    const QString reason = unavailableReason(variant, runtime);
+                    if (!reason.isEmpty()) {
+                        if (run == 0 && skipped)
+                            skipped->append(SkippedRun{benchmark.name, variant.name, runtime.name, reason});
+                        continue;
+                    }
+                    for (int workers : workerCounts)
+                        steps.append(RunStep{benchmark, size, runtime, run, variant, workers});
+                }
             }
         }
     }
@@ -41,10 +82,15 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
 {
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.benchmark, step.runtime.kind),
+    spec.arguments = {m_catalog.scriptPath(step.variant, step.benchmark),
                       QStringLiteral("--size"), QString::number(step.size.size),
                       QStringLiteral("--iterations"), QString::number(step.size.iterations),
                       QStringLiteral("--warmup"), QString::number(step.size.warmup)};
+    if (step.workers > 0)
+        spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
+    if (!step.variant.name.isEmpty())
+        spec.arguments << QStringLiteral("--variant") << step.variant.name;
+    spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
     return spec;
@@ -58,14 +104,38 @@ int SuiteRunner::execute(const QList<RunStep> &steps, std::stop_token stop,
         if (stop.stop_requested())
             break;
         const QDateTime started = QDateTime::currentDateTimeUtc();
-        const ProcessResult process = m_executor.run(processSpec(step), stop);
-        Sample sample = SampleEvaluator::evaluate(step.benchmark, step.size, step.runtime, process);
+        Sample sample;
+        if (step.benchmark.isServer() && m_driver) {
+            sample = ServerRunner(m_catalog, m_executor, *m_driver).run(step, stop);
+        } else if (step.benchmark.isServer()) {
+            sample.benchmark = step.benchmark.name;
+            sample.runtime = step.runtime.name;
+            sample.status = QStringLiteral("spawn");
+            sample.error = QStringLiteral("no load generator is available to measure a server");
+        } else {
+            const ProcessResult process = m_executor.run(processSpec(step), stop);
+            sample = SampleEvaluator::evaluate(step.benchmark, step.size, step.runtime, process);
+        }
+        sample.variant = step.variant.name;
+        sample.workers = step.workers;
         sample.runIndex = step.runIndex;
         sample.started = started;
         ++ran;
         onSample(step, sample);
     }
     return ran;
+}
+
+double SuiteRunner::estimateSeconds(const QList<RunStep> &steps, const QMap<QString, double> &secondsPerProcess)
+{
+    double total = 0;
+    for (const RunStep &step : steps) {
+        if (step.benchmark.isServer())
+            total += ServerRunner::loadSeconds(step.benchmark, step.size) + secondsPerProcess.value(step.benchmark.name, 1.0);
+        else
+            total += secondsPerProcess.value(step.benchmark.name, 1.0);
+    }
+    return total;
 }
 
 } // namespace showdown

@@ -1,0 +1,291 @@
+#include "ServerRunner.h"
+
+#include "ProcessGroupProbe.h"
+#include "SampleEvaluator.h"
+#include "SuiteRunner.h"
+
+#include <QJsonDocument>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace showdown {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// What the server thread and the measuring thread share: stdout as it arrives and whether the server ended.
+struct ServerState {
+    std::mutex mutex;
+    std::condition_variable changed;
+    QByteArray stdoutData;
+    bool ended = false;
+    ProcessResult result;
+
+    /// The first complete stdout line, once there is one.
+    [[nodiscard]] std::optional<QByteArray> firstLine() const
+    {
+        const qsizetype newline = stdoutData.indexOf('\n');
+        if (newline < 0)
+            return std::nullopt;
+        return stdoutData.left(newline).trimmed();
+    }
+};
+
+/// Reads the ready line; on failure says what was wrong with it.
+std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    const QJsonObject ready = document.object();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        *error = QStringLiteral("the server's first stdout line is not JSON: \"%1\"").arg(QString::fromUtf8(line.left(200)));
+    else if (ready.value(QLatin1String("protocol")).toInt() != 1 || !ready.value(QLatin1String("ready")).toBool())
+        *error = QStringLiteral("the server's first line is not a protocol 1 ready line: %1").arg(QString::fromUtf8(line.left(200)));
+    else if (ready.value(QLatin1String("pid")).toInteger() <= 0)
+        *error = QStringLiteral("the server's ready line has no pid");
+    else
+        return ready;
+    return std::nullopt;
+}
+
+/// Marks a point invalid when the server gave wrong answers: the measurement would not be of the same work.
+void checkAnswers(LoadPoint &point)
+{
+    const qint64 wrongBodies = point.errors.value(QLatin1String("body")).toInteger();
+    const qint64 wrongStatus = point.errors.value(QLatin1String("status")).toInteger();
+    if (point.error.isEmpty() && (wrongBodies > 0 || wrongStatus > 0))
+        point.error = QStringLiteral("%1 responses had a wrong body and %2 a non-2xx status").arg(wrongBodies).arg(wrongStatus);
+}
+
+} // namespace
+
+ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver)
+    : m_catalog(catalog), m_executor(executor), m_driver(driver)
+{
+}
+
+quint16 ServerRunner::freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    quint16 port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize &size)
+{
+    const qsizetype endpoints = benchmark.measure == QLatin1String("http") ? size.endpoints.size() : 1;
+    // Idle points hold their connections for duration_s; the extra second covers opening thousands of them.
+    const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
+    return double(endpoints * size.connections.size()) * perPoint;
+}
+
+Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
+{
+    const Benchmark &benchmark = step.benchmark;
+    const BenchmarkSize &size = step.size;
+    const quint16 port = freePort();
+
+    ProcessSpec spec;
+    spec.program = step.runtime.path;
+    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark), QStringLiteral("--port"), QString::number(port)};
+    if (step.workers > 0)
+        spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
+    spec.arguments << step.variant.args;
+    spec.workingDirectory = m_catalog.baseDir();
+    const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
+    // The whole life of the server: start-up, every point, and a generous margin for slow points.
+    spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);
+
+    auto state = std::make_shared<ServerState>();
+    spec.onStdout = [state](const QByteArray &chunk) {
+        std::lock_guard lock(state->mutex);
+        state->stdoutData.append(chunk);
+        state->changed.notify_all();
+    };
+    std::stop_source serverStop;
+    std::stop_callback forwardStop(stop, [&serverStop] { serverStop.request_stop(); });
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    std::thread serverThread([this, spec, state, token = serverStop.get_token()] {
+        ProcessResult result = m_executor.run(spec, token);
+        std::lock_guard lock(state->mutex);
+        state->result = std::move(result);
+        state->ended = true;
+        state->changed.notify_all();
+    });
+    auto stopServer = [&]() -> ProcessResult {
+        serverStop.request_stop();
+        serverThread.join();
+        return state->result;
+    };
+    auto finish = [&](const ProcessResult &process, const QString &status, const QString &error) {
+        Sample sample = SampleEvaluator::fromProcess(benchmark, step.runtime, process);
+        sample.variant = step.variant.name;
+        sample.workers = step.workers;
+        sample.runIndex = step.runIndex;
+        sample.started = started;
+        sample.status = status;
+        sample.error = error;
+        return sample;
+    };
+
+    // 1. Wait for the ready line, the server's end, the deadline or a stop, whichever comes first.
+    std::optional<QByteArray> line;
+    {
+        std::unique_lock lock(state->mutex);
+        state->changed.wait_for(lock, readyTimeout, [&] {
+            line = state->firstLine();
+            return line || state->ended || stop.stop_requested();
+        });
+    }
+    if (port == 0)
+        return finish(stopServer(), QStringLiteral("spawn"), QStringLiteral("no free port on 127.0.0.1 for the server"));
+    if (!line) {
+        const bool endedEarly = [&] { std::lock_guard lock(state->mutex); return state->ended; }();
+        const ProcessResult process = stopServer();
+        if (stop.stop_requested())
+            return finish(process, QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+        if (endedEarly) {
+            const QString why = process.error.isEmpty() ? QStringLiteral("exit status %1").arg(process.exitCode) : process.error;
+            return finish(process, SampleEvaluator::statusFor(process.outcome) == QLatin1String("cancelled") ? QStringLiteral("exit")
+                                                                                                     : SampleEvaluator::statusFor(process.outcome),
+                          QStringLiteral("the server ended before it was ready (%1)").arg(why));
+        }
+        return finish(process, QStringLiteral("timeout"),
+                      QStringLiteral("the server printed no ready line within %1 s; stderr: %2")
+                          .arg(benchmark.timeoutSeconds)
+                          .arg(QString::fromUtf8(process.stderrTail.right(400)).trimmed()));
+    }
+    QString readyError;
+    const std::optional<QJsonObject> ready = parseReadyLine(*line, &readyError);
+    if (!ready)
+        return finish(stopServer(), QStringLiteral("protocol"), readyError);
+    const pid_t serverPid = pid_t(ready->value(QLatin1String("pid")).toInteger());
+    const pid_t group = ::getpgid(serverPid);
+    auto serverEnded = [&] {
+        std::lock_guard lock(state->mutex);
+        return state->ended;
+    };
+
+    // 2. Every load point, each after a discarded warm-up so connection set-up and JIT warming stay out.
+    QList<LoadPoint> points;
+    QString failure;
+    auto usage = [&] { return ProcessGroupProbe::read(group, group); };
+    const int workers = std::max(step.workers, 1);
+    auto measure = [&](const QString &kind, const QString &endpoint, const std::function<LoadPoint(const LoadRequest &)> &load,
+                       const LoadRequest &request) {
+        if (size.warmupS > 0) {
+            LoadRequest warmup = request;
+            warmup.durationS = size.warmupS;
+            (void)load(warmup);
+        }
+        const ProcessGroupUsage before = usage();
+        LoadPoint measured = load(request);
+        const ProcessGroupUsage after = usage();
+        measured.kind = kind;
+        measured.endpoint = endpoint;
+        measured.connections = request.connections;
+        measured.workers = workers;
+        measured.rate = request.rate;
+        if (before.processes > 0 && after.processes > 0) {
+            measured.serverCpuNs = after.cpuNs - before.cpuNs;
+            measured.serverPssKb = after.pssKb;
+        }
+        if (serverEnded())
+            measured.error = QStringLiteral("the server exited during this point");
+        checkAnswers(measured);
+        return measured;
+    };
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    if (benchmark.measure == QLatin1String("http")) {
+        for (const QString &endpointName : size.endpoints) {
+            const Endpoint *endpoint = benchmark.endpoint(endpointName);
+            for (int connections : size.connections) {
+                if (stop.stop_requested() || serverEnded())
+                    break;
+                LoadRequest request{base + endpoint->path, connections, size.durationS, size.rate, endpoint->body};
+                points.append(measure(QStringLiteral("http"), endpointName,
+                                      [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request));
+            }
+        }
+    } else if (benchmark.measure == QLatin1String("chat")) {
+        for (int clients : size.connections) {
+            if (stop.stop_requested() || serverEnded())
+                break;
+            LoadRequest request{QStringLiteral("ws://127.0.0.1:%1/chat").arg(port), clients, size.durationS, size.rate, {}};
+            points.append(measure(QStringLiteral("chat"), QStringLiteral("/chat"),
+                                  [&](const LoadRequest &r) { return m_driver.chat(r, stop); }, request));
+        }
+    } else {
+        // Idle memory: the server at rest, then holding N idle keep-alive connections.
+        const Endpoint *endpoint = benchmark.endpoints.isEmpty() ? nullptr : &benchmark.endpoints.first();
+        const QString url = base + (endpoint ? endpoint->path : QStringLiteral("/plaintext"));
+        const QByteArray body = endpoint ? endpoint->body : QByteArray();
+        LoadPoint rest;
+        rest.kind = QStringLiteral("idle");
+        rest.workers = workers;
+        rest.serverPssKb = usage().pssKb;
+        rest.completed = 1;  // the ready line: the server answered that it listens
+        points.append(rest);
+        for (int connections : size.connections) {
+            if (stop.stop_requested() || serverEnded())
+                break;
+            LoadPoint point = m_driver.idle(LoadRequest{url, connections, size.durationS, 0, body},
+                                            [&](LoadPoint &held) {
+                                                std::this_thread::sleep_for(std::chrono::duration<double>(size.durationS));
+                                                held.serverPssKb = usage().pssKb;
+                                            },
+                                            stop);
+            point.kind = QStringLiteral("idle");
+            point.connections = connections;
+            point.workers = workers;
+            if (serverEnded())
+                point.error = QStringLiteral("the server exited while holding the connections");
+            checkAnswers(point);
+            points.append(point);
+        }
+    }
+    for (const LoadPoint &point : std::as_const(points)) {
+        if (!point.error.isEmpty() && failure.isEmpty())
+            failure = QStringLiteral("%1 connections%2: %3")
+                          .arg(point.connections)
+                          .arg(point.endpoint.isEmpty() ? QString() : QStringLiteral(" on ") + point.endpoint, point.error);
+    }
+
+    // 3. Stop the server. Ending on its own before that was a crash.
+    const bool crashed = serverEnded();
+    const ProcessResult process = stopServer();
+    QString status = Sample::kOk;
+    if (stop.stop_requested()) {
+        status = QStringLiteral("cancelled");
+        failure = QStringLiteral("cancelled");
+    } else if (crashed) {
+        status = SampleEvaluator::statusFor(process.outcome);
+        failure = QStringLiteral("the server ended during the load (%1)")
+                      .arg(process.error.isEmpty() ? QStringLiteral("exit status %1").arg(process.exitCode) : process.error);
+    } else if (!failure.isEmpty()) {
+        status = QStringLiteral("load");
+    }
+    Sample sample = finish(process, status, status == Sample::kOk ? QString() : failure);
+    sample.points = points;
+    sample.extra = QJsonObject{{QStringLiteral("ready"), *ready}, {QStringLiteral("port"), int(port)}};
+    return sample;
+}
+
+} // namespace showdown
