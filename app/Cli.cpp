@@ -1,6 +1,8 @@
 #include "Cli.h"
 
 #include "Catalog.h"
+#include "ClaimsVerb.h"
+#include "DataVerb.h"
 #include "Environment.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
@@ -36,6 +38,7 @@ struct OwnVerb {
 };
 const std::vector<OwnVerb> kOwnVerbs = {
     // {"name", "summary", &function},
+    {"data", "the sourced datasets in use; import a newer one", &dataVerb},
 };
 
 const OwnVerb *findOwnVerb(const QStringList &arguments)

@@ -17,6 +17,10 @@ struct ClaimInputs {
     QList<ScalingRow> scalingRows;
     DatasetCatalog datasets;
     QList<SourceSize> sourceSizes;
+
+    /// Derives every input from a result set's raw samples, with the datasets in use (shipped or imported)
+    /// and the shipped programs' source sizes; the CLI and the UI call this so both show the same verdicts.
+    [[nodiscard]] static ClaimInputs fromResultSet(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
 };
 
 } // namespace showdown
