@@ -4,6 +4,7 @@
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
 #include "Environment.h"
+#include "LoadgenVerb.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "ResultAnalysis.h"
@@ -39,6 +40,7 @@ struct OwnVerb {
 const std::vector<OwnVerb> kOwnVerbs = {
     // {"name", "summary", &function},
     {"data", "the sourced datasets in use; import a newer one", &dataVerb},
+    {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
 
 const OwnVerb *findOwnVerb(const QStringList &arguments)
@@ -103,6 +105,41 @@ private:
     sigset_t m_previous{};
     std::thread m_thread;
 };
+
+/// Whether a benchmark can run with the default runtimes, and what keeps any of its variants out.
+struct BenchmarkAvailability {
+    bool available = false;  ///< at least one variant runs on a Node and one on a Python runtime
+    QStringList reasons;
+    QJsonArray variants;     ///< {runtime, variant, available, reason} for each variant of each default runtime
+};
+
+BenchmarkAvailability describeAvailability(const Benchmark &benchmark, const QList<RuntimeInfo> &detected,
+                                           const QList<RuntimeInfo> &selection)
+{
+    BenchmarkAvailability result;
+    bool runs[2] = {false, false};
+    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+        const auto runtime = std::find_if(selection.begin(), selection.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
+        if (runtime == selection.end()) {
+            const auto described = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
+            result.reasons.append(described != detected.end() ? described->problem : QStringLiteral("no %1 interpreter found").arg(kind));
+            continue;
+        }
+        for (const BenchmarkVariant &variant : benchmark.variantsFor(kind)) {
+            const QString reason = SuiteRunner::unavailableReason(variant, *runtime);
+            result.variants.append(QJsonObject{{QStringLiteral("runtime"), runtime->name},
+                                               {QStringLiteral("variant"), variant.name},
+                                               {QStringLiteral("available"), reason.isEmpty()},
+                                               {QStringLiteral("reason"), reason}});
+            if (reason.isEmpty())
+                runs[kind == QLatin1String("node") ? 0 : 1] = true;
+            else
+                result.reasons.append(variant.name.isEmpty() ? reason : QStringLiteral("%1: %2").arg(variant.name, reason));
+        }
+    }
+    result.available = runs[0] && runs[1];
+    return result;
+}
 
 } // namespace
 
@@ -255,30 +292,30 @@ int Cli::benchmarksVerb(bool json)
     const std::optional<Catalog> catalog = loadCatalog(&error);
     if (!catalog)
         return fail(error);
-    // Every benchmark so far needs only a node and a python interpreter; say so when one is missing.
     ProcessRunner runner(ResourceLocator::execHelper());
     RuntimeDetector detector(runner, nodeModulesDir());
     const QList<RuntimeInfo> detected = detector.detectDefaults();
-    QStringList missing;
-    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
-        if (std::none_of(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind && r.available; })) {
-            const auto described = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.kind == kind; });
-            missing.append(described != detected.end() ? described->problem : QStringLiteral("no %1 interpreter found").arg(kind));
-        }
-    }
+    const QList<RuntimeInfo> selection = RuntimeDetector::defaultSelection(detected);
     if (json) {
         QJsonArray list;
         for (const Benchmark &benchmark : catalog->benchmarks()) {
+            const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
             QJsonObject entry = benchmark.toJson();
-            entry.insert(QStringLiteral("available"), missing.isEmpty());
-            entry.insert(QStringLiteral("reason"), missing.join(QStringLiteral("; ")));
+            entry.insert(QStringLiteral("available"), availability.available);
+            entry.insert(QStringLiteral("reason"), availability.reasons.join(QStringLiteral("; ")));
+            entry.insert(QStringLiteral("variants_available"), availability.variants);
             list.append(entry);
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("benchmarks"), list}}).toJson(QJsonDocument::Indented);
     } else {
-        for (const Benchmark &benchmark : catalog->benchmarks())
-            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 10)
-                  << benchmark.description << "\n";
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
+            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 24)
+                  << benchmark.title;
+            if (!availability.reasons.isEmpty())
+                m_out << "  [" << (availability.available ? "partly: " : "unavailable: ") << availability.reasons.join(QStringLiteral("; ")) << "]";
+            m_out << "\n";
+        }
     }
     m_out.flush();
     return Success;
@@ -333,9 +370,13 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     }
 
     SuiteRunner suiteRunner(*catalog, runner);
-    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error);
+    QList<SkippedRun> skipped;
+    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
     if (!error.isEmpty())
         return usage(error);
+    for (const SkippedRun &skip : skipped)
+        m_err << "Skipped " << skip.benchmark << (skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant) << " on "
+              << skip.runtime << ": " << skip.reason << "\n";
 
     ResultStore store;
     if (!openStore(store, db))
@@ -355,8 +396,10 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     const qint64 id = store.createResultSet(info, selection, &error);
     if (id == 0)
         return fail(error);
+    const double expected = SuiteRunner::estimateSeconds(steps, store.typicalProcessSeconds());
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
-          << QJsonDocument(runtimeNames).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n";
+          << QJsonDocument(runtimeNames).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
+          << "Expected to take about " << ResultJson::formatDuration(expected * 1e9) << " (from earlier runs where there are any).\n";
     m_err.flush();
 
     std::stop_source stopSource;
@@ -403,6 +446,7 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
                                            {QStringLiteral("status"), status},
                                            {QStringLiteral("database"), store.path()},
                                            {QStringLiteral("processes"), stored},
+                                           {QStringLiteral("skipped"), qint64(skipped.size())},
                                            {QStringLiteral("invalid"), invalid}})
                      .toJson(QJsonDocument::Compact)
               << "\n";

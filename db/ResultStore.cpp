@@ -549,6 +549,18 @@ QList<RuntimeInfo> ResultStore::runtimes(qint64 resultSetId, QString *error) con
     return result;
 }
 
+QMap<QString, double> ResultStore::typicalProcessSeconds() const
+{
+    QMap<QString, double> result;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT benchmark, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark")))
+        return result;
+    while (query.next())
+        result.insert(query.value(0).toString(), query.value(1).toDouble() / 1e9);
+    return result;
+}
+
 QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
 {
     QList<Sample> result;

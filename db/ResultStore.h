@@ -5,6 +5,7 @@
 #include "Sample.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
     [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
+    /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
+    /// will take on this machine, so a suite's duration can be shown before it starts.
+    [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
 
 signals:
     void resultSetAdded(qint64 id);

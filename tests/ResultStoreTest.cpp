@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -179,6 +180,84 @@ private slots:
         QCOMPARE(reader.resultSet(id)->status, QStringLiteral("complete"));
         QVERIFY(!reader.resultSet(id + 100, &error));
         QVERIFY2(error.contains(QLatin1String("no result set")), qPrintable(error));
+    }
+
+    void storesWorkersAndLoadPoints()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+        ResultStore store;
+        QString error;
+        QVERIFY(store.open(path, &error));
+        const qint64 id = newSet(store);
+        Sample server = sample(QStringLiteral("node"), {});
+        server.benchmark = QStringLiteral("http");
+        server.variant = QStringLiteral("node-cluster");
+        server.workers = 4;
+        LoadPoint point;
+        point.kind = QStringLiteral("http");
+        point.endpoint = QStringLiteral("plaintext");
+        point.connections = 256;
+        point.workers = 4;
+        point.rate = 0;
+        point.durationS = 2.5;
+        point.completed = 123456;
+        point.sent = 123460;
+        point.errors = QJsonObject{{QStringLiteral("timeout"), 4}};
+        point.latency = QJsonObject{{QStringLiteral("count"), 123456}, {QStringLiteral("buckets"), QJsonArray{QJsonArray{1000, 5}}}};
+        point.generatorCpuNs = 900000000;
+        point.serverCpuNs = 1800000000;
+        point.serverPssKb = 81234;
+        LoadPoint broken = point;
+        broken.connections = 1024;
+        broken.error = QStringLiteral("the server exited during this point");
+        server.points = {point, broken};
+        QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
+
+        const QList<Sample> stored = store.samples(id, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().workers, 4);
+        QCOMPARE(stored.first().variant, QStringLiteral("node-cluster"));
+        QCOMPARE(stored.first().points.size(), 2);
+        const LoadPoint &back = stored.first().points.first();
+        QCOMPARE(back.endpoint, QStringLiteral("plaintext"));
+        QCOMPARE(back.connections, 256);
+        QCOMPARE(back.durationS, 2.5);
+        QCOMPARE(back.completed, 123456);
+        QCOMPARE(back.errors, point.errors);
+        QCOMPARE(back.latency, point.latency);
+        QCOMPARE(back.serverCpuNs, 1800000000);
+        QCOMPARE(back.serverPssKb, 81234);
+        QCOMPARE(stored.first().points.at(1).error, broken.error);
+    }
+
+    void upgradesAVersion1DatabaseKeepingItsSamples()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        qint64 id = 0;
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            id = newSet(store);
+            QVERIFY(store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error));
+        }
+        // Turn the file back into a version 1 database: what migration 1 -> 2 added is taken away again.
+        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
+                               QStringLiteral("PRAGMA user_version = 1")})
+                    .isValid());
+        ResultStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
+        const QList<Sample> stored = store.samples(id, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().iterationsNs, (QList<qint64>{100, 200}));
+        QCOMPARE(stored.first().workers, 0);
+        QVERIFY(stored.first().points.isEmpty());
     }
 
     void marksRunsOfDeadProcessesInterrupted()

@@ -2,10 +2,12 @@
 // become a recorded, explained error.
 
 #include "Catalog.h"
+#include "ResultAnalysis.h"
 #include "FakeExecutor.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,6 +183,75 @@ private slots:
         });
         QCOMPARE(ran, 2);
         QCOMPARE(executor.specs().size(), 2);
+    }
+
+    void variantsAndWorkersComeFromManifestFragments()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("manifest.d")));
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[]})");
+        manifest.close();
+        QFile fragment(dir.filePath(QStringLiteral("manifest.d/scaling.json")));
+        QVERIFY(fragment.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"size":10,"runs":1,"iterations":2,"warmup":0,"checksum":"42","workers":[1,2]})";
+        fragment.write(R"({"benchmarks":[{"name":"par","category":"scaling","claims":["gil"],"node":"node/par.js","python":"python/par.py",)"
+                       R"("variants":[{"name":"worker_threads","runtime":"node"},{"name":"threads","runtime":"python"},)"
+                       R"({"name":"numpy","runtime":"python","requires":["numpy"]}],)"
+                       R"("sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        fragment.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QVERIFY(catalog->find(QStringLiteral("par")));
+
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        QList<SkippedRun> skipped;
+        const QList<RunStep> steps = runner.plan(QStringLiteral("quick"), {},
+                                                 {runtime(QStringLiteral("node"), QStringLiteral("node")),
+                                                  runtime(QStringLiteral("python3"), QStringLiteral("python"))},
+                                                 0, &error, &skipped);
+        QStringList order;
+        for (const RunStep &step : steps)
+            order.append(QStringLiteral("%1@%2").arg(step.variant.name).arg(step.workers));
+        QCOMPARE(order, (QStringList{"worker_threads@1", "worker_threads@2", "threads@1", "threads@2"}));
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(skipped.first().variant, QStringLiteral("numpy"));
+        QVERIFY2(skipped.first().reason.contains(QLatin1String("python3-numpy")), qPrintable(skipped.first().reason));
+        QCOMPARE(runner.processSpec(steps.at(3)).arguments.mid(7),
+                 (QStringList{"--workers", "2", "--variant", "threads"}));
+
+        // Rows split by worker count; the speed-up is time at 1 worker over time at N, with a CI.
+        QList<Sample> samples;
+        for (const auto &[variant, runtimeName, workers, ns] :
+             QList<std::tuple<QString, QString, int, qint64>>{{"threads", "python3", 1, 1000}, {"threads", "python3", 2, 1000},
+                                                             {"worker_threads", "node", 1, 400}, {"worker_threads", "node", 2, 200}}) {
+            Sample sample;
+            sample.benchmark = QStringLiteral("par");
+            sample.variant = variant;
+            sample.runtime = runtimeName;
+            sample.workers = workers;
+            sample.iterationsNs = {ns, ns + 10, ns - 10};
+            samples.append(sample);
+        }
+        const QList<SummaryRow> rows = ResultAnalysis::rows(samples, {runtime(QStringLiteral("node"), QStringLiteral("node")),
+                                                                      runtime(QStringLiteral("python3"), QStringLiteral("python"))});
+        QCOMPARE(rows.size(), 4);
+        const QList<ScalingRow> scaling = ResultAnalysis::scalingRows(rows);
+        QCOMPARE(scaling.size(), 4);
+        QCOMPARE(scaling.at(1).variant, QStringLiteral("threads"));
+        QCOMPARE(scaling.at(1).speedup, 1.0);
+        QCOMPARE(scaling.at(3).speedup, 2.0);
+        QCOMPARE(scaling.at(3).efficiency, 1.0);
+        QVERIFY(scaling.at(3).ci.ciLow <= 2.0 && scaling.at(3).ci.ciHigh >= 2.0);
+        // Node and Python variants face each other at equal worker counts only.
+        const QList<Comparison> comparisons = ResultAnalysis::comparisons(rows);
+        QCOMPARE(comparisons.size(), 2);
+        QCOMPARE(comparisons.at(1).variant, QStringLiteral("worker_threads / threads"));
+        QCOMPARE(comparisons.at(1).workers, 2);
+        QCOMPARE(comparisons.at(1).ratio.ratio, 0.2);
     }
 
     void manifestErrorsNameTheProblem()

@@ -20,6 +20,12 @@ std::optional<double> medianOf(std::vector<double> values)
 
 } // namespace
 
+bool ResultAnalysis::isServerSample(const Sample &sample)
+{
+    static const QStringList kServerMeasures = {QStringLiteral("http"), QStringLiteral("idle"), QStringLiteral("chat")};
+    return kServerMeasures.contains(sample.extra.value(QLatin1String("measure")).toString()) || !sample.points.isEmpty();
+}
+
 QList<SummaryRow> ResultAnalysis::rows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes)
 {
     QMap<QString, QString> kindOf;
@@ -35,7 +41,8 @@ QList<SummaryRow> ResultAnalysis::rows(const QList<Sample> &samples, const QList
     auto rowFor = [&](const Sample &sample) -> qsizetype {
         for (qsizetype i = 0; i < result.size(); ++i) {
             const SummaryRow &row = result.at(i);
-            if (row.benchmark == sample.benchmark && row.variant == sample.variant && row.runtime == sample.runtime)
+            if (row.benchmark == sample.benchmark && row.variant == sample.variant && row.runtime == sample.runtime
+                && row.workers == sample.workers)
                 return i;
         }
         SummaryRow row;
@@ -43,6 +50,7 @@ QList<SummaryRow> ResultAnalysis::rows(const QList<Sample> &samples, const QList
         row.variant = sample.variant;
         row.runtime = sample.runtime;
         row.runtimeKind = kindOf.value(sample.runtime);
+        row.workers = sample.workers;
         result.append(row);
         values.append(std::vector<double>());
         firsts.append(std::vector<double>());
@@ -52,6 +60,8 @@ QList<SummaryRow> ResultAnalysis::rows(const QList<Sample> &samples, const QList
     };
 
     for (const Sample &sample : samples) {
+        if (isServerSample(sample))
+            continue;  // servers are summarised per load point by loadRows()
         const qsizetype index = rowFor(sample);
         SummaryRow &row = result[index];
         ++row.processes;
@@ -101,14 +111,17 @@ QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
         if (node.runtimeKind != QLatin1String("node") || node.stats.n == 0)
             continue;
         for (const SummaryRow &python : rows) {
+            // Variants of one benchmark compute the same result, so every Node variant faces every Python one
+            // (Float64Array against numpy and against pure Python), at the same worker count.
             if (python.runtimeKind != QLatin1String("python") || python.benchmark != node.benchmark
-                || python.variant != node.variant || python.stats.n == 0)
+                || python.workers != node.workers || python.stats.n == 0)
                 continue;
             const std::vector<double> a(node.values.begin(), node.values.end());
             const std::vector<double> b(python.values.begin(), python.values.end());
             Comparison comparison;
             comparison.benchmark = node.benchmark;
-            comparison.variant = node.variant;
+            comparison.variant = node.variant == python.variant ? node.variant : node.variant + QStringLiteral(" / ") + python.variant;
+            comparison.workers = node.workers;
             comparison.nodeRuntime = node.runtime;
             comparison.pythonRuntime = python.runtime;
             comparison.ratio = Statistics::bootstrapRatioOfMedians(a, b);
@@ -123,6 +136,34 @@ QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
     const std::vector<double> adjusted = Statistics::holm(pValues);
     for (qsizetype i = 0; i < result.size(); ++i)
         result[i].pHolm = adjusted[std::size_t(i)];
+    return result;
+}
+
+QList<ScalingRow> ResultAnalysis::scalingRows(const QList<SummaryRow> &rows)
+{
+    QList<ScalingRow> result;
+    for (const SummaryRow &row : rows) {
+        if (row.workers < 1)
+            continue;
+        ScalingRow scaling;
+        scaling.benchmark = row.benchmark;
+        scaling.variant = row.variant;
+        scaling.runtime = row.runtime;
+        scaling.workers = row.workers;
+        scaling.medianNs = row.stats.n > 0 ? row.stats.median : 0;
+        const auto single = std::find_if(rows.begin(), rows.end(), [&](const SummaryRow &other) {
+            return other.benchmark == row.benchmark && other.variant == row.variant && other.runtime == row.runtime && other.workers == 1;
+        });
+        if (single != rows.end() && single->stats.n > 0 && row.stats.n > 0 && single->valid() && row.valid()) {
+            const std::vector<double> one(single->values.begin(), single->values.end());
+            const std::vector<double> many(row.values.begin(), row.values.end());
+            // The ratio of time at one worker to time at N is the speed-up; its bootstrap CI comes with it.
+            scaling.ci = Statistics::bootstrapRatioOfMedians(one, many);
+            scaling.speedup = scaling.ci.ratio;
+            scaling.efficiency = scaling.speedup / row.workers;
+        }
+        result.append(scaling);
+    }
     return result;
 }
 

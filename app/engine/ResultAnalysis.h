@@ -87,6 +87,8 @@ struct ScalingRow {
 /// Computes rows and comparisons from the raw samples of a result set.
 class ResultAnalysis {
 public:
+    /// Server processes carry load points instead of timings; they are summarised by loadRows().
+    [[nodiscard]] static bool isServerSample(const Sample &sample);
     [[nodiscard]] static QList<SummaryRow> rows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// Every node runtime against every python runtime, per benchmark and variant present in `rows`.
     [[nodiscard]] static QList<Comparison> comparisons(const QList<SummaryRow> &rows);

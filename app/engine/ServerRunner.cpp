@@ -142,6 +142,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         sample.started = started;
         sample.status = status;
         sample.error = error;
+        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}, {QStringLiteral("port"), int(port)}};
         return sample;
     };
 
@@ -284,7 +285,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     }
     Sample sample = finish(process, status, status == Sample::kOk ? QString() : failure);
     sample.points = points;
-    sample.extra = QJsonObject{{QStringLiteral("ready"), *ready}, {QStringLiteral("port"), int(port)}};
+    sample.extra.insert(QStringLiteral("ready"), *ready);
     return sample;
 }
 

@@ -112,6 +112,7 @@ int SuiteRunner::execute(const QList<RunStep> &steps, std::stop_token stop,
             sample.runtime = step.runtime.name;
             sample.status = QStringLiteral("spawn");
             sample.error = QStringLiteral("no load generator is available to measure a server");
+            sample.extra = QJsonObject{{QStringLiteral("measure"), step.benchmark.measure}};
         } else {
             const ProcessResult process = m_executor.run(processSpec(step), stop);
             sample = SampleEvaluator::evaluate(step.benchmark, step.size, step.runtime, process);
@@ -131,7 +132,7 @@ double SuiteRunner::estimateSeconds(const QList<RunStep> &steps, const QMap<QStr
     double total = 0;
     for (const RunStep &step : steps) {
         if (step.benchmark.isServer())
-            total += ServerRunner::loadSeconds(step.benchmark, step.size) + secondsPerProcess.value(step.benchmark.name, 1.0);
+            total += ServerRunner::loadSeconds(step.benchmark, step.size) + 1.0;  // plus a server's start-up
         else
             total += secondsPerProcess.value(step.benchmark.name, 1.0);
     }

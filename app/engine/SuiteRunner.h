@@ -54,7 +54,7 @@ public:
 
     /// Why a variant cannot run on a runtime (a missing library and how to install it); empty if it can.
     [[nodiscard]] static QString unavailableReason(const BenchmarkVariant &variant, const RuntimeInfo &runtime);
-    /// Rough seconds the steps will take: server load points exactly, programs from `secondsPerProcess`
+    /// Rough seconds the steps will take: server load points from their durations, programs from `secondsPerProcess`
     /// (benchmark name → typical seconds of one process, e.g. from earlier runs; 1 s when unknown).
     [[nodiscard]] static double estimateSeconds(const QList<RunStep> &steps, const QMap<QString, double> &secondsPerProcess);
 

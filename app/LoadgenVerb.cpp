@@ -1,0 +1,305 @@
+#include "LoadgenVerb.h"
+
+#include "ChatLoad.h"
+#include "LoadGenerator.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+namespace showdown {
+namespace {
+
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+/// Turns Ctrl-C and SIGTERM into a stop request, so the generator closes its connections and still
+/// prints what it measured. Signals are taken by a thread with sigwait(), never in a signal handler; the
+/// mask is set before the generator starts its threads, which inherit it.
+class StopOnSignal {
+public:
+    StopOnSignal()
+    {
+        sigemptyset(&m_signals);
+        sigaddset(&m_signals, SIGINT);
+        sigaddset(&m_signals, SIGTERM);
+        sigaddset(&m_signals, SIGUSR1);
+        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
+        m_thread = std::thread([this] {
+            int received = 0;
+            while (sigwait(&m_signals, &received) == 0 && received != SIGUSR1)
+                m_source.request_stop();
+        });
+    }
+    ~StopOnSignal()
+    {
+        pthread_kill(m_thread.native_handle(), SIGUSR1);  // SIGUSR1 only ends the waiting thread
+        m_thread.join();
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+    StopOnSignal(const StopOnSignal &) = delete;
+    StopOnSignal &operator=(const StopOnSignal &) = delete;
+
+    [[nodiscard]] std::stop_token token() const { return m_source.get_token(); }
+
+private:
+    sigset_t m_signals{};
+    sigset_t m_previous{};
+    std::stop_source m_source;
+    std::thread m_thread;
+};
+
+QJsonObject errorsJson(const QMap<QString, qint64> &errors)
+{
+    QJsonObject json;
+    for (auto it = errors.begin(); it != errors.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
+QJsonObject latencyJson(const LatencyHistogram &latency)
+{
+    // No completed request means no latency at all, which must not read as zero.
+    if (latency.count() == 0) {
+        return QJsonObject{{QStringLiteral("p50"), QJsonValue::Null}, {QStringLiteral("p90"), QJsonValue::Null},
+                           {QStringLiteral("p99"), QJsonValue::Null}, {QStringLiteral("p999"), QJsonValue::Null},
+                           {QStringLiteral("max"), QJsonValue::Null}};
+    }
+    return QJsonObject{{QStringLiteral("p50"), latency.percentile(50)},
+                       {QStringLiteral("p90"), latency.percentile(90)},
+                       {QStringLiteral("p99"), latency.percentile(99)},
+                       {QStringLiteral("p999"), latency.percentile(99.9)},
+                       {QStringLiteral("max"), latency.max()}};
+}
+
+double cpuFraction(qint64 cpuNs, double seconds)
+{
+    return seconds > 0 ? double(cpuNs) / (seconds * 1e9) : 0.0;
+}
+
+QString milliseconds(qint64 ns)
+{
+    return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'f', 3);
+}
+
+QString errorsText(const QMap<QString, qint64> &errors)
+{
+    QStringList parts;
+    for (auto it = errors.begin(); it != errors.end(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+}
+
+void printLatency(QTextStream &out, const LatencyHistogram &latency)
+{
+    if (latency.count() == 0) {
+        out << "Latency         none (nothing completed)\n";
+        return;
+    }
+    out << "Latency         p50 " << milliseconds(latency.percentile(50)) << "   p90 " << milliseconds(latency.percentile(90))
+        << "   p99 " << milliseconds(latency.percentile(99)) << "   p99.9 " << milliseconds(latency.percentile(99.9))
+        << "   max " << milliseconds(latency.max()) << "\n";
+}
+
+/// Reads a number option; returns false (with a usage message) when it is set but not a number in range.
+bool readNumber(const QCommandLineParser &parser, const QString &name, double minimum, double *value, QTextStream &err)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double parsed = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(parsed) || parsed < minimum) {
+        err << "showdown loadgen: --" << name << " needs a number of at least " << minimum << ", not \""
+            << parser.value(name) << "\"\n";
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+bool readCount(const QCommandLineParser &parser, const QString &name, int minimum, int *value, QTextStream &err)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int parsed = parser.value(name).toInt(&ok);
+    if (!ok || parsed < minimum) {
+        err << "showdown loadgen: --" << name << " needs a whole number of at least " << minimum << ", not \""
+            << parser.value(name) << "\"\n";
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+int reportHttp(const LoadOptions &options, const LoadResult &result, bool json, QTextStream &out, QTextStream &err)
+{
+    const bool measured = result.durationS > 0;
+    if (measured && json) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("requests_per_sec"), result.requestsPerSec()},
+                                         {QStringLiteral("latency_ns"), latencyJson(result.latency)},
+                                         {QStringLiteral("errors"), errorsJson(result.errors)},
+                                         {QStringLiteral("generator_cpu"), cpuFraction(result.generatorCpuNs, result.durationS)},
+                                         {QStringLiteral("generator_cpu_ns"), result.generatorCpuNs},
+                                         {QStringLiteral("completed"), result.completed},
+                                         {QStringLiteral("sent"), result.sent},
+                                         {QStringLiteral("duration_s"), result.durationS},
+                                         {QStringLiteral("connections"), options.connections},
+                                         {QStringLiteral("rate"), options.rate}})
+                   .toJson(QJsonDocument::Compact)
+            << "\n";
+    } else if (measured) {
+        const QString mode = options.rate > 0 ? QStringLiteral("open loop at %1 requests/s").arg(options.rate)
+                                              : QStringLiteral("closed loop");
+        out << "Target          " << options.url << "\n"
+            << "Load            " << mode << ", " << options.connections << " connections, " << options.threads
+            << " thread(s)\n"
+            << "Measured        " << QString::number(result.durationS, 'f', 2) << " s after "
+            << QString::number(options.warmupS, 'f', 2) << " s warm-up\n"
+            << "Requests/s      " << QString::number(result.requestsPerSec(), 'f', 1) << "   (" << result.completed
+            << " completed, " << result.sent << " sent)\n";
+        printLatency(out, result.latency);
+        out << "Errors          " << errorsText(result.errors) << "\n"
+            << "Generator CPU   " << QString::number(cpuFraction(result.generatorCpuNs, result.durationS), 'f', 2)
+            << " of one core\n";
+    }
+    out.flush();
+    if (!result.error.isEmpty()) {
+        err << "showdown loadgen: " << result.error << "\n";
+        return Failure;
+    }
+    return Success;
+}
+
+int reportChat(const ChatOptions &options, const ChatResult &result, bool json, QTextStream &out, QTextStream &err)
+{
+    const bool measured = result.durationS > 0;
+    if (measured && json) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("delivered_per_sec"), result.deliveredPerSec()},
+                                         {QStringLiteral("latency_ns"), latencyJson(result.latency)},
+                                         {QStringLiteral("errors"), errorsJson(result.errors)},
+                                         {QStringLiteral("generator_cpu"), cpuFraction(result.generatorCpuNs, result.durationS)},
+                                         {QStringLiteral("generator_cpu_ns"), result.generatorCpuNs},
+                                         {QStringLiteral("sent"), result.sent},
+                                         {QStringLiteral("delivered"), result.delivered},
+                                         {QStringLiteral("expected_deliveries"), result.expectedDeliveries},
+                                         {QStringLiteral("duration_s"), result.durationS},
+                                         {QStringLiteral("clients"), options.clients},
+                                         {QStringLiteral("rate"), options.messagesPerSecond}})
+                   .toJson(QJsonDocument::Compact)
+            << "\n";
+    } else if (measured) {
+        out << "Target          " << options.url << "\n"
+            << "Room            " << options.clients << " clients, " << options.messagesPerSecond
+            << " messages/s in total, " << options.payloadBytes << "-byte messages\n"
+            << "Measured        " << QString::number(result.durationS, 'f', 2) << " s after "
+            << QString::number(options.warmupS, 'f', 2) << " s warm-up\n"
+            << "Delivered/s     " << QString::number(result.deliveredPerSec(), 'f', 1) << "   (" << result.delivered
+            << " of " << result.expectedDeliveries << " expected, " << result.sent << " messages sent)\n";
+        printLatency(out, result.latency);
+        out << "Errors          " << errorsText(result.errors) << "\n"
+            << "Generator CPU   " << QString::number(cpuFraction(result.generatorCpuNs, result.durationS), 'f', 2)
+            << " of one core\n";
+    }
+    out.flush();
+    if (!result.error.isEmpty()) {
+        err << "showdown loadgen: " << result.error << "\n";
+        return Failure;
+    }
+    return Success;
+}
+
+} // namespace
+
+int loadgenVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Loads a server on this machine and reports throughput, latency percentiles, errors and the generator's own CPU.\n"
+        "HTTP:  showdown loadgen --url http://127.0.0.1:PORT/plaintext --connections N --duration S\n"
+        "Chat:  showdown loadgen --chat --url ws://127.0.0.1:PORT/chat --clients N --rate MSGS_PER_S --duration S\n"
+        "Only loopback targets (127.0.0.0/8, ::1, localhost) are accepted. Ctrl-C stops and prints the phase so far."));
+    parser.addHelpOption();
+    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("Target URL (http:// or, with --chat, ws://)."), QStringLiteral("URL"));
+    const QCommandLineOption connections(QStringLiteral("connections"), QStringLiteral("Keep-alive connections (HTTP; default 1)."), QStringLiteral("N"));
+    const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Measured seconds (default 5)."), QStringLiteral("S"));
+    const QCommandLineOption warmup(QStringLiteral("warmup"), QStringLiteral("Seconds of load before measuring (default 0; chat 1)."), QStringLiteral("S"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("HTTP: open loop at R requests/s in total (default: closed loop). Chat: messages/s in total (default 100)."),
+                                  QStringLiteral("R"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Generator threads (HTTP; default 1)."), QStringLiteral("T"));
+    const QCommandLineOption expectBody(QStringLiteral("expect-body"), QStringLiteral("Every 2xx body must equal TEXT (HTTP)."), QStringLiteral("TEXT"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Per-request (chat: connect) timeout in ms (default 5000)."), QStringLiteral("MS"));
+    const QCommandLineOption chat(QStringLiteral("chat"), QStringLiteral("Load a WebSocket chat room instead of an HTTP endpoint."));
+    const QCommandLineOption clients(QStringLiteral("clients"), QStringLiteral("Chat clients (default 100)."), QStringLiteral("N"));
+    const QCommandLineOption payload(QStringLiteral("payload"), QStringLiteral("Chat message size in bytes (default 64)."), QStringLiteral("BYTES"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object on stdout."));
+    parser.addOptions({url, connections, duration, warmup, rate, threads, expectBody, timeout, chat, clients, payload, json});
+
+    if (!parser.parse(QStringList{QStringLiteral("showdown loadgen")} + arguments)) {
+        err << "showdown loadgen: " << parser.errorText() << "\n";
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "showdown loadgen: unexpected argument \"" << parser.positionalArguments().first() << "\"\n";
+        return Usage;
+    }
+    if (!parser.isSet(url)) {
+        err << "showdown loadgen: --url is required\n";
+        return Usage;
+    }
+    const bool isChat = parser.isSet(chat);
+    const QStringList wrongMode = isChat ? QStringList{QStringLiteral("connections"), QStringLiteral("threads"), QStringLiteral("expect-body")}
+                                         : QStringList{QStringLiteral("clients"), QStringLiteral("payload")};
+    for (const QString &name : wrongMode) {
+        if (parser.isSet(name)) {
+            err << "showdown loadgen: --" << name << (isChat ? " is for HTTP, not --chat\n" : " is only for --chat\n");
+            return Usage;
+        }
+    }
+
+    if (isChat) {
+        ChatOptions options;
+        options.url = parser.value(url);
+        if (!readCount(parser, clients.names().first(), 1, &options.clients, err)
+            || !readNumber(parser, rate.names().first(), 1e-9, &options.messagesPerSecond, err)
+            || !readNumber(parser, duration.names().first(), 1e-3, &options.durationS, err)
+            || !readNumber(parser, warmup.names().first(), 0, &options.warmupS, err)
+            || !readCount(parser, payload.names().first(), 0, &options.payloadBytes, err)
+            || !readCount(parser, timeout.names().first(), 1, &options.timeoutMs, err))
+            return Usage;
+        ChatResult result;
+        {
+            StopOnSignal stopOnSignal;
+            result = ChatLoad::run(options, stopOnSignal.token());
+        }
+        return reportChat(options, result, parser.isSet(json), out, err);
+    }
+
+    LoadOptions options;
+    options.url = parser.value(url);
+    options.expectedBody = parser.value(expectBody).toUtf8();
+    if (!readCount(parser, connections.names().first(), 1, &options.connections, err)
+        || !readNumber(parser, duration.names().first(), 1e-3, &options.durationS, err)
+        || !readNumber(parser, warmup.names().first(), 0, &options.warmupS, err)
+        || !readNumber(parser, rate.names().first(), 0, &options.rate, err)
+        || !readCount(parser, threads.names().first(), 1, &options.threads, err)
+        || !readCount(parser, timeout.names().first(), 1, &options.timeoutMs, err))
+        return Usage;
+    LoadResult result;
+    {
+        StopOnSignal stopOnSignal;
+        result = LoadGenerator::run(options, stopOnSignal.token());
+    }
+    return reportHttp(options, result, parser.isSet(json), out, err);
+}
+
+} // namespace showdown

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "LatencyHistogram.h"
+
+#include <QMap>
+#include <QString>
+
+#include <stop_token>
+
+namespace showdown {
+
+/// A WebSocket chat room under load, to test "Node is the choice for real-time apps": `clients` clients
+/// join, together they send `messagesPerSecond` messages on a fixed schedule, and the server must deliver
+/// every message to every client (the sender included).
+struct ChatOptions {
+    QString url;                    ///< ws://127.0.0.1:P/chat ; loopback only
+    int clients = 100;
+    double messagesPerSecond = 100; ///< total sent, spread evenly over the clients
+    double durationS = 5;           ///< measured phase
+    double warmupS = 1;             ///< messages sent but not counted, before the measured phase
+    int payloadBytes = 64;          ///< each message is padded to this size
+    int timeoutMs = 5000;           ///< connect and handshake
+};
+
+/// The measured phase of a chat run. Only messages whose send was due in the measured phase count.
+struct ChatResult {
+    qint64 sent = 0;                ///< messages sent in the measured phase
+    qint64 delivered = 0;           ///< deliveries of those messages, to any client
+    qint64 expectedDeliveries = 0;  ///< per message sent: the number of clients connected at the time
+    double durationS = 0;           ///< length of the measured phase actually run
+    LatencyHistogram latency;       ///< from each message's scheduled send time to its delivery, ns
+    QMap<QString, qint64> errors;   ///< connect, handshake, read, write, closed, lost
+    qint64 generatorCpuNs = 0;      ///< CPU time of the generator's thread during the measured phase
+    QString error;                  ///< fatal: bad options, refused target, no client connected, stopped
+
+    /// Deliveries per measured second, the room's real throughput (every message fans out to every client).
+    [[nodiscard]] double deliveredPerSec() const;
+};
+
+/// Runs a chat room of WebSocket clients (Boost.Beast) against a chat server and times every delivery.
+/// Clients send {"c":CLIENT,"s":SEQ,"t":SEND_NS} (padded with "p"); t is this process's steady clock, so
+/// every receiver can time the delivery itself. A client the server drops is counted as "closed" and not
+/// replaced; deliveries still missing a second after the phase are counted as "lost".
+class ChatLoad {
+public:
+    /// Connects every client, runs warm-up then the measured phase, waits up to 1 s for deliveries in
+    /// flight, and returns; blocks the calling (worker) thread meanwhile and returns early on `stop`.
+    [[nodiscard]] static ChatResult run(const ChatOptions &options, std::stop_token stop);
+};
+
+} // namespace showdown

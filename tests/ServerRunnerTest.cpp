@@ -1,0 +1,293 @@
+// The suite logic around servers, with a scripted executor and load driver: readiness, crashes, wrong
+// answers and stops must each become a recorded, explained error, and nothing may hang.
+
+#include "Catalog.h"
+#include "ResultAnalysis.h"
+#include "ServerRunner.h"
+#include "SuiteRunner.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+using namespace showdown;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// Plays a server: prints `stdoutText` at once, then stays up until stopped or until `lifetime` passes.
+class ScriptedServer final : public Executor {
+public:
+    QByteArray stdoutText;
+    std::chrono::milliseconds lifetime{60000};
+    int exitCode = 0;
+    QList<ProcessSpec> specs;
+
+    [[nodiscard]] ProcessResult run(const ProcessSpec &spec, std::stop_token stop) override
+    {
+        specs.append(spec);
+        if (!stdoutText.isEmpty() && spec.onStdout)
+            spec.onStdout(stdoutText);
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        // Returns at the stop request or when the lifetime is over, whichever comes first.
+        (void)wake.wait_for(lock, stop, lifetime, [] { return false; });
+        const bool cancelled = stop.stop_requested();
+        ProcessResult result;
+        result.outcome = cancelled ? ProcessResult::Outcome::Cancelled : ProcessResult::Outcome::Exited;
+        result.exitCode = cancelled ? -1 : exitCode;
+        result.stdoutData = stdoutText;
+        result.stderrTail = "server log line\n";
+        result.error = cancelled ? QStringLiteral("cancelled") : QString();
+        return result;
+    }
+};
+
+/// Answers every load request with a fixed, plausible point and records what it was asked.
+class ScriptedDriver final : public LoadDriver {
+public:
+    QList<LoadRequest> requests;
+    qint64 wrongBodies = 0;
+    std::function<void()> duringLoad;
+
+    LoadPoint answer(const LoadRequest &request)
+    {
+        requests.append(request);
+        if (duringLoad)
+            duringLoad();
+        LoadPoint point;
+        point.durationS = request.durationS;
+        point.completed = 1000;
+        point.sent = 1000;
+        if (wrongBodies > 0)
+            point.errors.insert(QStringLiteral("body"), wrongBodies);
+        return point;
+    }
+    [[nodiscard]] LoadPoint http(const LoadRequest &request, std::stop_token) override { return answer(request); }
+    [[nodiscard]] LoadPoint chat(const LoadRequest &request, std::stop_token) override { return answer(request); }
+    [[nodiscard]] LoadPoint idle(const LoadRequest &request, const std::function<void(LoadPoint &)> &whileHeld, std::stop_token) override
+    {
+        LoadPoint point = answer(request);
+        whileHeld(point);
+        return point;
+    }
+};
+
+Benchmark httpBenchmark()
+{
+    Benchmark benchmark;
+    benchmark.name = QStringLiteral("http");
+    benchmark.measure = QStringLiteral("http");
+    benchmark.timeoutSeconds = 2;
+    benchmark.endpoints = {Endpoint{QStringLiteral("plaintext"), QStringLiteral("/plaintext"), "Hello, World!"},
+                           Endpoint{QStringLiteral("delay"), QStringLiteral("/delay"), "{}"}};
+    benchmark.variants = {BenchmarkVariant{QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("node/server-http.js"),
+                                           {QStringLiteral("--flag")}, {}, QString()},
+                          BenchmarkVariant{QStringLiteral("uvloop"), QStringLiteral("python"), QStringLiteral("python/server-asyncio.py"),
+                                           {}, {QStringLiteral("uvloop")}, QString()}};
+    BenchmarkSize size;
+    size.endpoints = {QStringLiteral("plaintext"), QStringLiteral("delay")};
+    size.connections = {1, 64};
+    size.durationS = 0.5;
+    size.warmupS = 0.1;
+    benchmark.sizes.insert(QStringLiteral("quick"), size);
+    return benchmark;
+}
+
+RuntimeInfo runtime(const QString &name, const QString &kind, const QStringList &libraries = {})
+{
+    RuntimeInfo info;
+    info.name = name;
+    info.kind = kind;
+    info.path = QStringLiteral("/usr/bin/") + name;
+    info.available = true;
+    info.libraries = libraries;
+    return info;
+}
+
+RunStep step(const Benchmark &benchmark)
+{
+    return RunStep{benchmark, benchmark.sizes.value(QStringLiteral("quick")), runtime(QStringLiteral("node"), QStringLiteral("node")), 0,
+                   benchmark.variants.first(), 0};
+}
+
+// Our own pid and group: the probe then reads a real, live process group.
+QByteArray readyLine()
+{
+    return QStringLiteral(R"({"protocol":1,"ready":true,"server":"node-http","pid":%1,"workers":1})" "\n")
+        .arg(QCoreApplication::applicationPid())
+        .toUtf8();
+}
+
+Catalog emptyCatalog()
+{
+    return Catalog();
+}
+
+} // namespace
+
+class ServerRunnerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void measuresEveryPointOfAReadyServer()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.variant, QStringLiteral("node-http"));
+        QCOMPARE(sample.points.size(), 4);  // 2 endpoints x 2 connection counts
+        QCOMPARE(sample.points.at(0).endpoint, QStringLiteral("plaintext"));
+        QCOMPARE(sample.points.at(3).endpoint, QStringLiteral("delay"));
+        QCOMPARE(sample.points.at(3).connections, 64);
+        // Each point is preceded by a discarded warm-up of warmup_s at the same connection count.
+        QCOMPARE(driver.requests.size(), 8);
+        QCOMPARE(driver.requests.at(0).durationS, 0.1);
+        QCOMPARE(driver.requests.at(1).durationS, 0.5);
+        QVERIFY(driver.requests.at(1).url.endsWith(QLatin1String("/plaintext")));
+        QCOMPARE(driver.requests.at(1).expectedBody, QByteArray("Hello, World!"));
+        QVERIFY(sample.points.at(0).serverPssKb > 0);  // read from /proc for the live group
+        // The server got a loopback port and the manifest's own arguments.
+        const QStringList args = server.specs.first().arguments;
+        QCOMPARE(args.at(1), QStringLiteral("--port"));
+        QVERIFY(args.at(2).toInt() > 0);
+        QVERIFY(args.contains(QStringLiteral("--flag")));
+        QCOMPARE(sample.extra.value(QLatin1String("measure")).toString(), QStringLiteral("http"));
+    }
+
+    void aServerThatNeverBecomesReadyIsATimeout()
+    {
+        ScriptedServer server;  // prints nothing, stays up
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        QElapsedTimer timer;
+        timer.start();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("timeout"));
+        QVERIFY2(sample.error.contains(QLatin1String("no ready line within 2 s")), qPrintable(sample.error));
+        QVERIFY(sample.error.contains(QLatin1String("server log line")));
+        QVERIFY(driver.requests.isEmpty());
+        QVERIFY(timer.elapsed() < 10000);
+    }
+
+    void aServerThatExitsBeforeReadyIsAnExitError()
+    {
+        ScriptedServer server;
+        server.lifetime = 10ms;
+        server.exitCode = 1;  // as a server that could not bind its port
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("exit"));
+        QVERIFY2(sample.error.contains(QLatin1String("ended before it was ready")), qPrintable(sample.error));
+    }
+
+    void aBadReadyLineIsAProtocolError()
+    {
+        ScriptedServer server;
+        server.stdoutText = "listening on 8080\n";
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QLatin1String("not JSON")), qPrintable(sample.error));
+    }
+
+    void aServerThatDiesDuringTheLoadIsRecorded()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        server.lifetime = 300ms;
+        ScriptedDriver driver;
+        driver.duringLoad = [] { std::this_thread::sleep_for(200ms); };
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("exit"));
+        QVERIFY2(sample.error.contains(QLatin1String("ended during the load")), qPrintable(sample.error));
+        QVERIFY(sample.points.size() < 4);  // the remaining points were not attempted
+    }
+
+    void wrongAnswersVoidThePoint()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        driver.wrongBodies = 3;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("load"));
+        QVERIFY2(sample.error.contains(QLatin1String("3 responses had a wrong body")), qPrintable(sample.error));
+        QVERIFY(!sample.points.first().valid());
+    }
+
+    void stopEndsTheServerAtOnce()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        std::stop_source stop;
+        driver.duringLoad = [&] { stop.request_stop(); };
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), stop.get_token());
+        QCOMPARE(sample.status, QStringLiteral("cancelled"));
+        QCOMPARE(driver.requests.size(), 2);  // the warm-up and the point that was running
+    }
+
+    void idleMemoryMeasuresRestThenEachCount()
+    {
+        Benchmark benchmark = httpBenchmark();
+        benchmark.measure = QStringLiteral("idle");
+        benchmark.sizes[QStringLiteral("quick")].connections = {1000, 5000};
+        benchmark.sizes[QStringLiteral("quick")].durationS = 0.05;
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.points.size(), 3);
+        QCOMPARE(sample.points.at(0).connections, 0);
+        QCOMPARE(sample.points.at(2).connections, 5000);
+        QVERIFY(sample.points.at(2).serverPssKb > 0);
+    }
+
+    void planSkipsServersWhoseLibraryIsMissing()
+    {
+        const QString dir = QFINDTESTDATA("../resources/benchmarks");
+        QString error;
+        const std::optional<Catalog> real = Catalog::load(dir + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(real, qPrintable(error));
+        ScriptedServer server;
+        SuiteRunner runner(*real, server);
+        QList<SkippedRun> skipped;
+        const QList<RunStep> steps = runner.plan(QStringLiteral("quick"), {QStringLiteral("http")},
+                                                 {runtime(QStringLiteral("node"), QStringLiteral("node")),
+                                                  runtime(QStringLiteral("python3"), QStringLiteral("python"))},
+                                                 1, &error, &skipped);
+        QVERIFY(error.isEmpty());
+        // With no libraries at all only the stdlib servers run; every other one is skipped with its package.
+        QStringList planned;
+        for (const RunStep &s : steps)
+            planned.append(s.variant.name);
+        QVERIFY(planned.contains(QStringLiteral("node-http")));
+        QVERIFY(planned.contains(QStringLiteral("asyncio")));
+        QVERIFY(!planned.contains(QStringLiteral("uvloop")));
+        const auto uvloop = std::find_if(skipped.begin(), skipped.end(), [](const SkippedRun &s) { return s.variant == QLatin1String("uvloop"); });
+        QVERIFY(uvloop != skipped.end());
+        QVERIFY2(uvloop->reason.contains(QLatin1String("apt-get install python3-uvloop")), qPrintable(uvloop->reason));
+        const auto express = std::find_if(skipped.begin(), skipped.end(), [](const SkippedRun &s) { return s.variant == QLatin1String("express"); });
+        QVERIFY(express != skipped.end());
+        QVERIFY(express->reason.contains(QLatin1String("npm ci")));
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerRunnerTest)
+#include "ServerRunnerTest.moc"
