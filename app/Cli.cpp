@@ -3,7 +3,6 @@
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
-#include "Environment.h"
 #include "LoadgenVerb.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
@@ -11,6 +10,7 @@
 #include "ResultJson.h"
 #include "ResultStore.h"
 #include "RuntimeDetector.h"
+#include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
 
@@ -381,65 +381,45 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     ResultStore store;
     if (!openStore(store, db))
         return Failure;
-    ResultSetInfo info;
-    info.suite = suite;
-    info.appVersion = QStringLiteral(SHOWDOWN_VERSION);
-    info.environment = Environment::capture();
-    QJsonArray runtimeNames;
-    for (const RuntimeInfo &runtime : selection)
-        runtimeNames.append(runtime.name);
-    info.parameters = QJsonObject{{QStringLiteral("suite"), suite},
-                                  {QStringLiteral("only"), QJsonArray::fromStringList(only)},
-                                  {QStringLiteral("runs"), runs > 0 ? QJsonValue(runs) : QJsonValue()},
-                                  {QStringLiteral("runtimes"), runtimeNames},
-                                  {QStringLiteral("processes"), qint64(steps.size())}};
-    const qint64 id = store.createResultSet(info, selection, &error);
+    SuiteRecorder recorder(store, suiteRunner);
+    const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
     if (id == 0)
         return fail(error);
+    QStringList runtimeNames;
+    for (const RuntimeInfo &runtime : selection)
+        runtimeNames.append(runtime.name);
     const double expected = SuiteRunner::estimateSeconds(steps, store.typicalProcessSeconds());
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
-          << QJsonDocument(runtimeNames).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
+          << QJsonDocument(QJsonArray::fromStringList(runtimeNames)).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
           << "Expected to take about " << ResultJson::formatDuration(expected * 1e9) << " (from earlier runs where there are any).\n";
     m_err.flush();
 
     std::stop_source stopSource;
-    int invalid = 0;
-    int stored = 0;
-    QString storeError;
+    SuiteRecorder::Outcome outcome;
     {
         InterruptWatcher watcher(stopSource);
         TerminalProgress progress(int(steps.size()));
-        int done = 0;
         if (!steps.isEmpty())
             progress.update(0, QStringLiteral("%1 on %2").arg(steps.first().benchmark.name, steps.first().runtime.name));
-        suiteRunner.execute(steps, stopSource.get_token(), [&](const RunStep &, const Sample &sample) {
-            ++done;
+        outcome = recorder.record(id, steps, stopSource, [&](int done, const RunStep &, const Sample &sample) {
             if (!sample.valid() && sample.status != QLatin1String("cancelled")) {
-                ++invalid;
                 progress.finish();
                 m_err << "  " << sample.benchmark << " on " << sample.runtime << ", run " << sample.runIndex + 1 << ": "
                       << sample.error << "\n";
                 m_err.flush();
             }
-            if (store.addSample(id, sample, &storeError))
-                ++stored;
-            else
-                stopSource.request_stop();  // cannot record: stop rather than measure for nothing
             if (done < steps.size())
                 progress.update(done, QStringLiteral("%1 on %2").arg(steps.at(done).benchmark.name, steps.at(done).runtime.name));
-        });
+        }, &error);
         progress.finish();
     }
-
-    const bool stopped = stopSource.stop_requested();
-    const QString status = !storeError.isEmpty() ? QStringLiteral("failed")
-                           : stopped             ? QStringLiteral("interrupted")
-                           : (invalid == stored && stored > 0) ? QStringLiteral("failed")
-                                                               : QStringLiteral("complete");
-    if (!store.finishResultSet(id, status, &error))
+    if (!error.isEmpty())
         return fail(error);
-    if (!storeError.isEmpty())
-        m_err << "showdown: stopped because a sample could not be stored: " << storeError << "\n";
+    if (!outcome.storeError.isEmpty())
+        m_err << "showdown: stopped because a sample could not be stored: " << outcome.storeError << "\n";
+    const QString &status = outcome.status;
+    const int stored = outcome.stored;
+    const int invalid = outcome.invalid;
 
     if (json) {
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},

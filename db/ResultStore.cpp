@@ -650,4 +650,53 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     return result;
 }
 
+bool ResultStore::updateText(qint64 id, const char *column, const QString &value, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // `column` is one of our own literals, never user input.
+    query.prepare(QStringLiteral("UPDATE result_sets SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+    query.addBindValue(text(value));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot change the %1 of result set %2 (%3)").arg(QLatin1String(column)).arg(id).arg(sqlError(query.lastError()));
+        return false;
+    }
+    if (query.numRowsAffected() == 0) {
+        *error = QStringLiteral("no result set %1 in %2").arg(id).arg(m_path);
+        return false;
+    }
+    emit resultSetChanged(id);
+    return true;
+}
+
+bool ResultStore::renameResultSet(qint64 id, const QString &name, QString *error)
+{
+    return updateText(id, "name", name.trimmed(), error);
+}
+
+bool ResultStore::setResultSetNotes(qint64 id, const QString &notes, QString *error)
+{
+    return updateText(id, "notes", notes, error);
+}
+
+bool ResultStore::deleteResultSet(qint64 id, QString *error)
+{
+    const std::optional<ResultSetInfo> info = resultSet(id, error);
+    if (!info)
+        return false;
+    if (info->status == QLatin1String("running")) {
+        *error = QStringLiteral("result set %1 is still running; stop the run before deleting it").arg(id);
+        return false;
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("DELETE FROM result_sets WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot delete result set %1 (%2)").arg(id).arg(sqlError(query.lastError()));
+        return false;
+    }
+    emit resultSetRemoved(id);
+    return true;
+}
+
 } // namespace showdown

@@ -50,15 +50,25 @@ public:
     /// will take on this machine, so a suite's duration can be shown before it starts.
     [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
 
+    /// A result set's display name, so people can tell runs apart in History and reports.
+    [[nodiscard]] bool renameResultSet(qint64 id, const QString &name, QString *error);
+    /// Free text kept with a result set (what was special about this run).
+    [[nodiscard]] bool setResultSetNotes(qint64 id, const QString &notes, QString *error);
+    /// Removes a result set with its runtimes, processes and samples; a running set is refused so a live
+    /// run never loses the rows it is writing.
+    [[nodiscard]] bool deleteResultSet(qint64 id, QString *error);
+
 signals:
     void resultSetAdded(qint64 id);
     void sampleAdded(qint64 resultSetId, qint64 sampleId);
     void resultSetChanged(qint64 id);
+    void resultSetRemoved(qint64 id);
 
 private:
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
+    [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
 
     QString m_connection;
     QString m_path;

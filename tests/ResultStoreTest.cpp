@@ -377,6 +377,40 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("is corrupt")), qPrintable(error));
         QCOMPARE(digest(path), before);
     }
+
+    void renamesAnnotatesAndDeletesResultSets()
+    {
+        QTemporaryDir dir;
+        ResultStore store;
+        QString error;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("edit.sqlite")), &error));
+        const qint64 id = newSet(store);
+        const qint64 other = newSet(store);
+        QVERIFY(store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error));
+        QSignalSpy changed(&store, &ResultStore::resultSetChanged);
+        QSignalSpy removed(&store, &ResultStore::resultSetRemoved);
+
+        QVERIFY(store.renameResultSet(id, QStringLiteral("  laptop on battery  "), &error));
+        QVERIFY(store.setResultSetNotes(id, QStringLiteral("fans loud; 'quoted'"), &error));
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(store.resultSet(id)->name, QStringLiteral("laptop on battery"));
+        QCOMPARE(store.resultSet(id)->notes, QStringLiteral("fans loud; 'quoted'"));
+        QVERIFY(!store.renameResultSet(999, QStringLiteral("x"), &error));
+        QVERIFY2(error.contains(QLatin1String("no result set 999")), qPrintable(error));
+
+        // A running set is refused; once finished it goes, with its samples, and the other set stays.
+        QVERIFY(!store.deleteResultSet(id, &error));
+        QVERIFY2(error.contains(QLatin1String("still running")), qPrintable(error));
+        QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
+        QVERIFY(store.deleteResultSet(id, &error));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().first().toLongLong(), id);
+        QVERIFY(!store.resultSet(id));
+        QVERIFY(store.samples(id).isEmpty());
+        QCOMPARE(execRaw(store.path(), {QStringLiteral("SELECT count(*) FROM processes")}).toInt(), 0);
+        QVERIFY(store.resultSet(other));
+        QVERIFY(!store.deleteResultSet(id, &error));
+    }
 };
 
 QTEST_GUILESS_MAIN(ResultStoreTest)

@@ -1,159 +1,423 @@
 #include "MainWindow.h"
 
-#include "ResultAnalysis.h"
-#include "ResultJson.h"
-#include "ResultStore.h"
+#include "AppSettings.h"
+#include "ErrorBanner.h"
+#include "HistoryPage.h"
+#include "Inventory.h"
+#include "LoadSweepPage.h"
+#include "MemoryPage.h"
+#include "OverviewPage.h"
+#include "PendingPage.h"
+#include "PerformancePage.h"
+#include "ResultSession.h"
+#include "ResultSetTableModel.h"
+#include "RunDialog.h"
+#include "ScalingPage.h"
+#include "SettingsDialog.h"
+#include "SnapshotExport.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QStyle>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace showdown {
 namespace {
 
-QTableWidgetItem *item(const QString &text)
+/// The pages, in order. Adding a page is one line here.
+struct PageEntry {
+    std::function<Page *(PageContext &)> make;
+};
+
+QList<PageEntry> pageList()
 {
-    auto *cell = new QTableWidgetItem(text);
-    cell->setFlags(cell->flags() & ~Qt::ItemIsEditable);
-    return cell;
+    return {
+        {[](PageContext &c) { return new OverviewPage(c); }},
+        {[](PageContext &c) { return new PerformancePage(c); }},
+        {[](PageContext &c) { return new LoadSweepPage(LoadSweepPage::Kind::Http, c); }},
+        {[](PageContext &c) { return new ScalingPage(c); }},
+        {[](PageContext &c) { return new LoadSweepPage(LoadSweepPage::Kind::Chat, c); }},
+        {[](PageContext &c) { return new MemoryPage(c); }},
+        {[](PageContext &c) {
+             return new PendingPage(QObject::tr("Ecosystem"),
+                                    QObject::tr("Registries (npm, PyPI), web frameworks, and what is installed on this machine."), c);
+         }},
+        {[](PageContext &c) {
+             return new PendingPage(QObject::tr("Adoption"), QObject::tr("Developer-survey series on who uses JavaScript and Python, with sources."), c);
+         }},
+        {[](PageContext &c) {
+             return new PendingPage(QObject::tr("Decision guide"),
+                                    QObject::tr("The article's three questions, answered with this machine's numbers."), c);
+         }},
+        {[](PageContext &c) { return new HistoryPage(c); }},
+    };
+}
+
+bool acceptableFile(const QMimeData *mime, QString *path)
+{
+    if (!mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return false;
+    *path = mime->urls().first().toLocalFile();
+    return QFileInfo(*path).isFile();
+}
+
+QString formatEta(qint64 ms)
+{
+    if (ms < 0)
+        return QObject::tr("estimating…");
+    const qint64 seconds = (ms + 999) / 1000;
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
 
-struct MainWindow::Loaded {
-    QString error;
-    QList<ResultSetInfo> sets;
-    QList<SummaryRow> rows;
-};
-
-/// Runs on a pool thread with a connection of its own: SQLite connections must not cross threads.
-MainWindow::Loaded MainWindow::load(const QString &path, qint64 resultSetId)
-{
-    Loaded loaded;
-    ResultStore store;
-    if (!store.open(path, &loaded.error))
-        return loaded;
-    if (resultSetId == 0) {
-        loaded.sets = store.resultSets(&loaded.error);
-    } else {
-        loaded.rows = ResultAnalysis::rows(store.samples(resultSetId, &loaded.error), store.runtimes(resultSetId, &loaded.error));
-    }
-    return loaded;
-}
-
-void MainWindow::fetch(qint64 resultSetId, const std::function<void(const Loaded &)> &apply)
-{
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, apply] {
-        watcher->deleteLater();
-        const Loaded loaded = watcher->result();
-        if (!loaded.error.isEmpty())
-            return showError(loaded.error);
-        apply(loaded);
-    });
-    watcher->setFuture(QtConcurrent::run(&MainWindow::load, m_databasePath, resultSetId));
-}
-
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_databasePath(ResultStore::defaultPath())
+MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Showdown — Node.js vs Python, measured here"));
-    createLayout();
-    statusBar()->showMessage(tr("Database: %1").arg(m_databasePath));
-    loadResultSets();
-    resize(1200, 760);
+    setAcceptDrops(true);
+    m_session = new ResultSession(this);
+    m_runs = new RunController(this);
+    m_inventory = new Inventory(this);
+    m_banner = new ErrorBanner;
+    m_context.session = m_session;
+    m_context.runs = m_runs;
+    m_context.inventory = m_inventory;
+    m_context.reportError = [this](const QString &message) { reportError(message); };
+    m_context.runQuickSuite = [this] {
+        RunRequest request;
+        request.suite = QStringLiteral("quick");
+        request.runtimes = m_inventory->defaultSelection();
+        request.timeoutSeconds = AppSettings::timeoutSeconds();
+        startRun(request);
+    };
+    m_context.showRunDialog = [this] { showRunDialog(); };
+
+    createActions();
+    createPages();
+    connectRuns();
+    connect(m_session, &ResultSession::errorOccurred, this, &MainWindow::reportError);
+    connect(m_session, &ResultSession::snapshotChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &ResultSession::databaseOpened, this, [this](const QString &path) {
+        AppSettings::addRecentFile(path);
+        updateRecentMenu();
+        updateStatus();
+    });
+    connect(m_inventory, &Inventory::refreshed, this, [this] {
+        if (!m_inventory->catalogError().isEmpty())
+            reportError(tr("The benchmark list could not be read, so nothing can run: %1").arg(m_inventory->catalogError()));
+    });
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(300);
+    connect(&m_reloadTimer, &QTimer::timeout, m_session, &ResultSession::reload);
+
+    const QString path = databasePath.isEmpty() ? AppSettings::databasePath() : databasePath;
+    m_session->openDatabase(path);
+    m_inventory->refresh();
+    updateStatus();
+    resize(1280, 800);
 }
 
-void MainWindow::createLayout()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
 {
-    m_header = new QLabel(tr("Result sets in this database. Run `showdown run` to add one; pick one to see its statistics."));
-    m_header->setWordWrap(true);
+    QStyle *style = QApplication::style();
+    m_run = new QAction(style->standardIcon(QStyle::SP_MediaPlay), tr("&Run…"), this);
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_run->setToolTip(tr("Choose a suite, runtimes and benchmarks, and run them (Ctrl+R)"));
+    connect(m_run, &QAction::triggered, this, &MainWindow::showRunDialog);
+    m_runQuick = new QAction(tr("Run &quick suite"), this);
+    m_runQuick->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_runQuick, &QAction::triggered, this, [this] { m_context.runQuickSuite(); });
+    m_stop = new QAction(style->standardIcon(QStyle::SP_MediaStop), tr("&Stop"), this);
+    m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_stop->setToolTip(tr("Stop the run now; the running process is killed (Ctrl+.)"));
+    m_stop->setEnabled(false);
+    connect(m_stop, &QAction::triggered, m_runs, &RunController::stop);
+    m_open = new QAction(style->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    m_open->setToolTip(tr("Open another Showdown database or .showdown file (Ctrl+O); dropping one on the window works too"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    m_export = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setToolTip(tr("Save the open result set as JSON or CSV (Ctrl+E)"));
+    connect(m_export, &QAction::triggered, this, &MainWindow::exportSnapshot);
+    auto *settings = new QAction(tr("&Settings…"), this);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    m_sets = new QTableWidget(0, 5);
-    m_sets->setHorizontalHeaderLabels({tr("ID"), tr("Created (UTC)"), tr("Suite"), tr("Status"), tr("Samples")});
-    m_sets->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_sets->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_sets->horizontalHeader()->setStretchLastSection(true);
-    m_sets->verticalHeader()->hide();
-    connect(m_sets, &QTableWidget::itemSelectionChanged, this, [this] {
-        const auto selected = m_sets->selectedItems();
-        if (!selected.isEmpty())
-            loadRows(m_sets->item(selected.first()->row(), 0)->text().toLongLong());
-    });
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+    toolbar->addActions({m_run, m_stop, m_open, m_export});
 
-    m_rows = new QTableWidget(0, 8);
-    m_rows->setHorizontalHeaderLabels({tr("Benchmark"), tr("Runtime"), tr("n"), tr("Median"), tr("SD"), tr("CV"),
-                                       tr("Peak RSS"), tr("Notes")});
-    m_rows->horizontalHeader()->setStretchLastSection(true);
-    m_rows->verticalHeader()->hide();
-    // Rows arrive in the order they ran; sorting starts only when the user clicks a header.
-    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_rows->setSortingEnabled(true);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_open);
+    m_recent = file->addMenu(tr("Open &recent"));
+    file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(settings);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({m_run, m_runQuick, m_stop});
+    updateRecentMenu();
+}
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_sets);
-    splitter->addWidget(m_rows);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+void MainWindow::createPages()
+{
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(190);
+    m_navigation->setSpacing(2);
+    m_stack = new QStackedWidget;
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<PageEntry> entries = pageList();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        Page *page = entries.at(i).make(m_context);
+        m_pages.append(page);
+        m_stack->addWidget(page);
+        // Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page.
+        const QKeySequence shortcut = i < 10 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + (i + 1) % 10)) : QKeySequence();
+        auto *item = new QListWidgetItem(page->title());
+        item->setToolTip(shortcut.toString(QKeySequence::NativeText));
+        item->setSizeHint(QSize(0, 30));
+        m_navigation->addItem(item);
+        auto *action = view->addAction(page->title());
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, [this, i] { showPage(int(i)); });
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
     auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_header);
-    layout->addWidget(splitter, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_banner);
+    right->addWidget(m_stack, 1);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
+
+    m_setLabel = new QLabel;
+    m_progressLabel = new QLabel;
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_progressLabel->hide();
+    statusBar()->addWidget(m_setLabel, 1);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
 }
 
-void MainWindow::loadResultSets()
+void MainWindow::showPage(int index)
 {
-    fetch(0, [this](const Loaded &loaded) {
-        m_sets->setRowCount(int(loaded.sets.size()));
-        for (int i = 0; i < loaded.sets.size(); ++i) {
-            const ResultSetInfo &set = loaded.sets.at(i);
-            m_sets->setItem(i, 0, item(QString::number(set.id)));
-            m_sets->setItem(i, 1, item(set.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-            m_sets->setItem(i, 2, item(set.suite));
-            m_sets->setItem(i, 3, item(set.status));
-            m_sets->setItem(i, 4, item(QString::number(set.sampleCount)));
+    m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::connectRuns()
+{
+    connect(m_runs, &RunController::started, this, [this](qint64 id, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(0);
+        m_session->refreshSets();
+        m_session->openResultSet(id);
+    });
+    connect(m_runs, &RunController::progressed, this, [this](int done, int total, const QString &next, bool lastValid, const QString &lastError) {
+        m_progress->setValue(done);
+        m_progressLabel->setText(next.isEmpty() ? tr("%1/%2 processes").arg(done).arg(total)
+                                                : tr("%1 · %2/%3 · ETA %4").arg(next).arg(done).arg(total).arg(formatEta(m_runs->etaMs())));
+        if (!lastValid)
+            m_runErrors.append(lastError);
+        if (done > 0 && m_session->currentId() == m_runs->resultSetId() && !m_reloadTimer.isActive())
+            m_reloadTimer.start();
+    });
+    connect(m_runs, &RunController::finished, this, [this](qint64 id, const QString &status, const QString &error) {
+        m_run->setEnabled(true);
+        m_runQuick->setEnabled(true);
+        m_stop->setEnabled(false);
+        m_progress->hide();
+        m_progressLabel->hide();
+        m_reloadTimer.stop();
+        if (!error.isEmpty())
+            reportError(error);
+        else if (!m_runErrors.isEmpty())
+            reportError(tr("%n process(es) failed in this run; each is listed with its error in Performance ▸ Processes. First: %1", "",
+                           int(m_runErrors.size()))
+                            .arg(m_runErrors.first()));
+        if (id != 0) {
+            statusBar()->showMessage(tr("Result set #%1 %2.").arg(id).arg(status), 10000);
+            m_session->refreshSets();
+            m_session->openResultSet(id);
         }
-        m_sets->resizeColumnsToContents();
-        if (!loaded.sets.isEmpty())
-            m_sets->selectRow(int(loaded.sets.size()) - 1);
     });
 }
 
-void MainWindow::loadRows(qint64 resultSetId)
+bool MainWindow::startRun(const RunRequest &request)
 {
-    fetch(resultSetId, [this](const Loaded &loaded) {
-        m_rows->setSortingEnabled(false);
-        m_rows->setRowCount(int(loaded.rows.size()));
-        for (int i = 0; i < loaded.rows.size(); ++i) {
-            const SummaryRow &row = loaded.rows.at(i);
-            const bool any = row.stats.n > 0;
-            QStringList notes = row.warnings;
-            if (!row.error.isEmpty())
-                notes.prepend(row.error);
-            m_rows->setItem(i, 0, item(row.benchmark));
-            m_rows->setItem(i, 1, item(row.runtime));
-            m_rows->setItem(i, 2, item(QString::number(row.stats.n)));
-            m_rows->setItem(i, 3, item(any ? ResultJson::formatDuration(row.stats.median) : tr("no valid samples")));
-            m_rows->setItem(i, 4, item(any ? ResultJson::formatDuration(row.stats.sd) : QString()));
-            m_rows->setItem(i, 5, item(any ? QStringLiteral("%1%").arg(row.stats.cv * 100, 0, 'f', 1) : QString()));
-            m_rows->setItem(i, 6, item(any ? QStringLiteral("%1 MB").arg(double(row.peakRssKb) / 1024, 0, 'f', 1) : QString()));
-            m_rows->setItem(i, 7, item(notes.join(QStringLiteral("; "))));
-        }
-        m_rows->resizeColumnsToContents();
-        m_rows->setSortingEnabled(true);
-    });
+    if (!m_inventory->ready()) {
+        reportError(tr("Still looking for runtimes and benchmarks; try again in a moment."));
+        return false;
+    }
+    if (!m_inventory->catalog()) {
+        reportError(tr("Nothing can run: the benchmark list could not be read (%1).").arg(m_inventory->catalogError()));
+        return false;
+    }
+    if (m_session->databasePath().isEmpty()) {
+        reportError(tr("No database is open; open one (Ctrl+O) or fix the path in Settings."));
+        return false;
+    }
+    QString error;
+    if (!m_runs->start(request, *m_inventory->catalog(), m_session->databasePath(), &error)) {
+        reportError(error);
+        return false;
+    }
+    m_runErrors.clear();
+    m_run->setEnabled(false);
+    m_runQuick->setEnabled(false);
+    m_stop->setEnabled(true);
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_progressLabel->setText(tr("Starting the %1 suite…").arg(request.suite));
+    m_progressLabel->show();
+    return true;
 }
 
-void MainWindow::showError(const QString &message)
+void MainWindow::showRunDialog()
 {
-    statusBar()->showMessage(message);
-    QMessageBox::warning(this, tr("Showdown"), message);
+    if (!m_inventory->ready()) {
+        reportError(tr("Still looking for runtimes and benchmarks; try again in a moment."));
+        return;
+    }
+    auto *dialog = new RunDialog(*m_inventory, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startRun(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::openDatabase(const QString &path)
+{
+    if (m_runs->running()) {
+        reportError(tr("A run is writing to the current database; stop it before opening another."));
+        return;
+    }
+    m_session->openDatabase(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Showdown database"), QFileInfo(m_session->databasePath()).absolutePath(),
+                                                      tr("Showdown databases (*.sqlite *.showdown *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recent->clear();
+    const QStringList files = AppSettings::recentFiles();
+    for (const QString &file : files) {
+        QAction *action = m_recent->addAction(file);
+        connect(action, &QAction::triggered, this, [this, file] { openDatabase(file); });
+    }
+    m_recent->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    const ResultSnapshot &snapshot = m_session->snapshot();
+    const QString database = m_session->databasePath().isEmpty() ? tr("opening…") : m_session->databasePath();
+    m_setLabel->setText(snapshot.isEmpty() ? tr("No result set open · Database: %1").arg(database)
+                                           : tr("Result set: %1 (%2, %3) · Database: %4")
+                                                 .arg(ResultSetTableModel::title(snapshot.info), snapshot.info.suite, snapshot.info.status, database));
+    m_export->setEnabled(!snapshot.isEmpty());
+    setWindowTitle(tr("Showdown — %1").arg(QFileInfo(database).fileName()));
+}
+
+void MainWindow::exportSnapshot()
+{
+    const ResultSnapshot snapshot = m_session->snapshot();
+    if (snapshot.isEmpty())
+        return reportError(tr("Open a result set before exporting."));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export result set"), QStringLiteral("showdown-%1.json").arg(snapshot.info.id),
+                                                      tr("JSON (*.json);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        if (!watcher->result().isEmpty())
+            reportError(watcher->result());
+        else
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
+    });
+    watcher->setFuture(QtConcurrent::run([snapshot, path] {
+        QString error;
+        return SnapshotExport::write(snapshot, path, &error) ? QString() : error;
+    }));
+}
+
+void MainWindow::openSettings()
+{
+    QStringList suites;
+    if (m_inventory->catalog())
+        suites = m_inventory->catalog()->suites();
+    SettingsDialog dialog(suites, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.save();
+    if (dialog.databasePath() != m_session->databasePath() && !dialog.databasePath().isEmpty())
+        openDatabase(dialog.databasePath());
+    m_inventory->refresh();  // the extra interpreters may have changed
+}
+
+void MainWindow::reportError(const QString &message)
+{
+    m_banner->showError(message);
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // The controller's destructor kills the running child and joins its thread; ask it first so the
+    // interrupted set is finished as "interrupted" before the window goes.
+    m_runs->stop();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    QString path;
+    if (acceptableFile(event->mimeData(), &path))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QString path;
+    if (!acceptableFile(event->mimeData(), &path))
+        return;
+    event->acceptProposedAction();
+    openDatabase(path);
 }
 
 } // namespace showdown

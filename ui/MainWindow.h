@@ -1,36 +1,87 @@
 #pragma once
 
+#include "Page.h"
+#include "RunController.h"
+
 #include <QMainWindow>
+#include <QTimer>
 
-#include <functional>
-
+class QAction;
 class QLabel;
-class QTableWidget;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
 
 namespace showdown {
 
-/// The first window: the result sets stored in the database and the statistics of the chosen one.
-/// Everything is read off the GUI thread; the window only ever waits on signals.
+class ErrorBanner;
+class Inventory;
+class ResultSession;
+
+/// The dashboard: a page per comparison (side list, Ctrl+1…0), a toolbar to run, stop, open and export,
+/// and a status bar naming the open result set and database. Runs happen on a worker thread; every read
+/// of the database happens on a pool thread, so the window never waits on a child, a file or a socket.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// @param databasePath empty: SHOWDOWN_DB, then Settings, then the default location.
+    explicit MainWindow(const QString &databasePath = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts a run as the Run dialog would; false with the reason shown in the error banner.
+    bool startRun(const RunRequest &request);
+    /// Opens the Run dialog (non-modal); its Start begins the run.
+    void showRunDialog();
+    /// Switches to another database file; a bad file is refused with the error shown and nothing changed.
+    void openDatabase(const QString &path);
+
+    [[nodiscard]] ResultSession *session() const { return m_session; }
+    [[nodiscard]] RunController *runController() const { return m_runs; }
+    [[nodiscard]] Inventory *inventory() const { return m_inventory; }
+    [[nodiscard]] ErrorBanner *errorBanner() const { return m_banner; }
+    [[nodiscard]] const QList<Page *> &pages() const { return m_pages; }
+    [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
+    [[nodiscard]] QAction *stopAction() const { return m_stop; }
+    [[nodiscard]] QAction *runAction() const { return m_run; }
+    /// Shows the page at `index` of the page list.
+    void showPage(int index);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    struct Loaded;
-    /// Reads the result sets (id 0) or one set's rows on a pool thread.
-    [[nodiscard]] static Loaded load(const QString &path, qint64 resultSetId);
-    /// Runs load() in the background and hands its result to `apply` on the GUI thread.
-    void fetch(qint64 resultSetId, const std::function<void(const Loaded &)> &apply);
-    void createLayout();
-    void loadResultSets();
-    void loadRows(qint64 resultSetId);
-    void showError(const QString &message);
+    void createPages();
+    void createActions();
+    void connectRuns();
+    void updateStatus();
+    void updateRecentMenu();
+    void exportSnapshot();
+    void openSettings();
+    void chooseDatabase();
+    void reportError(const QString &message);
 
-    QString m_databasePath;
-    QLabel *m_header = nullptr;
-    QTableWidget *m_sets = nullptr;
-    QTableWidget *m_rows = nullptr;
+    PageContext m_context;
+    ResultSession *m_session = nullptr;
+    RunController *m_runs = nullptr;
+    Inventory *m_inventory = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QList<Page *> m_pages;
+    QAction *m_run = nullptr;
+    QAction *m_runQuick = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_open = nullptr;
+    QAction *m_export = nullptr;
+    QMenu *m_recent = nullptr;
+    QLabel *m_setLabel = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTimer m_reloadTimer;
+    QStringList m_runErrors;
 };
 
 } // namespace showdown

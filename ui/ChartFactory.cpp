@@ -1,0 +1,687 @@
+#include "ChartFactory.h"
+
+#include "Format.h"
+#include "MedianInterval.h"
+#include "Statistics.h"
+
+#include <QBarCategoryAxis>
+#include <QBarLegendMarker>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QWidget>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace showdown {
+namespace {
+
+/// Series and axes that only draw helpers (whiskers, reference lines) carry the name of the legend entry
+/// they belong to, so toggling that entry hides them too.
+const char *const kOwner = "showdownOwner";
+
+struct TimeUnit {
+    double ns = 1e6;
+    QString name = QStringLiteral("ms");
+};
+
+/// The unit that keeps the largest value under a thousand-odd, so axis labels stay short (log axes then
+/// read 0.1, 1, 10, 100, 1000 rather than 1e+06).
+TimeUnit unitFor(double largestNs)
+{
+    if (largestNs >= 1e9)
+        return {1e9, QStringLiteral("s")};
+    if (largestNs >= 1e6)
+        return {1e6, QStringLiteral("ms")};
+    if (largestNs >= 1e3)
+        return {1e3, QStringLiteral("µs")};
+    return {1, QStringLiteral("ns")};
+}
+
+QString rowLabel(const QString &benchmark, const QString &variant)
+{
+    return variant.isEmpty() ? benchmark : QStringLiteral("%1 / %2").arg(benchmark, variant);
+}
+
+QChart *newChart(const QString &title, const ChartStyle &style)
+{
+    auto *chart = new QChart;
+    chart->setTheme(style.dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setAnimationOptions(style.animated ? QChart::SeriesAnimations : QChart::NoAnimation);
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+void showTip(const QString &text)
+{
+    QToolTip::showText(QCursor::pos(), text);
+}
+
+void hideFromLegend(QChart *chart, QAbstractSeries *series)
+{
+    for (QLegendMarker *marker : chart->legend()->markers(series))
+        marker->setVisible(false);
+}
+
+/// Legend clicks hide or show a series (or a bar set) and the helpers drawn for it; the marker fades.
+void enableLegendToggles(QChart *chart)
+{
+    for (QLegendMarker *marker : chart->legend()->markers()) {
+        QObject::connect(marker, &QLegendMarker::clicked, chart, [chart, marker] {
+            const bool hide = marker->labelBrush().color().alphaF() > 0.5;
+            QString owner;
+            if (auto *barMarker = qobject_cast<QBarLegendMarker *>(marker)) {
+                QBarSet *set = barMarker->barset();
+                owner = set->label();
+                QColor color = set->property("showdownColor").value<QColor>();
+                color.setAlphaF(hide ? 0.0 : 1.0);
+                set->setColor(color);
+                set->setBorderColor(hide ? Qt::transparent : color.darker(120));
+            } else {
+                owner = marker->series()->name();
+                marker->series()->setVisible(!hide);
+                marker->setVisible(true);  // hiding a series hides its marker too; keep it clickable
+            }
+            for (QAbstractSeries *series : chart->series()) {
+                if (series->property(kOwner).toString() == owner)
+                    series->setVisible(!hide);
+            }
+            QColor label = marker->labelBrush().color();
+            label.setAlphaF(hide ? 0.35 : 1.0);
+            marker->setLabelBrush(label);
+            QBrush brush = marker->brush();
+            QColor fill = brush.color();
+            fill.setAlphaF(hide ? 0.25 : 1.0);
+            brush.setColor(fill);
+            marker->setBrush(brush);
+        });
+    }
+}
+
+QLogValueAxis *logAxis(double minimum, double maximum, const QString &title)
+{
+    auto *axis = new QLogValueAxis;
+    axis->setBase(10);
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setMinorTickCount(8);
+    axis->setRange(std::pow(10.0, std::floor(std::log10(minimum))), std::pow(10.0, std::ceil(std::log10(maximum))));
+    axis->setTitleText(title);
+    return axis;
+}
+
+QValueAxis *linearAxis(double maximum, const QString &title)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, maximum > 0 ? maximum * 1.1 : 1);
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setTitleText(title);
+    return axis;
+}
+
+/// A whisker drawn as one polyline: cap, stem, cap.
+QLineSeries *whisker(double x, double low, double high, double capHalfWidth, const QColor &color)
+{
+    auto *series = new QLineSeries;
+    series->append({{x - capHalfWidth, low}, {x + capHalfWidth, low}, {x, low}, {x, high}, {x - capHalfWidth, high}, {x + capHalfWidth, high}});
+    QPen pen(color.darker(150));
+    pen.setWidthF(1.5);
+    series->setPen(pen);
+    return series;
+}
+
+/// Many benchmark names side by side would be cut to "json-rou…"; slanted they stay whole.
+void slantIfCrowded(QAbstractAxis *axis, qsizetype categories)
+{
+    if (categories > 7)
+        axis->setLabelsAngle(-60);
+}
+
+/// Hovering a line names the measured point nearest the cursor (the hover point lies anywhere on the line).
+void tipNearestPoint(QChart *chart, QLineSeries *series, const QStringList &tips, bool logX)
+{
+    QObject::connect(series, &QLineSeries::hovered, chart, [series, tips, logX](const QPointF &point, bool on) {
+        if (!on)
+            return QToolTip::hideText();
+        auto distance = [&](const QPointF &p) { return logX ? std::abs(std::log(p.x() / point.x())) : std::abs(p.x() - point.x()); };
+        const QList<QPointF> all = series->points();
+        qsizetype best = 0;
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            if (distance(all.at(i)) < distance(all.at(best)))
+                best = i;
+        }
+        if (best < tips.size())
+            showTip(tips.at(best));
+    });
+}
+
+/// Benchmarks and runtimes in the order they first appear (the order they ran in).
+struct Grid {
+    QStringList categories;
+    QStringList runtimes;
+    QStringList kinds;
+    explicit Grid(const QList<SummaryRow> &rows)
+    {
+        for (const SummaryRow &row : rows) {
+            const QString label = rowLabel(row.benchmark, row.variant);
+            if (!categories.contains(label))
+                categories.append(label);
+            if (!runtimes.contains(row.runtime)) {
+                runtimes.append(row.runtime);
+                kinds.append(row.runtimeKind);
+            }
+        }
+    }
+    [[nodiscard]] const SummaryRow *find(const QList<SummaryRow> &rows, const QString &category, const QString &runtime) const
+    {
+        for (const SummaryRow &row : rows) {
+            if (rowLabel(row.benchmark, row.variant) == category && row.runtime == runtime)
+                return &row;
+        }
+        return nullptr;
+    }
+};
+
+/// Grouped bars for one value per benchmark × runtime; `value` returns nullopt where there is none.
+/// Returns the bar series so callers can add whiskers at the bars' centres.
+QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid &grid,
+                        const std::function<std::optional<double>(const SummaryRow &)> &value,
+                        const std::function<QString(const SummaryRow &)> &tip)
+{
+    auto *series = new QBarSeries;
+    series->setBarWidth(0.8);
+    for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
+        auto *set = new QBarSet(grid.runtimes.at(r));
+        const QColor color = ChartFactory::runtimeColor(grid.runtimes.at(r), grid.kinds.at(r));
+        set->setColor(color);
+        set->setBorderColor(color.darker(120));
+        set->setProperty("showdownColor", color);
+        QStringList tips;
+        for (const QString &category : grid.categories) {
+            const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
+            const std::optional<double> v = row ? value(*row) : std::nullopt;
+            set->append(v.value_or(0));
+            tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category, grid.runtimes.at(r)));
+        }
+        QObject::connect(set, &QBarSet::hovered, chart, [tips](bool on, int index) {
+            if (on && index >= 0 && index < tips.size())
+                showTip(tips.at(index));
+            else
+                QToolTip::hideText();
+        });
+        series->append(set);
+    }
+    chart->addSeries(series);
+    return series;
+}
+
+/// The x centre of bar `set` of `sets` in category `category`, in category-axis units.
+double barCentre(int category, int set, int sets, double barWidth)
+{
+    return category - barWidth / 2 + (set + 0.5) * barWidth / sets;
+}
+
+/// A hidden value axis spanning the categories, for helpers (whiskers) drawn over bars or boxes.
+QValueAxis *overlayAxis(QChart *chart, int categories)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(-0.5, categories - 0.5);
+    axis->setVisible(false);
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
+} // namespace
+
+ChartStyle ChartStyle::forWidget(const QWidget *widget)
+{
+    ChartStyle style;
+    style.dark = widget && widget->palette().color(QPalette::Window).lightness() < 128;
+    return style;
+}
+
+QColor ChartFactory::runtimeColor(const QString &runtime, const QString &kind)
+{
+    if (kind == QLatin1String("node") && (runtime == QLatin1String("node")))
+        return QColor(0x3c, 0x87, 0x3a);
+    if (kind == QLatin1String("python") && runtime == QLatin1String("python3"))
+        return QColor(0x30, 0x69, 0x98);
+    static const QList<QColor> others = {QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad), QColor(0xc0, 0x39, 0x2b),
+                                         QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d), QColor(0x2c, 0x3e, 0x50)};
+    if (kind == QLatin1String("node"))
+        return QColor(0x6c, 0xc2, 0x4a);
+    return others.at(int(qHash(runtime) % others.size()));
+}
+
+QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle &style)
+{
+    double smallest = INFINITY, largest = 0;
+    for (const SummaryRow &row : rows) {
+        if (row.stats.n == 0)
+            continue;
+        const MedianInterval ci = MedianInterval::of(row.values);
+        smallest = std::min(smallest, ci.valid ? ci.low : row.stats.median);
+        largest = std::max(largest, ci.valid ? ci.high : row.stats.median);
+    }
+    if (largest <= 0)
+        return nullptr;
+    const TimeUnit unit = unitFor(largest);
+    const bool logScale = largest / smallest > 10;
+    const Grid grid(rows);
+    QChart *chart = newChart(QObject::tr("Median time per benchmark (lower is better), 95% CI whiskers"), style);
+    QBarSeries *bars = groupedBars(
+        chart, rows, grid,
+        [&](const SummaryRow &row) -> std::optional<double> {
+            if (row.stats.n == 0)
+                return std::nullopt;
+            return row.stats.median / unit.ns;
+        },
+        [](const SummaryRow &row) {
+            if (row.stats.n == 0)
+                return QObject::tr("%1 on %2: no valid samples\n%3").arg(rowLabel(row.benchmark, row.variant), row.runtime, row.error);
+            const MedianInterval ci = MedianInterval::of(row.values);
+            return QObject::tr("%1 on %2\nmedian %3 (n = %4)\n95% CI %5\nmin %6, max %7")
+                .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::duration(row.stats.median))
+                .arg(row.stats.n)
+                .arg(ci.valid ? QStringLiteral("%1 – %2").arg(Format::duration(ci.low), Format::duration(ci.high)) : QObject::tr("needs n ≥ 6"))
+                .arg(Format::duration(row.stats.min), Format::duration(row.stats.max));
+        });
+    auto *categories = new QBarCategoryAxis;
+    categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
+    chart->addAxis(categories, Qt::AlignBottom);
+    bars->attachAxis(categories);
+    const QString title = QObject::tr("Median time (%1%2)").arg(unit.name, logScale ? QObject::tr(", log scale") : QString());
+    QAbstractAxis *values = logScale ? static_cast<QAbstractAxis *>(logAxis(smallest / unit.ns, largest / unit.ns, title))
+                                     : static_cast<QAbstractAxis *>(linearAxis(largest / unit.ns, title));
+    chart->addAxis(values, Qt::AlignLeft);
+    bars->attachAxis(values);
+
+    QValueAxis *overlay = overlayAxis(chart, int(grid.categories.size()));
+    const double barWidth = bars->barWidth();
+    for (int r = 0; r < grid.runtimes.size(); ++r) {
+        for (int c = 0; c < grid.categories.size(); ++c) {
+            const SummaryRow *row = grid.find(rows, grid.categories.at(c), grid.runtimes.at(r));
+            if (!row || row->stats.n == 0)
+                continue;
+            const MedianInterval ci = MedianInterval::of(row->values);
+            if (!ci.valid)
+                continue;
+            const double x = barCentre(c, r, int(grid.runtimes.size()), barWidth);
+            QLineSeries *line = whisker(x, ci.low / unit.ns, ci.high / unit.ns, barWidth / grid.runtimes.size() / 4,
+                                        runtimeColor(grid.runtimes.at(r), grid.kinds.at(r)));
+            line->setProperty(kOwner, grid.runtimes.at(r));
+            chart->addSeries(line);
+            line->attachAxis(overlay);
+            line->attachAxis(values);
+            hideFromLegend(chart, line);
+        }
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartStyle &style)
+{
+    double smallest = INFINITY, largest = 0;
+    for (const SummaryRow &row : rows) {
+        if (row.stats.n == 0)
+            continue;
+        smallest = std::min(smallest, row.stats.min);
+        largest = std::max(largest, row.stats.max);
+    }
+    if (largest <= 0)
+        return nullptr;
+    const TimeUnit unit = unitFor(largest);
+    const bool logScale = largest / smallest > 10;
+    const Grid grid(rows);
+    QChart *chart = newChart(QObject::tr("Distribution of every measured iteration (box: quartiles, whiskers: min–max)"), style);
+    const QString title = QObject::tr("Time per iteration (%1%2)").arg(unit.name, logScale ? QObject::tr(", log scale") : QString());
+    QAbstractAxis *values = logScale ? static_cast<QAbstractAxis *>(logAxis(smallest / unit.ns, largest / unit.ns, title))
+                                     : static_cast<QAbstractAxis *>(linearAxis(largest / unit.ns, title));
+    auto *categories = new QBarCategoryAxis;
+    categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
+    chart->addAxis(categories, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
+        auto *series = new QBoxPlotSeries;
+        series->setName(grid.runtimes.at(r));
+        const QColor color = runtimeColor(grid.runtimes.at(r), grid.kinds.at(r));
+        series->setBrush(color);
+        series->setPen(QPen(color.darker(160), 1.2));
+        series->setBoxWidth(0.7);
+        for (const QString &category : grid.categories) {
+            const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
+            auto *box = new QBoxSet(category);
+            if (row && row->stats.n > 0) {
+                const std::vector<double> v(row->values.begin(), row->values.end());
+                box->setValue(QBoxSet::LowerExtreme, row->stats.min / unit.ns);
+                box->setValue(QBoxSet::LowerQuartile, Statistics::percentile(v, 25) / unit.ns);
+                box->setValue(QBoxSet::Median, row->stats.median / unit.ns);
+                box->setValue(QBoxSet::UpperQuartile, Statistics::percentile(v, 75) / unit.ns);
+                box->setValue(QBoxSet::UpperExtreme, row->stats.max / unit.ns);
+                box->setProperty("tip", QObject::tr("%1 on %2 (n = %3)\nmin %4, Q1 %5, median %6, Q3 %7, max %8")
+                                            .arg(category, row->runtime)
+                                            .arg(row->stats.n)
+                                            .arg(Format::duration(row->stats.min), Format::duration(Statistics::percentile(v, 25)),
+                                                 Format::duration(row->stats.median), Format::duration(Statistics::percentile(v, 75)),
+                                                 Format::duration(row->stats.max)));
+            } else {
+                // An empty box keeps the other runtime's box in its slot; the tooltip says why it is empty.
+                const double floor = logScale ? smallest / unit.ns : 0;
+                for (int which = QBoxSet::LowerExtreme; which <= QBoxSet::UpperExtreme; ++which)
+                    box->setValue(which, floor);
+                box->setProperty("tip", QObject::tr("%1 on %2: no valid samples").arg(category, grid.runtimes.at(r)));
+            }
+            series->append(box);
+        }
+        QObject::connect(series, &QBoxPlotSeries::hovered, chart, [](bool on, QBoxSet *box) {
+            if (on && box)
+                showTip(box->property("tip").toString());
+            else
+                QToolTip::hideText();
+        });
+        chart->addSeries(series);
+        series->attachAxis(categories);
+        series->attachAxis(values);
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartStyle &style)
+{
+    QStringList categories;
+    QStringList pairs;
+    double smallest = INFINITY, largest = 0;
+    for (const Comparison &c : comparisons) {
+        if (!std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
+            continue;
+        const QString label = rowLabel(c.benchmark, c.variant);
+        if (!categories.contains(label))
+            categories.append(label);
+        const QString pair = QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime);
+        if (!pairs.contains(pair))
+            pairs.append(pair);
+        for (double v : {c.ratio.ratio, c.ratio.ciLow, c.ratio.ciHigh}) {
+            if (std::isfinite(v) && v > 0) {
+                smallest = std::min(smallest, v);
+                largest = std::max(largest, v);
+            }
+        }
+    }
+    if (categories.isEmpty())
+        return nullptr;
+    smallest = std::min(smallest, 0.5);  // keep the 1× line inside the plot with room on both sides
+    largest = std::max(largest, 2.0);
+    QChart *chart = newChart(QObject::tr("node / python time ratio (below 1×: Node faster), 95% bootstrap CI"), style);
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    for (qsizetype i = 0; i < categories.size(); ++i)
+        x->append(categories.at(i), double(i) + 0.5);
+    x->setRange(-0.5, double(categories.size()) - 0.5);
+    x->setStartValue(-0.5);
+    x->setGridLineVisible(false);
+    slantIfCrowded(x, categories.size());
+    QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("Time ratio node / python (log scale)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+
+    auto *equal = new QLineSeries;
+    equal->setName(QObject::tr("1× (equal time)"));
+    equal->append({{-0.5, 1.0}, {double(categories.size()) - 0.5, 1.0}});
+    QPen dashed(style.dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55));
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(1.5);
+    equal->setPen(dashed);
+    chart->addSeries(equal);
+    equal->attachAxis(x);
+    equal->attachAxis(y);
+
+    for (qsizetype p = 0; p < pairs.size(); ++p) {
+        // Side by side when several pairs (e.g. node vs python3 and vs pypy3) share a benchmark.
+        const double offset = pairs.size() > 1 ? (double(p) - double(pairs.size() - 1) / 2) * 0.6 / double(pairs.size()) : 0;
+        auto *points = new QScatterSeries;
+        points->setName(pairs.at(p));
+        points->setMarkerSize(11);
+        const QString pythonRuntime = pairs.at(p).section(QStringLiteral(" / "), 1);
+        const QColor color = runtimeColor(pythonRuntime, QStringLiteral("python"));
+        points->setColor(color);
+        points->setBorderColor(color.darker(150));
+        QStringList tips;
+        for (const Comparison &c : comparisons) {
+            if (QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime) != pairs.at(p) || !std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
+                continue;
+            const double xValue = double(categories.indexOf(rowLabel(c.benchmark, c.variant))) + offset;
+            points->append(xValue, c.ratio.ratio);
+            tips.append(QObject::tr("%1: node/python = %2\n95% CI %3 – %4\n%5\np = %6 (Holm %7)%8")
+                            .arg(rowLabel(c.benchmark, c.variant), Format::ratio(c.ratio.ratio), Format::ratio(c.ratio.ciLow),
+                                 Format::ratio(c.ratio.ciHigh), Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime),
+                                 Format::pValue(c.pValue), Format::pValue(c.pHolm),
+                                 c.valid ? QString() : QObject::tr("\nsome samples invalid")));
+            if (std::isfinite(c.ratio.ciLow) && std::isfinite(c.ratio.ciHigh) && c.ratio.ciLow > 0) {
+                QLineSeries *line = whisker(xValue, c.ratio.ciLow, c.ratio.ciHigh, 0.08, color);
+                line->setProperty(kOwner, pairs.at(p));
+                chart->addSeries(line);
+                line->attachAxis(x);
+                line->attachAxis(y);
+                hideFromLegend(chart, line);
+            }
+        }
+        QObject::connect(points, &QScatterSeries::hovered, chart, [points, tips](const QPointF &point, bool on) {
+            if (!on)
+                return QToolTip::hideText();
+            const QList<QPointF> all = points->points();
+            for (qsizetype i = 0; i < all.size() && i < tips.size(); ++i) {
+                if (all.at(i) == point)
+                    return showTip(tips.at(i));
+            }
+        });
+        chart->addSeries(points);
+        points->attachAxis(x);
+        points->attachAxis(y);
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle &style)
+{
+    double largest = 0;
+    for (const SummaryRow &row : rows) {
+        if (row.stats.n > 0)
+            largest = std::max(largest, double(row.peakRssKb) / 1024);
+    }
+    if (largest <= 0)
+        return nullptr;
+    const Grid grid(rows);
+    QChart *chart = newChart(QObject::tr("Peak resident memory per process (lower is better)"), style);
+    QBarSeries *bars = groupedBars(
+        chart, rows, grid,
+        [](const SummaryRow &row) -> std::optional<double> {
+            if (row.stats.n == 0)
+                return std::nullopt;
+            return double(row.peakRssKb) / 1024;
+        },
+        [](const SummaryRow &row) {
+            if (row.stats.n == 0)
+                return QObject::tr("%1 on %2: no valid samples").arg(rowLabel(row.benchmark, row.variant), row.runtime);
+            return QObject::tr("%1 on %2\npeak RSS %3 (largest of %4 processes)")
+                .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::megabytes(double(row.peakRssKb)))
+                .arg(row.processes - row.invalidProcesses);
+        });
+    auto *categories = new QBarCategoryAxis;
+    categories->append(grid.categories);
+    slantIfCrowded(categories, grid.categories.size());
+    chart->addAxis(categories, Qt::AlignBottom);
+    bars->attachAxis(categories);
+    QValueAxis *values = linearAxis(largest, QObject::tr("Peak RSS (MB)"));
+    chart->addAxis(values, Qt::AlignLeft);
+    bars->attachAxis(values);
+    enableLegendToggles(chart);
+    return chart;
+}
+
+namespace {
+
+/// Lines of one value per load row against connections (log base 2), one line per server × runtime × endpoint.
+QChart *loadLines(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style, const QString &yTitle, bool logY,
+                  const std::function<double(const LoadRow &)> &value, const std::function<QString(const LoadRow &)> &tip)
+{
+    QMap<QString, QList<const LoadRow *>> lines;
+    QStringList order;
+    double maxConnections = 1, minConnections = INFINITY, smallest = INFINITY, largest = 0;
+    for (const LoadRow &row : rows) {
+        if (!row.valid() || row.connections <= 0 || value(row) <= 0)
+            continue;
+        const QString name = QStringLiteral("%1 (%2)%3").arg(row.server, row.runtime,
+                                                              row.workers > 1 ? QObject::tr(", %1 workers").arg(row.workers) : QString());
+        if (!lines.contains(name))
+            order.append(name);
+        lines[name].append(&row);
+        maxConnections = std::max(maxConnections, double(row.connections));
+        minConnections = std::min(minConnections, double(row.connections));
+        smallest = std::min(smallest, value(row));
+        largest = std::max(largest, value(row));
+    }
+    if (order.isEmpty())
+        return nullptr;
+    QChart *chart = newChart(title, style);
+    auto *x = new QLogValueAxis;
+    x->setBase(2);
+    x->setLabelFormat(QStringLiteral("%g"));
+    x->setRange(std::max(1.0, minConnections / 1.5), maxConnections * 1.5);
+    x->setTitleText(QObject::tr("Concurrent connections (log scale)"));
+    QAbstractAxis *y = logY ? static_cast<QAbstractAxis *>(logAxis(smallest, largest, yTitle)) : static_cast<QAbstractAxis *>(linearAxis(largest, yTitle));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (const QString &name : order) {
+        QList<const LoadRow *> points = lines.value(name);
+        std::sort(points.begin(), points.end(), [](const LoadRow *a, const LoadRow *b) { return a->connections < b->connections; });
+        auto *series = new QLineSeries;
+        series->setName(name);
+        series->setPointsVisible(true);
+        const QColor color = ChartFactory::runtimeColor(points.first()->runtime, points.first()->runtimeKind);
+        QPen pen(order.indexOf(name) < 6 ? color : color.lighter(130));
+        pen.setWidthF(2);
+        series->setPen(pen);
+        QStringList tips;
+        for (const LoadRow *row : points) {
+            series->append(double(row->connections), value(*row));
+            tips.append(tip(*row));
+        }
+        tipNearestPoint(chart, series, tips, true);
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+QString loadTip(const LoadRow &row)
+{
+    return QObject::tr("%1 (%2) %3, %4 connections, %5 worker(s)\n%6 /s (median of %7 processes)\np50 %8, p99 %9, p99.9 %10\n%11 errors")
+        .arg(row.server, row.runtime, row.endpoint)
+        .arg(row.connections)
+        .arg(row.workers)
+        .arg(Format::count(row.requestsPerSec))
+        .arg(row.points)
+        .arg(Format::duration(double(row.p50Ns)), Format::duration(double(row.p99Ns)), Format::duration(double(row.p999Ns)))
+        .arg(row.errors);
+}
+
+} // namespace
+
+QChart *ChartFactory::throughput(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+{
+    return loadLines(rows, title, style, QObject::tr("Throughput (per second, median)"), false,
+                     [](const LoadRow &row) { return row.requestsPerSec; }, loadTip);
+}
+
+QChart *ChartFactory::latency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+{
+    return loadLines(rows, title, style, QObject::tr("p99 latency (ms, log scale)"), true,
+                     [](const LoadRow &row) { return double(row.p99Ns) / 1e6; }, loadTip);
+}
+
+QChart *ChartFactory::speedup(const QList<ScalingRow> &rows, const QString &title, const ChartStyle &style)
+{
+    QMap<QString, QList<ScalingRow>> lines;
+    QStringList order;
+    int maxWorkers = 1;
+    double largest = 1;
+    for (const ScalingRow &row : rows) {
+        if (row.speedup <= 0)
+            continue;
+        const QString name = QStringLiteral("%1 (%2)").arg(rowLabel(row.benchmark, row.variant), row.runtime);
+        if (!lines.contains(name))
+            order.append(name);
+        lines[name].append(row);
+        maxWorkers = std::max(maxWorkers, row.workers);
+        largest = std::max(largest, row.speedup);
+    }
+    if (order.isEmpty())
+        return nullptr;
+    QChart *chart = newChart(title, style);
+    auto *x = new QValueAxis;
+    x->setRange(1, maxWorkers);
+    x->setTickCount(maxWorkers);
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setTitleText(QObject::tr("Workers (threads or processes)"));
+    QValueAxis *y = linearAxis(std::max(largest, double(maxWorkers)), QObject::tr("Speed-up over 1 worker (×)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    auto *ideal = new QLineSeries;
+    ideal->setName(QObject::tr("ideal (speed-up = workers)"));
+    ideal->append({{1, 1}, {double(maxWorkers), double(maxWorkers)}});
+    QPen dashed(style.dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55));
+    dashed.setStyle(Qt::DashLine);
+    ideal->setPen(dashed);
+    chart->addSeries(ideal);
+    ideal->attachAxis(x);
+    ideal->attachAxis(y);
+    for (const QString &name : order) {
+        QList<ScalingRow> points = lines.value(name);
+        std::sort(points.begin(), points.end(), [](const ScalingRow &a, const ScalingRow &b) { return a.workers < b.workers; });
+        auto *series = new QLineSeries;
+        series->setName(name);
+        series->setPointsVisible(true);
+        QPen pen(runtimeColor(points.first().runtime, points.first().runtime.startsWith(QLatin1String("node")) ? QStringLiteral("node") : QStringLiteral("python")));
+        pen.setWidthF(2);
+        series->setPen(pen);
+        QStringList tips;
+        for (const ScalingRow &row : points) {
+            series->append(row.workers, row.speedup);
+            tips.append(QObject::tr("%1 with %2 worker(s)\nspeed-up %3 (95% CI %4 – %5)\nefficiency %6, median time %7")
+                            .arg(name)
+                            .arg(row.workers)
+                            .arg(Format::ratio(row.speedup), Format::ratio(row.ci.ciLow), Format::ratio(row.ci.ciHigh),
+                                 Format::percent(row.efficiency), Format::duration(row.medianNs)));
+        }
+        tipNearestPoint(chart, series, tips, false);
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+} // namespace showdown

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QStackedLayout;
+
+namespace showdown {
+
+/// A chart on a page, or in its place a sentence saying why there is none (never an empty plot).
+class ChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartPanel(QWidget *parent = nullptr);
+
+    /// Shows `chart` (taking ownership and deleting the previous one), or `whyEmpty` when it is null.
+    void setChart(QChart *chart, const QString &whyEmpty);
+    /// The chart on show, nullptr while the explanation is.
+    [[nodiscard]] QChart *chart() const { return m_chart; }
+    [[nodiscard]] QString explanation() const;
+
+private:
+    QStackedLayout *m_stack = nullptr;
+    QChartView *m_view = nullptr;
+    QLabel *m_message = nullptr;
+    QChart *m_chart = nullptr;
+};
+
+} // namespace showdown

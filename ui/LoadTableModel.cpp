@@ -1,0 +1,45 @@
+#include "LoadTableModel.h"
+
+#include "Format.h"
+
+#include <QJsonDocument>
+
+namespace showdown {
+namespace {
+
+QString latency(const LoadRow &r, qint64 ns)
+{
+    return r.valid() ? Format::duration(double(ns)) : QString();
+}
+
+} // namespace
+
+LoadTableModel::LoadTableModel(QObject *parent) : RowTableModel<LoadRow>(parent)
+{
+    setColumns({
+        {tr("Server"), [](const LoadRow &r) { return r.server; }, {}, {}},
+        {tr("Runtime"), [](const LoadRow &r) { return r.runtime; }, {}, {}},
+        {tr("Endpoint"), [](const LoadRow &r) { return r.endpoint; }, {}, {}},
+        {tr("Connections"), [](const LoadRow &r) { return QString::number(r.connections); }, [](const LoadRow &r) { return r.connections; }, {}},
+        {tr("Workers"), [](const LoadRow &r) { return QString::number(r.workers); }, [](const LoadRow &r) { return r.workers; }, {}},
+        {tr("Throughput"), [](const LoadRow &r) { return r.valid() ? tr("%1 /s").arg(Format::count(r.requestsPerSec)) : QString(); },
+         [](const LoadRow &r) { return r.requestsPerSec; }, tr("Median over processes: requests (chat: messages delivered) per second")},
+        {tr("p50"), [](const LoadRow &r) { return latency(r, r.p50Ns); }, [](const LoadRow &r) { return r.p50Ns; }, {}},
+        {tr("p99"), [](const LoadRow &r) { return latency(r, r.p99Ns); }, [](const LoadRow &r) { return r.p99Ns; }, {}},
+        {tr("p99.9"), [](const LoadRow &r) { return latency(r, r.p999Ns); }, [](const LoadRow &r) { return r.p999Ns; }, {}},
+        {tr("Max"), [](const LoadRow &r) { return latency(r, r.maxNs); }, [](const LoadRow &r) { return r.maxNs; }, {}},
+        {tr("Errors"), [](const LoadRow &r) { return QString::number(r.errors); }, [](const LoadRow &r) { return r.errors; }, {}},
+        {tr("Server CPU"), [](const LoadRow &r) { return r.serverCpuCores >= 0 ? tr("%1 cores").arg(r.serverCpuCores, 0, 'f', 2) : tr("unknown"); },
+         [](const LoadRow &r) { return r.serverCpuCores; }, {}},
+        {tr("Server memory"), [](const LoadRow &r) { return r.serverPssKb >= 0 ? Format::megabytes(double(r.serverPssKb)) : tr("unknown"); },
+         [](const LoadRow &r) { return r.serverPssKb; }, tr("Proportional set size summed over the server's processes")},
+        {tr("Generator CPU"), [](const LoadRow &r) { return tr("%1 cores").arg(r.generatorCpuCores, 0, 'f', 2); },
+         [](const LoadRow &r) { return r.generatorCpuCores; }, tr("The load generator's own CPU: near a full core it may be the bottleneck")},
+        {tr("Error"), [](const LoadRow &r) {
+             return r.error.isEmpty() && r.errors > 0 ? QString::fromUtf8(QJsonDocument(r.errorsByKind).toJson(QJsonDocument::Compact)) : r.error;
+         }, {}, {}},
+    });
+    setProblem([](const LoadRow &r) { return r.valid() ? QString() : r.error; });
+}
+
+} // namespace showdown

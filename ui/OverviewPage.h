@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Page.h"
+
+class QLabel;
+class QPushButton;
+
+namespace showdown {
+
+class ChartPanel;
+
+/// The first page: on an empty database it says what Showdown does and offers the quick suite; with a
+/// result set it gives the headline (how many benchmarks each runtime won, with confidence) and the
+/// ratio chart, and always which runtimes this machine has (and how to install missing ones).
+class OverviewPage : public Page {
+    Q_OBJECT
+public:
+    explicit OverviewPage(PageContext &context, QWidget *parent = nullptr);
+    void showSnapshot(const ResultSnapshot &snapshot) override;
+
+    [[nodiscard]] QPushButton *runQuickButton() const { return m_runQuick; }
+    [[nodiscard]] QString headline() const;
+
+private:
+    void showRuntimes();
+
+    QLabel *m_welcome = nullptr;
+    QLabel *m_headline = nullptr;
+    QLabel *m_runtimes = nullptr;
+    QPushButton *m_runQuick = nullptr;
+    ChartPanel *m_ratios = nullptr;
+};
+
+} // namespace showdown

@@ -1,0 +1,67 @@
+#include "PerformancePage.h"
+
+#include "ChartPanel.h"
+#include "ComparisonTableModel.h"
+#include "DataTable.h"
+#include "SampleTableModel.h"
+#include "SummaryTableModel.h"
+
+#include <QSplitter>
+
+namespace showdown {
+namespace {
+
+const QStringList kCategories = {QStringLiteral("cpu"), QStringLiteral("library"), QStringLiteral("numeric"), QStringLiteral("other")};
+
+} // namespace
+
+PerformancePage::PerformancePage(PageContext &context, QWidget *parent)
+    : Page(tr("Performance"),
+           tr("CPU-bound kernels, each a Node.js and a Python program computing the same checksum. "
+              "Tests the article's claim that V8's JIT makes Node faster than interpreted Python."),
+           context, parent)
+{
+    m_summary = new SummaryTableModel(this);
+    m_comparisons = new ComparisonTableModel(this);
+    m_samples = new SampleTableModel(this);
+    m_bars = new ChartPanel;
+    m_boxes = new ChartPanel;
+    m_ratios = new ChartPanel;
+    setContent(chartsOverTables({{tr("Median times"), m_bars}, {tr("Distributions"), m_boxes}, {tr("Node / Python ratio"), m_ratios}},
+                                {{tr("Statistics"), new DataTable(m_summary)},
+                                 {tr("Comparisons"), new DataTable(m_comparisons)},
+                                 {tr("Processes"), new DataTable(m_samples)}}));
+    explain(tr("Loading…"));
+}
+
+void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
+{
+    const QList<SummaryRow> rows = snapshot.rowsIn(kCategories);
+    m_summary->setRows(rows);
+    m_comparisons->setRows(snapshot.comparisonsIn(kCategories));
+    QList<Sample> samples;
+    for (const Sample &sample : snapshot.samples) {
+        if (kCategories.contains(snapshot.categories.value(sample.benchmark, QStringLiteral("other"))))
+            samples.append(sample);
+    }
+    m_samples->setRows(samples);
+    if (snapshot.isEmpty()) {
+        explain(tr("<p>No result set is open.</p><p>Run a suite (toolbar <b>Run</b>, Ctrl+R) or open one in <b>History</b>.</p>"));
+        return;
+    }
+    setSubtitle(describeSet(snapshot));
+    if (rows.isEmpty()) {
+        explain(tr("<p>This result set has no CPU benchmark samples yet.</p>"
+                   "<p>Run the quick suite (about a minute) to measure the CPU kernels; samples appear here as they arrive.</p>"));
+        return;
+    }
+    const ChartStyle style = chartStyle();
+    const QString noValid = tr("Every CPU benchmark process failed, so there is nothing to plot; the Processes table lists each error.");
+    m_bars->setChart(ChartFactory::medianBars(rows, style), noValid);
+    m_boxes->setChart(ChartFactory::distributions(rows, style), noValid);
+    m_ratios->setChart(ChartFactory::ratios(m_comparisons->rows(), style),
+                       tr("A ratio needs valid samples of the same benchmark from a Node.js and a Python runtime; this set has none yet."));
+    showContent();
+}
+
+} // namespace showdown

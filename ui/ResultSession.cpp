@@ -1,0 +1,179 @@
+#include "ResultSession.h"
+
+#include "Catalog.h"
+#include "ResourceLocator.h"
+#include "ResultStore.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+namespace showdown {
+namespace {
+
+QString listSets(const QString &path, QList<ResultSetInfo> *sets)
+{
+    QString error;
+    ResultStore store;
+    if (store.open(path, &error))
+        *sets = store.resultSets(&error);
+    return error;
+}
+
+} // namespace
+
+ResultSession::ResultSession(QObject *parent) : QObject(parent) {}
+
+void ResultSession::background(const std::function<QString()> &work, const std::function<void()> &done)
+{
+    ++m_pending;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done] {
+        watcher->deleteLater();
+        --m_pending;
+        const QString error = watcher->result();
+        if (!error.isEmpty())
+            emit errorOccurred(error);
+        else
+            done();
+        emit idle();
+    });
+    watcher->setFuture(QtConcurrent::run(work));
+}
+
+ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QString *error)
+{
+    ResultSnapshot snapshot;
+    snapshot.databasePath = databasePath;
+    ResultStore store;
+    if (!store.open(databasePath, error))
+        return snapshot;
+    const std::optional<ResultSetInfo> info = store.resultSet(id, error);
+    if (!info)
+        return snapshot;
+    snapshot.runtimes = store.runtimes(id, error);
+    snapshot.samples = store.samples(id, error);
+    if (!error->isEmpty())
+        return snapshot;
+    snapshot.info = *info;
+    snapshot.rows = ResultAnalysis::rows(snapshot.samples, snapshot.runtimes);
+    snapshot.comparisons = ResultAnalysis::comparisons(snapshot.rows);
+    // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
+    QString catalogError;
+    if (const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &catalogError)) {
+        for (const Benchmark &benchmark : catalog->benchmarks())
+            snapshot.categories.insert(benchmark.name, benchmark.category);
+    }
+    return snapshot;
+}
+
+void ResultSession::openDatabase(const QString &path)
+{
+    auto sets = std::make_shared<QList<ResultSetInfo>>();
+    background(
+        [path, sets] { return listSets(path, sets.get()); },
+        [this, path, sets] {
+            m_databasePath = path;
+            m_sets = *sets;
+            ++m_generation;
+            m_snapshot = ResultSnapshot();
+            m_snapshot.databasePath = path;
+            emit databaseOpened(path);
+            emit setsChanged();
+            emit snapshotChanged();
+            if (!m_sets.isEmpty())
+                openResultSet(m_sets.last().id);
+        });
+}
+
+void ResultSession::refreshSets(bool openLatest)
+{
+    const QString path = m_databasePath;
+    auto sets = std::make_shared<QList<ResultSetInfo>>();
+    background(
+        [path, sets] { return listSets(path, sets.get()); },
+        [this, path, sets, openLatest] {
+            if (path != m_databasePath)
+                return;  // the user switched databases meanwhile
+            m_sets = *sets;
+            emit setsChanged();
+            const bool currentGone = currentId() != 0
+                                     && std::none_of(m_sets.begin(), m_sets.end(), [this](const ResultSetInfo &set) { return set.id == currentId(); });
+            if ((openLatest || currentGone || currentId() == 0) && !m_sets.isEmpty())
+                openResultSet(m_sets.last().id);
+            else if (currentGone || m_sets.isEmpty()) {
+                ++m_generation;
+                m_snapshot = ResultSnapshot();
+                m_snapshot.databasePath = m_databasePath;
+                emit snapshotChanged();
+            }
+        });
+}
+
+void ResultSession::openResultSet(qint64 id)
+{
+    const QString path = m_databasePath;
+    const quint64 generation = ++m_generation;
+    auto snapshot = std::make_shared<ResultSnapshot>();
+    background(
+        [path, id, snapshot] {
+            QString error;
+            *snapshot = load(path, id, &error);
+            return error;
+        },
+        [this, generation, snapshot] {
+            if (generation != m_generation)
+                return;
+            m_snapshot = *snapshot;
+            emit snapshotChanged();
+        });
+}
+
+void ResultSession::reload()
+{
+    if (currentId() != 0)
+        openResultSet(currentId());
+}
+
+void ResultSession::edit(qint64 id, const std::function<bool(ResultStore &, QString *)> &change)
+{
+    const QString path = m_databasePath;
+    background(
+        [path, id, change] {
+            QString error;
+            ResultStore store;
+            if (store.open(path, &error))
+                change(store, &error);
+            return error;
+        },
+        [this, id] {
+            refreshSets();  // also clears the snapshot when the open set was deleted
+            if (id == currentId())
+                reload();
+        });
+}
+
+void ResultSession::rename(qint64 id, const QString &name)
+{
+    edit(id, [id, name](ResultStore &store, QString *error) { return store.renameResultSet(id, name, error); });
+}
+
+void ResultSession::setNotes(qint64 id, const QString &notes)
+{
+    edit(id, [id, notes](ResultStore &store, QString *error) { return store.setResultSetNotes(id, notes, error); });
+}
+
+void ResultSession::remove(qint64 id)
+{
+    // Forget the open set first so the refresh after the delete opens another instead of re-reading it.
+    if (id == currentId()) {
+        ++m_generation;
+        m_snapshot = ResultSnapshot();
+        m_snapshot.databasePath = m_databasePath;
+        emit snapshotChanged();
+    }
+    edit(id, [id](ResultStore &store, QString *error) { return store.deleteResultSet(id, error); });
+}
+
+} // namespace showdown

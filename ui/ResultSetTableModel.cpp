@@ -1,0 +1,55 @@
+#include "ResultSetTableModel.h"
+
+#include "Format.h"
+
+#include <QJsonArray>
+
+namespace showdown {
+
+QString ResultSetTableModel::title(const ResultSetInfo &info)
+{
+    if (!info.name.isEmpty())
+        return info.name;
+    return tr("#%1 %2, %3").arg(info.id).arg(info.suite, info.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
+QString ResultSetTableModel::runtimes(const ResultSetInfo &info)
+{
+    QStringList names;
+    for (const QJsonValue &name : info.parameters.value(QStringLiteral("runtimes")).toArray())
+        names.append(name.toString());
+    return names.join(QStringLiteral(", "));
+}
+
+QString ResultSetTableModel::machine(const ResultSetInfo &info)
+{
+    const QString cpu = info.environment.value(QStringLiteral("cpu_model")).toString();
+    const QString host = info.environment.value(QStringLiteral("host")).toString();
+    const int cores = info.environment.value(QStringLiteral("cores")).toInt();
+    return QStringLiteral("%1 (%2 cores, %3)").arg(cpu.isEmpty() ? tr("unknown CPU") : cpu).arg(cores).arg(host);
+}
+
+ResultSetTableModel::ResultSetTableModel(QObject *parent) : RowTableModel<ResultSetInfo>(parent)
+{
+    setColumns({
+        {tr("ID"), [](const ResultSetInfo &i) { return QString::number(i.id); }, [](const ResultSetInfo &i) { return i.id; }, {}},
+        {tr("Name"), [](const ResultSetInfo &i) { return i.name; }, {}, {}},
+        {tr("Created"), [](const ResultSetInfo &i) { return i.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")); },
+         [](const ResultSetInfo &i) { return i.created; }, {}},
+        {tr("Suite"), [](const ResultSetInfo &i) { return i.suite; }, {}, {}},
+        {tr("Status"), [](const ResultSetInfo &i) { return i.status; }, {}, {}},
+        {tr("Samples"), [](const ResultSetInfo &i) { return Format::count(double(i.sampleCount)); }, [](const ResultSetInfo &i) { return i.sampleCount; }, {}},
+        {tr("Runtimes"), runtimes, {}, {}},
+        {tr("Machine"), machine, {}, {}},
+        {tr("Notes"), [](const ResultSetInfo &i) { return i.notes; }, {}, {}},
+    });
+    setProblem([](const ResultSetInfo &i) {
+        if (i.status == QLatin1String("failed"))
+            return tr("This run failed: see its Samples table for each process's error.");
+        if (i.status == QLatin1String("interrupted"))
+            return tr("This run was stopped before it finished; it holds only the samples taken until then.");
+        return QString();
+    });
+}
+
+} // namespace showdown

@@ -1,0 +1,100 @@
+#include "ScalingPage.h"
+
+#include "ChartPanel.h"
+#include "DataTable.h"
+#include "LoadTableModel.h"
+#include "ScalingTableModel.h"
+
+#include <QSplitter>
+
+#include <cmath>
+
+namespace showdown {
+
+ScalingPage::ScalingPage(PageContext &context, QWidget *parent)
+    : Page(tr("Scaling"),
+           tr("The same work spread over 1, 2, 4… workers: Python threads (the GIL claim), processes (multiprocessing) "
+              "and Node's worker_threads and cluster. The dashed line is perfect scaling."),
+           context, parent)
+{
+    m_cpuModel = new ScalingTableModel(this);
+    m_clusterModel = new LoadTableModel(this);
+    m_cpu = new ChartPanel;
+    m_cluster = new ChartPanel;
+    setContent(chartsOverTables({{tr("CPU work over workers"), m_cpu}, {tr("HTTP over cluster workers"), m_cluster}},
+                                {{tr("Speed-ups"), new DataTable(m_cpuModel)}, {tr("Cluster load points"), new DataTable(m_clusterModel)}}));
+    explain(tr("Loading…"));
+}
+
+QList<ScalingRow> ScalingPage::clusterSpeedups(const QList<LoadRow> &rows)
+{
+    // Compare like with like: same server, runtime and endpoint, at the largest connection count measured with 1 worker.
+    QList<ScalingRow> result;
+    for (const LoadRow &base : rows) {
+        if (base.kind != QLatin1String("http") || base.workers != 1 || !base.valid())
+            continue;
+        bool largest = true;
+        for (const LoadRow &other : rows) {
+            if (other.server == base.server && other.runtime == base.runtime && other.endpoint == base.endpoint && other.workers == 1
+                && other.connections > base.connections && other.valid())
+                largest = false;
+        }
+        if (!largest)
+            continue;
+        for (const LoadRow &row : rows) {
+            if (row.server != base.server || row.runtime != base.runtime || row.endpoint != base.endpoint
+                || row.connections != base.connections || row.kind != base.kind)
+                continue;
+            ScalingRow scaled;
+            scaled.benchmark = row.benchmark;
+            scaled.variant = QStringLiteral("%1 %2").arg(row.server, row.endpoint);
+            scaled.runtime = row.runtime;
+            scaled.workers = row.workers;
+            scaled.speedup = row.valid() && base.requestsPerSec > 0 ? row.requestsPerSec / base.requestsPerSec : 0;
+            scaled.efficiency = scaled.speedup / row.workers;
+            scaled.ci = RatioEstimate{scaled.speedup, NAN, NAN};  // one median per side: no interval to give
+            result.append(scaled);
+        }
+    }
+    return result;
+}
+
+void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
+{
+    QList<LoadRow> cluster;
+    for (const LoadRow &row : snapshot.loadRows) {
+        if (row.kind == QLatin1String("http"))
+            cluster.append(row);
+    }
+    const QList<ScalingRow> clusterRows = clusterSpeedups(cluster);
+    bool anyCluster = std::any_of(clusterRows.begin(), clusterRows.end(), [](const ScalingRow &r) { return r.workers > 1; });
+    if (!anyCluster)
+        cluster.clear();
+    m_cpuModel->setRows(snapshot.scalingRows);
+    m_clusterModel->setRows(cluster);
+    if (snapshot.isEmpty()) {
+        explain(tr("<p>No result set is open.</p><p>Run a suite (toolbar <b>Run</b>, Ctrl+R) or open one in <b>History</b>.</p>"));
+        return;
+    }
+    setSubtitle(describeSet(snapshot));
+    if (!snapshot.loadAnalysisAvailable) {
+        explain(tr("<p><b>Not measured yet.</b> The scaling benchmarks (threads, processes, worker_threads, cluster) run the "
+                   "same work with several workers; this build of Showdown does not analyse them yet.</p>"
+                   "<p>This page shows nothing rather than invented numbers; the single-worker CPU comparison is on <b>Performance</b>.</p>"));
+        return;
+    }
+    if (snapshot.scalingRows.isEmpty() && !anyCluster) {
+        explain(tr("<p>This result set has no benchmark run at several worker counts.</p>"
+                   "<p>Run a suite that includes the scaling benchmarks (the standard suite; <code>showdown benchmarks</code> lists them).</p>"));
+        return;
+    }
+    const ChartStyle style = chartStyle();
+    m_cpu->setChart(ChartFactory::speedup(snapshot.scalingRows, tr("CPU work: speed-up against workers (higher is better)"), style),
+                    snapshot.scalingRows.isEmpty() ? tr("This result set has no CPU work run at several worker counts.")
+                                                   : tr("No speed-up could be computed: the 1-worker or the N-worker runs failed (see the table)."));
+    m_cluster->setChart(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style),
+                        tr("This result set has no HTTP server run with several workers."));
+    showContent();
+}
+
+} // namespace showdown
