@@ -173,6 +173,16 @@ private slots:
         QCOMPARE(mixed.verdict, ClaimVerdict::kMixed);
         QVERIFY2(mixed.why.contains(QStringLiteral("6 of 12 figures hold, 6 contrary")), qPrintable(mixed.why));
 
+        // One kernel where Python wins keeps the claim from "Supported" even though 11 of 12 hold...
+        ClaimInputs oneContrary = faster;
+        oneContrary.rows[oneContrary.rows.size() - 2] = timeRow(kKernels.last(), QString(), QStringLiteral("node"), 800);
+        QCOMPARE(verdictOf(oneContrary, QStringLiteral("jit")).verdict, ClaimVerdict::kMixed);
+        // ...while kernels too close to call are allowed up to min_share (9 of 12 hold, 3 ties).
+        ClaimInputs ties = faster;
+        for (int i = 0; i < 3; ++i)
+            ties.rows[2 * i] = timeRow(kKernels[i], QString(), QStringLiteral("node"), 400);
+        QCOMPARE(verdictOf(ties, QStringLiteral("jit")).verdict, ClaimVerdict::kSupported);
+
         // Noise: identical distributions give an inconclusive figure, never a win.
         ClaimInputs same = baseInputs();
         for (const QString &kernel : kKernels)

@@ -1,13 +1,16 @@
 #include "OverviewPage.h"
 
 #include "ChartPanel.h"
+#include "ClaimsSession.h"
 #include "Inventory.h"
+#include "OverviewCards.h"
 #include "ResultSession.h"
 #include "RunController.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,7 +63,12 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_runtimes);
     layout->addWidget(m_headline);
-    layout->addWidget(m_ratios, 1);
+    auto *cards = new QScrollArea;
+    cards->setWidget(new OverviewCards);
+    cards->setWidgetResizable(true);
+    cards->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(cards, 5);
+    layout->addWidget(m_ratios, 2);
     setContent(content);
     showContent();
 
@@ -101,6 +109,7 @@ void OverviewPage::showRuntimes()
 
 void OverviewPage::showSnapshot(const ResultSnapshot &snapshot)
 {
+    ClaimsSession::shared()->update(snapshot);
     const bool databaseEmpty = context().session->resultSets().isEmpty();
     m_welcome->setVisible(databaseEmpty || snapshot.isEmpty());
     if (snapshot.isEmpty()) {

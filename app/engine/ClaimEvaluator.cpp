@@ -118,9 +118,11 @@ void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, 
     const qsizetype measured = part.evidence.size();
     const bool any = rule.value(QStringLiteral("match")).toString() == QLatin1String("any");
     const double minShare = rule.value(QStringLiteral("min_share")).toDouble(1.0);
+    // A figure that says the opposite is news the verdict must not average away.
+    const int maxContrary = rule.value(QStringLiteral("max_contrary")).toInt(0);
     if (measured == 0)
         part.outcome = QStringLiteral("missing");
-    else if (holding > 0 && (any || double(holding) / double(measured) >= minShare))
+    else if (holding > 0 && (any || (double(holding) / double(measured) >= minShare && contrary <= maxContrary)))
         part.outcome = QStringLiteral("holds");
     else if (holding == 0)
         part.outcome = QStringLiteral("fails");
