@@ -55,6 +55,7 @@ void ClaimsSession::start()
         const std::optional<ClaimRules> rules = ClaimRules::loadShipped(&state.rulesError);
         if (!rules)
             return state;
+        state.rules = rules->claims();
         ClaimInputs inputs;
         inputs.runtimes = snapshot.runtimes;
         inputs.rows = snapshot.rows;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClaimRule.h"
 #include "ClaimVerdict.h"
 #include "DatasetCatalog.h"
 #include "ResultSnapshot.h"
@@ -23,6 +24,7 @@ public:
         DatasetCatalog datasets;
         QList<SourceSize> sourceSizes;
         QList<ClaimVerdict> verdicts;
+        QList<ClaimRule> rules;   ///< the declared rules, for the pages that draw the article's figures
         QString rulesError;
     };
 

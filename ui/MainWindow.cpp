@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdoptionPage.h"
 #include "AppSettings.h"
 #include "ErrorBanner.h"
 #include "HistoryPage.h"
@@ -57,9 +58,7 @@ QList<PageEntry> pageList()
              return new PendingPage(QObject::tr("Ecosystem"),
                                     QObject::tr("Registries (npm, PyPI), web frameworks, and what is installed on this machine."), c);
          }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Adoption"), QObject::tr("Developer-survey series on who uses JavaScript and Python, with sources."), c);
-         }},
+        {[](PageContext &c) { return new AdoptionPage(c); }},
         {[](PageContext &c) {
              return new PendingPage(QObject::tr("Decision guide"),
                                     QObject::tr("The article's three questions, answered with this machine's numbers."), c);
