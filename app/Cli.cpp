@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "AsioLoadDriver.h"
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
@@ -39,6 +40,7 @@ struct OwnVerb {
 };
 const std::vector<OwnVerb> kOwnVerbs = {
     // {"name", "summary", &function},
+    {"claims", "the article's claims judged on a result set", &claimsVerb},
     {"data", "the sourced datasets in use; import a newer one", &dataVerb},
     {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
@@ -369,7 +371,8 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
         }
     }
 
-    SuiteRunner suiteRunner(*catalog, runner);
+    AsioLoadDriver loadDriver;
+    SuiteRunner suiteRunner(*catalog, runner, &loadDriver);
     QList<SkippedRun> skipped;
     const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
     if (!error.isEmpty())
@@ -496,9 +499,13 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     if (!error.isEmpty())
         return fail(error);
     const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
-    QJsonArray rowList, comparisonList, runtimeList;
+    QJsonArray rowList, comparisonList, runtimeList, loadList, scalingList;
     for (const SummaryRow &row : rows)
         rowList.append(ResultJson::row(row));
+    for (const LoadRow &row : ResultAnalysis::loadRows(samples, runtimes))
+        loadList.append(ResultJson::loadRow(row));
+    for (const ScalingRow &row : ResultAnalysis::scalingRows(rows))
+        scalingList.append(ResultJson::scalingRow(row));
     for (const Comparison &comparison : ResultAnalysis::comparisons(rows))
         comparisonList.append(ResultJson::comparison(comparison));
     for (const RuntimeInfo &runtime : runtimes)
@@ -507,7 +514,9 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     set.insert(QStringLiteral("runtimes"), runtimeList);
     m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), set},
                                        {QStringLiteral("rows"), rowList},
-                                       {QStringLiteral("comparisons"), comparisonList}})
+                                       {QStringLiteral("comparisons"), comparisonList},
+                                       {QStringLiteral("load_rows"), loadList},
+                                       {QStringLiteral("scaling"), scalingList}})
                  .toJson(QJsonDocument::Indented);
     m_out.flush();
     return Success;
@@ -516,12 +525,18 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
 void Cli::printSummary(ResultStore &store, qint64 id)
 {
     QString error;
-    const QList<SummaryRow> rows = ResultAnalysis::rows(store.samples(id, &error), store.runtimes(id, &error));
+    const QList<Sample> samples = store.samples(id, &error);
+    const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
     if (!error.isEmpty()) {
         m_err << "showdown: " << error << "\n";
         return;
     }
-    m_out << padded(QStringLiteral("benchmark"), 16) << padded(QStringLiteral("runtime"), 13) << padded(QStringLiteral("n"), 5)
+    const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
+    printLoadRows(ResultAnalysis::loadRows(samples, runtimes));
+    printScaling(ResultAnalysis::scalingRows(rows));
+    if (rows.isEmpty())
+        return;
+    m_out << "\n" << padded(QStringLiteral("benchmark"), 16) << padded(QStringLiteral("runtime"), 13) << padded(QStringLiteral("n"), 5)
           << padded(QStringLiteral("median"), 10) << padded(QStringLiteral("± sd"), 10) << padded(QStringLiteral("min"), 10)
           << padded(QStringLiteral("max"), 10) << padded(QStringLiteral("CV"), 7) << padded(QStringLiteral("peak RSS"), 9) << "notes\n";
     for (const SummaryRow &row : rows) {
@@ -529,7 +544,10 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         QStringList notes = row.warnings;
         if (!row.error.isEmpty())
             notes.prepend(row.error);
-        m_out << padded(row.benchmark + (row.variant.isEmpty() ? QString() : QLatin1Char('/') + row.variant), 16)
+        QString name = row.benchmark + (row.variant.isEmpty() ? QString() : QLatin1Char('/') + row.variant);
+        if (row.workers > 0)
+            name += QStringLiteral(" x%1").arg(row.workers);
+        m_out << padded(name, 16)
               << padded(row.runtime, 13) << padded(QString::number(s.n), 5);
         if (s.n > 0)
             m_out << padded(ResultJson::formatDuration(s.median), 10) << padded(ResultJson::formatDuration(s.sd), 10)
@@ -548,10 +566,64 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         const double r = c.ratio.ratio;
         const QString faster = r < 1 ? QStringLiteral("%1 is %2x faster").arg(c.nodeRuntime).arg(1 / r, 0, 'f', 2)
                                      : QStringLiteral("%1 is %2x faster").arg(c.pythonRuntime).arg(r, 0, 'f', 2);
-        m_out << "  " << padded(c.benchmark, 16) << padded(c.nodeRuntime + QStringLiteral(" / ") + c.pythonRuntime, 22)
+        QString name = c.benchmark + (c.variant.isEmpty() ? QString() : QLatin1Char('/') + c.variant);
+        if (c.workers > 0)
+            name += QStringLiteral(" x%1").arg(c.workers);
+        m_out << "  " << padded(name, 16) << padded(c.nodeRuntime + QStringLiteral(" / ") + c.pythonRuntime, 22)
               << padded(QStringLiteral("%1 [%2, %3]").arg(r, 0, 'g', 3).arg(c.ratio.ciLow, 0, 'g', 3).arg(c.ratio.ciHigh, 0, 'g', 3), 24)
               << padded(QStringLiteral("p=%1 (%2)").arg(c.pValue, 0, 'g', 2).arg(c.pHolm, 0, 'g', 2), 20) << faster
               << (c.valid ? QString() : QStringLiteral("  (some samples invalid)")) << "\n";
+    }
+}
+
+void Cli::printLoadRows(const QList<LoadRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    m_out << "\n" << padded(QStringLiteral("server"), 22) << padded(QStringLiteral("runtime"), 10) << padded(QStringLiteral("point"), 22)
+          << padded(QStringLiteral("req/s"), 10) << padded(QStringLiteral("p50"), 9) << padded(QStringLiteral("p99"), 9)
+          << padded(QStringLiteral("errors"), 7) << padded(QStringLiteral("srv CPU"), 8) << padded(QStringLiteral("srv PSS"), 9) << "notes\n";
+    for (const LoadRow &row : rows) {
+        QString point = row.kind == QLatin1String("idle") ? QStringLiteral("%1 idle conns").arg(row.connections)
+                        : row.kind == QLatin1String("chat") ? QStringLiteral("%1 clients").arg(row.connections)
+                                                            : QStringLiteral("%1 @%2c").arg(row.endpoint).arg(row.connections);
+        if (row.workers > 1)
+            point += QStringLiteral(" x%1").arg(row.workers);
+        m_out << padded(row.benchmark + QLatin1Char('/') + row.server, 22) << padded(row.runtime, 10) << padded(point, 22);
+        if (!row.valid()) {
+            m_out << row.error << "\n";
+            continue;
+        }
+        const bool timed = row.p50Ns > 0;
+        m_out << padded(row.kind == QLatin1String("idle") ? QStringLiteral("-") : QString::number(row.requestsPerSec, 'f', 0), 10)
+              << padded(timed ? ResultJson::formatDuration(double(row.p50Ns)) : QStringLiteral("-"), 9)
+              << padded(timed ? ResultJson::formatDuration(double(row.p99Ns)) : QStringLiteral("-"), 9)
+              << padded(QString::number(row.errors), 7)
+              << padded(row.serverCpuCores >= 0 ? QString::number(row.serverCpuCores, 'f', 2) : QStringLiteral("-"), 8)
+              << padded(row.serverPssKb >= 0 ? QStringLiteral("%1 MB").arg(double(row.serverPssKb) / 1024, 0, 'f', 1) : QStringLiteral("-"), 9);
+        if (row.errors > 0)
+            m_out << QString::fromUtf8(QJsonDocument(row.errorsByKind).toJson(QJsonDocument::Compact));
+        m_out << "\n";
+    }
+}
+
+void Cli::printScaling(const QList<ScalingRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    m_out << "\nspeed-up over 1 worker (time at 1 / time at N), 95% bootstrap CI:\n";
+    for (const ScalingRow &row : rows) {
+        m_out << "  " << padded(row.benchmark + QLatin1Char('/') + row.variant, 28) << padded(row.runtime, 10)
+              << padded(QStringLiteral("%1 workers").arg(row.workers), 11);
+        if (row.speedup > 0)
+            m_out << QStringLiteral("%1x [%2, %3], efficiency %4%")
+                         .arg(row.speedup, 0, 'f', 2)
+                         .arg(row.ci.ciLow, 0, 'f', 2)
+                         .arg(row.ci.ciHigh, 0, 'f', 2)
+                         .arg(row.efficiency * 100, 0, 'f', 0);
+        else
+            m_out << "no valid samples at 1 or N workers";
+        m_out << "\n";
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ResultAnalysis.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -29,6 +31,8 @@ private:
     [[nodiscard]] int listVerb(const QString &db, bool json);
     [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
     void printSummary(ResultStore &store, qint64 id);
+    void printLoadRows(const QList<LoadRow> &rows);
+    void printScaling(const QList<ScalingRow> &rows);
 
     QTextStream m_out;
     QTextStream m_err;

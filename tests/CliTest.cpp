@@ -133,8 +133,80 @@ private slots:
             names.append(value.toObject().value(QLatin1String("name")).toString());
             QVERIFY(!value.toObject().value(QLatin1String("claims")).toArray().isEmpty());
         }
-        for (const char *required : {"startup", "nbody", "fannkuch", "json-roundtrip", "binary-trees"})
+        for (const char *required : {"startup", "nbody", "fannkuch", "json-roundtrip", "binary-trees", "matmul", "parallel-cpu",
+                                     "fanout-sleeps", "http", "cluster", "idle-memory", "chat"})
             QVERIFY2(names.contains(QLatin1String(required)), required);
+        const QSet<QString> categories{"cpu", "library", "startup", "memory", "scaling", "io", "realtime"};
+        for (const QJsonValue &value : benchmarks.json().value(QLatin1String("benchmarks")).toArray()) {
+            const QJsonObject benchmark = value.toObject();
+            QVERIFY2(categories.contains(benchmark.value(QLatin1String("category")).toString()), qPrintable(benchmark.value(QLatin1String("name")).toString()));
+            QVERIFY(benchmark.value(QLatin1String("available")).isBool());
+            QVERIFY(benchmark.value(QLatin1String("reason")).isString());
+            // Unavailable means a reason a user can act on.
+            if (!benchmark.value(QLatin1String("available")).toBool())
+                QVERIFY(!benchmark.value(QLatin1String("reason")).toString().isEmpty());
+        }
+    }
+
+    void serverScalingAndVariantRowsInShow()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("servers.sqlite"));
+        const Outcome ran = run({QStringLiteral("run"), QStringLiteral("--suite"), QStringLiteral("quick"), QStringLiteral("--only"),
+                                 QStringLiteral("http,chat,idle-memory,parallel-cpu,matmul"), QStringLiteral("--runs"), QStringLiteral("1"),
+                                 QStringLiteral("--db"), db, QStringLiteral("--json")},
+                                600000);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        const qint64 id = ran.json().value(QLatin1String("result_set")).toInteger();
+        const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject show = shown.json();
+
+        QSet<QString> kinds, servers;
+        for (const QJsonValue &value : show.value(QLatin1String("load_rows")).toArray()) {
+            const QJsonObject row = value.toObject();
+            const QString kind = row.value(QLatin1String("kind")).toString();
+            kinds.insert(kind);
+            servers.insert(row.value(QLatin1String("server")).toString());
+            QVERIFY2(row.value(QLatin1String("valid")).toBool(), qPrintable(row.value(QLatin1String("error")).toString()));
+            if (kind == QLatin1String("idle")) {
+                QVERIFY(row.value(QLatin1String("server_pss_kb")).toInteger() > 1000);
+                continue;
+            }
+            QVERIFY(row.value(QLatin1String("requests_per_sec")).toDouble() > 0);
+            const QJsonObject latency = row.value(QLatin1String("latency_ns")).toObject();
+            qint64 previous = 0;
+            for (const char *key : {"p50", "p90", "p99", "p999", "max"}) {
+                const qint64 value = latency.value(QLatin1String(key)).toInteger();
+                QVERIFY2(value >= previous && value > 0, key);  // percentiles rise
+                previous = value;
+            }
+            QCOMPARE(row.value(QLatin1String("errors")).toInteger(), 0);
+            QVERIFY(row.value(QLatin1String("server_cpu_cores")).toDouble() > 0);
+        }
+        QCOMPARE(kinds, (QSet<QString>{"http", "idle", "chat"}));
+        for (const char *server : {"node-http", "asyncio", "threading", "chat-ws", "chat-websockets"})
+            QVERIFY2(servers.contains(QLatin1String(server)), server);
+
+        // Worker counts give speed-ups against one worker, for every parallel variant.
+        QSet<QString> scaled;
+        for (const QJsonValue &value : show.value(QLatin1String("scaling")).toArray()) {
+            const QJsonObject row = value.toObject();
+            if (row.value(QLatin1String("workers")).toInt() == 2) {
+                scaled.insert(row.value(QLatin1String("variant")).toString());
+                QVERIFY(row.value(QLatin1String("speedup")).toDouble() > 0);
+            }
+        }
+        QCOMPARE(scaled, (QSet<QString>{"threads", "processes", "worker_threads"}));
+        // The numeric variants all ran and agree on the checksum (else they would be invalid).
+        QSet<QString> variants;
+        for (const QJsonValue &value : show.value(QLatin1String("rows")).toArray()) {
+            const QJsonObject row = value.toObject();
+            QVERIFY2(row.value(QLatin1String("valid")).toBool(), qPrintable(row.value(QLatin1String("error")).toString()));
+            if (row.value(QLatin1String("benchmark")).toString() == QLatin1String("matmul"))
+                variants.insert(row.value(QLatin1String("variant")).toString());
+        }
+        QCOMPARE(variants, (QSet<QString>{"float64array", "numpy", "pure"}));
     }
 
     void runListShow()

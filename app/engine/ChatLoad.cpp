@@ -261,6 +261,13 @@ ChatResult ChatLoad::run(const ChatOptions &options, std::stop_token stop)
     }
     threads.start();
 
+    // Read only after finish(), once the io thread is joined.
+    const auto collectFailures = [&] {
+        for (int kind = 0; kind < FailureKinds; ++kind) {
+            if (room.failures[std::size_t(kind)] > 0)
+                result.errors[QLatin1String(kFailureNames[std::size_t(kind)])] = room.failures[std::size_t(kind)];
+        }
+    };
     const auto finish = [&] {
         net::post(context, [&room] {
             room.stopping = true;
@@ -276,6 +283,7 @@ ChatResult ChatLoad::run(const ChatOptions &options, std::stop_token stop)
     }
     if (room.joined == 0 && !stop.stop_requested()) {
         finish();
+        collectFailures();
         std::lock_guard lock(room.mutex);
         result.error = QStringLiteral("no chat client could join %1: %2")
                            .arg(options.url,
@@ -315,11 +323,9 @@ ChatResult ChatLoad::run(const ChatOptions &options, std::stop_token stop)
     result.delivered = room.delivered;
     result.expectedDeliveries = room.expected;
     result.latency = room.latency;
-    for (int kind = 0; kind < FailureKinds; ++kind) {
-        if (room.failures[std::size_t(kind)] > 0)
-            result.errors[QLatin1String(kFailureNames[std::size_t(kind)])] = room.failures[std::size_t(kind)];
-    }
-    if (result.expectedDeliveries > result.delivered)
+    collectFailures();
+    // A stopped run did not wait for deliveries in flight, so missing ones are not known to be lost.
+    if (!stopped && result.expectedDeliveries > result.delivered)
         result.errors[QStringLiteral("lost")] = result.expectedDeliveries - result.delivered;
     if (cpuAtStart >= 0 && cpuAtEnd >= cpuAtStart)
         result.generatorCpuNs = cpuAtEnd - cpuAtStart;

@@ -223,12 +223,15 @@ PartResult throughputPart(const QJsonObject &rule, const ClaimInputs &inputs, co
     const QJsonObject denominator = rule.value(QStringLiteral("denominator")).toObject();
     const int numeratorWorkers = numerator.value(QStringLiteral("workers")).toInt(1);
     const int denominatorWorkers = denominator.value(QStringLiteral("workers")).toInt(1);
-    const QString where = QStringLiteral("%1 %2, %3").arg(measure, endpoint,
-                                                          connections.isEmpty() ? QStringLiteral(">= %1 connections").arg(minConnections)
-                                                                                : QStringLiteral("the listed connection counts"));
+    const QString where = endpoint.isEmpty() ? measure : measure + QLatin1Char(' ') + endpoint;
+    QString at;
+    if (!connections.isEmpty())
+        at = QStringLiteral(" at the listed connection counts");
+    else if (minConnections > 0)
+        at = QStringLiteral(" at >= %1 connections").arg(minConnections);
     QSet<QString> reported;
     const auto reportMissing = [&](const QString &server, int workers) {
-        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 point").arg(server).arg(workers).arg(where);
+        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 point%4").arg(server).arg(workers).arg(where, at);
         if (!reported.contains(text))
             part.missing << text;
         reported.insert(text);

@@ -333,27 +333,20 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
     while (initial.done < options.connections && Clock::now() < connectDeadline
            && LoadPhases::sleepUntil(std::min(Clock::now() + milliseconds(2), connectDeadline), stop)) {
     }
-    if (initial.connected == 0 && !stop.stop_requested()) {
-        finish();
-        std::lock_guard lock(initial.mutex);
-        result.error = QStringLiteral("could not connect to %1:%2: %3")
-                           .arg(QString::fromStdString(url->address()))
-                           .arg(url->port())
-                           .arg(initial.firstError.isEmpty() ? QStringLiteral("no connection within the timeout")
-                                                             : initial.firstError);
-        if (!fileLimitProblem.isEmpty())
-            result.error += QStringLiteral(" (%1)").arg(fileLimitProblem);
-        return result;
-    }
-
+    // Not one connection on the first try: the target refuses, so there is nothing to measure.
+    const bool refused = initial.connected == 0 && !stop.stop_requested();
     qint64 cpuAtStart = -1;
-    bool stopped = !LoadPhases::sleepUntil(plan.phases.measureStart(), stop);
-    if (!stopped) {
-        cpuAtStart = threads.cpuNs();
-        stopped = !LoadPhases::sleepUntil(plan.phases.measureEnd(), stop);
+    qint64 cpuAtEnd = -1;
+    bool stopped = false;
+    if (!refused) {
+        stopped = !LoadPhases::sleepUntil(plan.phases.measureStart(), stop);
+        if (!stopped) {
+            cpuAtStart = threads.cpuNs();
+            stopped = !LoadPhases::sleepUntil(plan.phases.measureEnd(), stop);
+            cpuAtEnd = threads.cpuNs();
+        }
+        result.durationS = plan.phases.measuredSeconds(Clock::now());
     }
-    const qint64 cpuAtEnd = cpuAtStart >= 0 ? threads.cpuNs() : -1;
-    result.durationS = plan.phases.measuredSeconds(Clock::now());
     finish();
 
     for (const auto &lane : lanes) {
@@ -365,6 +358,17 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
             if (lane->failures[std::size_t(kind)] > 0)
                 result.errors[QLatin1String(kFailureNames[std::size_t(kind)])] += lane->failures[std::size_t(kind)];
         }
+    }
+    if (refused) {
+        std::lock_guard lock(initial.mutex);
+        result.error = QStringLiteral("could not connect to %1:%2: %3")
+                           .arg(QString::fromStdString(url->address()))
+                           .arg(url->port())
+                           .arg(initial.firstError.isEmpty() ? QStringLiteral("no connection within the timeout")
+                                                             : initial.firstError);
+        if (!fileLimitProblem.isEmpty())
+            result.error += QStringLiteral(" (%1)").arg(fileLimitProblem);
+        return result;
     }
     if (cpuAtStart >= 0 && cpuAtEnd >= cpuAtStart)
         result.generatorCpuNs = cpuAtEnd - cpuAtStart;

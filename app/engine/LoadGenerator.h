@@ -24,7 +24,8 @@ struct LoadOptions {
     int threads = 1;             ///< io_context threads for the generator
 };
 
-/// One load run's measured phase. Every failure is counted by kind rather than aborting the run.
+/// One load run's measured phase. Every failure in that phase is counted by kind rather than aborting the
+/// run (failures during warm-up are not counted, like its requests).
 struct LoadResult {
     qint64 completed = 0;        ///< 2xx responses with the expected body, finished in the measured phase
     qint64 sent = 0;             ///< requests written in the measured phase

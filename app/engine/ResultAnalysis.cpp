@@ -1,5 +1,7 @@
 #include "ResultAnalysis.h"
 
+#include "LatencyHistogram.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -163,6 +165,100 @@ QList<ScalingRow> ResultAnalysis::scalingRows(const QList<SummaryRow> &rows)
             scaling.efficiency = scaling.speedup / row.workers;
         }
         result.append(scaling);
+    }
+    return result;
+}
+
+QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes)
+{
+    QMap<QString, QString> kindOf;
+    for (const RuntimeInfo &runtime : runtimes)
+        kindOf.insert(runtime.name, runtime.kind);
+    QList<LoadRow> result;
+    QList<LatencyHistogram> histograms;
+    QList<std::vector<double>> serverCpu, serverPss, generatorCpu;
+    auto rowFor = [&](const Sample &sample, const LoadPoint &point) -> qsizetype {
+        for (qsizetype i = 0; i < result.size(); ++i) {
+            const LoadRow &row = result.at(i);
+            if (row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime
+                && row.kind == point.kind && row.endpoint == point.endpoint && row.connections == point.connections
+                && row.workers == point.workers && row.rate == point.rate)
+                return i;
+        }
+        LoadRow row;
+        row.benchmark = sample.benchmark;
+        row.server = sample.variant;
+        row.runtime = sample.runtime;
+        row.runtimeKind = kindOf.value(sample.runtime);
+        row.kind = point.kind;
+        row.endpoint = point.endpoint;
+        row.connections = point.connections;
+        row.workers = point.workers;
+        row.rate = point.rate;
+        result.append(row);
+        histograms.append(LatencyHistogram());
+        serverCpu.append(std::vector<double>());
+        serverPss.append(std::vector<double>());
+        generatorCpu.append(std::vector<double>());
+        return result.size() - 1;
+    };
+    for (const Sample &sample : samples) {
+        for (const LoadPoint &point : sample.points) {
+            const qsizetype index = rowFor(sample, point);
+            LoadRow &row = result[index];
+            if (!point.valid()) {
+                if (row.error.isEmpty())
+                    row.error = point.error.isEmpty() ? QStringLiteral("no request completed") : point.error;
+                continue;
+            }
+            QString histogramError;
+            const std::optional<LatencyHistogram> latency = LatencyHistogram::fromJson(point.latency, &histogramError);
+            if (!latency && point.kind != QLatin1String("idle")) {
+                row.error = QStringLiteral("stored latency histogram unreadable: %1").arg(histogramError);
+                continue;
+            }
+            if (latency)
+                histograms[index].merge(*latency);
+            ++row.points;
+            row.throughputs.append(point.throughput());
+            row.completed += point.completed;
+            row.errors += point.errorCount();
+            for (auto it = point.errors.begin(); it != point.errors.end(); ++it)
+                row.errorsByKind.insert(it.key(), row.errorsByKind.value(it.key()).toInteger() + it.value().toInteger());
+            if (point.serverCpuNs >= 0 && point.durationS > 0)
+                serverCpu[index].push_back(double(point.serverCpuNs) / 1e9 / point.durationS);
+            if (point.serverPssKb >= 0)
+                serverPss[index].push_back(double(point.serverPssKb));
+            if (point.durationS > 0)
+                generatorCpu[index].push_back(double(point.generatorCpuNs) / 1e9 / point.durationS);
+        }
+        // A server that failed before its first point still has to show up, with its error.
+        if (sample.points.isEmpty() && !sample.valid()) {
+            LoadPoint none;
+            none.kind = sample.extra.value(QLatin1String("measure")).toString();
+            none.workers = std::max(sample.workers, 1);
+            LoadRow &row = result[rowFor(sample, none)];
+            if (row.error.isEmpty())
+                row.error = sample.error;
+        }
+    }
+    for (qsizetype i = 0; i < result.size(); ++i) {
+        LoadRow &row = result[i];
+        if (row.points > 0)
+            row.error.clear();  // one failed repetition does not void the others; its errors are counted
+        const std::vector<double> throughputs(row.throughputs.begin(), row.throughputs.end());
+        row.requestsPerSec = medianOf(throughputs).value_or(0);
+        const LatencyHistogram &h = histograms.at(i);
+        if (h.count() > 0) {
+            row.p50Ns = h.percentile(50);
+            row.p90Ns = h.percentile(90);
+            row.p99Ns = h.percentile(99);
+            row.p999Ns = h.percentile(99.9);
+            row.maxNs = h.max();
+        }
+        row.serverCpuCores = medianOf(serverCpu.at(i)).value_or(-1);
+        row.serverPssKb = serverPss.at(i).empty() ? -1 : qint64(*medianOf(serverPss.at(i)));
+        row.generatorCpuCores = medianOf(generatorCpu.at(i)).value_or(0);
     }
     return result;
 }

@@ -43,6 +43,7 @@ QJsonObject ResultJson::row(const SummaryRow &row)
                        {QStringLiteral("runtime"), row.runtime},
                        {QStringLiteral("runtime_kind"), row.runtimeKind},
                        {QStringLiteral("variant"), row.variant},
+                       {QStringLiteral("workers"), row.workers},
                        {QStringLiteral("n"), qint64(s.n)},
                        {QStringLiteral("processes"), row.processes},
                        {QStringLiteral("invalid_processes"), row.invalidProcesses},
@@ -64,10 +65,56 @@ QJsonObject ResultJson::row(const SummaryRow &row)
                        {QStringLiteral("warnings"), QJsonArray::fromStringList(row.warnings)}};
 }
 
+QJsonObject ResultJson::loadRow(const LoadRow &row)
+{
+    const bool any = row.points > 0;
+    const bool timed = any && row.p50Ns > 0;
+    auto ns = [timed](qint64 value) { return timed ? QJsonValue(value) : QJsonValue(); };
+    return QJsonObject{{QStringLiteral("benchmark"), row.benchmark},
+                       {QStringLiteral("server"), row.server},
+                       {QStringLiteral("runtime"), row.runtime},
+                       {QStringLiteral("runtime_kind"), row.runtimeKind},
+                       {QStringLiteral("kind"), row.kind},
+                       {QStringLiteral("endpoint"), row.endpoint},
+                       {QStringLiteral("connections"), row.connections},
+                       {QStringLiteral("workers"), row.workers},
+                       {QStringLiteral("rate"), row.rate},
+                       {QStringLiteral("points"), row.points},
+                       {QStringLiteral("requests_per_sec"), any && row.kind != QLatin1String("idle") ? number(row.requestsPerSec) : QJsonValue()},
+                       {QStringLiteral("latency_ns"), QJsonObject{{QStringLiteral("p50"), ns(row.p50Ns)},
+                                                                  {QStringLiteral("p90"), ns(row.p90Ns)},
+                                                                  {QStringLiteral("p99"), ns(row.p99Ns)},
+                                                                  {QStringLiteral("p999"), ns(row.p999Ns)},
+                                                                  {QStringLiteral("max"), ns(row.maxNs)}}},
+                       {QStringLiteral("completed"), row.completed},
+                       {QStringLiteral("errors"), row.errors},
+                       {QStringLiteral("errors_by_kind"), row.errorsByKind},
+                       {QStringLiteral("server_cpu_cores"), row.serverCpuCores >= 0 ? number(row.serverCpuCores) : QJsonValue()},
+                       {QStringLiteral("server_pss_kb"), row.serverPssKb >= 0 ? QJsonValue(row.serverPssKb) : QJsonValue()},
+                       {QStringLiteral("generator_cpu_cores"), any ? number(row.generatorCpuCores) : QJsonValue()},
+                       {QStringLiteral("valid"), row.valid()},
+                       {QStringLiteral("error"), row.error.isEmpty() ? QJsonValue() : QJsonValue(row.error)}};
+}
+
+QJsonObject ResultJson::scalingRow(const ScalingRow &row)
+{
+    const bool any = row.speedup > 0;
+    return QJsonObject{{QStringLiteral("benchmark"), row.benchmark},
+                       {QStringLiteral("variant"), row.variant},
+                       {QStringLiteral("runtime"), row.runtime},
+                       {QStringLiteral("workers"), row.workers},
+                       {QStringLiteral("median_ns"), row.medianNs > 0 ? number(row.medianNs) : QJsonValue()},
+                       {QStringLiteral("speedup"), any ? number(row.speedup) : QJsonValue()},
+                       {QStringLiteral("speedup_ci_low"), any ? number(row.ci.ciLow) : QJsonValue()},
+                       {QStringLiteral("speedup_ci_high"), any ? number(row.ci.ciHigh) : QJsonValue()},
+                       {QStringLiteral("efficiency"), any ? number(row.efficiency) : QJsonValue()}};
+}
+
 QJsonObject ResultJson::comparison(const Comparison &comparison)
 {
     return QJsonObject{{QStringLiteral("benchmark"), comparison.benchmark},
                        {QStringLiteral("variant"), comparison.variant},
+                       {QStringLiteral("workers"), comparison.workers},
                        {QStringLiteral("node_runtime"), comparison.nodeRuntime},
                        {QStringLiteral("python_runtime"), comparison.pythonRuntime},
                        {QStringLiteral("ratio"), number(comparison.ratio.ratio)},

@@ -13,6 +13,8 @@ public:
     [[nodiscard]] static QJsonObject resultSet(const ResultSetInfo &info);
     [[nodiscard]] static QJsonObject row(const SummaryRow &row);
     [[nodiscard]] static QJsonObject comparison(const Comparison &comparison);
+    [[nodiscard]] static QJsonObject loadRow(const LoadRow &row);
+    [[nodiscard]] static QJsonObject scalingRow(const ScalingRow &row);
     /// A duration for people: 812 ns, 3.41 µs, 27.9 ms, 1.52 s.
     [[nodiscard]] static QString formatDuration(double ns);
 };

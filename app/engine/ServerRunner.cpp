@@ -62,13 +62,22 @@ void checkAnswers(LoadPoint &point)
     const qint64 wrongStatus = point.errors.value(QLatin1String("status")).toInteger();
     if (point.error.isEmpty() && (wrongBodies > 0 || wrongStatus > 0))
         point.error = QStringLiteral("%1 responses had a wrong body and %2 a non-2xx status").arg(wrongBodies).arg(wrongStatus);
+    // A chat room that drops its members has stopped being a chat room; its delivery rate means nothing.
+    const qint64 dropped = point.errors.value(QLatin1String("closed")).toInteger();
+    if (point.error.isEmpty() && point.kind == QLatin1String("chat") && dropped > 0)
+        point.error = QStringLiteral("the server dropped %1 clients").arg(dropped);
 }
 
 } // namespace
 
 ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver)
-    : m_catalog(catalog), m_executor(executor), m_driver(driver)
+    : m_catalog(catalog), m_executor(executor), m_driver(driver), m_choosePort(&ServerRunner::freePort)
 {
+}
+
+void ServerRunner::setPortChooser(std::function<quint16()> choosePort)
+{
+    m_choosePort = std::move(choosePort);
 }
 
 quint16 ServerRunner::freePort()
@@ -100,7 +109,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 {
     const Benchmark &benchmark = step.benchmark;
     const BenchmarkSize &size = step.size;
-    const quint16 port = freePort();
+    const quint16 port = m_choosePort();
 
     ProcessSpec spec;
     spec.program = step.runtime.path;

@@ -6,6 +6,7 @@
 #include "RuntimeInfo.h"
 #include "Sample.h"
 
+#include <functional>
 #include <stop_token>
 
 namespace showdown {
@@ -20,6 +21,8 @@ public:
     ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver);
 
     [[nodiscard]] Sample run(const RunStep &step, std::stop_token stop);
+    /// Replaces the free-port choice; tests use it to hand the server a port that is already taken.
+    void setPortChooser(std::function<quint16()> choosePort);
 
     /// A port on 127.0.0.1 that was free a moment ago (the kernel picks it); 0 if none could be had.
     [[nodiscard]] static quint16 freePort();
@@ -30,6 +33,7 @@ private:
     const Catalog &m_catalog;
     Executor &m_executor;
     LoadDriver &m_driver;
+    std::function<quint16()> m_choosePort;
 };
 
 } // namespace showdown

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""Check the benchmark programs against manifest.json.
+"""Check the benchmark programs against the manifest (manifest.json and manifest.d/*.json).
 
-For every benchmark in the manifest, run the Node.js and the Python program with the
-chosen suite's size (--iterations 1 --warmup 0, unless --as-suite), check that stdout is
-exactly one JSON object with the protocol fields, and that its result equals the
-manifest's checksum. Print a table of times and an estimate of the suite's duration
-(runs x (warm-up + measured iterations), extrapolated from this one process).
+For every measured benchmark (measure "iterations" or "process"), run the Node.js and the
+Python program with the chosen suite's size (--iterations 1 --warmup 0, unless --as-suite),
+once per variant (--variant NAME) and per worker count (--workers N) the manifest lists,
+check that stdout is exactly one JSON object with the protocol fields (and extra.variant /
+extra.workers when given), and that its result equals the manifest's checksum. A variant
+whose "requires" are not importable is reported as skipped, with the reason. Server entries
+(measure http, idle, chat) are listed as not checked here. Print a table of times, the
+speed-up over 1 worker for benchmarks with worker counts, and an estimate of the suite's
+duration (runs x (warm-up + measured iterations), extrapolated from this one process).
 Exit status 1 on any mismatch or protocol error, 2 on bad arguments.
 
     /usr/bin/python3 resources/benchmarks/check_checksums.py [--suite quick|standard|full]
         [--only NAME[,NAME...]] [--node PATH] [--python PATH] [--as-suite]
 """
 import argparse
+import glob
 import json
 import os
 import subprocess
@@ -20,52 +25,117 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "manifest.json")
+MANIFEST_DIR = os.path.join(HERE, "manifest.d")
 SUITES = ("quick", "standard", "full")
 CATEGORIES = {"cpu", "library", "startup", "memory", "scaling", "io", "realtime"}
 MEASURES = {"iterations", "process"}
+SERVER_MEASURES = {"http", "idle", "chat"}
+RUNTIMES = ("node", "python")
+
+
+def read_json(path, problems):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        problems.append(f"{os.path.relpath(path, HERE)}: {e}")
+        return None
+
+
+def check_variants(name, variants, problems):
+    if not isinstance(variants, list) or not variants:
+        problems.append(f"{name}: variants must be a non-empty list")
+        return
+    seen = set()
+    for v in variants:
+        if not isinstance(v, dict):
+            problems.append(f"{name}: a variant is not an object")
+            continue
+        vname = v.get("name")
+        if not isinstance(vname, str) or not vname:
+            problems.append(f"{name}: a variant has no name")
+        elif (v.get("runtime"), vname) in seen:
+            problems.append(f"{name}: variant {vname!r} listed twice for {v.get('runtime')}")
+        seen.add((v.get("runtime"), vname))
+        if v.get("runtime") not in RUNTIMES:
+            problems.append(f"{name}/{vname}: runtime must be one of {', '.join(RUNTIMES)}")
+        if not isinstance(v.get("description"), str) or not v.get("description"):
+            problems.append(f"{name}/{vname}: missing description")
+        requires = v.get("requires", [])
+        if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
+            problems.append(f"{name}/{vname}: requires must be a list of library names")
+    for runtime in RUNTIMES:
+        if not any(isinstance(v, dict) and v.get("runtime") == runtime for v in variants):
+            problems.append(f"{name}: no variant for {runtime}")
+
+
+def check_benchmark(b, problems):
+    name = b.get("name", "?")
+    for key in ("name", "title", "category", "description", "claims", "measure", "timeout_s",
+                "node", "python", "sizes"):
+        if key not in b:
+            problems.append(f"{name}: missing {key!r}")
+    if b.get("category") not in CATEGORIES:
+        problems.append(f"{name}: unknown category {b.get('category')!r}")
+    if b.get("measure") not in MEASURES:
+        problems.append(f"{name}: unknown measure {b.get('measure')!r}")
+    for runtime in RUNTIMES:
+        path = b.get(runtime)
+        if path and not os.path.isfile(os.path.join(HERE, path)):
+            problems.append(f"{name}: {runtime} program {path} not found")
+    if "variants" in b:
+        check_variants(name, b["variants"], problems)
+    for suite in SUITES:
+        s = b.get("sizes", {}).get(suite)
+        if s is None:
+            problems.append(f"{name}: no sizes for suite {suite!r}")
+            continue
+        for key in ("size", "runs", "iterations", "warmup", "checksum"):
+            if key not in s:
+                problems.append(f"{name}/{suite}: missing {key!r}")
+        if not isinstance(s.get("checksum"), str):
+            problems.append(f"{name}/{suite}: checksum must be a string")
+        workers = s.get("workers")
+        if workers is not None and (not isinstance(workers, list) or not workers
+                                    or not all(isinstance(w, int) and w >= 1 for w in workers)):
+            problems.append(f"{name}/{suite}: workers must be a non-empty list of counts >= 1")
 
 
 def load_manifest():
-    with open(MANIFEST, encoding="utf-8") as f:
-        manifest = json.load(f)
+    """Return (manifest.json, measured benchmarks from every file, server names, problems)."""
     problems = []
+    manifest = read_json(MANIFEST, problems) or {}
     if manifest.get("protocol") != 1:
         problems.append("manifest: protocol must be 1")
     for suite in SUITES:
         if suite not in manifest.get("suites", {}):
             problems.append(f"manifest: suite {suite!r} missing")
+    entries = list(manifest.get("benchmarks", []))
+    for path in sorted(glob.glob(os.path.join(MANIFEST_DIR, "*.json"))):
+        part = read_json(path, problems)
+        if part is None:
+            continue
+        if not isinstance(part.get("benchmarks"), list):
+            problems.append(f"{os.path.relpath(path, HERE)}: no 'benchmarks' list")
+            continue
+        entries += part["benchmarks"]
     seen = set()
-    for b in manifest.get("benchmarks", []):
+    measured = []
+    servers = []
+    for b in entries:
         name = b.get("name", "?")
         if name in seen:
             problems.append(f"{name}: listed twice")
         seen.add(name)
-        for key in ("name", "title", "category", "description", "claims", "measure", "timeout_s",
-                    "node", "python", "sizes"):
-            if key not in b:
-                problems.append(f"{name}: missing {key!r}")
-        if b.get("category") not in CATEGORIES:
-            problems.append(f"{name}: unknown category {b.get('category')!r}")
-        if b.get("measure") not in MEASURES:
-            problems.append(f"{name}: unknown measure {b.get('measure')!r}")
-        for runtime in ("node", "python"):
-            path = b.get(runtime)
-            if path and not os.path.isfile(os.path.join(HERE, path)):
-                problems.append(f"{name}: {runtime} program {path} not found")
-        for suite in SUITES:
-            s = b.get("sizes", {}).get(suite)
-            if s is None:
-                problems.append(f"{name}: no sizes for suite {suite!r}")
-                continue
-            for key in ("size", "runs", "iterations", "warmup", "checksum"):
-                if key not in s:
-                    problems.append(f"{name}/{suite}: missing {key!r}")
-            if not isinstance(s.get("checksum"), str):
-                problems.append(f"{name}/{suite}: checksum must be a string")
-    return manifest, problems
+        if b.get("measure") in SERVER_MEASURES:
+            servers.append(name)  # another checker's business: they need a load generator
+            continue
+        check_benchmark(b, problems)
+        measured.append(b)
+    return manifest, measured, servers, problems
 
 
-def check_output(stdout, name, runtime, measure, iterations, warmup):
+def check_output(stdout, name, runtime, measure, iterations, warmup, variant=None, workers=None):
     """Return (parsed object, list of problems)."""
     lines = stdout.splitlines()
     if len(lines) != 1:
@@ -95,12 +165,17 @@ def check_output(stdout, name, runtime, measure, iterations, warmup):
         problems.append("peak_rss_kb missing")
     if not isinstance(obj.get("extra"), dict):
         problems.append("extra is not an object")
-    elif runtime == "python" and not isinstance(obj["extra"].get("implementation"), str):
-        problems.append("extra.implementation missing")
+    else:
+        if runtime == "python" and not isinstance(obj["extra"].get("implementation"), str):
+            problems.append("extra.implementation missing")
+        if measure == "iterations":
+            for key, value in (("variant", variant), ("workers", workers)):
+                if value is not None and obj["extra"].get(key) != value:
+                    problems.append(f"extra.{key} is {obj['extra'].get(key)!r}, expected {value!r}")
     return obj, problems
 
 
-def run_one(bench, suite, runtime, executable, as_suite):
+def run_one(bench, suite, runtime, executable, as_suite, variant=None, workers=None):
     sizes = bench["sizes"][suite]
     measure = bench["measure"]
     if measure == "process" or not as_suite:
@@ -109,6 +184,10 @@ def run_one(bench, suite, runtime, executable, as_suite):
         iterations, warmup = sizes["iterations"], sizes["warmup"]
     argv = [executable, os.path.join(HERE, bench[runtime]), "--size", str(sizes["size"]),
             "--iterations", str(iterations), "--warmup", str(warmup)]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
+    if variant is not None:
+        argv += ["--variant", variant]
     start = time.perf_counter()
     try:
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=bench["timeout_s"], cwd="/")
@@ -120,7 +199,8 @@ def run_one(bench, suite, runtime, executable, as_suite):
         tail = proc.stderr.strip().splitlines()[-3:]
         info["problems"].append(f"exit status {proc.returncode}: {' | '.join(tail)}")
         return info
-    obj, problems = check_output(proc.stdout, bench["name"], runtime, measure, iterations, warmup)
+    obj, problems = check_output(proc.stdout, bench["name"], runtime, measure, iterations, warmup,
+                                 variant, workers)
     info["problems"] += problems
     if obj is None:
         return info
@@ -149,6 +229,52 @@ def fmt_time(seconds):
     return f"{seconds:.2f} s"
 
 
+def missing_libraries(runtime, executable, names, cache):
+    """The names among `names` that `executable` cannot import (Python) or resolve (Node)."""
+    missing = []
+    for lib in names:
+        key = (runtime, executable, lib)
+        if key not in cache:
+            if runtime == "python":
+                argv = [executable, "-c", "import importlib.util, sys\n"
+                        "sys.exit(0 if importlib.util.find_spec(sys.argv[1]) else 1)", lib]
+            else:
+                argv = [executable, "-e", "require.resolve(process.argv[1], { paths: [process.argv[2]] })",
+                        lib, HERE]
+            try:
+                cache[key] = subprocess.run(argv, capture_output=True, timeout=30).returncode == 0
+            except (OSError, subprocess.TimeoutExpired):
+                cache[key] = False
+        if not cache[key]:
+            missing.append(lib)
+    return missing
+
+
+def jobs_for(bench, suite):
+    """(runtime, variant name or None, requires, workers or None) for every program run."""
+    workers = bench["sizes"][suite].get("workers") or [None]
+    if "variants" in bench:
+        kinds = [(v["runtime"], v["name"], v.get("requires", [])) for v in bench["variants"]]
+    else:
+        kinds = [(runtime, None, []) for runtime in RUNTIMES]
+    return [(runtime, variant, requires, w) for runtime, variant, requires in kinds for w in workers]
+
+
+def print_speedups(bench, rows):
+    """Speed-up over 1 worker per runtime and variant, from the median iteration times."""
+    by_kind = {}
+    for (runtime, variant, workers), info in rows.items():
+        by_kind.setdefault((runtime, variant), {})[workers] = info.get("iter_s")
+    for (runtime, variant), times in by_kind.items():
+        base = times.get(1)
+        label = f"{runtime}/{variant}" if variant else runtime
+        if not base:
+            print(f"    speed-up {label}: no 1-worker time to compare with")
+            continue
+        parts = [f"{w} workers {base / t:.2f}x" for w, t in sorted(times.items()) if w != 1 and t]
+        print(f"    speed-up {label} over 1 worker: {', '.join(parts) or '-'}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--suite", choices=SUITES, default="quick")
@@ -159,51 +285,67 @@ def main():
                         help="run each program once with the suite's iterations and warm-up instead of 1 and 0")
     args = parser.parse_args()
 
-    manifest, problems = load_manifest()
+    _, benches, servers, problems = load_manifest()
     for p in problems:
         print(f"MANIFEST: {p}")
-    benches = manifest["benchmarks"]
     if args.only:
         wanted = set(args.only.split(","))
-        unknown = wanted - {b["name"] for b in benches}
+        unknown = wanted - {b.get("name") for b in benches}
         if unknown:
-            parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+            parser.error(f"unknown measured benchmark(s): {', '.join(sorted(unknown))}")
         benches = [b for b in benches if b["name"] in wanted]
+    # An entry the manifest check rejected cannot be run meaningfully; it already counts as a problem.
+    benches = [b for b in benches if args.suite in b.get("sizes", {}) and b.get("node") and b.get("python")]
 
-    runtimes = (("node", args.node), ("python", args.python))
-    header = (f"{'benchmark':<15} {'size':>9} | {'node wall':>10} {'node iter':>10} {'node est':>9} | "
-              f"{'py wall':>10} {'py iter':>10} {'py est':>9} | status")
+    executables = {"node": args.node, "python": args.python}
+    header = (f"{'benchmark':<15} {'size':>9} | {'program':<24} {'workers':>7} | "
+              f"{'wall':>10} {'iter':>10} {'est':>9} | status")
     print(f"suite {args.suite}: node = {args.node}, python = {args.python}")
     print(header)
     print("-" * len(header))
     failures = 0
+    skipped = 0
+    runs = 0
     total_estimate = 0.0
+    library_cache = {}
     for bench in benches:
         sizes = bench["sizes"][args.suite]
-        infos = {rt: run_one(bench, args.suite, rt, exe, args.as_suite) for rt, exe in runtimes}
-        status = "ok"
-        errors = [f"{rt}: {p}" for rt, info in infos.items() for p in info["problems"]]
-        if errors:
-            status = "FAIL"
-            failures += 1
-        cells = []
-        for rt, _ in runtimes:
-            info = infos[rt]
+        rows = {}
+        for runtime, variant, requires, workers in jobs_for(bench, args.suite):
+            label = f"{runtime}/{variant}" if variant else runtime
+            workers_cell = "-" if workers is None else str(workers)
+            prefix = f"{bench['name']:<15} {sizes['size']:>9} | {label:<24} {workers_cell:>7} |"
+            missing = missing_libraries(runtime, executables[runtime], requires, library_cache)
+            if missing:
+                skipped += 1
+                print(f"{prefix} {'':>10} {'':>10} {'':>9} | SKIP: {', '.join(missing)} not installed", flush=True)
+                continue
+            info = run_one(bench, args.suite, runtime, executables[runtime], args.as_suite, variant, workers)
+            runs += 1
+            rows[(runtime, variant, workers)] = info
             est = info.get("estimate")
             if est is not None:
                 total_estimate += est
-            cells.append(f"{fmt_time(info['wall']):>10} {fmt_time(info.get('iter_s')):>10} {fmt_time(est):>9}")
-        print(f"{bench['name']:<15} {sizes['size']:>9} | {cells[0]} | {cells[1]} | {status} {sizes['checksum']}",
-              flush=True)
-        for e in errors:
-            print(f"    {e}")
+            status = f"ok {sizes['checksum']}"
+            if info["problems"]:
+                status = "FAIL"
+                failures += 1
+            print(f"{prefix} {fmt_time(info['wall']):>10} {fmt_time(info.get('iter_s')):>10} "
+                  f"{fmt_time(est):>9} | {status}", flush=True)
+            for e in info["problems"]:
+                print(f"    {e}")
+        if sizes.get("workers"):
+            print_speedups(bench, rows)
     print("-" * len(header))
-    print(f"estimated {args.suite} suite duration (both runtimes, runs x (warm-up + iterations)): "
+    if servers:
+        print(f"not checked here (servers, need the load generator): {', '.join(servers)}")
+    print(f"estimated {args.suite} suite duration (runs x (warm-up + iterations), every program listed): "
           f"{total_estimate:.0f} s = {total_estimate / 60:.1f} min")
     if problems or failures:
-        print(f"FAILED: {failures} benchmark(s), {len(problems)} manifest problem(s)")
+        print(f"FAILED: {failures} program run(s), {len(problems)} manifest problem(s)")
         return 1
-    print(f"all {len(benches)} benchmarks match the manifest")
+    skip_note = f", {skipped} skipped for missing libraries" if skipped else ""
+    print(f"all {runs} program runs of {len(benches)} benchmarks match the manifest{skip_note}")
     return 0
 
 

@@ -1,21 +1,26 @@
 'use strict';
 // Shared command line and output envelope for the Showdown Node.js benchmark programs.
 //
-//   node <script> --size N --iterations K --warmup W [--workers N]
+//   node <script> --size N --iterations K --warmup W [--workers N] [--variant NAME]
 //
 // A benchmark calls run() with its name, a default size and a kernel. run() parses
 // the arguments, runs W warm-up and K measured iterations of the kernel (each timed
 // with process.hrtime.bigint()), and prints exactly one line of JSON on stdout.
-// Bad arguments: a message on stderr and exit status 2. Iterations that disagree on
-// the result: a message on stderr and exit status 1.
+// A kernel may return a Promise: the time then includes awaiting it.
+// Bad arguments (an unknown variant too): a message on stderr and exit status 2.
+// Iterations that disagree on the result, or a kernel that throws: a message on
+// stderr and exit status 1.
 
-const USAGE = '--size N --iterations K --warmup W [--workers N]';
+const USAGE = '--size N --iterations K --warmup W [--workers N] [--variant NAME]';
 const OPTIONS = new Map([
   ['--size', 'size'],
   ['--iterations', 'iterations'],
   ['--warmup', 'warmup'],
   ['--workers', 'workers'],
+  ['--variant', 'variant'],
 ]);
+// Options whose value is a name rather than a count.
+const TEXT_OPTIONS = new Set(['variant']);
 
 function usageError(message) {
   const script = require('path').basename(process.argv[1] || 'benchmark.js');
@@ -23,8 +28,8 @@ function usageError(message) {
   process.exit(2);
 }
 
-function parseArgs(argv, { defaultSize, minSize = 1, maxSize = Number.MAX_SAFE_INTEGER }) {
-  const opts = { size: defaultSize, iterations: 1, warmup: 0, workers: null };
+function parseArgs(argv, { defaultSize, minSize = 1, maxSize = Number.MAX_SAFE_INTEGER, variants = [] }) {
+  const opts = { size: defaultSize, iterations: 1, warmup: 0, workers: null, variant: null };
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
     let value;
@@ -39,6 +44,10 @@ function parseArgs(argv, { defaultSize, minSize = 1, maxSize = Number.MAX_SAFE_I
       if (i + 1 >= argv.length) usageError(`${flag} needs a value`);
       value = argv[++i];
     }
+    if (TEXT_OPTIONS.has(key)) {
+      opts[key] = value;
+      continue;
+    }
     if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value))) {
       usageError(`${flag} needs a non-negative integer, got "${value}"`);
     }
@@ -49,52 +58,79 @@ function parseArgs(argv, { defaultSize, minSize = 1, maxSize = Number.MAX_SAFE_I
   }
   if (opts.iterations < 1) usageError('--iterations must be at least 1');
   if (opts.workers !== null && opts.workers < 1) usageError('--workers must be at least 1');
+  if (variants.length === 0) {
+    if (opts.variant !== null) usageError(`this benchmark has no variants, got --variant "${opts.variant}"`);
+  } else if (opts.variant === null) {
+    // Run by hand without --variant: the first listed variant is the default.
+    opts.variant = variants[0];
+  } else if (!variants.includes(opts.variant)) {
+    usageError(`unknown variant "${opts.variant}"; known variants: ${variants.join(', ')}`);
+  }
   return opts;
 }
 
-// spec: { name, defaultSize, minSize?, maxSize?, setup?(size) -> input, kernel(input) -> string }
-// setup() runs once, untimed (e.g. generating the text a regex benchmark searches);
-// without it the kernel receives the size.
+// spec: { name, defaultSize, minSize?, maxSize?, variants?, setup?(size, opts) -> input or Promise,
+//         kernel(input, opts) -> string or Promise<string>, teardown?(input) }
+// setup() runs once, untimed and awaited (e.g. generating the text a regex benchmark
+// searches, or starting a pool of workers); without it the kernel receives the size.
+// opts carries size, iterations, warmup, workers (null when not given) and variant (null
+// for a benchmark without variants). teardown() runs once after the last iteration,
+// untimed, and must release whatever keeps the event loop alive (workers, timers).
+// variants: the names this program knows; the first is used when --variant is absent.
 function run(spec) {
   const opts = parseArgs(process.argv.slice(2), spec);
-  const input = spec.setup ? spec.setup(opts.size) : opts.size;
+  const fail = (message) => {
+    process.stderr.write(`${spec.name}: ${message}\n`);
+    process.exit(1);
+  };
+  let input = opts.size;
   const warmupNs = [];
   const iterationsNs = [];
   let result = null;
 
-  const timeOne = (into, label) => {
-    const start = process.hrtime.bigint();
-    const value = spec.kernel(input);
-    const end = process.hrtime.bigint();
-    into.push(Number(end - start));
-    if (typeof value !== 'string') {
-      process.stderr.write(`${spec.name}: kernel returned ${typeof value}, not a string\n`);
-      process.exit(1);
-    }
+  const check = (value, label) => {
+    if (typeof value !== 'string') fail(`kernel returned ${typeof value}, not a string`);
     if (result !== null && value !== result) {
-      process.stderr.write(`${spec.name}: ${label} gave result "${value}", an earlier iteration gave "${result}"\n`);
-      process.exit(1);
+      fail(`${label} gave result "${value}", an earlier iteration gave "${result}"`);
     }
     result = value;
   };
 
-  for (let i = 0; i < opts.warmup; i++) timeOne(warmupNs, `warm-up iteration ${i + 1}`);
-  for (let i = 0; i < opts.iterations; i++) timeOne(iterationsNs, `iteration ${i + 1}`);
+  // Synchronous kernels are timed without any await, so a Promise's microtask
+  // scheduling is never added to their times.
+  const timeOne = async (into, label) => {
+    const start = process.hrtime.bigint();
+    let value = spec.kernel(input, opts);
+    if (value !== null && typeof value === 'object' && typeof value.then === 'function') value = await value;
+    const end = process.hrtime.bigint();
+    into.push(Number(end - start));
+    check(value, label);
+  };
 
-  const extra = { size: opts.size };
-  if (opts.workers !== null) extra.workers = opts.workers;
-  const line = JSON.stringify({
-    protocol: 1,
-    benchmark: spec.name,
-    runtime: 'node',
-    version: process.version,
-    warmup_ns: warmupNs,
-    iterations_ns: iterationsNs,
-    result,
-    peak_rss_kb: process.resourceUsage().maxRSS,
-    extra,
-  });
-  process.stdout.write(line + '\n');
+  const all = async () => {
+    if (spec.setup) input = await spec.setup(opts.size, opts);
+    for (let i = 0; i < opts.warmup; i++) await timeOne(warmupNs, `warm-up iteration ${i + 1}`);
+    for (let i = 0; i < opts.iterations; i++) await timeOne(iterationsNs, `iteration ${i + 1}`);
+    if (spec.teardown) await spec.teardown(input);
+
+    const extra = { size: opts.size };
+    if (opts.workers !== null) extra.workers = opts.workers;
+    if (opts.variant !== null) extra.variant = opts.variant;
+    const line = JSON.stringify({
+      protocol: 1,
+      benchmark: spec.name,
+      runtime: 'node',
+      version: process.version,
+      warmup_ns: warmupNs,
+      iterations_ns: iterationsNs,
+      result,
+      peak_rss_kb: process.resourceUsage().maxRSS,
+      extra,
+    });
+    process.stdout.write(line + '\n');
+  };
+
+  all().catch((error) => fail(`failed: ${error && error.stack ? error.stack : error}`));
 }
 
 module.exports = { run, parseArgs };

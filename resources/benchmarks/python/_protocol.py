@@ -1,12 +1,14 @@
 """Shared command line and output envelope for the Showdown Python benchmark programs.
 
-    python3 <script> --size N --iterations K --warmup W [--workers N]
+    python3 <script> --size N --iterations K --warmup W [--workers N] [--variant NAME]
 
 A benchmark calls run() with its name, a default size and a kernel. run() parses the
 arguments, runs W warm-up and K measured iterations of the kernel (each timed with
 time.perf_counter_ns()), and prints exactly one line of JSON on stdout.
-Bad arguments: a message on stderr and exit status 2. Iterations that disagree on the
-result: a message on stderr and exit status 1.
+A kernel that is a coroutine function (async def) is run with asyncio.run() once per
+iteration; its time includes creating and closing that event loop.
+Bad arguments (an unknown variant too): a message on stderr and exit status 2.
+Iterations that disagree on the result: a message on stderr and exit status 1.
 """
 
 import json
@@ -14,13 +16,19 @@ import os
 import sys
 import time
 
-USAGE = "--size N --iterations K --warmup W [--workers N]"
+USAGE = "--size N --iterations K --warmup W [--workers N] [--variant NAME]"
 OPTIONS = {
     "--size": "size",
     "--iterations": "iterations",
     "--warmup": "warmup",
     "--workers": "workers",
+    "--variant": "variant",
 }
+# Options whose value is a name rather than a count.
+TEXT_OPTIONS = {"variant"}
+# inspect.CO_COROUTINE: read from the code object so that neither inspect nor asyncio is
+# imported (adding to start-up time and peak RSS) by benchmarks whose kernel is synchronous.
+CO_COROUTINE = 0x80
 
 
 def usage_error(message):
@@ -29,8 +37,8 @@ def usage_error(message):
     sys.exit(2)
 
 
-def parse_args(argv, default_size, min_size=1, max_size=None):
-    opts = {"size": default_size, "iterations": 1, "warmup": 0, "workers": None}
+def parse_args(argv, default_size, min_size=1, max_size=None, variants=()):
+    opts = {"size": default_size, "iterations": 1, "warmup": 0, "workers": None, "variant": None}
     i = 0
     while i < len(argv):
         flag = argv[i]
@@ -45,6 +53,10 @@ def parse_args(argv, default_size, min_size=1, max_size=None):
                 usage_error(f"{flag} needs a value")
             i += 1
             value = argv[i]
+        if key in TEXT_OPTIONS:
+            opts[key] = value
+            i += 1
+            continue
         if not (value.isascii() and value.isdigit()):
             usage_error(f'{flag} needs a non-negative integer, got "{value}"')
         opts[key] = int(value)
@@ -57,6 +69,14 @@ def parse_args(argv, default_size, min_size=1, max_size=None):
         usage_error("--iterations must be at least 1")
     if opts["workers"] is not None and opts["workers"] < 1:
         usage_error("--workers must be at least 1")
+    if not variants:
+        if opts["variant"] is not None:
+            usage_error(f'this benchmark has no variants, got --variant "{opts["variant"]}"')
+    elif opts["variant"] is None:
+        # Run by hand without --variant: the first listed variant is the default.
+        opts["variant"] = variants[0]
+    elif opts["variant"] not in variants:
+        usage_error(f'unknown variant "{opts["variant"]}"; known variants: {", ".join(variants)}')
     return opts
 
 
@@ -69,14 +89,23 @@ def peak_rss_kb():
     return peak
 
 
-def run(name, kernel, default_size, setup=None, min_size=1, max_size=None):
+def run(name, kernel, default_size, setup=None, min_size=1, max_size=None, variants=(),
+        takes_options=False, teardown=None):
     """Run a benchmark.
 
     kernel(input) -> str is timed. setup(size) -> input runs once, untimed (e.g.
     generating the text a regex benchmark searches); without it the kernel gets the size.
+    variants: the names this program knows; the first is used when --variant is absent.
+    takes_options: setup and kernel get the parsed options (a dict with size, iterations,
+    warmup, workers and variant; None where not given) as a second argument.
+    teardown(input) runs once after the last iteration, untimed (e.g. closing a pool).
     """
-    opts = parse_args(sys.argv[1:], default_size, min_size, max_size)
-    data = setup(opts["size"]) if setup is not None else opts["size"]
+    opts = parse_args(sys.argv[1:], default_size, min_size, max_size, tuple(variants))
+    extra_args = (opts,) if takes_options else ()
+    data = setup(opts["size"], *extra_args) if setup is not None else opts["size"]
+    is_async = bool(getattr(getattr(kernel, "__code__", None), "co_flags", 0) & CO_COROUTINE)
+    if is_async:
+        import asyncio
     warmup_ns = []
     iterations_ns = []
     result = None
@@ -84,7 +113,10 @@ def run(name, kernel, default_size, setup=None, min_size=1, max_size=None):
     def time_one(into, label):
         nonlocal result
         start = time.perf_counter_ns()
-        value = kernel(data)
+        if is_async:
+            value = asyncio.run(kernel(data, *extra_args))
+        else:
+            value = kernel(data, *extra_args)
         end = time.perf_counter_ns()
         into.append(end - start)
         if not isinstance(value, str):
@@ -101,10 +133,14 @@ def run(name, kernel, default_size, setup=None, min_size=1, max_size=None):
         time_one(warmup_ns, f"warm-up iteration {i + 1}")
     for i in range(opts["iterations"]):
         time_one(iterations_ns, f"iteration {i + 1}")
+    if teardown is not None:
+        teardown(data)
 
     extra = {"implementation": sys.implementation.name, "size": opts["size"]}
     if opts["workers"] is not None:
         extra["workers"] = opts["workers"]
+    if opts["variant"] is not None:
+        extra["variant"] = opts["variant"]
     line = json.dumps(
         {
             "protocol": 1,

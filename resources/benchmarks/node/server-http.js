@@ -1,0 +1,115 @@
+'use strict';
+// HTTP server on Node's own `http` module (llhttp parses the request line and every header).
+//
+//   node server-http.js --port P [--workers N]
+//
+// With --workers N > 1 the primary forks N `cluster` workers that share the port (the primary
+// accepts and hands connections round-robin, cluster's default on Linux), prints the ready line
+// once all of them listen, and stops them on SIGTERM.
+
+const cluster = require('cluster');
+const http = require('http');
+const server = require('./_server.js');
+
+// How long the primary waits for every worker to listen before it gives up.
+const WORKER_START_TIMEOUT_MS = 15000;
+
+function respond(res, status, contentType, body) {
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function handle(req, res) {
+  const query = req.url.indexOf('?');
+  const route = query === -1 ? req.url : req.url.slice(0, query);
+  switch (route) {
+    case '/plaintext':
+      respond(res, 200, server.TEXT_PLAIN, server.PLAINTEXT);
+      break;
+    case '/json':
+      respond(res, 200, server.APPLICATION_JSON, server.jsonBody());
+      break;
+    case '/delay':
+      setTimeout(() => respond(res, 200, server.APPLICATION_JSON, server.jsonBody()), server.DELAY_MS);
+      break;
+    case '/cpu':
+      respond(res, 200, server.APPLICATION_JSON, server.cpuBody());
+      break;
+    default:
+      respond(res, 404, server.TEXT_PLAIN, server.NOT_FOUND);
+  }
+}
+
+// One serving process: the whole server with one worker, or a cluster worker.
+function serve(port, onListening) {
+  const httpServer = http.createServer(handle);
+  server.listen(httpServer, port, onListening);
+  server.onTerminate(server.closeHttpServer(httpServer));
+  return httpServer;
+}
+
+function runPrimary(port, workers) {
+  let listening = 0;
+  let ready = false;
+  let stopping = false;
+
+  const stopWorkers = (status) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers);
+    if (alive.length === 0) process.exit(status);
+    let remaining = alive.length;
+    for (const worker of alive) {
+      worker.once('exit', () => {
+        if (--remaining === 0) process.exit(status);
+      });
+      worker.process.kill('SIGTERM');
+    }
+    // A worker that ignores SIGTERM is killed before the protocol's 2 s are up.
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGKILL');
+      process.exit(status);
+    }, 1500).unref();
+  };
+
+  const startTimer = setTimeout(() => {
+    process.stderr.write(`server-http.js: only ${listening} of ${workers} workers listened ` +
+      `within ${WORKER_START_TIMEOUT_MS / 1000} s\n`);
+    stopWorkers(1);
+  }, WORKER_START_TIMEOUT_MS);
+
+  cluster.on('listening', () => {
+    if (++listening === workers) {
+      clearTimeout(startTimer);
+      ready = true;
+      server.printReady('node-http', workers);
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    clearTimeout(startTimer);
+    const how = signal ? `signal ${signal}` : `status ${code}`;
+    process.stderr.write(`server-http.js: worker ${worker.process.pid} exited (${how}) ` +
+      `${ready ? 'while serving' : 'before it was listening'}; stopping the others\n`);
+    stopWorkers(1);
+  });
+  process.on('SIGTERM', () => stopWorkers(0));
+  process.on('SIGINT', () => stopWorkers(0));
+
+  for (let i = 0; i < workers; i++) cluster.fork();
+}
+
+function main() {
+  const opts = server.parseArgs({ multiProcess: true });
+  if (cluster.isWorker) {
+    // A worker whose primary is gone (killed without passing on SIGTERM) must not linger.
+    process.on('disconnect', () => process.exit(0));
+    serve(opts.port, () => {});
+  } else if (opts.workers > 1) {
+    runPrimary(opts.port, opts.workers);
+  } else {
+    serve(opts.port, () => server.printReady('node-http', 1));
+  }
+}
+
+main();

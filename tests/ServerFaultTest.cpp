@@ -1,0 +1,190 @@
+// Servers that misbehave, as real processes under the real load generator: one that never becomes ready,
+// one that dies mid-run, one whose port is taken, a chat server that drops its clients. Each must end as
+// a recorded error, quickly, with no process left behind.
+
+#include "AsioLoadDriver.h"
+#include "Catalog.h"
+#include "ProcessRunner.h"
+#include "ServerRunner.h"
+#include "SuiteRunner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace showdown;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QFINDTESTDATA(QStringLiteral("fixtures/") + name);
+}
+
+QString benchmarksDir()
+{
+    return QFINDTESTDATA("../resources/benchmarks");
+}
+
+/// Every live process whose command line mentions `needle`: a leftover server would show up here.
+QStringList processesMentioning(const QString &needle)
+{
+    QStringList found;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        entry.toLongLong(&isPid);
+        if (!isPid || entry.toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (cmdline.open(QIODevice::ReadOnly) && QString::fromUtf8(cmdline.readAll()).contains(needle))
+            found.append(entry);
+    }
+    return found;
+}
+
+RuntimeInfo runtime(const QString &kind, const QString &path)
+{
+    RuntimeInfo info;
+    info.name = kind == QLatin1String("node") ? QStringLiteral("node") : QStringLiteral("python3");
+    info.kind = kind;
+    info.path = path;
+    info.available = true;
+    return info;
+}
+
+RunStep serverStep(const QString &measure, const QString &kind, const QString &script, const QStringList &args,
+                   QList<int> connections, double rate = 0)
+{
+    Benchmark benchmark;
+    benchmark.name = QStringLiteral("fault");
+    benchmark.measure = measure;
+    benchmark.timeoutSeconds = 2;
+    benchmark.endpoints = {Endpoint{QStringLiteral("plaintext"), QStringLiteral("/plaintext"), "Hello, World!"}};
+    benchmark.variants = {BenchmarkVariant{QStringLiteral("fixture"), kind, script, args, {}, QString()}};
+    BenchmarkSize size;
+    size.endpoints = {QStringLiteral("plaintext")};
+    size.connections = std::move(connections);
+    size.durationS = 1;
+    size.rate = rate;
+    const QString path = kind == QLatin1String("node") ? QStringLiteral("/usr/bin/node") : QStringLiteral("/usr/bin/python3");
+    return RunStep{benchmark, size, runtime(kind, path), 0, benchmark.variants.first(), 0};
+}
+
+} // namespace
+
+class ServerFaultTest : public QObject {
+    Q_OBJECT
+
+private:
+    QString m_helper;
+    std::optional<Catalog> m_catalog;
+
+    Sample run(const RunStep &step, const std::function<quint16()> &port = {})
+    {
+        ProcessRunner runner(m_helper);
+        AsioLoadDriver driver;
+        ServerRunner server(*m_catalog, runner, driver);
+        if (port)
+            server.setPortChooser(port);
+        return server.run(step, std::stop_token());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_helper = qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown-exec");
+        QVERIFY2(QFileInfo(m_helper).isExecutable(), qPrintable(m_helper));
+        QString error;
+        m_catalog = Catalog::load(benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(m_catalog, qPrintable(error));
+    }
+
+    void aServerThatNeverBecomesReady()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("never_ready.py"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("import sys, time\nsys.stderr.write('still warming up\\n')\nsys.stderr.flush()\ntime.sleep(600)\n");
+        file.close();
+        QElapsedTimer timer;
+        timer.start();
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("python"), script, {}, {4}));
+        QCOMPARE(sample.status, QStringLiteral("timeout"));
+        QVERIFY2(sample.error.contains(QLatin1String("no ready line within 2 s")), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String("still warming up")), qPrintable(sample.error));
+        QVERIFY(timer.elapsed() < 15000);
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aServerThatDiesMidRun()
+    {
+        const QString script = fixture(QStringLiteral("http_fixture.js"));
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("node"), script,
+                                             {QStringLiteral("--die-after"), QStringLiteral("300")}, {4, 8}));
+        QCOMPARE(sample.status, QStringLiteral("exit"));
+        QVERIFY2(sample.error.contains(QLatin1String("ended during the load")), qPrintable(sample.error));
+        QVERIFY(!sample.points.isEmpty());
+        QVERIFY(!sample.points.first().valid());
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aPortAlreadyTaken()
+    {
+        // Hold a listening socket on a loopback port and hand exactly that port to the real Node server.
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        QVERIFY(::listen(fd, 8) == 0);
+        QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0);
+        const quint16 taken = ntohs(address.sin_port);
+        const QString script = benchmarksDir() + QStringLiteral("/node/server-http.js");
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("node"), script, {}, {4}), [taken] { return taken; });
+        ::close(fd);
+        QCOMPARE(sample.status, QStringLiteral("exit"));
+        QVERIFY2(sample.error.contains(QLatin1String("ended before it was ready")), qPrintable(sample.error));
+        QVERIFY2(sample.stderrTail.contains(QLatin1String("already in use")), qPrintable(sample.stderrTail));
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aChatServerThatDropsClients()
+    {
+        const QString script = fixture(QStringLiteral("chat_fixture.py"));
+        const Sample sample = run(serverStep(QStringLiteral("chat"), QStringLiteral("python"), script,
+                                             {QStringLiteral("--drop-after"), QStringLiteral("3")}, {5}, 50));
+        QCOMPARE(sample.status, QStringLiteral("load"));
+        QVERIFY2(sample.error.contains(QLatin1String("dropped")), qPrintable(sample.error));
+        QCOMPARE(sample.points.size(), 1);
+        QVERIFY(sample.points.first().errors.value(QLatin1String("closed")).toInteger() > 0);
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aHealthyServerIsMeasured()
+    {
+        const QString script = benchmarksDir() + QStringLiteral("/node/server-http.js");
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("node"), script, {}, {4}));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.points.size(), 1);
+        const LoadPoint &point = sample.points.first();
+        QVERIFY(point.completed > 0);
+        QCOMPARE(point.errorCount(), 0);
+        QVERIFY(point.serverPssKb > 1000);  // a Node process holds megabytes
+        QVERIFY(point.serverCpuNs > 0);
+        QVERIFY(!point.latency.isEmpty());
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerFaultTest)
+#include "ServerFaultTest.moc"
