@@ -231,12 +231,12 @@ private slots:
     {
         ClaimInputs inputs = baseInputs();
         for (int connections : {16, 256, 1024}) {
-            inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("/delay"), connections, 9000)
-                            << loadRow(QStringLiteral("asyncio"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("/delay"), connections, 3000)
-                            << loadRow(QStringLiteral("threading"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("/delay"), connections, 1000)
-                            << loadRow(QStringLiteral("express"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("/delay"), connections, 5000);
+            inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), connections, 9000)
+                            << loadRow(QStringLiteral("asyncio"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 3000)
+                            << loadRow(QStringLiteral("threading"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 1000)
+                            << loadRow(QStringLiteral("express"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), connections, 5000);
             for (const char *framework : {"aiohttp", "fastapi", "flask"})
-                inputs.loadRows << loadRow(QString::fromLatin1(framework), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("/delay"), connections, 2000);
+                inputs.loadRows << loadRow(QString::fromLatin1(framework), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 2000);
         }
         const ClaimVerdict supported = verdictOf(inputs, QStringLiteral("io"));
         QCOMPARE(supported.verdict, ClaimVerdict::kSupported);
@@ -259,17 +259,44 @@ private slots:
     void asyncioNeedsBothFanoutAndServers()
     {
         ClaimInputs inputs = baseInputs();
-        inputs.rows << timeRow(QStringLiteral("fanout-sleeps"), QString(), QStringLiteral("node"), 50)
-                    << timeRow(QStringLiteral("fanout-sleeps"), QString(), QStringLiteral("python3"), 60);
+        inputs.rows << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("promises"), QStringLiteral("node"), 50)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("asyncio"), QStringLiteral("python3"), 60)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("uvloop"), QStringLiteral("python3"), 55);
         const ClaimVerdict onlyFanout = verdictOf(inputs, QStringLiteral("asyncio"));
         QCOMPARE(onlyFanout.verdict, ClaimVerdict::kMixed);
-        QVERIFY(onlyFanout.why.contains(QStringLiteral("asyncio with 1 worker(s) has no http /delay")));
+        QVERIFY(onlyFanout.why.contains(QStringLiteral("asyncio with 1 worker(s) has no http delay point at >= 64 connections")));
+        QVERIFY(onlyFanout.evidence.at(1).figure.contains(QStringLiteral("promises / uvloop")));
         for (const char *server : {"asyncio", "uvloop"})
-            inputs.loadRows << loadRow(QString::fromLatin1(server), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("/delay"), 256, 7000);
-        inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("/delay"), 256, 9000);
+            inputs.loadRows << loadRow(QString::fromLatin1(server), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), 256, 7000);
+        inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), 256, 9000);
         QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kSupported);
-        inputs.rows.last() = timeRow(QStringLiteral("fanout-sleeps"), QString(), QStringLiteral("python3"), 500);
+        inputs.rows[1] = timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("asyncio"), QStringLiteral("python3"), 500);
         QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kMixed);
+    }
+
+    void singleLoadPointsNeedTheDeclaredMargin()
+    {
+        // One process per load point (the suites' default): no CI, so the part's 1.25x margin decides.
+        ClaimInputs inputs = baseInputs();
+        LoadRow node = loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 30000);
+        LoadRow python = loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 20000);
+        node.throughputs = {30000};
+        python.throughputs = {20000};
+        node.points = python.points = 1;
+        node.p99Ns = 1'000'000;
+        python.p99Ns = 4'000'000;
+        inputs.loadRows << node << python;
+        const ClaimVerdict clear = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(clear.verdict, ClaimVerdict::kSupported);
+        QCOMPARE(clear.evidence.first().n, 1);
+        QVERIFY(!clear.evidence.first().ciLow && !clear.evidence.first().p);
+        inputs.loadRows[0].throughputs = {22000};   // 1.1x: inside the margin
+        inputs.loadRows[0].p99Ns = 3'600'000;   // 0.9x: inside the margin too
+        const ClaimVerdict close = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(close.verdict, ClaimVerdict::kNotSupported);
+        QVERIFY(close.why.contains(QStringLiteral("not shown: every figure is within the noise")));
+        inputs.loadRows[0].throughputs = {10000};   // 0.5x: the other way
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).evidence.first().outcome, ClaimEvidence::kContrary);
     }
 
     void gilAndMultiprocessingFollowTheSpeedups()
@@ -295,8 +322,8 @@ private slots:
     void clusterCombinesServerAndWorkerThreads()
     {
         ClaimInputs inputs = baseInputs();
-        inputs.loadRows << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("/cpu"), 64, 1000, 1)
-                        << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("/cpu"), 64, 1900, 2);
+        inputs.loadRows << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("cpu"), 64, 1000, 1)
+                        << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("cpu"), 64, 1900, 2);
         addScalingPair(inputs, QStringLiteral("worker_threads"), QStringLiteral("node"), 1.05);
         const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("cluster"));
         QCOMPARE(verdict.verdict, ClaimVerdict::kMixed);
@@ -328,9 +355,15 @@ private slots:
         for (int clients : {100, 1000})
             inputs.loadRows << loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 50000)
                             << loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 20000);
+        for (LoadRow &row : inputs.loadRows)
+            row.p99Ns = row.server == QLatin1String("chat-ws") ? 2'000'000 : 9'000'000;
         const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("realtime"));
         QCOMPARE(verdict.verdict, ClaimVerdict::kSupported);
         QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("messages/s")));
+        QCOMPARE(verdict.evidence.last().value, 2.0 / 9.0);
+        for (LoadRow &row : inputs.loadRows)
+            row.p99Ns = 5'000'000;
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).verdict, ClaimVerdict::kMixed);
         for (LoadRow &row : inputs.loadRows) {
             if (row.server == QLatin1String("chat-websockets"))
                 row.throughputs = around(90000, 5);

@@ -127,13 +127,9 @@ QString AdoptionPage::discrepancy() const
 void AdoptionPage::refresh()
 {
     const ClaimsSession &session = *ClaimsSession::shared();
-    if (!session.ready())
+    if (!session.usableTable(kFile, [this](const QString &why) { explain(why.toHtmlEscaped()); }))
         return;
     const DatasetTable *table = session.state().datasets.table(kFile);
-    if (!table || table->rows().isEmpty()) {
-        explain(tr("The adoption dataset could not be loaded: %1").arg(session.state().datasets.issues().join(QStringLiteral("; ")).toHtmlEscaped()));
-        return;
-    }
     const QStringList issues = session.state().datasets.issues();
     m_issues->setText(issues.isEmpty() ? tr("Data: <code>%1</code> (%2 rows). Caveats of every source: SOURCES.md beside it.")
                                              .arg(table->origin().toHtmlEscaped())
@@ -248,15 +244,8 @@ void AdoptionPage::redraw()
     y->setRange(0, top * 1.1 + 1);
     y->applyNiceNumbers();
     y->setTitleText(rows.isEmpty() ? QString() : rows.first().field(QStringLiteral("unit")));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries *series : chart->series()) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    DatasetChart::attachAxes(chart, x, y);
+    DatasetChart::show(m_chart, chart);
     m_discrepancy->setText(sentences.isEmpty() ? tr("The article gives no figure for this series. Hover a point for its source.")
                                                : sentences.join(QStringLiteral("<br>")));
 

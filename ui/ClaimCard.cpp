@@ -1,5 +1,7 @@
 #include "ClaimCard.h"
 
+#include "DatasetChart.h"
+
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -151,10 +153,8 @@ void ClaimCard::updateChart()
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
+    DatasetChart::show(m_chart, chart);
     m_chart->setVisible(!figures.isEmpty());
-    delete old;
 }
 
 void ClaimCard::mouseReleaseEvent(QMouseEvent *event)

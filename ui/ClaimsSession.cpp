@@ -90,6 +90,17 @@ void ClaimsSession::importDataset(const QString &path)
     }));
 }
 
+const DatasetTable *ClaimsSession::usableTable(const QString &name, const std::function<void(const QString &)> &explain) const
+{
+    if (!m_ready)
+        return nullptr;
+    const DatasetTable *table = m_state.datasets.table(name);
+    if (table && !table->rows().isEmpty())
+        return table;
+    explain(tr("The dataset %1 could not be loaded: %2").arg(name, m_state.datasets.issues().join(QStringLiteral("; "))));
+    return nullptr;
+}
+
 std::optional<ClaimVerdict> ClaimsSession::verdict(const QString &id) const
 {
     for (const ClaimVerdict &verdict : m_state.verdicts) {

@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace showdown {
@@ -40,6 +41,9 @@ public:
 
     [[nodiscard]] const State &state() const { return m_state; }
     [[nodiscard]] bool ready() const { return m_ready; }
+    /// The dataset `name` when it is loaded with rows; otherwise nullptr, after telling `explain` why when the
+    /// load failed (not while the first load is still running, so a page keeps its "loading" message).
+    [[nodiscard]] const DatasetTable *usableTable(const QString &name, const std::function<void(const QString &)> &explain) const;
     /// The verdict of claim `id`, if the rules have one.
     [[nodiscard]] std::optional<ClaimVerdict> verdict(const QString &id) const;
 

@@ -1,6 +1,7 @@
 #include "DatasetChart.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QCursor>
 #include <QLegend>
 #include <QLegendMarker>
@@ -51,6 +52,23 @@ QScatterSeries *DatasetChart::addSeries(QChart *chart, const QString &name, cons
             QToolTip::showText(QCursor::pos(), tips.at(index));
     });
     return markers;
+}
+
+void DatasetChart::attachAxes(QChart *chart, QAbstractAxis *x, QAbstractAxis *y)
+{
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+}
+
+void DatasetChart::show(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
 }
 
 QString DatasetChart::tip(const DatasetRow &row, const QString &when)

@@ -9,6 +9,8 @@
 #include <QStringList>
 
 class QChart;
+class QAbstractAxis;
+class QChartView;
 class QScatterSeries;
 
 namespace showdown {
@@ -24,6 +26,10 @@ public:
                                      const QColor &color, bool line = true);
     /// "JavaScript 2023: 63.61 % of respondents (all respondents) — source title <url> — notes".
     [[nodiscard]] static QString tip(const DatasetRow &row, const QString &when);
+    /// Adds `x` (bottom) and `y` (left) and attaches every series already in the chart to both.
+    static void attachAxes(QChart *chart, QAbstractAxis *x, QAbstractAxis *y);
+    /// Puts `chart` in `view` and deletes the chart it replaces (a view releases, never deletes, the old one).
+    static void show(QChartView *view, QChart *chart);
     /// A stable colour per subject (JavaScript yellow-brown, Python blue, ...), so the pages agree.
     [[nodiscard]] static QColor subjectColor(const QString &subject);
 };

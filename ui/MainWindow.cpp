@@ -2,6 +2,7 @@
 
 #include "AdoptionPage.h"
 #include "AppSettings.h"
+#include "EcosystemPage.h"
 #include "ErrorBanner.h"
 #include "HistoryPage.h"
 #include "Inventory.h"
@@ -54,10 +55,7 @@ QList<PageEntry> pageList()
         {[](PageContext &c) { return new ScalingPage(c); }},
         {[](PageContext &c) { return new LoadSweepPage(LoadSweepPage::Kind::Chat, c); }},
         {[](PageContext &c) { return new MemoryPage(c); }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Ecosystem"),
-                                    QObject::tr("Registries (npm, PyPI), web frameworks, and what is installed on this machine."), c);
-         }},
+        {[](PageContext &c) { return new EcosystemPage(c); }},
         {[](PageContext &c) { return new AdoptionPage(c); }},
         {[](PageContext &c) {
              return new PendingPage(QObject::tr("Decision guide"),

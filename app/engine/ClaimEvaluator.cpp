@@ -18,6 +18,7 @@ struct PartResult {
     QList<double> references;  ///< the article's value per figure, for "within" expectations
     QStringList missing;
     QString outcome;           ///< holds, fails, partly, missing
+    int contrary = 0;          ///< figures that say the opposite of the part
     QString note;
 };
 
@@ -69,7 +70,8 @@ QList<int> integers(const QJsonValue &value)
     return list;
 }
 
-QString judge(const QJsonObject &expect, const ClaimEvidence &figure, double reference, std::optional<double> maxP, int minN)
+QString judge(const QJsonObject &expect, const ClaimEvidence &figure, double reference, std::optional<double> maxP, int minN,
+              std::optional<double> singlePointMargin)
 {
     const QString how = expect.begin().key();
     const double threshold = expect.begin().value().toDouble();
@@ -77,16 +79,29 @@ QString judge(const QJsonObject &expect, const ClaimEvidence &figure, double ref
         return std::abs(figure.value - reference) <= threshold ? ClaimEvidence::kHolds : ClaimEvidence::kContrary;
     if (how == QLatin1String("within_relative"))
         return std::abs(figure.value - reference) <= threshold * std::abs(figure.value) ? ClaimEvidence::kHolds : ClaimEvidence::kContrary;
+    const bool above = how == QLatin1String("above");
+    if (figure.n < minN) {
+        // Too few values for a CI: only a declared margin around the threshold may decide, never noise.
+        if (!singlePointMargin || figure.n < 1 || !std::isfinite(figure.value))
+            return ClaimEvidence::kInconclusive;
+        const double high = threshold * *singlePointMargin;
+        const double low = threshold / *singlePointMargin;
+        if (above ? figure.value > high : figure.value < low)
+            return ClaimEvidence::kHolds;
+        if (above ? figure.value < low : figure.value > high)
+            return ClaimEvidence::kContrary;
+        return ClaimEvidence::kInconclusive;
+    }
     const double low = figure.ciLow.value_or(figure.value);
     const double high = figure.ciHigh.value_or(figure.value);
-    if (figure.n < minN || !std::isfinite(low) || !std::isfinite(high))
+    if (!std::isfinite(low) || !std::isfinite(high))
         return ClaimEvidence::kInconclusive;
     const bool significant = !maxP || !figure.p || *figure.p <= *maxP;
     const bool aboveAll = low > threshold;
     const bool belowAll = high < threshold;
-    if (significant && (how == QLatin1String("above") ? aboveAll : belowAll))
+    if (significant && (above ? aboveAll : belowAll))
         return ClaimEvidence::kHolds;
-    if (significant && (how == QLatin1String("above") ? belowAll : aboveAll))
+    if (significant && (above ? belowAll : aboveAll))
         return ClaimEvidence::kContrary;
     return ClaimEvidence::kInconclusive;
 }
@@ -104,6 +119,9 @@ void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, 
     else if (rule.value(QStringLiteral("kind")).toString() == QLatin1String("ratio"))
         maxP = rules.maxP();
     const int minN = statistical ? rule.value(QStringLiteral("min_n")).toInt(rules.minN()) : 1;
+    std::optional<double> margin;
+    if (rule.contains(QStringLiteral("single_point_margin")))
+        margin = rule.value(QStringLiteral("single_point_margin")).toDouble();
     int holding = 0;
     int contrary = 0;
     for (qsizetype i = 0; i < part.evidence.size(); ++i) {
@@ -111,10 +129,11 @@ void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, 
         figure.part = part.label;
         if (figure.p)
             figure.p = adjusted[size_t(i)];
-        figure.outcome = judge(rule.value(QStringLiteral("expect")).toObject(), figure, part.references.value(i), maxP, minN);
+        figure.outcome = judge(rule.value(QStringLiteral("expect")).toObject(), figure, part.references.value(i), maxP, minN, margin);
         holding += figure.outcome == ClaimEvidence::kHolds;
         contrary += figure.outcome == ClaimEvidence::kContrary;
     }
+    part.contrary = contrary;
     const qsizetype measured = part.evidence.size();
     const bool any = rule.value(QStringLiteral("match")).toString() == QLatin1String("any");
     const double minShare = rule.value(QStringLiteral("min_share")).toDouble(1.0);
@@ -147,6 +166,12 @@ ClaimEvidence ratioFigure(const QString &figure, const QList<double> &a, const Q
     evidence.ciHigh = ratio.ciHigh;
     evidence.n = int(std::min(a.size(), b.size()));
     evidence.p = Statistics::mannWhitneyP(a, b);
+    if (evidence.n < 2) {
+        // One value a side has no spread: a bootstrap "interval" would be the point itself, a p-value meaningless.
+        evidence.ciLow.reset();
+        evidence.ciHigh.reset();
+        evidence.p.reset();
+    }
     return evidence;
 }
 
@@ -168,34 +193,48 @@ QString named(const QString &benchmark, const QString &variant)
     return variant.isEmpty() ? benchmark : QStringLiteral("%1 (%2)").arg(benchmark, variant);
 }
 
+/// Node against Python on one benchmark and variant pair, or why that pair cannot be compared.
+void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules, const QString &benchmark,
+              const QString &nodeVariant, const QString &pythonVariant, std::optional<int> workers)
+{
+    const SummaryRow *node = findRow(inputs.rows, benchmark, nodeVariant, sides.node, workers);
+    const SummaryRow *python = findRow(inputs.rows, benchmark, pythonVariant, sides.python, workers);
+    if (!node || !python) {
+        part.missing << QStringLiteral("%1 has no results on %2").arg(!node ? named(benchmark, nodeVariant) : named(benchmark, pythonVariant),
+                                                                     !node ? sides.node : sides.python);
+        return;
+    }
+    if (!node->valid() || !python->valid()) {
+        const SummaryRow *bad = node->valid() ? python : node;
+        part.missing << QStringLiteral("%1 on %2: %3").arg(named(benchmark, bad->variant), bad->runtime,
+                                                          bad->error.isEmpty() ? QStringLiteral("no valid samples") : bad->error);
+        return;
+    }
+    const QString variants = nodeVariant == pythonVariant ? nodeVariant : nodeVariant + QStringLiteral(" / ") + pythonVariant;
+    ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 time ratio, %3").arg(sides.node, sides.python, named(benchmark, variants)),
+                                       node->values, python->values, rules.confidence());
+    figure.source = QStringLiteral("%1/%2/%3,%4").arg(benchmark, variants, sides.node, sides.python);
+    part.evidence << figure;
+}
+
 PartResult ratioPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
 {
     PartResult part;
-    const QString nodeVariant = rule.value(QStringLiteral("node_variant")).toString();
-    const QString pythonVariant = rule.value(QStringLiteral("python_variant")).toString();
+    // A side may name several variants (e.g. asyncio and uvloop): each pair is one figure.
+    QStringList nodeVariants = strings(rule.value(QStringLiteral("node_variant")));
+    QStringList pythonVariants = strings(rule.value(QStringLiteral("python_variant")));
+    if (nodeVariants.isEmpty())
+        nodeVariants << QString();
+    if (pythonVariants.isEmpty())
+        pythonVariants << QString();
     std::optional<int> workers;
     if (rule.contains(QStringLiteral("workers")))
         workers = rule.value(QStringLiteral("workers")).toInt();
     for (const QString &benchmark : strings(rule.value(QStringLiteral("benchmarks")))) {
-        const SummaryRow *node = findRow(inputs.rows, benchmark, nodeVariant, sides.node, workers);
-        const SummaryRow *python = findRow(inputs.rows, benchmark, pythonVariant, sides.python, workers);
-        const QString nodeName = named(benchmark, nodeVariant);
-        const QString pythonName = named(benchmark, pythonVariant);
-        if (!node || !python) {
-            part.missing << QStringLiteral("%1 has no results on %2").arg(!node ? nodeName : pythonName, !node ? sides.node : sides.python);
-            continue;
+        for (const QString &nodeVariant : nodeVariants) {
+            for (const QString &pythonVariant : pythonVariants)
+                addRatio(part, inputs, sides, rules, benchmark, nodeVariant, pythonVariant, workers);
         }
-        if (!node->valid() || !python->valid()) {
-            const SummaryRow *bad = node->valid() ? python : node;
-            part.missing << QStringLiteral("%1 on %2: %3").arg(named(benchmark, bad->variant), bad->runtime,
-                                                              bad->error.isEmpty() ? QStringLiteral("no valid samples") : bad->error);
-            continue;
-        }
-        const QString variants = nodeVariant == pythonVariant ? nodeVariant : nodeVariant + QStringLiteral(" / ") + pythonVariant;
-        ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 time ratio, %3").arg(sides.node, sides.python, named(benchmark, variants)),
-                                           node->values, python->values, rules.confidence());
-        figure.source = QStringLiteral("%1/%2/%3,%4").arg(benchmark, variants, sides.node, sides.python);
-        part.evidence << figure;
     }
     return part;
 }
@@ -208,6 +247,7 @@ PartResult throughputPart(const QJsonObject &rule, const ClaimInputs &inputs, co
     const QList<int> connections = integers(rule.value(QStringLiteral("connections")));
     const int minConnections = rule.value(QStringLiteral("min_connections")).toInt(0);
     const bool sameServer = rule.value(QStringLiteral("pairing")).toString() == QLatin1String("same_server");
+    const bool p99 = rule.value(QStringLiteral("figure")).toString() == QLatin1String("p99");
     const QString unit = measure == QLatin1String("chat") ? QStringLiteral("messages/s") : QStringLiteral("requests/s");
     const auto rowsOf = [&](const QString &server, int workers) {
         QList<const LoadRow *> found;
@@ -257,8 +297,16 @@ PartResult throughputPart(const QJsonObject &rule, const ClaimInputs &inputs, co
                     }
                     const QString workersText = sameServer ? QStringLiteral(" (%1 vs %2 workers)").arg(numeratorWorkers).arg(denominatorWorkers)
                                                            : QString();
-                    ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 %3 at %4 connections%5").arg(top, bottom, unit).arg(a->connections).arg(workersText),
-                                                       a->throughputs, b->throughputs, rules.confidence());
+                    ClaimEvidence figure;
+                    if (p99) {
+                        // Percentiles come from merged histograms, so they have no per-process spread to bootstrap.
+                        figure.figure = QStringLiteral("%1/%2 p99 latency at %3 connections%4").arg(top, bottom).arg(a->connections).arg(workersText);
+                        figure.value = b->p99Ns > 0 ? double(a->p99Ns) / double(b->p99Ns) : std::nan("");
+                        figure.n = std::min(a->points, b->points);
+                    } else {
+                        figure = ratioFigure(QStringLiteral("%1/%2 %3 at %4 connections%5").arg(top, bottom, unit).arg(a->connections).arg(workersText),
+                                             a->throughputs, b->throughputs, rules.confidence());
+                    }
                     figure.source = QStringLiteral("%1/%2,%3/%4/%5 connections").arg(a->benchmark, top, bottom, a->endpoint).arg(a->connections);
                     part.evidence << figure;
                 }
@@ -511,6 +559,8 @@ QString describe(const PartResult &part)
     QString text;
     if (part.outcome == QLatin1String("holds"))
         text = QStringLiteral("holds");
+    else if (part.outcome == QLatin1String("fails") && part.contrary == 0)
+        text = QStringLiteral("not shown: every figure is within the noise or has too few values to decide");
     else if (part.outcome == QLatin1String("fails"))
         text = QStringLiteral("does not hold");
     else if (part.outcome == QLatin1String("partly"))
