@@ -17,10 +17,7 @@
 
 namespace showdown {
 
-namespace {
-
-/// Figures that decide a verdict come first: those that hold or contradict, then the rest.
-QList<ClaimEvidence> decisive(const QList<ClaimEvidence> &evidence, qsizetype count)
+QList<ClaimEvidence> ClaimCard::decisiveFigures(const QList<ClaimEvidence> &evidence, qsizetype count)
 {
     QList<ClaimEvidence> ordered;
     for (const QString &outcome : {ClaimEvidence::kHolds, ClaimEvidence::kContrary, ClaimEvidence::kInconclusive, ClaimEvidence::kProxy}) {
@@ -31,8 +28,6 @@ QList<ClaimEvidence> decisive(const QList<ClaimEvidence> &evidence, qsizetype co
     }
     return ordered.mid(0, count);
 }
-
-} // namespace
 
 QColor ClaimCard::verdictColor(const QString &verdict)
 {
@@ -100,7 +95,7 @@ void ClaimCard::setVerdict(const ClaimVerdict &verdict)
     m_quote->setText(tr("The article: %1").arg(quote));
     m_quote->setStyleSheet(QStringLiteral("QLabel { font-style: italic; }"));
     QStringList lines;
-    for (const ClaimEvidence &figure : decisive(verdict.evidence, 2))
+    for (const ClaimEvidence &figure : decisiveFigures(verdict.evidence, 2))
         lines << tr("%1: <b>%2</b> (%3)").arg(figure.figure.toHtmlEscaped(), formatFigure(figure), figure.outcome);
     if (lines.isEmpty() && !verdict.missing.isEmpty())
         lines << tr("Missing: %1").arg(verdict.missing.first().toHtmlEscaped());
@@ -116,7 +111,7 @@ void ClaimCard::updateChart()
     chart->legend()->hide();
     chart->setMargins(QMargins(0, 0, 0, 0));
     chart->setBackgroundVisible(false);
-    const QList<ClaimEvidence> figures = decisive(m_verdict.evidence, 10);
+    const QList<ClaimEvidence> figures = decisiveFigures(m_verdict.evidence, 10);
     if (!figures.isEmpty()) {
         auto *holds = new QBarSet(tr("holds"));
         auto *contrary = new QBarSet(tr("contrary"));

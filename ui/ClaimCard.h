@@ -21,6 +21,8 @@ public:
 
     /// The colour a verdict has everywhere (cards, guide, evidence), so it reads the same on every page.
     [[nodiscard]] static QColor verdictColor(const QString &verdict);
+    /// Up to `count` figures, those that hold or contradict the claim first: the ones that decided it.
+    [[nodiscard]] static QList<ClaimEvidence> decisiveFigures(const QList<ClaimEvidence> &evidence, qsizetype count);
     /// "0.42 [0.40, 0.45]" with the CI when there is one.
     [[nodiscard]] static QString formatFigure(const ClaimEvidence &figure);
 

@@ -59,8 +59,10 @@ void ClaimsSession::start()
         ClaimInputs inputs;
         inputs.runtimes = snapshot.runtimes;
         inputs.rows = snapshot.rows;
-        inputs.loadRows = snapshot.loadRows;
-        inputs.scalingRows = snapshot.scalingRows;
+        // The same derivation as `showdown claims`, so the window and the CLI give the same verdicts even
+        // before (or without) the snapshot carrying load and scaling rows of its own.
+        inputs.loadRows = snapshot.loadRows.isEmpty() ? ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes) : snapshot.loadRows;
+        inputs.scalingRows = snapshot.scalingRows.isEmpty() ? ResultAnalysis::scalingRows(snapshot.rows) : snapshot.scalingRows;
         inputs.datasets = state.datasets;
         inputs.sourceSizes = state.sourceSizes;
         state.verdicts = ClaimEvaluator::evaluate(*rules, inputs);

@@ -2,6 +2,7 @@
 
 #include "AdoptionPage.h"
 #include "AppSettings.h"
+#include "DecisionPage.h"
 #include "EcosystemPage.h"
 #include "ErrorBanner.h"
 #include "HistoryPage.h"
@@ -57,10 +58,7 @@ QList<PageEntry> pageList()
         {[](PageContext &c) { return new MemoryPage(c); }},
         {[](PageContext &c) { return new EcosystemPage(c); }},
         {[](PageContext &c) { return new AdoptionPage(c); }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Decision guide"),
-                                    QObject::tr("The article's three questions, answered with this machine's numbers."), c);
-         }},
+        {[](PageContext &c) { return new DecisionPage(c); }},
         {[](PageContext &c) { return new HistoryPage(c); }},
     };
 }

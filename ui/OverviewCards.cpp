@@ -19,6 +19,8 @@ OverviewCards::OverviewCards(QWidget *parent) : QWidget(parent)
     m_status->setWordWrap(true);
     m_grid = new QGridLayout;
     m_grid->setSpacing(8);
+    for (int column = 0; column < kColumns; ++column)
+        m_grid->setColumnStretch(column, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_status);

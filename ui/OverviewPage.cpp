@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -67,8 +68,12 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     cards->setWidget(new OverviewCards);
     cards->setWidgetResizable(true);
     cards->setFrameShape(QFrame::NoFrame);
-    layout->addWidget(cards, 5);
-    layout->addWidget(m_ratios, 2);
+    // The claims come first; the chart of every ratio is one tab away, so both stay readable at 1280x800.
+    auto *views = new QTabWidget;
+    views->setDocumentMode(true);
+    views->addTab(cards, tr("The article's claims"));
+    views->addTab(m_ratios, tr("Every node / python ratio"));
+    layout->addWidget(views, 1);
     setContent(content);
     showContent();
 
