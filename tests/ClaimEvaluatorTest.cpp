@@ -183,6 +183,13 @@ private slots:
             ties.rows[2 * i] = timeRow(kKernels[i], QString(), QStringLiteral("node"), 400);
         QCOMPARE(verdictOf(ties, QStringLiteral("jit")).verdict, ClaimVerdict::kSupported);
 
+        // Kernels that were never measured count against min_share: one fast kernel is not "Supported".
+        ClaimInputs onlyOne = baseInputs();
+        onlyOne.rows << faster.rows.at(0) << faster.rows.at(1);
+        const ClaimVerdict thin = verdictOf(onlyOne, QStringLiteral("jit"));
+        QCOMPARE(thin.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(thin.missing.size(), kKernels.size() - 1);
+
         // Noise: identical distributions give an inconclusive figure, never a win.
         ClaimInputs same = baseInputs();
         for (const QString &kernel : kKernels)

@@ -141,7 +141,8 @@ void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, 
     const int maxContrary = rule.value(QStringLiteral("max_contrary")).toInt(0);
     if (measured == 0)
         part.outcome = QStringLiteral("missing");
-    else if (holding > 0 && (any || (double(holding) / double(measured) >= minShare && contrary <= maxContrary)))
+    // The share counts what the part asked for: a figure that was never measured cannot help it hold.
+    else if (holding > 0 && (any || (double(holding) / double(measured + part.missing.size()) >= minShare && contrary <= maxContrary)))
         part.outcome = QStringLiteral("holds");
     else if (holding == 0)
         part.outcome = QStringLiteral("fails");
