@@ -70,7 +70,9 @@ ClaimCard::ClaimCard(QWidget *parent) : QFrame(parent)
     m_chart = new QChartView;
     m_chart->setFixedHeight(90);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setAttribute(Qt::WA_TransparentForMouseEvents);
+    // The whole card is the click target: its parts (a rich-text label would take the press) let clicks through.
+    for (QWidget *part : std::initializer_list<QWidget *>{m_title, m_badge, m_quote, m_numbers, m_chart})
+        part->setAttribute(Qt::WA_TransparentForMouseEvents);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -150,6 +152,12 @@ void ClaimCard::updateChart()
     }
     DatasetChart::show(m_chart, chart);
     m_chart->setVisible(!figures.isEmpty());
+}
+
+void ClaimCard::mousePressEvent(QMouseEvent *event)
+{
+    // Accepting the press makes this card the grabber, so the release (the click) comes back here.
+    event->accept();
 }
 
 void ClaimCard::mouseReleaseEvent(QMouseEvent *event)

@@ -30,6 +30,7 @@ signals:
     void clicked(const QString &claimId);
 
 protected:
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:

@@ -17,6 +17,7 @@ OverviewCards::OverviewCards(QWidget *parent) : QWidget(parent)
 {
     m_status = new QLabel(tr("Judging the article's claims…"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
     m_grid = new QGridLayout;
     m_grid->setSpacing(8);
     for (int column = 0; column < kColumns; ++column)
@@ -44,6 +45,9 @@ void OverviewCards::refresh()
                           : tr("<b>The article's claims, judged on result set #%1</b> by the rules in claims.json. Click a card for every figure "
                                "with its n, CI, p-value and source.")
                                 .arg(state.resultSetId));
+    // Malformed dataset rows are skipped, never fatal, but the reader must know which ones.
+    if (!state.datasets.issues().isEmpty())
+        m_status->setText(m_status->text() + tr("<br><b>Dataset rows skipped:</b> %1").arg(state.datasets.issues().join(QStringLiteral("; ")).toHtmlEscaped()));
     while (m_cards.size() < state.verdicts.size()) {
         auto *card = new ClaimCard;
         connect(card, &ClaimCard::clicked, this, &OverviewCards::showEvidence);
