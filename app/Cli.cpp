@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
+#include "InterruptWatcher.h"
 #include "LoadgenVerb.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
@@ -21,11 +22,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
-#include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <stop_token>
-#include <thread>
 #include <vector>
 
 namespace showdown {
@@ -74,39 +72,6 @@ QString padded(const QString &text, int width)
 {
     return text.leftJustified(width, QLatin1Char(' '), false) + QLatin1Char(' ');
 }
-
-/// Asks a suite to stop on Ctrl-C or SIGTERM. The signals are taken by a thread of their own with
-/// sigwait(), so nothing unsafe runs inside a signal handler.
-class InterruptWatcher {
-public:
-    explicit InterruptWatcher(std::stop_source source)
-    {
-        sigemptyset(&m_signals);
-        sigaddset(&m_signals, SIGINT);
-        sigaddset(&m_signals, SIGTERM);
-        sigaddset(&m_signals, SIGUSR1);
-        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
-        m_thread = std::thread([this, source]() mutable {
-            int received = 0;
-            while (sigwait(&m_signals, &received) == 0 && received != SIGUSR1) {
-                source.request_stop();
-            }
-        });
-    }
-    ~InterruptWatcher()
-    {
-        pthread_kill(m_thread.native_handle(), SIGUSR1);
-        m_thread.join();
-        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
-    }
-    InterruptWatcher(const InterruptWatcher &) = delete;
-    InterruptWatcher &operator=(const InterruptWatcher &) = delete;
-
-private:
-    sigset_t m_signals{};
-    sigset_t m_previous{};
-    std::thread m_thread;
-};
 
 /// Whether a benchmark can run with the default runtimes, and what keeps any of its variants out.
 struct BenchmarkAvailability {

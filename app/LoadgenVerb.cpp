@@ -1,5 +1,7 @@
 #include "LoadgenVerb.h"
 
+#include "InterruptWatcher.h"
+
 #include "ChatLoad.h"
 #include "LoadGenerator.h"
 
@@ -8,50 +10,11 @@
 #include <QJsonObject>
 
 #include <cmath>
-#include <csignal>
-#include <pthread.h>
-#include <thread>
 
 namespace showdown {
 namespace {
 
 enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
-
-/// Turns Ctrl-C and SIGTERM into a stop request, so the generator closes its connections and still
-/// prints what it measured. Signals are taken by a thread with sigwait(), never in a signal handler; the
-/// mask is set before the generator starts its threads, which inherit it.
-class StopOnSignal {
-public:
-    StopOnSignal()
-    {
-        sigemptyset(&m_signals);
-        sigaddset(&m_signals, SIGINT);
-        sigaddset(&m_signals, SIGTERM);
-        sigaddset(&m_signals, SIGUSR1);
-        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
-        m_thread = std::thread([this] {
-            int received = 0;
-            while (sigwait(&m_signals, &received) == 0 && received != SIGUSR1)
-                m_source.request_stop();
-        });
-    }
-    ~StopOnSignal()
-    {
-        pthread_kill(m_thread.native_handle(), SIGUSR1);  // SIGUSR1 only ends the waiting thread
-        m_thread.join();
-        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
-    }
-    StopOnSignal(const StopOnSignal &) = delete;
-    StopOnSignal &operator=(const StopOnSignal &) = delete;
-
-    [[nodiscard]] std::stop_token token() const { return m_source.get_token(); }
-
-private:
-    sigset_t m_signals{};
-    sigset_t m_previous{};
-    std::stop_source m_source;
-    std::thread m_thread;
-};
 
 QJsonObject errorsJson(const QMap<QString, qint64> &errors)
 {
@@ -245,7 +208,10 @@ int loadgenVerb(const QStringList &arguments, QTextStream &out, QTextStream &err
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt names the executable in the usage line; the verb belongs there too.
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: showdown loadgen [options]"));
+        out << help;
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -278,7 +244,7 @@ int loadgenVerb(const QStringList &arguments, QTextStream &out, QTextStream &err
             return Usage;
         ChatResult result;
         {
-            StopOnSignal stopOnSignal;
+            InterruptWatcher stopOnSignal;
             result = ChatLoad::run(options, stopOnSignal.token());
         }
         return reportChat(options, result, parser.isSet(json), out, err);
@@ -296,7 +262,7 @@ int loadgenVerb(const QStringList &arguments, QTextStream &out, QTextStream &err
         return Usage;
     LoadResult result;
     {
-        StopOnSignal stopOnSignal;
+        InterruptWatcher stopOnSignal;
         result = LoadGenerator::run(options, stopOnSignal.token());
     }
     return reportHttp(options, result, parser.isSet(json), out, err);

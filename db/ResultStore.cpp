@@ -218,16 +218,23 @@ bool ResultStore::validateExisting(const QString &path, QString *error)
     {
         QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), checkName);
         check.setDatabaseName(path);
-        check.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        // Another Showdown may be writing a run into this file right now: wait for its locks, don't fail.
+        check.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         [&] {
             if (!check.open()) {
                 *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(check.lastError()));
                 return;
             }
             QSqlQuery query(check);
-            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()
-                || query.value(0).toString() != QLatin1String("ok")) {
-                const QString detail = query.lastError().isValid() ? sqlError(query.lastError()) : query.value(0).toString();
+            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+                // The check itself could not run (locked, or a writer mid-checkpoint): that says nothing
+                // about corruption, so say what happened instead of condemning the file.
+                *error = QStringLiteral("%1 could not be checked just now (%2); if a run is writing to it, try again in a moment")
+                             .arg(path, sqlError(query.lastError()));
+                return;
+            }
+            if (query.value(0).toString() != QLatin1String("ok")) {
+                const QString detail = query.value(0).toString();
                 *error = QStringLiteral("%1 is corrupt (%2); it was left untouched — restore it from a backup or "
                                         "choose another database with --db")
                              .arg(path, detail);

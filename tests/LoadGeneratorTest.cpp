@@ -5,6 +5,7 @@
 #include "IdleConnections.h"
 #include "LatencyHistogram.h"
 #include "LoadGenerator.h"
+#include "LoopbackUrl.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -391,6 +392,26 @@ private slots:
         QVERIFY(!idle.open(url, 3, {}, &error));
         QVERIFY2(error.contains(named), qPrintable(error));
         QCOMPARE(idle.openCount(), 0);
+    }
+
+    void loopbackUrlsAreAccepted()
+    {
+        QString error;
+        const std::optional<LoopbackUrl> local = LoopbackUrl::parse(QStringLiteral("http://localhost:8080/json?x=1"), QStringLiteral("http"), &error);
+        QVERIFY2(local.has_value(), qPrintable(error));
+        QCOMPARE(local->address(), std::string("127.0.0.1"));
+        QCOMPARE(local->port(), quint16(8080));
+        QCOMPARE(local->target(), std::string("/json?x=1"));
+        QCOMPARE(local->hostHeader(), std::string("127.0.0.1:8080"));
+        const std::optional<LoopbackUrl> v6 = LoopbackUrl::parse(QStringLiteral("ws://[::1]:9000"), QStringLiteral("ws"), &error);
+        QVERIFY2(v6.has_value(), qPrintable(error));
+        QCOMPARE(v6->hostHeader(), std::string("[::1]:9000"));
+        QCOMPARE(v6->target(), std::string("/"));
+        const std::optional<LoopbackUrl> other = LoopbackUrl::parse(QStringLiteral("http://127.4.5.6/"), QStringLiteral("http"), &error);
+        QVERIFY2(other.has_value(), qPrintable(error));
+        QCOMPARE(other->port(), quint16(80));
+        QVERIFY(!LoopbackUrl::parse(QStringLiteral("ws://127.0.0.1:9000/chat"), QStringLiteral("http"), &error).has_value());
+        QVERIFY2(error.contains(QStringLiteral("http://")), qPrintable(error));
     }
 
     void badOptionsAreRefused()

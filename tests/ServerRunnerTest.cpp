@@ -58,8 +58,12 @@ public:
     LoadPoint answer(const LoadRequest &request)
     {
         requests.append(request);
+        if (request.onMeasureStart)
+            request.onMeasureStart();
         if (duringLoad)
             duringLoad();
+        if (request.onMeasureEnd)
+            request.onMeasureEnd();
         LoadPoint point;
         point.durationS = request.durationS;
         point.completed = 1000;
@@ -148,10 +152,10 @@ private slots:
         QCOMPARE(sample.points.at(0).endpoint, QStringLiteral("plaintext"));
         QCOMPARE(sample.points.at(3).endpoint, QStringLiteral("delay"));
         QCOMPARE(sample.points.at(3).connections, 64);
-        // Each point is preceded by a discarded warm-up of warmup_s at the same connection count.
-        QCOMPARE(driver.requests.size(), 8);
-        QCOMPARE(driver.requests.at(0).durationS, 0.1);
-        QCOMPARE(driver.requests.at(1).durationS, 0.5);
+        // Each point warms up for warmup_s on its own connections before the measured phase.
+        QCOMPARE(driver.requests.size(), 4);
+        QCOMPARE(driver.requests.at(0).warmupS, 0.1);
+        QCOMPARE(driver.requests.at(0).durationS, 0.5);
         QVERIFY(driver.requests.at(1).url.endsWith(QLatin1String("/plaintext")));
         QCOMPARE(driver.requests.at(1).expectedBody, QByteArray("Hello, World!"));
         QVERIFY(sample.points.at(0).serverPssKb > 0);  // read from /proc for the live group
@@ -238,7 +242,7 @@ private slots:
         const Catalog catalog = emptyCatalog();
         const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), stop.get_token());
         QCOMPARE(sample.status, QStringLiteral("cancelled"));
-        QCOMPARE(driver.requests.size(), 2);  // the warm-up and the point that was running
+        QCOMPARE(driver.requests.size(), 1);  // only the point that was running
     }
 
     void idleMemoryMeasuresRestThenEachCount()

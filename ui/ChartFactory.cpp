@@ -197,11 +197,11 @@ struct Grid {
     }
 };
 
-/// Grouped bars for one value per benchmark × runtime; `value` returns nullopt where there is none.
+/// Grouped bars for one value per benchmark × runtime; `value` returns nullopt where there is none, drawn as `missing`.
 /// Returns the bar series so callers can add whiskers at the bars' centres.
 QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid &grid,
                         const std::function<std::optional<double>(const SummaryRow &)> &value,
-                        const std::function<QString(const SummaryRow &)> &tip)
+                        const std::function<QString(const SummaryRow &)> &tip, double missing)
 {
     auto *series = new QBarSeries;
     series->setBarWidth(0.8);
@@ -215,7 +215,7 @@ QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid
         for (const QString &category : grid.categories) {
             const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
             const std::optional<double> v = row ? value(*row) : std::nullopt;
-            set->append(v.value_or(0));
+            set->append(v.value_or(missing));  // a log axis has no 0: missing bars sit on its floor
             tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category, grid.runtimes.at(r)));
         }
         QObject::connect(set, &QBarSet::hovered, chart, [tips](bool on, int index) {
@@ -300,7 +300,8 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
                 .arg(row.stats.n)
                 .arg(ci.valid ? QStringLiteral("%1 – %2").arg(Format::duration(ci.low), Format::duration(ci.high)) : QObject::tr("needs n ≥ 6"))
                 .arg(Format::duration(row.stats.min), Format::duration(row.stats.max));
-        });
+        },
+        logScale ? std::pow(10.0, std::floor(std::log10(smallest / unit.ns))) : 0.0);
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
     slantIfCrowded(categories, grid.categories.size());
@@ -525,7 +526,8 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
             return QObject::tr("%1 on %2\npeak RSS %3 (largest of %4 processes)")
                 .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::megabytes(double(row.peakRssKb)))
                 .arg(row.processes - row.invalidProcesses);
-        });
+        },
+        0.0);
     auto *categories = new QBarCategoryAxis;
     categories->append(grid.categories);
     slantIfCrowded(categories, grid.categories.size());
@@ -577,8 +579,17 @@ QChart *loadLines(const QList<LoadRow> &rows, const QString &title, const ChartS
         auto *series = new QLineSeries;
         series->setName(name);
         series->setPointsVisible(true);
-        const QColor color = ChartFactory::runtimeColor(points.first()->runtime, points.first()->runtimeKind);
-        QPen pen(order.indexOf(name) < 6 ? color : color.lighter(130));
+        // Several servers share a runtime here, so each line gets its own colour; Node's stay green.
+        static const QList<QColor> pythonColors = {QColor(0x30, 0x69, 0x98), QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad),
+                                                   QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d),
+                                                   QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
+        static const QList<QColor> nodeColors = {QColor(0x3c, 0x87, 0x3a), QColor(0x8b, 0xc3, 0x4a), QColor(0x1b, 0x5e, 0x20)};
+        const bool node = points.first()->runtimeKind == QLatin1String("node");
+        const qsizetype sameKind = std::count_if(order.begin(), order.begin() + order.indexOf(name), [&](const QString &other) {
+            return (lines.value(other).first()->runtimeKind == QLatin1String("node")) == node;
+        });
+        const QList<QColor> &palette = node ? nodeColors : pythonColors;
+        QPen pen(palette.at(int(sameKind % palette.size())));
         pen.setWidthF(2);
         series->setPen(pen);
         QStringList tips;

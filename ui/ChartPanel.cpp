@@ -23,6 +23,7 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
 
 void ChartPanel::setChart(QChart *chart, const QString &whyEmpty)
 {
+    m_pending = nullptr;
     QChart *previous = m_chart;
     m_chart = chart;
     if (chart) {
@@ -34,6 +35,29 @@ void ChartPanel::setChart(QChart *chart, const QString &whyEmpty)
         m_stack->setCurrentWidget(m_message);
     }
     delete previous;
+}
+
+void ChartPanel::setChartLater(std::function<QChart *()> build, const QString &whyEmpty)
+{
+    m_pending = std::move(build);
+    m_pendingWhy = whyEmpty;
+    if (isVisible())
+        buildPending();
+}
+
+void ChartPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    buildPending();
+}
+
+void ChartPanel::buildPending()
+{
+    if (!m_pending)
+        return;
+    const std::function<QChart *()> build = std::move(m_pending);
+    m_pending = nullptr;
+    setChart(build(), m_pendingWhy);
 }
 
 QString ChartPanel::explanation() const

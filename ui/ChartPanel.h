@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QChart;
 class QChartView;
 class QLabel;
@@ -17,11 +19,22 @@ public:
 
     /// Shows `chart` (taking ownership and deleting the previous one), or `whyEmpty` when it is null.
     void setChart(QChart *chart, const QString &whyEmpty);
+    /// Like setChart, but builds the chart only when the panel is on screen (now, or when it is next shown):
+    /// hidden tabs and pages cost nothing while a run streams samples in.
+    void setChartLater(std::function<QChart *()> build, const QString &whyEmpty);
+
     /// The chart on show, nullptr while the explanation is.
     [[nodiscard]] QChart *chart() const { return m_chart; }
     [[nodiscard]] QString explanation() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void buildPending();
+
+    std::function<QChart *()> m_pending;
+    QString m_pendingWhy;
     QStackedLayout *m_stack = nullptr;
     QChartView *m_view = nullptr;
     QLabel *m_message = nullptr;

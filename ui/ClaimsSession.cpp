@@ -31,6 +31,12 @@ ClaimsSession::ClaimsSession(QObject *parent) : QObject(parent)
 
 void ClaimsSession::update(const ResultSnapshot &snapshot)
 {
+    // Several pages pass the same snapshot on; and while a suite runs, thousands of bootstrap resamples a
+    // second would compete with the benchmarks for the CPU, so verdicts wait for the run to end.
+    const bool same = m_snapshot.info.id == snapshot.info.id && m_snapshot.info.status == snapshot.info.status
+                      && m_snapshot.samples.size() == snapshot.samples.size() && m_snapshot.databasePath == snapshot.databasePath;
+    if ((same && m_ready) || snapshot.info.status == QLatin1String("running"))
+        return;
     m_snapshot = snapshot;
     start();
 }

@@ -43,6 +43,8 @@ DataTable::DataTable(QAbstractItemModel *model, QWidget *parent) : QWidget(paren
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->verticalHeader()->hide();
+    // Fitting columns to every row of a long table would stall the GUI thread on each live update.
+    m_view->horizontalHeader()->setResizeContentsPrecision(60);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);

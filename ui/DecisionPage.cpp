@@ -140,8 +140,10 @@ DecisionPage::DecisionPage(PageContext &context, QWidget *parent)
     }
 }
 
-void DecisionPage::showSnapshot(const ResultSnapshot &)
+void DecisionPage::showSnapshot(const ResultSnapshot &snapshot)
 {
+    // Hidden pages are not told of new snapshots, so this page asks too when it is the one on screen.
+    ClaimsSession::shared()->update(snapshot);
 }
 
 QString DecisionPage::answer() const

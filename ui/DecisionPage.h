@@ -15,7 +15,7 @@ class DecisionPage : public Page {
     Q_OBJECT
 public:
     explicit DecisionPage(PageContext &context, QWidget *parent = nullptr);
-    /// Verdicts come from ClaimsSession, which the Overview keeps in step with the open result set.
+    /// Keeps ClaimsSession in step with the open result set (as the Overview does).
     void showSnapshot(const ResultSnapshot &snapshot) override;
     /// The answer on show, as plain text (tests and the report use it).
     [[nodiscard]] QString answer() const;

@@ -59,15 +59,6 @@ void LoadSweepPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     setSubtitle(describeSet(snapshot));
-    if (!snapshot.loadAnalysisAvailable) {
-        explain(m_kind == Kind::Http
-                    ? tr("<p><b>Not measured yet.</b> The HTTP concurrency sweep needs the server benchmarks and the load generator, "
-                         "which this build of Showdown does not analyse yet.</p><p>This page shows nothing rather than invented numbers; "
-                         "the CPU comparison is on <b>Performance</b>.</p>")
-                    : tr("<p><b>Not measured yet.</b> The WebSocket chat benchmark needs the server benchmarks and the load generator, "
-                         "which this build of Showdown does not analyse yet.</p><p>This page shows nothing rather than invented numbers.</p>"));
-        return;
-    }
     if (m_rows.isEmpty()) {
         explain(m_kind == Kind::Http
                     ? tr("<p>This result set has no HTTP server measurements.</p><p>Run a suite that includes the server benchmarks "
@@ -103,8 +94,8 @@ void LoadSweepPage::redraw()
     const ChartStyle style = chartStyle();
     const QString endpoint = m_kind == Kind::Http ? m_endpoint->currentText() : tr("chat room");
     const QString failed = tr("Every load point of %1 failed; the table lists each error.").arg(endpoint);
-    m_throughput->setChart(ChartFactory::throughput(shown, tr("%1: throughput against connections (higher is better)").arg(endpoint), style), failed);
-    m_latency->setChart(ChartFactory::latency(shown, tr("%1: p99 latency against connections (lower is better)").arg(endpoint), style), failed);
+    m_throughput->setChartLater([shown, endpoint, style] { return ChartFactory::throughput(shown, tr("%1: throughput against connections (higher is better)").arg(endpoint), style); }, failed);
+    m_latency->setChartLater([shown, endpoint, style] { return ChartFactory::latency(shown, tr("%1: p99 latency against connections (lower is better)").arg(endpoint), style); }, failed);
 }
 
 } // namespace showdown

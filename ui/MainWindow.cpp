@@ -117,7 +117,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
             reportError(tr("The benchmark list could not be read, so nothing can run: %1").arg(m_inventory->catalogError()));
     });
     m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(300);
+    m_reloadTimer.setInterval(1000);  // live updates about once a second: fresh enough, cheap on the GUI thread
     connect(&m_reloadTimer, &QTimer::timeout, m_session, &ResultSession::reload);
 
     const QString path = databasePath.isEmpty() ? AppSettings::databasePath() : databasePath;
@@ -245,6 +245,10 @@ void MainWindow::connectRuns()
             m_runErrors.append(lastError);
         if (done > 0 && m_session->currentId() == m_runs->resultSetId() && !m_reloadTimer.isActive())
             m_reloadTimer.start();
+    });
+    connect(m_runs, &RunController::skipped, this, [this](const QStringList &reasons) {
+        reportError(tr("%n benchmark variant(s) cannot run with the chosen runtimes and were skipped: %1", "", int(reasons.size()))
+                        .arg(reasons.join(QStringLiteral("; "))));
     });
     connect(m_runs, &RunController::finished, this, [this](qint64 id, const QString &status, const QString &error) {
         m_run->setEnabled(true);

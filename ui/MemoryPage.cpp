@@ -38,9 +38,9 @@ void MemoryPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     const ChartStyle style = chartStyle();
-    m_memory->setChart(ChartFactory::memoryBars(snapshot.rows, style),
+    m_memory->setChartLater([rows = snapshot.rows, style] { return ChartFactory::memoryBars(rows, style); },
                        tr("No process of this result set finished validly, so no memory figure can be shown; see Performance ▸ Processes for the errors."));
-    m_startup->setChart(ChartFactory::medianBars(startup, style),
+    m_startup->setChartLater([startup, style] { return ChartFactory::medianBars(startup, style); },
                         startup.isEmpty() ? tr("This result set did not run the start-up benchmark (a null program per runtime). "
                                                "The quick suite includes it.")
                                           : tr("Every start-up process failed; the table below lists the errors."));

@@ -151,7 +151,7 @@ void OverviewPage::showSnapshot(const ResultSnapshot &snapshot)
                                 .arg(pythonFaster)
                                 .arg(unclear));
     }
-    m_ratios->setChart(ChartFactory::ratios(snapshot.comparisons, chartStyle()),
+    m_ratios->setChartLater([comparisons = snapshot.comparisons, style = chartStyle()] { return ChartFactory::ratios(comparisons, style); },
                        tr("A ratio needs valid samples of the same benchmark from both runtimes; this set has none yet."));
 }
 

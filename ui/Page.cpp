@@ -45,7 +45,30 @@ Page::Page(const QString &title, const QString &subtitle, PageContext &context, 
     layout->addWidget(heading);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_stack, 1);
-    connect(context.session, &ResultSession::snapshotChanged, this, [this] { showSnapshot(m_context.session->snapshot()); });
+    // Hidden pages only note that they are stale: while a run streams samples in, only what is on screen redraws.
+    connect(context.session, &ResultSession::snapshotChanged, this, [this] {
+        m_stale = true;
+        if (isVisible()) {
+            m_stale = false;
+            showSnapshot(m_context.session->snapshot());
+        }
+    });
+}
+
+void Page::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        showSnapshot(m_context.session->snapshot());
+    }
+}
+
+ChartStyle Page::chartStyle() const
+{
+    ChartStyle style = ChartStyle::forWidget(this);
+    style.animated = m_context.session->snapshot().info.status != QLatin1String("running");
+    return style;
 }
 
 QString Page::explanation() const
@@ -83,6 +106,7 @@ QSplitter *Page::chartsOverTables(const QList<QPair<QString, QWidget *>> &charts
     splitter->addWidget(tabs(tables));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({650, 350});  // proportions: the chart gets the larger share whatever the window size
     splitter->setChildrenCollapsible(false);
     return splitter;
 }

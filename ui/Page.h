@@ -43,8 +43,10 @@ public:
     [[nodiscard]] QString explanation() const;
 
 protected:
+    void showEvent(QShowEvent *event) override;
     [[nodiscard]] PageContext &context() { return m_context; }
-    [[nodiscard]] ChartStyle chartStyle() const { return ChartStyle::forWidget(this); }
+    /// The page's palette; animated only for a finished set (a running one redraws every second).
+    [[nodiscard]] ChartStyle chartStyle() const;
     /// The page's real content, shown unless an explanation replaces it.
     void setContent(QWidget *content);
     /// Replaces the content with a sentence or two saying what is missing and how to get it.
@@ -64,6 +66,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_explanation = nullptr;
     QWidget *m_content = nullptr;
+    bool m_stale = true;  ///< a snapshot arrived while the page was hidden; redraw when it is shown
 };
 
 } // namespace showdown

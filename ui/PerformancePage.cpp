@@ -57,9 +57,9 @@ void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
     }
     const ChartStyle style = chartStyle();
     const QString noValid = tr("Every CPU benchmark process failed, so there is nothing to plot; the Processes table lists each error.");
-    m_bars->setChart(ChartFactory::medianBars(rows, style), noValid);
-    m_boxes->setChart(ChartFactory::distributions(rows, style), noValid);
-    m_ratios->setChart(ChartFactory::ratios(m_comparisons->rows(), style),
+    m_bars->setChartLater([rows, style] { return ChartFactory::medianBars(rows, style); }, noValid);
+    m_boxes->setChartLater([rows, style] { return ChartFactory::distributions(rows, style); }, noValid);
+    m_ratios->setChartLater([comparisons = m_comparisons->rows(), style] { return ChartFactory::ratios(comparisons, style); },
                        tr("A ratio needs valid samples of the same benchmark from a Node.js and a Python runtime; this set has none yet."));
     showContent();
 }

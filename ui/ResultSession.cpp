@@ -5,6 +5,7 @@
 #include "ResultStore.h"
 
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
@@ -12,11 +13,27 @@
 namespace showdown {
 namespace {
 
+/// Opens `store`, retrying briefly on the transient errors SQLite gives a reader while a run's writer
+/// checkpoints or closes the WAL (it reports them as I/O errors), so a live run never shows a false alarm.
+bool openStore(ResultStore &store, const QString &path, QString *error)
+{
+    for (int attempt = 0;; ++attempt) {
+        error->clear();
+        if (store.open(path, error))
+            return true;
+        const bool transient = error->contains(QLatin1String("disk I/O error")) || error->contains(QLatin1String("locked"))
+                               || error->contains(QLatin1String("unable to open"));
+        if (!transient || attempt == 5)
+            return false;
+        QThread::msleep(100);
+    }
+}
+
 QString listSets(const QString &path, QList<ResultSetInfo> *sets)
 {
     QString error;
     ResultStore store;
-    if (store.open(path, &error))
+    if (openStore(store, path, &error))
         *sets = store.resultSets(&error);
     return error;
 }
@@ -47,7 +64,7 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     ResultSnapshot snapshot;
     snapshot.databasePath = databasePath;
     ResultStore store;
-    if (!store.open(databasePath, error))
+    if (!openStore(store, databasePath, error))
         return snapshot;
     const std::optional<ResultSetInfo> info = store.resultSet(id, error);
     if (!info)
@@ -59,6 +76,8 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.info = *info;
     snapshot.rows = ResultAnalysis::rows(snapshot.samples, snapshot.runtimes);
     snapshot.comparisons = ResultAnalysis::comparisons(snapshot.rows);
+    snapshot.loadRows = ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes);
+    snapshot.scalingRows = ResultAnalysis::scalingRows(snapshot.rows);
     // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
     QString catalogError;
     if (const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &catalogError)) {
@@ -143,7 +162,7 @@ void ResultSession::edit(qint64 id, const std::function<bool(ResultStore &, QStr
         [path, id, change] {
             QString error;
             ResultStore store;
-            if (store.open(path, &error))
+            if (openStore(store, path, &error))
                 change(store, &error);
             return error;
         },

@@ -21,12 +21,9 @@ struct ResultSnapshot {
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
     QMap<QString, QString> categories;  ///< benchmark name → manifest category (cpu, startup, ...)
-    /// Server benchmarks (HTTP sweeps, idle connections, chat); empty until this build can analyse them.
+    /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
-    /// False while ResultAnalysis::loadRows/scalingRows are not part of the engine this was built with,
-    /// so pages can tell "not measured" from "not yet analysable".
-    bool loadAnalysisAvailable = false;
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The summary rows of benchmarks in these categories (unknown benchmarks count as "other").

@@ -1,5 +1,6 @@
 #include "RunController.h"
 
+#include "AsioLoadDriver.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "ResultStore.h"
@@ -66,9 +67,18 @@ bool RunController::start(const RunRequest &request, const Catalog &catalog, con
     m_clock.start();
     m_thread = std::jthread([this, request, catalog, databasePath, helper, stop = m_stop] {
         ProcessRunner runner(helper);
-        SuiteRunner suiteRunner(catalog, runner);
+        AsioLoadDriver loadDriver;
+        SuiteRunner suiteRunner(catalog, runner, &loadDriver);
         QString problem;
-        QList<RunStep> steps = suiteRunner.plan(request.suite, request.only, request.runtimes, request.runs, &problem);
+        QList<SkippedRun> skippedRuns;
+        QList<RunStep> steps = suiteRunner.plan(request.suite, request.only, request.runtimes, request.runs, &problem, &skippedRuns);
+        if (!skippedRuns.isEmpty()) {
+            QStringList reasons;
+            for (const SkippedRun &skip : skippedRuns)
+                reasons.append(QStringLiteral("%1%2 on %3: %4").arg(skip.benchmark, skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant,
+                                                                   skip.runtime, skip.reason));
+            post([this, reasons] { emit skipped(reasons); });
+        }
         if (problem.isEmpty() && steps.isEmpty())
             problem = tr("The %1 suite has nothing to run with this choice of benchmarks.").arg(request.suite);
         if (!problem.isEmpty())

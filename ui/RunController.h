@@ -46,6 +46,8 @@ signals:
     /// After each stored sample; `next` names the step that runs now (empty at the end).
     void progressed(int done, int total, const QString &next, bool lastValid, const QString &lastError);
     void finished(qint64 resultSetId, const QString &status, const QString &error);
+    /// Variants the runtimes cannot run (a missing library), each with the reason and the package to install.
+    void skipped(const QStringList &reasons);
 
 private:
     void post(std::function<void()> call);

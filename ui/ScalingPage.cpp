@@ -77,22 +77,16 @@ void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
         return;
     }
     setSubtitle(describeSet(snapshot));
-    if (!snapshot.loadAnalysisAvailable) {
-        explain(tr("<p><b>Not measured yet.</b> The scaling benchmarks (threads, processes, worker_threads, cluster) run the "
-                   "same work with several workers; this build of Showdown does not analyse them yet.</p>"
-                   "<p>This page shows nothing rather than invented numbers; the single-worker CPU comparison is on <b>Performance</b>.</p>"));
-        return;
-    }
     if (snapshot.scalingRows.isEmpty() && !anyCluster) {
         explain(tr("<p>This result set has no benchmark run at several worker counts.</p>"
                    "<p>Run a suite that includes the scaling benchmarks (the standard suite; <code>showdown benchmarks</code> lists them).</p>"));
         return;
     }
     const ChartStyle style = chartStyle();
-    m_cpu->setChart(ChartFactory::speedup(snapshot.scalingRows, tr("CPU work: speed-up against workers (higher is better)"), style),
+    m_cpu->setChartLater([rows = snapshot.scalingRows, style] { return ChartFactory::speedup(rows, tr("CPU work: speed-up against workers (higher is better)"), style); },
                     snapshot.scalingRows.isEmpty() ? tr("This result set has no CPU work run at several worker counts.")
                                                    : tr("No speed-up could be computed: the 1-worker or the N-worker runs failed (see the table)."));
-    m_cluster->setChart(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style),
+    m_cluster->setChartLater([clusterRows, style] { return ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style); },
                         tr("This result set has no HTTP server run with several workers."));
     showContent();
 }

@@ -27,6 +27,9 @@ LoadPoint AsioLoadDriver::http(const LoadRequest &request, std::stop_token stop)
     options.durationS = request.durationS;
     options.rate = request.rate;
     options.expectedBody = request.expectedBody;
+    options.warmupS = request.warmupS;
+    options.onMeasureStart = request.onMeasureStart;
+    options.onMeasureEnd = request.onMeasureEnd;
     const LoadResult result = LoadGenerator::run(options, std::move(stop));
     LoadPoint point;
     point.durationS = result.durationS;
@@ -46,7 +49,9 @@ LoadPoint AsioLoadDriver::chat(const LoadRequest &request, std::stop_token stop)
     options.clients = request.connections;
     options.messagesPerSecond = request.rate;
     options.durationS = request.durationS;
-    options.warmupS = 0;  // the server runner warms up with a run of its own
+    options.warmupS = request.warmupS;
+    options.onMeasureStart = request.onMeasureStart;
+    options.onMeasureEnd = request.onMeasureEnd;
     const ChatResult result = ChatLoad::run(options, std::move(stop));
     LoadPoint point;
     point.durationS = result.durationS;

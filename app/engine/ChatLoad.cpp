@@ -310,7 +310,11 @@ ChatResult ChatLoad::run(const ChatOptions &options, std::stop_token stop)
     bool stopped = !LoadPhases::sleepUntil(phases.measureStart(), stop);
     if (!stopped) {
         cpuAtStart = threads.cpuNs();
+        if (options.onMeasureStart)
+            options.onMeasureStart();
         stopped = !LoadPhases::sleepUntil(phases.measureEnd(), stop);
+        if (options.onMeasureEnd)
+            options.onMeasureEnd();
     }
     const qint64 cpuAtEnd = cpuAtStart >= 0 ? threads.cpuNs() : -1;
     result.durationS = phases.measuredSeconds(Clock::now());

@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <stop_token>
 
 namespace showdown {
@@ -20,6 +21,9 @@ struct ChatOptions {
     double warmupS = 1;             ///< messages sent but not counted, before the measured phase
     int payloadBytes = 64;          ///< each message is padded to this size
     int timeoutMs = 5000;           ///< connect and handshake
+    /// Called on the calling thread as the measured phase begins and ends (see LoadOptions).
+    std::function<void()> onMeasureStart;
+    std::function<void()> onMeasureEnd;
 };
 
 /// The measured phase of a chat run. Only messages whose send was due in the measured phase count.

@@ -14,6 +14,7 @@ namespace showdown {
 /// live on an io thread of their own, which also notices when the server drops one.
 class IdleConnections {
 public:
+    /// Holds nothing until open(); no thread runs before that.
     IdleConnections();
     /// Closes every connection and joins the io thread.
     ~IdleConnections();

@@ -25,6 +25,7 @@ public:
     IoThreads(const IoThreads &) = delete;
     IoThreads &operator=(const IoThreads &) = delete;
 
+    /// Number of threads, so callers can spread connections over them.
     [[nodiscard]] int size() const { return int(m_contexts.size()); }
     /// The context of thread `index`; work for that thread is posted or spawned on it.
     [[nodiscard]] boost::asio::io_context &context(int index) { return *m_contexts.at(std::size_t(index)); }

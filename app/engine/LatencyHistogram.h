@@ -15,7 +15,9 @@ namespace showdown {
 /// two significant decimal digits. The range is 1 us .. 100 s; values outside are clamped and counted.
 class LatencyHistogram {
 public:
+    /// Loopback latencies below 1 us are not physical; anything there is a clock glitch, clamped.
     static constexpr qint64 kLowestNs = 1'000;
+    /// Far beyond any request timeout: 100 s bounds the bucket array at under 4000 counters.
     static constexpr qint64 kHighestNs = 100'000'000'000;
 
     /// Counts one latency in O(1) on the generator's hot path; clamps into [kLowestNs, kHighestNs].
@@ -43,6 +45,7 @@ public:
     /// Reads toJson()'s output back exactly; anything malformed or inconsistent is refused with a reason.
     [[nodiscard]] static std::optional<LatencyHistogram> fromJson(const QJsonObject &json, QString *error);
 
+    /// Equal when every bucket and every exact statistic is: a JSON round trip must preserve all of them.
     [[nodiscard]] bool operator==(const LatencyHistogram &other) const = default;
 
 private:

@@ -17,6 +17,10 @@ struct LoadRequest {
     double durationS = 1;
     double rate = 0;          ///< 0: closed loop; otherwise requests (chat: messages) per second in total
     QByteArray expectedBody;  ///< http and idle: every response must carry exactly these bytes
+    double warmupS = 0;       ///< load on the same connections before the measured phase, not counted
+    /// Called as the measured phase begins and ends: the server's CPU is read over exactly that span.
+    std::function<void()> onMeasureStart;
+    std::function<void()> onMeasureEnd;
 };
 
 /// Puts load on a server. The real driver is the built-in Boost.Asio/Beast generator; tests use a fake so

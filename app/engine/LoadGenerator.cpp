@@ -271,8 +271,9 @@ QString validate(const LoadOptions &options)
 std::string serializedRequest(const LoopbackUrl &url)
 {
     http::request<http::empty_body> request{http::verb::get, url.target(), 11};
+    // Host only, as wrk sends: every extra header is work for the server under test, so the request is
+    // the smallest HTTP/1.1 allows.
     request.set(http::field::host, url.hostHeader());
-    request.set(http::field::user_agent, "showdown-loadgen/" SHOWDOWN_VERSION);
     std::ostringstream text;
     text << request;
     return text.str();
@@ -342,8 +343,12 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
         stopped = !LoadPhases::sleepUntil(plan.phases.measureStart(), stop);
         if (!stopped) {
             cpuAtStart = threads.cpuNs();
+            if (options.onMeasureStart)
+                options.onMeasureStart();
             stopped = !LoadPhases::sleepUntil(plan.phases.measureEnd(), stop);
             cpuAtEnd = threads.cpuNs();
+            if (options.onMeasureEnd)
+                options.onMeasureEnd();
         }
         result.durationS = plan.phases.measuredSeconds(Clock::now());
     }

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <stop_token>
 
 namespace showdown {
@@ -22,6 +23,10 @@ struct LoadOptions {
     QByteArray expectedBody;     ///< when non-empty, every 2xx body must equal it exactly, else a "body" error
     int timeoutMs = 5000;        ///< per request; a timed-out connection is reconnected and counted
     int threads = 1;             ///< io_context threads for the generator
+    /// Called on the calling thread as the measured phase begins and ends, so a caller can read the
+    /// server's CPU clock over exactly the measured phase while the connections stay warm.
+    std::function<void()> onMeasureStart;
+    std::function<void()> onMeasureEnd;
 };
 
 /// One load run's measured phase. Every failure in that phase is counted by kind rather than aborting the

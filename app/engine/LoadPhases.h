@@ -14,8 +14,11 @@ public:
     /// Starts the timeline now.
     LoadPhases(double warmupS, double durationS);
 
+    /// When load began: open-loop schedules count their intended send times from here.
     [[nodiscard]] Clock::time_point start() const { return m_start; }
+    /// End of warm-up: the generator's CPU clock is read here.
     [[nodiscard]] Clock::time_point measureStart() const { return m_measureStart; }
+    /// End of the measured phase: nothing later is counted.
     [[nodiscard]] Clock::time_point measureEnd() const { return m_measureEnd; }
     /// Whether an event at `time` belongs to the measured phase (warm-up and overtime are not counted).
     [[nodiscard]] bool measured(Clock::time_point time) const { return time >= m_measureStart && time < m_measureEnd; }

@@ -17,6 +17,7 @@ public:
 
     /// Numeric address to connect to, e.g. "127.0.0.1" or "::1" (no name lookup is ever needed).
     [[nodiscard]] const std::string &address() const { return m_address; }
+    /// TCP port, 80 when the URL names none.
     [[nodiscard]] quint16 port() const { return m_port; }
     /// Value of the Host header, e.g. "127.0.0.1:8080" or "[::1]:8080".
     [[nodiscard]] const std::string &hostHeader() const { return m_hostHeader; }

@@ -130,6 +130,9 @@ QString ResultJson::formatDuration(double ns)
 {
     if (!std::isfinite(ns))
         return QStringLiteral("–");
+    // Minutes from 2 min on: "9.8 min" reads better than "589 s".
+    if (std::abs(ns) >= 120e9)
+        return QStringLiteral("%1 min").arg(ns / 60e9, 0, 'f', 1);
     static const struct { double scale; const char *unit; } units[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "µs"}, {1, "ns"}};
     for (const auto &unit : units) {
         const double value = ns / unit.scale;

@@ -55,6 +55,17 @@ std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error
     return std::nullopt;
 }
 
+LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize &size, const QByteArray &body)
+{
+    LoadRequest request;
+    request.url = url;
+    request.connections = connections;
+    request.durationS = size.durationS;
+    request.rate = size.rate;
+    request.expectedBody = body;
+    return request;
+}
+
 /// Marks a point invalid when the server gave wrong answers: the measurement would not be of the same work.
 void checkAnswers(LoadPoint &point)
 {
@@ -199,15 +210,14 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     auto usage = [&] { return ProcessGroupProbe::read(group, group); };
     const int workers = std::max(step.workers, 1);
     auto measure = [&](const QString &kind, const QString &endpoint, const std::function<LoadPoint(const LoadRequest &)> &load,
-                       const LoadRequest &request) {
-        if (size.warmupS > 0) {
-            LoadRequest warmup = request;
-            warmup.durationS = size.warmupS;
-            (void)load(warmup);
-        }
-        const ProcessGroupUsage before = usage();
+                       LoadRequest request) {
+        // Warm-up runs on the same connections as the measured phase, so that phase starts in the steady
+        // state; the server's CPU is read exactly at the phase's edges.
+        request.warmupS = size.warmupS;
+        ProcessGroupUsage before, after;
+        request.onMeasureStart = [&] { before = usage(); };
+        request.onMeasureEnd = [&] { after = usage(); };
         LoadPoint measured = load(request);
-        const ProcessGroupUsage after = usage();
         measured.kind = kind;
         measured.endpoint = endpoint;
         measured.connections = request.connections;
@@ -229,7 +239,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             for (int connections : size.connections) {
                 if (stop.stop_requested() || serverEnded())
                     break;
-                LoadRequest request{base + endpoint->path, connections, size.durationS, size.rate, endpoint->body};
+                const LoadRequest request = loadRequest(base + endpoint->path, connections, size, endpoint->body);
                 points.append(measure(QStringLiteral("http"), endpointName,
                                       [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request));
             }
@@ -238,7 +248,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         for (int clients : size.connections) {
             if (stop.stop_requested() || serverEnded())
                 break;
-            LoadRequest request{QStringLiteral("ws://127.0.0.1:%1/chat").arg(port), clients, size.durationS, size.rate, {}};
+            const LoadRequest request = loadRequest(QStringLiteral("ws://127.0.0.1:%1/chat").arg(port), clients, size, {});
             points.append(measure(QStringLiteral("chat"), QStringLiteral("/chat"),
                                   [&](const LoadRequest &r) { return m_driver.chat(r, stop); }, request));
         }
@@ -256,7 +266,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         for (int connections : size.connections) {
             if (stop.stop_requested() || serverEnded())
                 break;
-            LoadPoint point = m_driver.idle(LoadRequest{url, connections, size.durationS, 0, body},
+            LoadPoint point = m_driver.idle(loadRequest(url, connections, size, body),
                                             [&](LoadPoint &held) {
                                                 std::this_thread::sleep_for(std::chrono::duration<double>(size.durationS));
                                                 held.serverPssKb = usage().pssKb;
