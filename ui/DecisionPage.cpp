@@ -209,7 +209,8 @@ void DecisionPage::updateAnswer()
         lean = tr("<p><b>No lean:</b> the measured findings split %1–%2. The article's own advice to combine both (Node.js as the API "
                   "gateway, Python services for heavy computation) fits a split like this.</p>").arg(forNode).arg(forPython);
     else
-        lean = tr("<p><b>On this machine's evidence the answers lean %1</b> (%2 measured findings to %3).</p>")
+        lean = tr("<p><b>On this machine's evidence the answers lean %1</b> (%2 measured findings to %3; a Mixed verdict counts for "
+                  "neither side).</p>")
                    .arg(forNode > forPython ? tr("Node.js") : tr("Python"))
                    .arg(std::max(forNode, forPython))
                    .arg(std::min(forNode, forPython));
