@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QScatterSeries>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -98,7 +99,14 @@ AdoptionPage::AdoptionPage(PageContext &context, QWidget *parent)
     topLayout->addWidget(m_discrepancy);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(top);
-    splitter->addWidget(m_table);
+    m_checked = new QTableWidget;
+    m_checked->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_checked->verticalHeader()->hide();
+    auto *tables = new QTabWidget;
+    tables->setDocumentMode(true);
+    tables->addTab(m_table, tr("Rows of this series"));
+    tables->addTab(m_checked, tr("The article's figures, checked by hand (article_claims.csv)"));
+    splitter->addWidget(tables);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     auto *content = new QWidget;
@@ -147,7 +155,32 @@ void AdoptionPage::refresh()
     m_metric->setCurrentIndex(std::max<qsizetype>(0, metrics.indexOf(previous)));
     m_metric->blockSignals(false);
     showContent();
+    fillChecked();
     fillPopulations();
+}
+
+void AdoptionPage::fillChecked()
+{
+    // The curated check of every figure the article quotes, as shipped (or imported) with its sources.
+    const DatasetTable *checked = ClaimsSession::shared()->state().datasets.table(QStringLiteral("article_claims.csv"));
+    const QStringList columns = {QStringLiteral("claim_id"), QStringLiteral("claim_text"), QStringLiteral("verified_against"),
+                                 QStringLiteral("verified_value"), QStringLiteral("verdict"), QStringLiteral("notes")};
+    m_checked->clear();
+    m_checked->setColumnCount(int(columns.size()));
+    m_checked->setHorizontalHeaderLabels({tr("Id"), tr("The article says"), tr("Checked against"), tr("Found"), tr("Verdict"), tr("Notes")});
+    m_checked->setRowCount(checked ? int(checked->rows().size()) : 0);
+    for (int row = 0; checked && row < checked->rows().size(); ++row) {
+        for (int column = 0; column < columns.size(); ++column) {
+            const QString text = checked->rows().at(row).field(columns.at(column));
+            auto *item = new QTableWidgetItem(text);
+            item->setToolTip(text);
+            m_checked->setItem(row, column, item);
+        }
+    }
+    m_checked->resizeColumnsToContents();
+    for (int column = 1; column < columns.size(); ++column)
+        m_checked->setColumnWidth(column, std::min(m_checked->columnWidth(column), 320));
+    m_checked->horizontalHeader()->setStretchLastSection(true);
 }
 
 void AdoptionPage::fillPopulations()

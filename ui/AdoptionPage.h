@@ -24,6 +24,7 @@ public:
 private:
     void refresh();
     void fillPopulations();
+    void fillChecked();
     void redraw();
     void chooseImport();
 
@@ -33,6 +34,7 @@ private:
     QLabel *m_discrepancy = nullptr;
     QLabel *m_issues = nullptr;
     QTableWidget *m_table = nullptr;
+    QTableWidget *m_checked = nullptr;
 };
 
 } // namespace showdown
