@@ -8,6 +8,8 @@
 
 #include "AsioLoadDriver.h"
 #include "Catalog.h"
+#include "ClaimsVerb.h"
+#include "DataVerb.h"
 #include "InterruptWatcher.h"
 #include "LoadgenVerb.h"
 #include "ProcessRunner.h"
@@ -46,6 +48,8 @@ const std::vector<OwnVerb> kOwnVerbs = {
     {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
     {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
     {"report", "REF [--vs REF2] --pdf FILE: the PDF report", &reportVerb},
+    {"claims", "ID: the article's claims judged on a result set", &claimsVerb},
+    {"data", "list | import FILE | reset NAME: the sourced datasets", &dataVerb},
     {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},
 };
 

@@ -1,13 +1,15 @@
 #include "MainWindow.h"
 
+#include "AdoptionPage.h"
 #include "AppSettings.h"
+#include "DecisionPage.h"
+#include "EcosystemPage.h"
 #include "ErrorBanner.h"
 #include "HistoryPage.h"
 #include "Inventory.h"
 #include "LoadSweepPage.h"
 #include "MemoryPage.h"
 #include "OverviewPage.h"
-#include "PendingPage.h"
 #include "PerformancePage.h"
 #include "ReportExport.h"
 #include "ResultSession.h"
@@ -53,17 +55,9 @@ QList<PageEntry> pageList()
         {[](PageContext &c) { return new ScalingPage(c); }},
         {[](PageContext &c) { return new LoadSweepPage(LoadSweepPage::Kind::Chat, c); }},
         {[](PageContext &c) { return new MemoryPage(c); }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Ecosystem"),
-                                    QObject::tr("Registries (npm, PyPI), web frameworks, and what is installed on this machine."), c);
-         }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Adoption"), QObject::tr("Developer-survey series on who uses JavaScript and Python, with sources."), c);
-         }},
-        {[](PageContext &c) {
-             return new PendingPage(QObject::tr("Decision guide"),
-                                    QObject::tr("The article's three questions, answered with this machine's numbers."), c);
-         }},
+        {[](PageContext &c) { return new EcosystemPage(c); }},
+        {[](PageContext &c) { return new AdoptionPage(c); }},
+        {[](PageContext &c) { return new DecisionPage(c); }},
         {[](PageContext &c) { return new HistoryPage(c); }},
     };
 }

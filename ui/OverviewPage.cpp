@@ -1,13 +1,17 @@
 #include "OverviewPage.h"
 
 #include "ChartPanel.h"
+#include "ClaimsSession.h"
 #include "Inventory.h"
+#include "OverviewCards.h"
 #include "ResultSession.h"
 #include "RunController.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,7 +64,16 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_runtimes);
     layout->addWidget(m_headline);
-    layout->addWidget(m_ratios, 1);
+    auto *cards = new QScrollArea;
+    cards->setWidget(new OverviewCards);
+    cards->setWidgetResizable(true);
+    cards->setFrameShape(QFrame::NoFrame);
+    // The claims come first; the chart of every ratio is one tab away, so both stay readable at 1280x800.
+    auto *views = new QTabWidget;
+    views->setDocumentMode(true);
+    views->addTab(cards, tr("The article's claims"));
+    views->addTab(m_ratios, tr("Every node / python ratio"));
+    layout->addWidget(views, 1);
     setContent(content);
     showContent();
 
@@ -101,6 +114,7 @@ void OverviewPage::showRuntimes()
 
 void OverviewPage::showSnapshot(const ResultSnapshot &snapshot)
 {
+    ClaimsSession::shared()->update(snapshot);
     const bool databaseEmpty = context().session->resultSets().isEmpty();
     m_welcome->setVisible(databaseEmpty || snapshot.isEmpty());
     if (snapshot.isEmpty()) {

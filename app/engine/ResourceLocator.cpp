@@ -26,6 +26,11 @@ QString ResourceLocator::benchmarksDir()
     return resourcesDir() + QStringLiteral("/benchmarks");
 }
 
+QString ResourceLocator::dataDir()
+{
+    return resourcesDir() + QStringLiteral("/data");
+}
+
 QString ResourceLocator::execHelper()
 {
     const QString fromEnvironment = qEnvironmentVariable("SHOWDOWN_EXEC_HELPER");

@@ -11,6 +11,8 @@ public:
     /// to an installed binary, then the source tree this binary was built from.
     [[nodiscard]] static QString resourcesDir();
     [[nodiscard]] static QString benchmarksDir();
+    /// The shipped, sourced datasets (adoption, ecosystem, article claims) and the claim rules.
+    [[nodiscard]] static QString dataDir();
     /// The showdown-exec helper: $SHOWDOWN_EXEC_HELPER, beside the executable, or <prefix>/lib/showdown.
     [[nodiscard]] static QString execHelper();
     /// Directory of the running executable (from /proc/self/exe, so no QCoreApplication is needed).

@@ -1,0 +1,470 @@
+// Drives every claim of the shipped rules (resources/data/claims.json) to its verdicts with synthetic rows:
+// the numbers below are made up on purpose, chosen far from each rule's threshold so the verdict is obvious.
+#include "ClaimEvaluator.h"
+#include "ResourceLocator.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace showdown;
+
+namespace {
+
+const QStringList kKernels = {QStringLiteral("nbody"),  QStringLiteral("fannkuch"),     QStringLiteral("json-roundtrip"),
+                              QStringLiteral("binary-trees"), QStringLiteral("spectral-norm"), QStringLiteral("mandelbrot"),
+                              QStringLiteral("fasta"),  QStringLiteral("regex"),        QStringLiteral("sort"),
+                              QStringLiteral("word-count"), QStringLiteral("string-build"), QStringLiteral("fib")};
+
+/// 15 values spread 1% apart around `centre`, as 3 processes x 5 iterations would give.
+QList<double> around(double centre, int count = 15)
+{
+    QList<double> values;
+    for (int i = 0; i < count; ++i)
+        values << centre * (1.0 + 0.01 * (i - count / 2));
+    return values;
+}
+
+SummaryRow timeRow(const QString &benchmark, const QString &variant, const QString &runtime, double centre, int workers = 0)
+{
+    SummaryRow row;
+    row.benchmark = benchmark;
+    row.variant = variant;
+    row.runtime = runtime;
+    row.runtimeKind = runtime == QLatin1String("node") ? QStringLiteral("node") : QStringLiteral("python");
+    row.workers = workers;
+    row.values = around(centre);
+    row.stats = Statistics::summarize(std::vector<double>(row.values.begin(), row.values.end()));
+    row.processes = 3;
+    return row;
+}
+
+LoadRow loadRow(const QString &server, const QString &runtime, const QString &kind, const QString &endpoint, int connections,
+                double centre, int workers = 1)
+{
+    LoadRow row;
+    row.benchmark = kind == QLatin1String("chat") ? QStringLiteral("chat") : QStringLiteral("http");
+    row.server = server;
+    row.runtime = runtime;
+    row.kind = kind;
+    row.endpoint = endpoint;
+    row.connections = connections;
+    row.workers = workers;
+    row.throughputs = around(centre, 5);
+    row.points = 5;
+    row.requestsPerSec = centre;
+    return row;
+}
+
+LoadRow idleRow(const QString &server, int connections, qint64 pssKb)
+{
+    LoadRow row = loadRow(server, QStringLiteral("node"), QStringLiteral("idle"), QString(), connections, 0);
+    row.serverPssKb = pssKb;
+    row.points = 3;
+    return row;
+}
+
+ScalingRow scaling(const QString &variant, const QString &runtime, int workers, double speedup)
+{
+    ScalingRow row;
+    row.benchmark = QStringLiteral("parallel-cpu");
+    row.variant = variant;
+    row.runtime = runtime;
+    row.workers = workers;
+    row.speedup = speedup;
+    row.efficiency = speedup / workers;
+    row.ci = {speedup, speedup * 0.95, speedup * 1.05};
+    return row;
+}
+
+ClaimInputs baseInputs()
+{
+    ClaimInputs inputs;
+    RuntimeInfo node;
+    node.name = QStringLiteral("node");
+    node.kind = QStringLiteral("node");
+    RuntimeInfo python;
+    python.name = QStringLiteral("python3");
+    python.kind = QStringLiteral("python");
+    python.gilEnabled = true;
+    inputs.runtimes = {node, python};
+    inputs.datasets = DatasetCatalog::load(ResourceLocator::dataDir(), QString());
+    return inputs;
+}
+
+void addScalingPair(ClaimInputs &inputs, const QString &variant, const QString &runtime, double speedup)
+{
+    inputs.rows << timeRow(QStringLiteral("parallel-cpu"), variant, runtime, 1000, 1)
+                << timeRow(QStringLiteral("parallel-cpu"), variant, runtime, 1000 / speedup, 2);
+    inputs.scalingRows << scaling(variant, runtime, 2, speedup);
+}
+
+} // namespace
+
+class ClaimEvaluatorTest : public QObject {
+    Q_OBJECT
+
+    ClaimRules m_rules;
+
+    ClaimVerdict verdictOf(const ClaimInputs &inputs, const QString &id)
+    {
+        for (const ClaimRule &claim : m_rules.claims()) {
+            if (claim.id == id)
+                return ClaimEvaluator::evaluateClaim(claim, m_rules, inputs);
+        }
+        qFatal("no rule for claim %s", qPrintable(id));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        const std::optional<ClaimRules> rules = ClaimRules::loadShipped(&error);
+        QVERIFY2(rules, qPrintable(error));
+        m_rules = *rules;
+    }
+
+    void shippedRulesCoverEveryClaim()
+    {
+        QStringList ids;
+        for (const ClaimRule &claim : m_rules.claims())
+            ids << claim.id;
+        for (const char *id : {"jit", "io", "eventloop-mem", "asyncio", "gil", "multiprocessing", "cluster", "numeric", "realtime",
+                               "startup", "adoption", "registry", "beginner"})
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+    }
+
+    void emptyResultSetMeasuresNothingAndSaysWhatIsMissing()
+    {
+        ClaimInputs inputs = baseInputs();
+        const QList<ClaimVerdict> verdicts = ClaimEvaluator::evaluate(m_rules, inputs);
+        for (const ClaimVerdict &verdict : verdicts) {
+            if (verdict.id == QLatin1String("adoption") || verdict.id == QLatin1String("registry"))
+                continue;
+            QCOMPARE(verdict.verdict, ClaimVerdict::kNotMeasured);
+            QVERIFY2(!verdict.missing.isEmpty(), qPrintable(verdict.id));
+        }
+        const ClaimVerdict jit = verdictOf(inputs, QStringLiteral("jit"));
+        QVERIFY(jit.missing.contains(QStringLiteral("nbody has no results on node")));
+    }
+
+    void jitFollowsTheKernelRatios()
+    {
+        ClaimInputs faster = baseInputs();
+        ClaimInputs slower = baseInputs();
+        ClaimInputs half = baseInputs();
+        for (qsizetype i = 0; i < kKernels.size(); ++i) {
+            faster.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), 100) << timeRow(kKernels[i], QString(), QStringLiteral("python3"), 400);
+            slower.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), 400) << timeRow(kKernels[i], QString(), QStringLiteral("python3"), 100);
+            half.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), i % 2 ? 100 : 400)
+                      << timeRow(kKernels[i], QString(), QStringLiteral("python3"), i % 2 ? 400 : 100);
+        }
+        const ClaimVerdict supported = verdictOf(faster, QStringLiteral("jit"));
+        QCOMPARE(supported.verdict, ClaimVerdict::kSupported);
+        QCOMPARE(supported.evidence.size(), kKernels.size());
+        const ClaimEvidence &nbody = supported.evidence.first();
+        QVERIFY(std::abs(nbody.value - 0.25) < 0.01);
+        QVERIFY(*nbody.ciHigh < 1);
+        QCOMPARE(nbody.n, 15);
+        QVERIFY(*nbody.p < 0.05);
+        QCOMPARE(nbody.outcome, ClaimEvidence::kHolds);
+
+        QCOMPARE(verdictOf(slower, QStringLiteral("jit")).verdict, ClaimVerdict::kNotSupported);
+        const ClaimVerdict mixed = verdictOf(half, QStringLiteral("jit"));
+        QCOMPARE(mixed.verdict, ClaimVerdict::kMixed);
+        QVERIFY2(mixed.why.contains(QStringLiteral("6 of 12 figures hold, 6 contrary")), qPrintable(mixed.why));
+
+        // One kernel where Python wins keeps the claim from "Supported" even though 11 of 12 hold...
+        ClaimInputs oneContrary = faster;
+        oneContrary.rows[oneContrary.rows.size() - 2] = timeRow(kKernels.last(), QString(), QStringLiteral("node"), 800);
+        QCOMPARE(verdictOf(oneContrary, QStringLiteral("jit")).verdict, ClaimVerdict::kMixed);
+        // ...while kernels too close to call are allowed up to min_share (9 of 12 hold, 3 ties).
+        ClaimInputs ties = faster;
+        for (int i = 0; i < 3; ++i)
+            ties.rows[2 * i] = timeRow(kKernels[i], QString(), QStringLiteral("node"), 400);
+        QCOMPARE(verdictOf(ties, QStringLiteral("jit")).verdict, ClaimVerdict::kSupported);
+
+        // Kernels that were never measured count against min_share: one fast kernel is not "Supported".
+        ClaimInputs onlyOne = baseInputs();
+        onlyOne.rows << faster.rows.at(0) << faster.rows.at(1);
+        const ClaimVerdict thin = verdictOf(onlyOne, QStringLiteral("jit"));
+        QCOMPARE(thin.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(thin.missing.size(), kKernels.size() - 1);
+
+        // Noise: identical distributions give an inconclusive figure, never a win.
+        ClaimInputs same = baseInputs();
+        for (const QString &kernel : kKernels)
+            same.rows << timeRow(kernel, QString(), QStringLiteral("node"), 100) << timeRow(kernel, QString(), QStringLiteral("python3"), 100);
+        const ClaimVerdict tie = verdictOf(same, QStringLiteral("jit"));
+        QCOMPARE(tie.verdict, ClaimVerdict::kNotSupported);
+        QCOMPARE(tie.evidence.first().outcome, ClaimEvidence::kInconclusive);
+    }
+
+    void invalidRowsCountAsMissingWithTheirError()
+    {
+        ClaimInputs inputs = baseInputs();
+        SummaryRow broken = timeRow(QStringLiteral("startup"), QString(), QStringLiteral("python3"), 10);
+        broken.invalidProcesses = 3;
+        broken.error = QStringLiteral("3 of 3 processes: checksum mismatch");
+        inputs.rows << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("node"), 60) << broken;
+        const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("startup"));
+        QCOMPARE(verdict.verdict, ClaimVerdict::kNotMeasured);
+        QVERIFY2(verdict.missing.first().contains(QStringLiteral("checksum mismatch")), qPrintable(verdict.missing.join('|')));
+
+        inputs.rows[1] = timeRow(QStringLiteral("startup"), QString(), QStringLiteral("python3"), 10);
+        QCOMPARE(verdictOf(inputs, QStringLiteral("startup")).verdict, ClaimVerdict::kNotSupported);
+    }
+
+    void numericIsMixedWhenOnlyNumpyWins()
+    {
+        ClaimInputs inputs = baseInputs();
+        for (const QString &benchmark : {QStringLiteral("matmul"), QStringLiteral("reduce")}) {
+            inputs.rows << timeRow(benchmark, QStringLiteral("float64array"), QStringLiteral("node"), 100)
+                        << timeRow(benchmark, QStringLiteral("numpy"), QStringLiteral("python3"), 20)
+                        << timeRow(benchmark, QStringLiteral("pure"), QStringLiteral("python3"), 5000);
+        }
+        const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("numeric"));
+        QCOMPARE(verdict.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(verdict.holdingParts, QStringList{QStringLiteral("NumPy takes less time than Float64Array JavaScript")});
+        QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("float64array / numpy")));
+
+        inputs.rows.erase(std::remove_if(inputs.rows.begin(), inputs.rows.end(), [](const SummaryRow &r) { return r.variant == QLatin1String("pure"); }),
+                          inputs.rows.end());
+        const ClaimVerdict partial = verdictOf(inputs, QStringLiteral("numeric"));
+        QCOMPARE(partial.verdict, ClaimVerdict::kMixed);
+        QVERIFY(partial.missing.contains(QStringLiteral("matmul (pure) has no results on python3")));
+    }
+
+    void ioFollowsTheThroughputRatios()
+    {
+        ClaimInputs inputs = baseInputs();
+        for (int connections : {16, 256, 1024}) {
+            inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), connections, 9000)
+                            << loadRow(QStringLiteral("asyncio"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 3000)
+                            << loadRow(QStringLiteral("threading"), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 1000)
+                            << loadRow(QStringLiteral("express"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), connections, 5000);
+            for (const char *framework : {"aiohttp", "fastapi", "flask"})
+                inputs.loadRows << loadRow(QString::fromLatin1(framework), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), connections, 2000);
+        }
+        const ClaimVerdict supported = verdictOf(inputs, QStringLiteral("io"));
+        QCOMPARE(supported.verdict, ClaimVerdict::kSupported);
+        // 16 connections is below the rule's min_connections (64): only 256 and 1024 are read.
+        QCOMPARE(supported.evidence.size(), 2 * 2 + 3 * 2);
+        QVERIFY(std::abs(supported.evidence.first().value - 3.0) < 0.1);
+
+        for (LoadRow &row : inputs.loadRows) {
+            if (row.server == QLatin1String("express"))
+                row.throughputs = around(500, 5);
+        }
+        QCOMPARE(verdictOf(inputs, QStringLiteral("io")).verdict, ClaimVerdict::kMixed);
+        for (LoadRow &row : inputs.loadRows) {
+            if (row.server == QLatin1String("node-http"))
+                row.throughputs = around(500, 5);
+        }
+        QCOMPARE(verdictOf(inputs, QStringLiteral("io")).verdict, ClaimVerdict::kNotSupported);
+    }
+
+    void asyncioNeedsBothFanoutAndServers()
+    {
+        ClaimInputs inputs = baseInputs();
+        inputs.rows << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("promises"), QStringLiteral("node"), 50)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("asyncio"), QStringLiteral("python3"), 60)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("uvloop"), QStringLiteral("python3"), 55);
+        const ClaimVerdict onlyFanout = verdictOf(inputs, QStringLiteral("asyncio"));
+        QCOMPARE(onlyFanout.verdict, ClaimVerdict::kMixed);
+        QVERIFY(onlyFanout.why.contains(QStringLiteral("asyncio with 1 worker(s) has no http delay point at >= 64 connections")));
+        QVERIFY(onlyFanout.evidence.at(1).figure.contains(QStringLiteral("promises / uvloop")));
+        for (const char *server : {"asyncio", "uvloop"})
+            inputs.loadRows << loadRow(QString::fromLatin1(server), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), 256, 7000);
+        inputs.loadRows << loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), 256, 9000);
+        QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kSupported);
+        inputs.rows[1] = timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("asyncio"), QStringLiteral("python3"), 500);
+        QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kMixed);
+    }
+
+    void singleLoadPointsNeedTheDeclaredMargin()
+    {
+        // One process per load point (the suites' default): no CI, so the part's 1.25x margin decides.
+        ClaimInputs inputs = baseInputs();
+        LoadRow node = loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 30000);
+        LoadRow python = loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 20000);
+        node.throughputs = {30000};
+        python.throughputs = {20000};
+        node.points = python.points = 1;
+        node.p99Ns = 1'000'000;
+        python.p99Ns = 4'000'000;
+        inputs.loadRows << node << python;
+        const ClaimVerdict clear = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(clear.verdict, ClaimVerdict::kSupported);
+        QCOMPARE(clear.evidence.first().n, 1);
+        QVERIFY(!clear.evidence.first().ciLow && !clear.evidence.first().p);
+        inputs.loadRows[0].throughputs = {22000};   // 1.1x: inside the margin
+        inputs.loadRows[0].p99Ns = 3'600'000;   // 0.9x: inside the margin too
+        const ClaimVerdict close = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(close.verdict, ClaimVerdict::kNotSupported);
+        QVERIFY(close.why.contains(QStringLiteral("not shown: every figure is within the noise")));
+        inputs.loadRows[0].throughputs = {10000};   // 0.5x: the other way
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).evidence.first().outcome, ClaimEvidence::kContrary);
+    }
+
+    void gilAndMultiprocessingFollowTheSpeedups()
+    {
+        ClaimInputs gilHolds = baseInputs();
+        addScalingPair(gilHolds, QStringLiteral("threads"), QStringLiteral("python3"), 1.0);
+        addScalingPair(gilHolds, QStringLiteral("processes"), QStringLiteral("python3"), 1.9);
+        QCOMPARE(verdictOf(gilHolds, QStringLiteral("gil")).verdict, ClaimVerdict::kSupported);
+        const ClaimVerdict processes = verdictOf(gilHolds, QStringLiteral("multiprocessing"));
+        QCOMPARE(processes.verdict, ClaimVerdict::kSupported);
+        QCOMPARE(processes.evidence.first().n, 15);
+
+        ClaimInputs freeThreaded = baseInputs();
+        freeThreaded.runtimes[1].gilEnabled = false;
+        addScalingPair(freeThreaded, QStringLiteral("threads"), QStringLiteral("python3"), 1.9);
+        addScalingPair(freeThreaded, QStringLiteral("processes"), QStringLiteral("python3"), 1.0);
+        const ClaimVerdict gil = verdictOf(freeThreaded, QStringLiteral("gil"));
+        QCOMPARE(gil.verdict, ClaimVerdict::kNotSupported);
+        QVERIFY(gil.why.contains(QStringLiteral("without the GIL")));
+        QCOMPARE(verdictOf(freeThreaded, QStringLiteral("multiprocessing")).verdict, ClaimVerdict::kNotSupported);
+    }
+
+    void clusterCombinesServerAndWorkerThreads()
+    {
+        ClaimInputs inputs = baseInputs();
+        inputs.loadRows << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("cpu"), 64, 1000, 1)
+                        << loadRow(QStringLiteral("node-cluster"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("cpu"), 64, 1900, 2);
+        addScalingPair(inputs, QStringLiteral("worker_threads"), QStringLiteral("node"), 1.05);
+        const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("cluster"));
+        QCOMPARE(verdict.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(verdict.holdingParts.size(), 1);
+        QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("(2 vs 1 workers)")));
+        inputs.scalingRows.last().speedup = 1.9;
+        inputs.scalingRows.last().ci = {1.9, 1.8, 2.0};
+        QCOMPARE(verdictOf(inputs, QStringLiteral("cluster")).verdict, ClaimVerdict::kSupported);
+    }
+
+    void eventLoopMemoryIsPerConnection()
+    {
+        ClaimInputs inputs = baseInputs();
+        inputs.loadRows << idleRow(QStringLiteral("node-http"), 0, 40000) << idleRow(QStringLiteral("node-http"), 1000, 45000)
+                        << idleRow(QStringLiteral("node-http"), 5000, 65000);
+        const ClaimVerdict cheap = verdictOf(inputs, QStringLiteral("eventloop-mem"));
+        QCOMPARE(cheap.verdict, ClaimVerdict::kSupported);
+        QCOMPARE(cheap.evidence.at(0).value, 5.0);   // (45000 - 40000) / 1000
+        QCOMPARE(cheap.evidence.at(1).value, 5.0);   // (65000 - 40000) / 5000
+        inputs.loadRows.last().serverPssKb = 40000 + 5000 * 100;
+        QCOMPARE(verdictOf(inputs, QStringLiteral("eventloop-mem")).verdict, ClaimVerdict::kMixed);
+        inputs.loadRows.removeFirst();
+        QCOMPARE(verdictOf(inputs, QStringLiteral("eventloop-mem")).verdict, ClaimVerdict::kNotMeasured);
+    }
+
+    void realtimeReadsTheChatRows()
+    {
+        ClaimInputs inputs = baseInputs();
+        for (int clients : {100, 1000})
+            inputs.loadRows << loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 50000)
+                            << loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 20000);
+        for (LoadRow &row : inputs.loadRows)
+            row.p99Ns = row.server == QLatin1String("chat-ws") ? 2'000'000 : 9'000'000;
+        const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(verdict.verdict, ClaimVerdict::kSupported);
+        QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("messages/s")));
+        QCOMPARE(verdict.evidence.last().value, 2.0 / 9.0);
+        for (LoadRow &row : inputs.loadRows)
+            row.p99Ns = 5'000'000;
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).verdict, ClaimVerdict::kMixed);
+        for (LoadRow &row : inputs.loadRows) {
+            if (row.server == QLatin1String("chat-websockets"))
+                row.throughputs = around(90000, 5);
+        }
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).verdict, ClaimVerdict::kNotSupported);
+        inputs.loadRows.first().error = QStringLiteral("server exited with status 1");
+        inputs.loadRows.first().points = 0;
+        QVERIFY(verdictOf(inputs, QStringLiteral("realtime")).missing.first().contains(QStringLiteral("server exited")));
+    }
+
+    void adoptionAndRegistryReadTheShippedDatasets()
+    {
+        const ClaimInputs inputs = baseInputs();
+        const ClaimVerdict adoption = verdictOf(inputs, QStringLiteral("adoption"));
+        QCOMPARE(adoption.verdict, ClaimVerdict::kNotSupported);
+        QVERIFY(adoption.why.contains(QStringLiteral("no source states this figure")));
+        bool sawJavaScript2023 = false;
+        for (const ClaimEvidence &figure : adoption.evidence) {
+            QVERIFY(figure.url.startsWith(QStringLiteral("http")));
+            sawJavaScript2023 = sawJavaScript2023 || (figure.value == 63.61 && figure.outcome == ClaimEvidence::kContrary);
+        }
+        QVERIFY(sawJavaScript2023);
+
+        const ClaimVerdict registry = verdictOf(inputs, QStringLiteral("registry"));
+        QCOMPARE(registry.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(registry.holdingParts, QStringList{QStringLiteral("npm is larger than PyPI on the same date")});
+        QVERIFY2(registry.why.contains(QStringLiteral("closest to 1300000 on 2020-09-14")), qPrintable(registry.why));
+    }
+
+    void adoptionFollowsAChangedDataset()
+    {
+        ClaimInputs inputs = baseInputs();
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("adoption.csv")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("metric,subject,year,value,unit,population,source_title,source_url,notes\n"
+                   "SO survey usage (worked with in past year),JavaScript,2023,69.2,%,all respondents,Test,https://x.test/a,\n"
+                   "SO survey usage (worked with in past year),Python,2023,44.5,%,all respondents,Test,https://x.test/b,\n"
+                   "data science projects using Python,Python,2023,65,%,projects,Test,https://x.test/c,\n");
+        file.close();
+        inputs.datasets = DatasetCatalog::load(ResourceLocator::dataDir(), dir.path());
+        QCOMPARE(verdictOf(inputs, QStringLiteral("adoption")).verdict, ClaimVerdict::kSupported);
+    }
+
+    void beginnerIsAlwaysAProxy()
+    {
+        ClaimInputs inputs = baseInputs();
+        inputs.sourceSizes = SourceSizeProxy::measure(ResourceLocator::benchmarksDir());
+        QVERIFY(inputs.sourceSizes.size() >= 13);
+        const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("beginner"));
+        QCOMPARE(verdict.verdict, ClaimVerdict::kNotMeasured);
+        QVERIFY(verdict.why.contains(QStringLiteral("proxy only")));
+        QCOMPARE(verdict.evidence.size(), inputs.sourceSizes.size());
+        for (const ClaimEvidence &figure : verdict.evidence)
+            QCOMPARE(figure.outcome, ClaimEvidence::kProxy);
+    }
+
+    void gzipSizeMatchesTheFormat()
+    {
+        // gzip framing is 10 header + 8 trailer bytes; an empty input deflates to 2 bytes (final empty block).
+        QCOMPARE(SourceSizeProxy::gzipBytes(QByteArray()).value(), 20);
+        const QByteArray repetitive(10000, 'a');
+        QVERIFY(SourceSizeProxy::gzipBytes(repetitive).value() < 100);
+    }
+
+    void badRulesAreRefusedWithTheirPlace()
+    {
+        QString error;
+        QVERIFY(!ClaimRules::parse("[]", &error));
+        QVERIFY(error.contains(QStringLiteral("not a JSON object")));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"magic"}]}]})", &error));
+        QVERIFY2(error.contains(QStringLiteral("claim x, part 1: unknown kind \"magic\"")), qPrintable(error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"ratio","benchmarks":["a"],"expect":{"near":1}}]}]})", &error));
+        QVERIFY(error.contains(QStringLiteral("\"expect\" must be one of")));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"speedup","benchmark":"a"}]}]})", &error));
+        QVERIFY(error.contains(QStringLiteral("kind speedup needs \"variant\"")));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]},{"id":"x","article_says":"z","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]}]})", &error));
+        QVERIFY(error.contains(QStringLiteral("unique")));
+    }
+
+    void verdictJsonHasTheDocumentedShape()
+    {
+        ClaimInputs inputs = baseInputs();
+        inputs.rows << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("node"), 60) << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("python3"), 10);
+        const QJsonObject json = verdictOf(inputs, QStringLiteral("startup")).toJson();
+        for (const char *key : {"id", "article_says", "verdict", "why", "evidence"})
+            QVERIFY2(json.contains(QLatin1String(key)), key);
+        const QJsonObject figure = json.value(QStringLiteral("evidence")).toArray().first().toObject();
+        for (const char *key : {"figure", "value", "ci_low", "ci_high", "n", "p", "source"})
+            QVERIFY2(figure.contains(QLatin1String(key)), key);
+        QCOMPARE(figure.value(QStringLiteral("source")).toString(), QStringLiteral("startup//node,python3"));
+        QVERIFY(figure.value(QStringLiteral("ci_low")).toDouble() > 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(ClaimEvaluatorTest)
+#include "ClaimEvaluatorTest.moc"

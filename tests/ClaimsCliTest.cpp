@@ -1,0 +1,166 @@
+// `showdown claims` and `showdown data` end to end: the real binary on a database this test writes with
+// synthetic samples (made-up timings, far apart so the verdict is obvious), and a private user data folder.
+#include "ResourceLocator.h"
+#include "ResultStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace showdown;
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Outcome runShowdown(const QStringList &arguments, const QString &userData)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SHOWDOWN_USER_DATA"), userData);
+    process.setProcessEnvironment(environment);
+    process.start(ResourceLocator::executableDir() + QStringLiteral("/showdown"), arguments);
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// The two runtimes a claim compares, as a result set records them.
+QList<RuntimeInfo> nodeAndPython()
+{
+    QList<RuntimeInfo> list;
+    for (const QString &kind : {QStringLiteral("node"), QStringLiteral("python")}) {
+        RuntimeInfo info;
+        info.kind = kind;
+        info.name = kind == QLatin1String("node") ? kind : QStringLiteral("python3");
+        info.available = true;
+        list << info;
+    }
+    return list;
+}
+
+/// Three processes of five iterations each around `centreNs`, 1% apart.
+QList<Sample> samples(const QString &benchmark, const QString &runtimeName, qint64 centreNs)
+{
+    QList<Sample> list;
+    for (int run = 0; run < 3; ++run) {
+        Sample sample;
+        sample.benchmark = benchmark;
+        sample.runtime = runtimeName;
+        sample.runIndex = run;
+        sample.size = 10;
+        sample.started = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 5; ++i)
+            sample.iterationsNs << centreNs + centreNs * (run * 5 + i - 7) / 100;
+        sample.result = QStringLiteral("ok");
+        sample.exitCode = 0;
+        sample.wallNs = centreNs * 6;
+        list << sample;
+    }
+    return list;
+}
+
+void write(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+class ClaimsCliTest : public QObject {
+    Q_OBJECT
+private slots:
+    void claimsJsonHasEveryClaimWithItsEvidence()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        qint64 id = 0;
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY2(store.open(db, &error), qPrintable(error));
+            ResultSetInfo info;
+            info.suite = QStringLiteral("quick");
+            info.appVersion = QStringLiteral("test");
+            id = store.createResultSet(info, nodeAndPython(), &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            for (const Sample &sample : samples(QStringLiteral("nbody"), QStringLiteral("node"), 1'000'000) + samples(QStringLiteral("nbody"), QStringLiteral("python3"), 40'000'000))
+                QVERIFY2(store.addSample(id, sample, &error), qPrintable(error));
+            QVERIFY2(store.finishResultSet(id, QStringLiteral("complete"), &error), qPrintable(error));
+        }
+        const Outcome outcome = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        const QJsonArray claims = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("claims")).toArray();
+        QStringList ids;
+        const QStringList verdicts = {QStringLiteral("Supported"), QStringLiteral("Not supported"), QStringLiteral("Mixed"), QStringLiteral("Not measured")};
+        for (const QJsonValue &value : claims) {
+            const QJsonObject claim = value.toObject();
+            ids << claim.value(QStringLiteral("id")).toString();
+            QVERIFY(verdicts.contains(claim.value(QStringLiteral("verdict")).toString()));
+            QVERIFY(!claim.value(QStringLiteral("article_says")).toString().isEmpty());
+            QVERIFY(!claim.value(QStringLiteral("why")).toString().isEmpty());
+            QVERIFY(claim.value(QStringLiteral("evidence")).isArray());
+        }
+        for (const char *expected : {"jit", "io", "eventloop-mem", "asyncio", "gil", "multiprocessing", "cluster", "numeric", "realtime",
+                                     "startup", "adoption", "registry", "beginner"})
+            QVERIFY2(ids.contains(QString::fromLatin1(expected)), expected);
+        // Only nbody was measured: its figure is in jit's evidence, Node 40x faster; the other kernels are missing.
+        const QJsonObject jit = claims.at(int(ids.indexOf(QStringLiteral("jit")))).toObject();
+        const QJsonObject nbody = jit.value(QStringLiteral("evidence")).toArray().first().toObject();
+        QCOMPARE(nbody.value(QStringLiteral("source")).toString(), QStringLiteral("nbody//node,python3"));
+        QVERIFY(nbody.value(QStringLiteral("value")).toDouble() < 0.05);
+        QCOMPARE(nbody.value(QStringLiteral("n")).toInt(), 15);
+        QCOMPARE(jit.value(QStringLiteral("verdict")).toString(), QStringLiteral("Mixed"));
+        QCOMPARE(claims.at(int(ids.indexOf(QStringLiteral("io")))).toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("Not measured"));
+
+        const Outcome text = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db}, dir.path());
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("jit             Mixed"));
+        QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("999"), QStringLiteral("--db"), db}, dir.path()).exitCode, 1);
+        QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("abc"), QStringLiteral("--db"), db}, dir.path()).exitCode, 2);
+    }
+
+    void dataImportValidatesAndOverrides()
+    {
+        QTemporaryDir dir;
+        const QString userData = dir.filePath(QStringLiteral("user"));
+        const QByteArray header = "metric,subject,date,value,unit,source_title,source_url,notes\n";
+        write(dir.filePath(QStringLiteral("bad.csv")), header + "npm total packages,npm,2030-01-01,many,packages,Future,https://x.test,\n");
+        const Outcome bad = runShowdown({QStringLiteral("data"), QStringLiteral("import"), dir.filePath(QStringLiteral("bad.csv"))}, userData);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("bad.csv:2: value \"many\" is not a number")), qPrintable(bad.err));
+        QVERIFY(!QFile::exists(userData + QStringLiteral("/ecosystem.csv")));
+
+        write(dir.filePath(QStringLiteral("good.csv")), header + "npm total packages,npm,2030-01-01,9000000,packages,Future,https://x.test,\n");
+        const Outcome good = runShowdown({QStringLiteral("data"), QStringLiteral("import"), dir.filePath(QStringLiteral("good.csv"))}, userData);
+        QVERIFY2(good.exitCode == 0, qPrintable(good.err));
+        const QJsonArray datasets = QJsonDocument::fromJson(runShowdown({QStringLiteral("data"), QStringLiteral("list"), QStringLiteral("--json")}, userData).out)
+                                        .object()
+                                        .value(QStringLiteral("datasets"))
+                                        .toArray();
+        bool sawImported = false;
+        for (const QJsonValue &value : datasets) {
+            const QJsonObject dataset = value.toObject();
+            if (dataset.value(QStringLiteral("name")).toString() == QLatin1String("ecosystem.csv")) {
+                sawImported = dataset.value(QStringLiteral("imported")).toBool();
+                QCOMPARE(dataset.value(QStringLiteral("rows")).toInt(), 1);
+            }
+        }
+        QVERIFY(sawImported);
+        QCOMPARE(runShowdown({QStringLiteral("data"), QStringLiteral("reset"), QStringLiteral("ecosystem.csv")}, userData).exitCode, 0);
+        QCOMPARE(runShowdown({QStringLiteral("data"), QStringLiteral("import")}, userData).exitCode, 2);
+        QCOMPARE(runShowdown({QStringLiteral("data"), QStringLiteral("frobnicate")}, userData).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(ClaimsCliTest)
+#include "ClaimsCliTest.moc"
