@@ -184,7 +184,9 @@ int Cli::run(const QStringList &arguments)
                                            QStringLiteral("PATH"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime, overriding the suite's (run)."),
                                         QStringLiteral("N"));
-    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption});
+    const QCommandLineOption pdfOption(QStringLiteral("pdf"), QStringLiteral("After the run, write its PDF report to FILE (run)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -231,7 +233,7 @@ int Cli::run(const QStringList &arguments)
     QStringList only;
     for (const QString &name : parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
         only.append(name.trimmed());
-    return runVerb(parser.value(suiteOption), only, parser.values(runtimeOption), runs, db, json);
+    return runVerb(parser.value(suiteOption), only, parser.values(runtimeOption), runs, db, json, parser.value(pdfOption));
 }
 
 int Cli::runtimesVerb(bool json)
@@ -299,7 +301,7 @@ int Cli::benchmarksVerb(bool json)
 }
 
 int Cli::runVerb(const QString &suite, const QStringList &only, const QStringList &runtimeArguments, int runs,
-                 const QString &db, bool json)
+                 const QString &db, bool json, const QString &pdf)
 {
     QString error;
     const std::optional<Catalog> catalog = loadCatalog(&error);
@@ -398,6 +400,10 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     const QString &status = outcome.status;
     const int stored = outcome.stored;
     const int invalid = outcome.invalid;
+    // The report is one more view of what was stored; it is written even for an incomplete run.
+    const bool reported = pdf.isEmpty() || stored == 0
+                          || reportVerb({QString::number(id), QStringLiteral("--db"), store.path(), QStringLiteral("--pdf"), pdf}, m_err, m_err)
+                                 == Success;
 
     if (json) {
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},
@@ -414,7 +420,7 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     }
     m_out.flush();
     m_err.flush();
-    return status == QLatin1String("complete") && invalid == 0 ? Success : Failure;
+    return status == QLatin1String("complete") && invalid == 0 && reported ? Success : Failure;
 }
 
 int Cli::listVerb(const QString &db, bool json)

@@ -27,7 +27,7 @@ private:
     [[nodiscard]] int runtimesVerb(bool json);
     [[nodiscard]] int benchmarksVerb(bool json);
     [[nodiscard]] int runVerb(const QString &suite, const QStringList &only, const QStringList &runtimes, int runs,
-                              const QString &db, bool json);
+                              const QString &db, bool json, const QString &pdf);
     [[nodiscard]] int listVerb(const QString &db, bool json);
     [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
     void printSummary(ResultStore &store, qint64 id);

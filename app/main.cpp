@@ -1,11 +1,12 @@
 // Composition root: `showdown <verb>` is the headless CLI (no display needed); bare `showdown` opens the
-// window, or, where there is no display at all, runs the quick suite and prints the results.
+// window, or, where there is no display at all, runs the quick suite, prints the results and writes its PDF report.
 
 #include "Cli.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace {
 
@@ -22,28 +23,41 @@ void describe(QCoreApplication &app)
     app.setApplicationVersion(QStringLiteral(SHOWDOWN_VERSION));
 }
 
+/// `run ... --pdf FILE` draws a report after the run, so it needs widgets (offscreen) like `report`.
+bool wantsPdf(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--pdf") == 0 || qstrncmp(argv[i], "--pdf=", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (argc > 1 && qstrcmp(argv[1], "report") == 0) {
+    const bool headlessDefault = argc == 1 && !hasDisplay();
+    if ((argc > 1 && qstrcmp(argv[1], "report") == 0) || headlessDefault || wantsPdf(argc, argv)) {
         // Verbs that draw charts need widgets but never a display: they run on the offscreen platform.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         describe(app);
-        showdown::Cli cli;
-        return cli.run(app.arguments());
-    }
-    if (argc > 1 || !hasDisplay()) {
-        QCoreApplication app(argc, argv);
-        describe(app);
         QStringList arguments = app.arguments();
-        if (argc == 1) {
-            fprintf(stderr, "showdown: no display; running the quick suite headless (`showdown --help` lists the verbs).\n");
-            arguments << QStringLiteral("run") << QStringLiteral("--suite") << QStringLiteral("quick");
+        if (headlessDefault) {
+            const QString pdf = QStringLiteral("showdown-quick-%1.pdf").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+            fprintf(stderr, "showdown: no display; running the quick suite headless and writing its report to %s "
+                            "(`showdown --help` lists the verbs).\n", qPrintable(pdf));
+            arguments << QStringLiteral("run") << QStringLiteral("--suite") << QStringLiteral("quick") << QStringLiteral("--pdf") << pdf;
         }
         showdown::Cli cli;
         return cli.run(arguments);
+    }
+    if (argc > 1) {
+        QCoreApplication app(argc, argv);
+        describe(app);
+        showdown::Cli cli;
+        return cli.run(app.arguments());
     }
     QApplication app(argc, argv);
     describe(app);

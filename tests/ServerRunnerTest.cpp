@@ -152,12 +152,17 @@ private slots:
         QCOMPARE(sample.points.at(0).endpoint, QStringLiteral("plaintext"));
         QCOMPARE(sample.points.at(3).endpoint, QStringLiteral("delay"));
         QCOMPARE(sample.points.at(3).connections, 64);
-        // Each point warms up for warmup_s on its own connections before the measured phase.
-        QCOMPARE(driver.requests.size(), 4);
+        // Each point warms up for warmup_s on its own connections before the measured phase; between
+        // points a one-connection probe checks that the server answers again before the next starts.
+        QCOMPARE(driver.requests.size(), 7);
         QCOMPARE(driver.requests.at(0).warmupS, 0.1);
         QCOMPARE(driver.requests.at(0).durationS, 0.5);
-        QVERIFY(driver.requests.at(1).url.endsWith(QLatin1String("/plaintext")));
-        QCOMPARE(driver.requests.at(1).expectedBody, QByteArray("Hello, World!"));
+        QCOMPARE(driver.requests.at(1).connections, 1);
+        QCOMPARE(driver.requests.at(1).durationS, 0.2);
+        QVERIFY(driver.requests.at(2).url.endsWith(QLatin1String("/plaintext")));
+        QCOMPARE(driver.requests.at(2).connections, 64);
+        QCOMPARE(driver.requests.at(2).expectedBody, QByteArray("Hello, World!"));
+        QVERIFY(driver.requests.at(4).url.endsWith(QLatin1String("/delay")));
         QVERIFY(sample.points.at(0).serverPssKb > 0);  // read from /proc for the live group
         // The server got a loopback port and the manifest's own arguments.
         const QStringList args = server.specs.first().arguments;

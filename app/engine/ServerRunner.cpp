@@ -20,6 +20,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
+
 /// What the server thread and the measuring thread share: stdout as it arrives and whether the server ended.
 struct ServerState {
     std::mutex mutex;
@@ -233,12 +234,27 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         return measured;
     };
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    // After a point with many connections a server may still be closing them (waitress takes seconds for
+    // a thousand); the next point starts once the server answers a single connection again, so one point's
+    // aftermath does not land in the next one's measurement.
+    auto waitUntilAnswering = [&](const QString &url, const QByteArray &body) {
+        const auto deadline = std::chrono::steady_clock::now() + 15s;
+        LoadRequest probe = loadRequest(url, 1, size, body);
+        probe.durationS = 0.2;
+        probe.rate = 0;
+        while (std::chrono::steady_clock::now() < deadline && !stop.stop_requested() && !serverEnded()) {
+            if (m_driver.http(probe, stop).completed > 0)
+                return;
+        }
+    };
     if (benchmark.measure == QLatin1String("http")) {
         for (const QString &endpointName : size.endpoints) {
             const Endpoint *endpoint = benchmark.endpoint(endpointName);
             for (int connections : size.connections) {
                 if (stop.stop_requested() || serverEnded())
                     break;
+                if (!points.isEmpty())
+                    waitUntilAnswering(base + endpoint->path, endpoint->body);
                 const LoadRequest request = loadRequest(base + endpoint->path, connections, size, endpoint->body);
                 points.append(measure(QStringLiteral("http"), endpointName,
                                       [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request));
