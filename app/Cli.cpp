@@ -368,10 +368,13 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     QStringList runtimeNames;
     for (const RuntimeInfo &runtime : selection)
         runtimeNames.append(runtime.name);
-    const double expected = SuiteRunner::estimateSeconds(steps, store.typicalProcessSeconds());
+    const QMap<QString, double> history = store.typicalProcessSeconds();
+    const double expected = SuiteRunner::estimateSeconds(steps, history);
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
           << QJsonDocument(QJsonArray::fromStringList(runtimeNames)).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
-          << "Expected to take about " << ResultJson::formatDuration(expected * 1e9) << " (from earlier runs where there are any).\n";
+          << "Expected to take about " << ResultJson::formatDuration(expected * 1e9)
+          << (history.isEmpty() ? " (a rough guess: this database has no earlier runs to go by).\n"
+                                : " (from the earlier runs in this database).\n");
     m_err.flush();
 
     std::stop_source stopSource;
