@@ -17,6 +17,21 @@ QJsonObject errorObject(const QMap<QString, qint64> &errors)
     return object;
 }
 
+/// The fields HTTP and chat results share; `completed` is what counts as done for each (responses, deliveries).
+template <typename Result>
+LoadPoint pointFrom(const Result &result, qint64 completed)
+{
+    LoadPoint point;
+    point.durationS = result.durationS;
+    point.completed = completed;
+    point.sent = result.sent;
+    point.errors = errorObject(result.errors);
+    point.latency = result.latency.toJson();
+    point.generatorCpuNs = result.generatorCpuNs;
+    point.error = result.error;
+    return point;
+}
+
 } // namespace
 
 LoadPoint AsioLoadDriver::http(const LoadRequest &request, std::stop_token stop)
@@ -31,15 +46,7 @@ LoadPoint AsioLoadDriver::http(const LoadRequest &request, std::stop_token stop)
     options.onMeasureStart = request.onMeasureStart;
     options.onMeasureEnd = request.onMeasureEnd;
     const LoadResult result = LoadGenerator::run(options, std::move(stop));
-    LoadPoint point;
-    point.durationS = result.durationS;
-    point.completed = result.completed;
-    point.sent = result.sent;
-    point.errors = errorObject(result.errors);
-    point.latency = result.latency.toJson();
-    point.generatorCpuNs = result.generatorCpuNs;
-    point.error = result.error;
-    return point;
+    return pointFrom(result, result.completed);
 }
 
 LoadPoint AsioLoadDriver::chat(const LoadRequest &request, std::stop_token stop)
@@ -53,15 +60,7 @@ LoadPoint AsioLoadDriver::chat(const LoadRequest &request, std::stop_token stop)
     options.onMeasureStart = request.onMeasureStart;
     options.onMeasureEnd = request.onMeasureEnd;
     const ChatResult result = ChatLoad::run(options, std::move(stop));
-    LoadPoint point;
-    point.durationS = result.durationS;
-    point.completed = result.delivered;
-    point.sent = result.sent;
-    point.errors = errorObject(result.errors);
-    point.latency = result.latency.toJson();
-    point.generatorCpuNs = result.generatorCpuNs;
-    point.error = result.error;
-    return point;
+    return pointFrom(result, result.delivered);
 }
 
 LoadPoint AsioLoadDriver::idle(const LoadRequest &request, const std::function<void(LoadPoint &)> &whileHeld, std::stop_token stop)
