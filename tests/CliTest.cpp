@@ -233,6 +233,7 @@ private slots:
         const QJsonObject environment = show.value(QLatin1String("result_set")).toObject().value(QLatin1String("environment")).toObject();
         for (const char *key : {"cpu_model", "cores", "memory_kb", "kernel", "os", "governor", "load_average"})
             QVERIFY2(environment.contains(QLatin1String(key)), key);
+        QVERIFY(environment.value(QLatin1String("memory_kb")).toInteger() > 0);  // MemTotal is always in /proc/meminfo
         const QJsonArray rows = show.value(QLatin1String("rows")).toArray();
         QCOMPARE(rows.size(), 4);
         QSet<QString> seen;

@@ -21,8 +21,9 @@ QString fieldOf(const QString &path, const QString &key)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine());
+    // /proc files report a size of 0, so QFile::atEnd() is true at once: read everything, then look.
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
         if (line.startsWith(key)) {
             const qsizetype colon = line.indexOf(QLatin1Char(':'));
             return colon < 0 ? QString() : line.mid(colon + 1).trimmed();
