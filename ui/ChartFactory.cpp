@@ -63,6 +63,7 @@ QChart *newChart(const QString &title, const ChartStyle &style)
     chart->setAnimationOptions(style.animated ? QChart::SeriesAnimations : QChart::NoAnimation);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true);  // a label shortened for lack of room shows whole on hover
     chart->setMargins(QMargins(4, 4, 4, 4));
     return chart;
 }

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -48,9 +49,15 @@ void LoadSweepPage::showSnapshot(const ResultSnapshot &snapshot)
 {
     const QString wanted = m_kind == Kind::Http ? QStringLiteral("http") : QStringLiteral("chat");
     m_rows.clear();
+    // Servers measured at several worker counts (the cluster benchmark) belong to the Scaling page, their
+    // one-worker baseline included.
+    QSet<QString> scaled;
     for (const LoadRow &row : snapshot.loadRows) {
-        // Cluster runs (several workers) belong to the Scaling page.
-        if (row.kind == wanted && (m_kind == Kind::Chat || row.workers <= 1))
+        if (row.workers > 1)
+            scaled.insert(row.benchmark + QLatin1Char('/') + row.server);
+    }
+    for (const LoadRow &row : snapshot.loadRows) {
+        if (row.kind == wanted && !scaled.contains(row.benchmark + QLatin1Char('/') + row.server))
             m_rows.append(row);
     }
     m_model->setRows(m_rows);
