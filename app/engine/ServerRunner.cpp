@@ -122,6 +122,13 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     const Benchmark &benchmark = step.benchmark;
     const BenchmarkSize &size = step.size;
     const quint16 port = m_choosePort();
+    if (port == 0) {
+        Sample sample = SampleEvaluator::fromProcess(benchmark, step.runtime, ProcessResult());
+        sample.status = QStringLiteral("spawn");
+        sample.error = QStringLiteral("no free port on 127.0.0.1 for the server");
+        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
+        return sample;
+    }
 
     ProcessSpec spec;
     spec.program = step.runtime.path;
@@ -141,7 +148,12 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         state->changed.notify_all();
     };
     std::stop_source serverStop;
-    std::stop_callback forwardStop(stop, [&serverStop] { serverStop.request_stop(); });
+    // A stop ends the server and wakes the wait for its ready line at once.
+    std::stop_callback forwardStop(stop, [&serverStop, state] {
+        serverStop.request_stop();
+        std::lock_guard lock(state->mutex);
+        state->changed.notify_all();
+    });
     const QDateTime started = QDateTime::currentDateTimeUtc();
     std::thread serverThread([this, spec, state, token = serverStop.get_token()] {
         ProcessResult result = m_executor.run(spec, token);
@@ -176,8 +188,6 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             return line || state->ended || stop.stop_requested();
         });
     }
-    if (port == 0)
-        return finish(stopServer(), QStringLiteral("spawn"), QStringLiteral("no free port on 127.0.0.1 for the server"));
     if (!line) {
         const bool endedEarly = [&] { std::lock_guard lock(state->mutex); return state->ended; }();
         const ProcessResult process = stopServer();
@@ -185,9 +195,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             return finish(process, QStringLiteral("cancelled"), QStringLiteral("cancelled"));
         if (endedEarly) {
             const QString why = process.error.isEmpty() ? QStringLiteral("exit status %1").arg(process.exitCode) : process.error;
-            return finish(process, SampleEvaluator::statusFor(process.outcome) == QLatin1String("cancelled") ? QStringLiteral("exit")
-                                                                                                     : SampleEvaluator::statusFor(process.outcome),
-                          QStringLiteral("the server ended before it was ready (%1)").arg(why));
+            return finish(process, SampleEvaluator::statusFor(process.outcome), QStringLiteral("the server ended before it was ready (%1)").arg(why));
         }
         return finish(process, QStringLiteral("timeout"),
                       QStringLiteral("the server printed no ready line within %1 s; stderr: %2")
