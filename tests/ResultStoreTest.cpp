@@ -1,9 +1,9 @@
 // The result store on real SQLite files in a temporary folder: schema, samples, change signals, recovery
 // of interrupted runs, and refusal (without a single byte changed) of files that are not ours.
 
+#include "ExchangeFixtures.h"
 #include "ResultStore.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -16,14 +16,6 @@
 using namespace showdown;
 
 namespace {
-
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 Sample sample(const QString &runtime, QList<qint64> iterations, const QString &status = Sample::kOk)
 {
@@ -190,46 +182,35 @@ private slots:
         QString error;
         QVERIFY(store.open(path, &error));
         const qint64 id = newSet(store);
-        Sample server = sample(QStringLiteral("node"), {});
-        server.benchmark = QStringLiteral("http");
-        server.variant = QStringLiteral("node-cluster");
-        server.workers = 4;
-        LoadPoint point;
-        point.kind = QStringLiteral("http");
-        point.endpoint = QStringLiteral("plaintext");
-        point.connections = 256;
-        point.workers = 4;
-        point.rate = 0;
-        point.durationS = 2.5;
-        point.completed = 123456;
-        point.sent = 123460;
-        point.errors = QJsonObject{{QStringLiteral("timeout"), 4}};
-        point.latency = QJsonObject{{QStringLiteral("count"), 123456}, {QStringLiteral("buckets"), QJsonArray{QJsonArray{1000, 5}}}};
-        point.generatorCpuNs = 900000000;
-        point.serverCpuNs = 1800000000;
-        point.serverPssKb = 81234;
-        LoadPoint broken = point;
-        broken.connections = 1024;
-        broken.error = QStringLiteral("the server exited during this point");
-        server.points = {point, broken};
+        Sample server = fixtures::serverSample(QStringLiteral("node"));
+        const LoadPoint point = server.points.first();
+        server.points[1].connections = 1024;
+        server.points[1].error = QStringLiteral("the server exited during this point");
         QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
 
         const QList<Sample> stored = store.samples(id, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(stored.size(), 1);
-        QCOMPARE(stored.first().workers, 4);
-        QCOMPARE(stored.first().variant, QStringLiteral("node-cluster"));
+        QCOMPARE(stored.first().workers, server.workers);
+        QCOMPARE(stored.first().variant, server.variant);
         QCOMPARE(stored.first().points.size(), 2);
         const LoadPoint &back = stored.first().points.first();
-        QCOMPARE(back.endpoint, QStringLiteral("plaintext"));
-        QCOMPARE(back.connections, 256);
-        QCOMPARE(back.durationS, 2.5);
-        QCOMPARE(back.completed, 123456);
+        QCOMPARE(back.kind, point.kind);
+        QCOMPARE(back.endpoint, point.endpoint);
+        QCOMPARE(back.connections, point.connections);
+        QCOMPARE(back.workers, point.workers);
+        QCOMPARE(back.rate, point.rate);
+        QCOMPARE(back.durationS, point.durationS);
+        QCOMPARE(back.completed, point.completed);
+        QCOMPARE(back.sent, point.sent);
         QCOMPARE(back.errors, point.errors);
         QCOMPARE(back.latency, point.latency);
-        QCOMPARE(back.serverCpuNs, 1800000000);
-        QCOMPARE(back.serverPssKb, 81234);
-        QCOMPARE(stored.first().points.at(1).error, broken.error);
+        QCOMPARE(back.generatorCpuNs, point.generatorCpuNs);
+        QCOMPARE(back.serverCpuNs, point.serverCpuNs);
+        QCOMPARE(back.serverPssKb, point.serverPssKb);
+        QVERIFY(back.error.isEmpty());
+        QCOMPARE(stored.first().points.at(1).connections, 1024);
+        QCOMPARE(stored.first().points.at(1).error, server.points.at(1).error);
     }
 
     void upgradesAVersion1DatabaseKeepingItsSamples()
@@ -307,13 +288,13 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
         file.close();
-        const QByteArray before = digest(path);
+        const QByteArray before = fixtures::sha256(path);
         ResultStore store;
         QString error;
         QVERIFY(!store.open(path, &error));
         QVERIFY2(error.contains(message), qPrintable(error));
         QVERIFY(!store.isOpen());
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fixtures::sha256(path), before);
     }
 
     void refusesAForeignSqliteDatabase()
@@ -321,12 +302,12 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.db"));
         QVERIFY(execRaw(path, {QStringLiteral("CREATE TABLE contacts (name TEXT)"), QStringLiteral("INSERT INTO contacts VALUES ('Ada')")}).isValid());
-        const QByteArray before = digest(path);
+        const QByteArray before = fixtures::sha256(path);
         ResultStore store;
         QString error;
         QVERIFY(!store.open(path, &error));
         QVERIFY2(error.contains(QLatin1String("is an SQLite database but not a Showdown one")), qPrintable(error));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fixtures::sha256(path), before);
     }
 
     void refusesANewerSchema()
@@ -342,12 +323,12 @@ private slots:
         QVERIFY(execRaw(path, {QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA user_version = 99"),
                                QStringLiteral("PRAGMA journal_mode = DELETE")})
                     .isValid());
-        const QByteArray before = digest(path);
+        const QByteArray before = fixtures::sha256(path);
         ResultStore store;
         QString error;
         QVERIFY(!store.open(path, &error));
         QVERIFY2(error.contains(QLatin1String("written by a newer Showdown (schema version 99")), qPrintable(error));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fixtures::sha256(path), before);
     }
 
     void refusesACorruptDatabase()
@@ -370,12 +351,12 @@ private slots:
         file.seek(4096 + 100);  // inside page 2: the header stays valid, the b-trees do not
         file.write(QByteArray(8000, '\x7F'));
         file.close();
-        const QByteArray before = digest(path);
+        const QByteArray before = fixtures::sha256(path);
         ResultStore store;
         QString error;
         QVERIFY(!store.open(path, &error));
         QVERIFY2(error.contains(QLatin1String("is corrupt")), qPrintable(error));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(fixtures::sha256(path), before);
     }
 
     void renamesAnnotatesAndDeletesResultSets()
