@@ -1,5 +1,6 @@
 // The command line end to end: the real showdown binary, real node and python children, a real SQLite file.
 
+#include "ProcessScan.h"
 #include "ResourceLocator.h"
 
 #include <QCryptographicHash>
@@ -13,6 +14,8 @@
 #include <QTest>
 
 #include <csignal>
+
+using showdown::tests::processesMentioning;
 
 namespace {
 
@@ -42,20 +45,6 @@ QByteArray digest(const QString &path)
     QFile file(path);
     file.open(QIODevice::ReadOnly);
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-/// Processes whose command line mentions `needle` (our benchmark scripts), other than zombies.
-QStringList processesMentioning(const QString &needle)
-{
-    QStringList found;
-    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        if (!pid.front().isDigit())
-            continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(needle.toUtf8()))
-            found.append(pid);
-    }
-    return found;
 }
 
 QJsonObject listedSet(const QString &db, qint64 id)

@@ -5,10 +5,10 @@
 #include "AsioLoadDriver.h"
 #include "Catalog.h"
 #include "ProcessRunner.h"
+#include "ProcessScan.h"
 #include "ServerRunner.h"
 #include "SuiteRunner.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 using namespace showdown;
+using showdown::tests::processesMentioning;
 
 namespace {
 
@@ -31,22 +32,6 @@ QString fixture(const QString &name)
 QString benchmarksDir()
 {
     return QFINDTESTDATA("../resources/benchmarks");
-}
-
-/// Every live process whose command line mentions `needle`: a leftover server would show up here.
-QStringList processesMentioning(const QString &needle)
-{
-    QStringList found;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool isPid = false;
-        entry.toLongLong(&isPid);
-        if (!isPid || entry.toLongLong() == QCoreApplication::applicationPid())
-            continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (cmdline.open(QIODevice::ReadOnly) && QString::fromUtf8(cmdline.readAll()).contains(needle))
-            found.append(entry);
-    }
-    return found;
 }
 
 RuntimeInfo runtime(const QString &kind, const QString &path)
