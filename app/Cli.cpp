@@ -17,6 +17,7 @@
 #include "ResultAnalysis.h"
 #include "ResultJson.h"
 #include "ResultStore.h"
+#include "RunEvent.h"
 #include "RuntimeDetector.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
@@ -28,6 +29,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <csignal>
 #include <cstdio>
 #include <stop_token>
 #include <vector>
@@ -78,6 +80,11 @@ std::optional<Catalog> loadCatalog(QString *error)
     return Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), error);
 }
 
+QString describeStep(const RunStep &step)
+{
+    return QStringLiteral("%1 on %2").arg(step.benchmark.name, step.runtime.name);
+}
+
 QString padded(const QString &text, int width)
 {
     return text.leftJustified(width, QLatin1Char(' '), false) + QLatin1Char(' ');
@@ -126,14 +133,24 @@ int Cli::usage(const QString &message)
 {
     m_err << "showdown: " << message << "\n" << "Try `showdown --help`.\n";
     m_err.flush();
+    emitEvent(RunEvent::finished(0, QStringLiteral("failed"), message));
     return Usage;
 }
 
-int Cli::fail(const QString &message)
+int Cli::fail(const QString &message, qint64 resultSetId)
 {
     m_err << "showdown: " << message << "\n";
     m_err.flush();
+    emitEvent(RunEvent::finished(resultSetId, QStringLiteral("failed"), message));
     return Failure;
+}
+
+void Cli::emitEvent(const RunEvent &event)
+{
+    if (!m_events)
+        return;
+    m_out << event.toLine() << "\n";
+    m_out.flush();
 }
 
 bool Cli::openStore(ResultStore &store, const QString &path)
@@ -186,7 +203,12 @@ int Cli::run(const QStringList &arguments)
                                         QStringLiteral("N"));
     const QCommandLineOption pdfOption(QStringLiteral("pdf"), QStringLiteral("After the run, write its PDF report to FILE (run)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption});
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           QStringLiteral("Seconds each process may take, overriding each benchmark's own limit (run)."),
+                                           QStringLiteral("SECONDS"));
+    const QCommandLineOption eventsOption(QStringLiteral("events"),
+                                          QStringLiteral("Progress as JSON lines on stdout, one per event, for front ends (run)."));
+    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -230,10 +252,25 @@ int Cli::run(const QStringList &arguments)
         if (!ok || runs < 1 || runs > 10000)
             return usage(QStringLiteral("--runs needs a whole number from 1 to 10000, not \"%1\"").arg(parser.value(runsOption)));
     }
-    QStringList only;
+    RunOptions options;
+    options.suite = parser.value(suiteOption);
     for (const QString &name : parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        only.append(name.trimmed());
-    return runVerb(parser.value(suiteOption), only, parser.values(runtimeOption), runs, db, json, parser.value(pdfOption));
+        options.only.append(name.trimmed());
+    options.runtimes = parser.values(runtimeOption);
+    options.runs = runs;
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        options.timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || options.timeoutSeconds < 1 || options.timeoutSeconds > 86400)
+            return usage(QStringLiteral("--timeout needs a whole number of seconds from 1 to 86400, not \"%1\"").arg(parser.value(timeoutOption)));
+    }
+    options.db = db;
+    options.json = json;
+    options.events = parser.isSet(eventsOption);
+    options.pdf = parser.value(pdfOption);
+    if (options.events && json)
+        return usage(QStringLiteral("--events and --json both write to stdout; choose one"));
+    return runVerb(options);
 }
 
 int Cli::runtimesVerb(bool json)
@@ -300,9 +337,14 @@ int Cli::benchmarksVerb(bool json)
     return Success;
 }
 
-int Cli::runVerb(const QString &suite, const QStringList &only, const QStringList &runtimeArguments, int runs,
-                 const QString &db, bool json, const QString &pdf)
+int Cli::runVerb(const RunOptions &options)
 {
+    m_events = options.events;
+    if (m_events)
+        std::signal(SIGPIPE, SIG_IGN);  // a window that dies must not take the run with it: its writes just fail
+    const QString &suite = options.suite;
+    const QStringList &only = options.only;
+    const int runs = options.runs;
     QString error;
     const std::optional<Catalog> catalog = loadCatalog(&error);
     if (!catalog)
@@ -315,10 +357,16 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     RuntimeDetector detector(runner, nodeModulesDir());
     const QList<RuntimeInfo> detected = detector.detectDefaults();
     QList<RuntimeInfo> selection;
-    for (const QString &argument : runtimeArguments) {
+    for (const QString &argument : options.runtimes) {
         RuntimeInfo runtime;
         if (argument.contains(QLatin1Char('/'))) {
-            runtime = detector.probe(argument);
+            // A path to a runtime that was also found by detection keeps its detected name, so the window (which
+            // passes paths) and the command line label the same interpreter the same way.
+            const QString canonical = QFileInfo(argument).canonicalFilePath();
+            auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) {
+                return r.available && !canonical.isEmpty() && QFileInfo(r.path).canonicalFilePath() == canonical;
+            });
+            runtime = found != detected.end() ? *found : detector.probe(argument);
         } else {
             auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.name == argument; });
             if (found == detected.end())
@@ -351,15 +399,27 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     AsioLoadDriver loadDriver;
     SuiteRunner suiteRunner(*catalog, runner, &loadDriver);
     QList<SkippedRun> skipped;
-    const QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
+    QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
     if (!error.isEmpty())
         return usage(error);
-    for (const SkippedRun &skip : skipped)
-        m_err << "Skipped " << skip.benchmark << (skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant) << " on "
-              << skip.runtime << ": " << skip.reason << "\n";
+    QStringList skippedReasons;
+    for (const SkippedRun &skip : skipped) {
+        const QString line = QStringLiteral("%1%2 on %3: %4")
+                                 .arg(skip.benchmark, skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant, skip.runtime, skip.reason);
+        m_err << "Skipped " << line << "\n";
+        skippedReasons.append(line);
+    }
+    if (!skipped.isEmpty())
+        emitEvent(RunEvent::skipped(skippedReasons));
+    if (steps.isEmpty())
+        return fail(QStringLiteral("the %1 suite has nothing to run with this choice of benchmarks and runtimes").arg(suite));
+    if (options.timeoutSeconds > 0) {
+        for (RunStep &step : steps)
+            step.benchmark.timeoutSeconds = options.timeoutSeconds;
+    }
 
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, options.db))
         return Failure;
     SuiteRecorder recorder(store, suiteRunner);
     const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
@@ -376,39 +436,49 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
           << (history.isEmpty() ? " (a rough guess: this database has no earlier runs to go by).\n"
                                 : " (from the earlier runs in this database).\n");
     m_err.flush();
+    emitEvent(RunEvent::started(id, int(steps.size()), expected, describeStep(steps.first())));
 
     std::stop_source stopSource;
     SuiteRecorder::Outcome outcome;
     {
         InterruptWatcher watcher(stopSource);
         TerminalProgress progress(int(steps.size()));
-        if (!steps.isEmpty())
-            progress.update(0, QStringLiteral("%1 on %2").arg(steps.first().benchmark.name, steps.first().runtime.name));
+        progress.update(0, describeStep(steps.first()));
         outcome = recorder.record(id, steps, stopSource, [&](int done, const RunStep &, const Sample &sample) {
-            if (!sample.valid() && sample.status != QLatin1String("cancelled")) {
+            const bool failed = !sample.valid() && sample.status != QLatin1String("cancelled");
+            if (failed) {
                 progress.finish();
                 m_err << "  " << sample.benchmark << " on " << sample.runtime << ", run " << sample.runIndex + 1 << ": "
                       << sample.error << "\n";
                 m_err.flush();
             }
-            if (done < steps.size())
-                progress.update(done, QStringLiteral("%1 on %2").arg(steps.at(done).benchmark.name, steps.at(done).runtime.name));
+            const QString next = done < steps.size() ? describeStep(steps.at(done)) : QString();
+            if (!next.isEmpty())
+                progress.update(done, next);
+            const bool benchmarkEnded = done >= steps.size() || steps.at(done).benchmark.name != steps.at(done - 1).benchmark.name;
+            emitEvent(RunEvent::progressed(done, int(steps.size()), next, !failed, benchmarkEnded,
+                                           failed ? QStringLiteral("%1 on %2: %3").arg(sample.benchmark, sample.runtime, sample.error) : QString()));
         }, &error);
         progress.finish();
     }
     if (!error.isEmpty())
-        return fail(error);
-    if (!outcome.storeError.isEmpty())
-        m_err << "showdown: stopped because a sample could not be stored: " << outcome.storeError << "\n";
+        return fail(error, id);
+    QString storeProblem;
+    if (!outcome.storeError.isEmpty()) {
+        storeProblem = QStringLiteral("stopped because a sample could not be stored: %1").arg(outcome.storeError);
+        m_err << "showdown: " << storeProblem << "\n";
+    }
     const QString &status = outcome.status;
     const int stored = outcome.stored;
     const int invalid = outcome.invalid;
     // The report is one more view of what was stored; it is written even for an incomplete run.
-    const bool reported = pdf.isEmpty() || stored == 0
-                          || reportVerb({QString::number(id), QStringLiteral("--db"), store.path(), QStringLiteral("--pdf"), pdf}, m_err, m_err)
+    const bool reported = options.pdf.isEmpty() || stored == 0
+                          || reportVerb({QString::number(id), QStringLiteral("--db"), store.path(), QStringLiteral("--pdf"), options.pdf}, m_err, m_err)
                                  == Success;
 
-    if (json) {
+    if (m_events) {
+        emitEvent(RunEvent::finished(id, status, storeProblem));
+    } else if (options.json) {
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},
                                            {QStringLiteral("status"), status},
                                            {QStringLiteral("database"), store.path()},

@@ -8,6 +8,7 @@
 namespace showdown {
 
 class ResultStore;
+struct RunEvent;
 
 /// The headless command line: `showdown <verb> [options]`. Machine-readable output goes to stdout,
 /// messages and progress to stderr. Exit codes: 0 success, 1 failure, 2 usage error.
@@ -21,13 +22,27 @@ public:
 
 private:
     [[nodiscard]] int usage(const QString &message);
-    [[nodiscard]] int fail(const QString &message);
+    /// Prints the error; under --events also tells the front end the run failed (with its set, when one exists).
+    [[nodiscard]] int fail(const QString &message, qint64 resultSetId = 0);
     [[nodiscard]] bool openStore(ResultStore &store, const QString &path);
 
     [[nodiscard]] int runtimesVerb(bool json);
     [[nodiscard]] int benchmarksVerb(bool json);
-    [[nodiscard]] int runVerb(const QString &suite, const QStringList &only, const QStringList &runtimes, int runs,
-                              const QString &db, bool json, const QString &pdf);
+    /// What `showdown run` was asked for.
+    struct RunOptions {
+        QString suite;
+        QStringList only;
+        QStringList runtimes;    ///< names or paths, as given to --runtime
+        int runs = 0;            ///< 0 keeps the suite's
+        int timeoutSeconds = 0;  ///< per process; 0 keeps each benchmark's own
+        QString db;
+        bool json = false;
+        bool events = false;     ///< JSON lines on stdout for a front end (the window)
+        QString pdf;
+    };
+    [[nodiscard]] int runVerb(const RunOptions &options);
+    /// Writes one `--events` line at once, so the front end sees it while the run goes on.
+    void emitEvent(const RunEvent &event);
     [[nodiscard]] int listVerb(const QString &db, bool json);
     [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
     void printSummary(ResultStore &store, qint64 id);
@@ -35,6 +50,7 @@ private:
     void printScaling(const QList<ScalingRow> &rows);
 
     QTextStream m_out;
+    bool m_events = false;
     QTextStream m_err;
 };
 

@@ -578,7 +578,7 @@ QMap<QString, double> ResultStore::typicalProcessSeconds() const
     return result;
 }
 
-QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
+QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, qint64 afterProcessId) const
 {
     QList<Sample> result;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -586,8 +586,9 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT id, benchmark, variant, runtime, run_index, size, started, status, error, result, exit_code, signal,"
-        " wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra, workers FROM processes WHERE result_set_id = ? ORDER BY id"));
+        " wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra, workers FROM processes WHERE result_set_id = ? AND id > ? ORDER BY id"));
     query.addBindValue(resultSetId);
+    query.addBindValue(afterProcessId);
     if (!query.exec()) {
         if (error)
             *error = QStringLiteral("cannot read samples (%1)").arg(sqlError(query.lastError()));
@@ -622,8 +623,9 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     QSqlQuery values(db);
     values.setForwardOnly(true);
     values.prepare(QStringLiteral("SELECT s.process_id, s.phase, s.ns FROM samples s JOIN processes p ON p.id = s.process_id"
-                                  " WHERE p.result_set_id = ? ORDER BY s.process_id, s.phase, s.idx"));
+                                  " WHERE p.result_set_id = ? AND p.id > ? ORDER BY s.process_id, s.phase, s.idx"));
     values.addBindValue(resultSetId);
+    values.addBindValue(afterProcessId);
     if (!values.exec()) {
         if (error)
             *error = QStringLiteral("cannot read timings (%1)").arg(sqlError(values.lastError()));
@@ -639,8 +641,10 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error) const
     points.prepare(QStringLiteral(
         "SELECT l.process_id, l.kind, l.endpoint, l.connections, l.workers, l.rate, l.duration_s, l.completed, l.sent,"
         " l.errors, l.latency, l.generator_cpu_ns, l.server_cpu_ns, l.server_pss_kb, l.error"
-        " FROM load_points l JOIN processes p ON p.id = l.process_id WHERE p.result_set_id = ? ORDER BY l.process_id, l.idx"));
+        " FROM load_points l JOIN processes p ON p.id = l.process_id WHERE p.result_set_id = ? AND p.id > ?"
+        " ORDER BY l.process_id, l.idx"));
     points.addBindValue(resultSetId);
+    points.addBindValue(afterProcessId);
     if (!points.exec()) {
         if (error)
             *error = QStringLiteral("cannot read load points (%1)").arg(sqlError(points.lastError()));

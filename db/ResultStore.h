@@ -50,7 +50,9 @@ public:
     [[nodiscard]] QList<ResultSetInfo> resultSets(QString *error = nullptr) const;
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
-    [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr) const;
+    /// The set's processes with their timings and load points, in the order they were stored; with
+    /// `afterProcessId`, only those stored after it (a live view reads only what is new).
+    [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr, qint64 afterProcessId = 0) const;
     /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
     /// will take on this machine, so a suite's duration can be shown before it starts.
     [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;

@@ -2,6 +2,7 @@
 
 #include "ProcessScan.h"
 #include "ResourceLocator.h"
+#include "RunEvent.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -86,6 +87,8 @@ private slots:
         QTest::newRow("unknown option") << QStringList{"list", "--colour"} << "Unknown option 'colour'";
         QTest::newRow("unknown benchmark") << QStringList{"run", "--only", "nope", "--db", "/nonexistent-dir/x.sqlite"} << "unknown benchmark \"nope\"";
         QTest::newRow("unknown suite") << QStringList{"run", "--suite", "huge", "--db", "/nonexistent-dir/x.sqlite"} << "unknown suite \"huge\"";
+        QTest::newRow("events and json") << QStringList{"run", "--events", "--json"} << "--events and --json both write to stdout";
+        QTest::newRow("bad timeout") << QStringList{"run", "--timeout", "0"} << "--timeout needs a whole number of seconds";
     }
 
     void usageErrorsExitWithTwo()
@@ -96,6 +99,62 @@ private slots:
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
         QVERIFY(outcome.out.isEmpty());
+    }
+
+    void eventsDescribeTheRunAsJsonLines()
+    {
+        // The window's view of a run: one JSON line per event, parsed by the same type the window uses.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("events.sqlite"));
+        const Outcome outcome = run({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("startup,fib"), QStringLiteral("--runs"),
+                                     QStringLiteral("2"), QStringLiteral("--events"), QStringLiteral("--runtime"), QStringLiteral("/usr/bin/python3"),
+                                     QStringLiteral("--db"), db});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QList<showdown::RunEvent> events;
+        for (const QByteArray &line : outcome.out.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            QString error;
+            const std::optional<showdown::RunEvent> event = showdown::RunEvent::fromLine(line, &error);
+            QVERIFY2(event, qPrintable(error));
+            events.append(*event);
+        }
+        QVERIFY(events.size() >= 3);
+        QCOMPARE(events.first().kind, showdown::RunEvent::Kind::Started);
+        const int total = events.first().total;
+        QCOMPARE(total, 8);  // two benchmarks x two runtimes x two processes
+        QCOMPARE(events.first().next, QStringLiteral("startup on python3"));  // the named runtime first, then the default node
+        QCOMPARE(events.last().kind, showdown::RunEvent::Kind::Finished);
+        QCOMPARE(events.last().status, QStringLiteral("complete"));
+        QCOMPARE(events.last().resultSetId, events.first().resultSetId);
+        QList<int> done;
+        QList<bool> ended;
+        for (const showdown::RunEvent &event : events) {
+            if (event.kind == showdown::RunEvent::Kind::Progressed) {
+                done.append(event.done);
+                ended.append(event.benchmarkEnded);
+                QVERIFY(event.valid);
+            }
+        }
+        QCOMPARE(done, (QList<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+        // A benchmark ends after its fourth process (startup), and the run after the eighth (fib).
+        QCOMPARE(ended, (QList<bool>{false, false, false, true, false, false, false, true}));
+        // A path to a detected interpreter keeps its detected name, as a name would.
+        const QJsonObject shown = QJsonDocument::fromJson(run({QStringLiteral("show"), QString::number(events.first().resultSetId),
+                                                               QStringLiteral("--db"), db, QStringLiteral("--json")})
+                                                              .out)
+                                      .object();
+        QStringList runtimes;
+        for (const QJsonValue &runtime : shown.value(QLatin1String("result_set")).toObject().value(QLatin1String("runtimes")).toArray())
+            runtimes.append(runtime.toObject().value(QLatin1String("name")).toString());
+        QVERIFY2(runtimes.contains(QStringLiteral("python3")), qPrintable(runtimes.join(QLatin1Char(','))));
+
+        // A per-process time limit from the command line (the window's Run dialog offers the same).
+        const Outcome limited = run({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("nbody"), QStringLiteral("--runs"),
+                                     QStringLiteral("1"), QStringLiteral("--suite"), QStringLiteral("standard"), QStringLiteral("--timeout"),
+                                     QStringLiteral("1"), QStringLiteral("--events"), QStringLiteral("--db"), db});
+        QCOMPARE(limited.exitCode, 1);
+        QVERIFY2(limited.out.contains("timed out after 1 s"), limited.out.constData());
     }
 
     void runtimesAndBenchmarks()

@@ -252,6 +252,13 @@ private slots:
         QVERIFY(window.startRun(request));
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 2, 60000);  // one process done, the next one running
         QTRY_VERIFY_WITH_TIMEOUT(!descendants().isEmpty(), 10000);
+        // The window's run is the command line's: a `showdown run --events` child does the work.
+        const QList<qint64> running = descendants();
+        QVERIFY(std::any_of(running.begin(), running.end(), [](qint64 pid) {
+            QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            const QList<QByteArray> argv = file.open(QIODevice::ReadOnly) ? file.readAll().split('\0') : QList<QByteArray>();
+            return argv.size() > 2 && argv.at(0).endsWith("/showdown") && argv.at(1) == "run" && argv.contains("--events");
+        }));
         QElapsedTimer clock;
         clock.start();
         window.stopAction()->trigger();

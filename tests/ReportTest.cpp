@@ -6,6 +6,7 @@
 #include "Format.h"
 #include "ReportExport.h"
 #include "ResultSetFile.h"
+#include "ResultStore.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -166,17 +167,28 @@ private slots:
 
     void theWindowsExportWritesBothFilesInTheBackground()
     {
-        // The window's path: a set in memory (with server load points, so the Concurrency section is drawn).
+        // The window's path: a set in its database (with server load points, so the Concurrency section is
+        // drawn), exported by the CLI's own verbs in a child process.
         showdown::ResultSetBundle set = showdown::fixtures::bundle(QStringLiteral("window"));
         set.samples.append(showdown::fixtures::serverSample(QStringLiteral("node")));
         set.samples.append(showdown::fixtures::serverSample(QStringLiteral("python3")));
+        const QString database = m_dir.filePath(QStringLiteral("window.sqlite"));
+        {
+            showdown::ResultStore store;
+            QString error;
+            QVERIFY2(store.open(database, &error), qPrintable(error));
+            QVERIFY2(store.importResultSets({set}, &error), qPrintable(error));
+        }
         const QString pdf = m_dir.filePath(QStringLiteral("window.pdf"));
         const QString file = m_dir.filePath(QStringLiteral("window.showdown"));
         QObject context;
         QStringList outcomes;
-        showdown::ReportExport::writePdf(set, pdf, &context, [&](const QString &error) { outcomes.append(QStringLiteral("pdf:") + error); });
-        showdown::ReportExport::saveShowdown(set, file, &context, [&](const QString &error) { outcomes.append(QStringLiteral("file:") + error); });
-        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 30000);
+        using showdown::ReportExport;
+        ReportExport::write(ReportExport::Format::Pdf, database, set.info.uuid, pdf, &context,
+                            [&](const QString &error) { outcomes.append(QStringLiteral("pdf:") + error); });
+        ReportExport::write(ReportExport::Format::Showdown, database, set.info.uuid, file, &context,
+                            [&](const QString &error) { outcomes.append(QStringLiteral("file:") + error); });
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 60000);
         QVERIFY2(outcomes.contains(QStringLiteral("pdf:")) && outcomes.contains(QStringLiteral("file:")), qPrintable(outcomes.join(QLatin1Char(' '))));
         const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
         QVERIFY(text.contains(QLatin1String("Concurrency")));
@@ -188,6 +200,16 @@ private slots:
         QVERIFY2(loaded, qPrintable(error));
         QCOMPARE(loaded->first().info.uuid, set.info.uuid);
         QCOMPARE(loaded->first().samples.last().points.size(), 2);
+
+        // A set the database does not hold is a clear error from the child, and no file appears.
+        const QString missing = m_dir.filePath(QStringLiteral("missing.pdf"));
+        QString failure;
+        bool ended = false;
+        ReportExport::write(ReportExport::Format::Pdf, database, QStringLiteral("00000000-0000-0000-0000-000000000000"), missing, &context,
+                            [&](const QString &problem) { failure = problem; ended = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(ended, 60000);
+        QVERIFY2(failure.contains(QLatin1String("exit code 1")), qPrintable(failure));
+        QVERIFY(!QFileInfo::exists(missing));
     }
 
     void unknownSetsAndMissingOptionsAreRefused()

@@ -115,9 +115,6 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
         if (!m_inventory->catalogError().isEmpty())
             reportError(tr("The benchmark list could not be read, so nothing can run: %1").arg(m_inventory->catalogError()));
     });
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(1000);  // live updates about once a second: fresh enough, cheap on the GUI thread
-    connect(&m_reloadTimer, &QTimer::timeout, m_session, &ResultSession::reload);
 
     const QString path = databasePath.isEmpty() ? AppSettings::databasePath() : databasePath;
     m_session->openDatabase(path);
@@ -150,14 +147,14 @@ void MainWindow::createActions()
     m_export = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Save the open result set as JSON or CSV (Ctrl+E)"));
-    connect(m_export, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Data); });
+    connect(m_export, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Data); });
     // Both act on the open result set; the snapshot already holds every sample, so nothing is re-read.
     auto *exportPdf = new QAction(tr("Export PDF &report…"), this);
     exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Pdf); });
+    connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Pdf); });
     auto *saveFile = new QAction(tr("&Save as .showdown file…"), this);
     saveFile->setShortcut(QKeySequence::SaveAs);
-    connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(ExportFormat::Showdown); });
+    connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Showdown); });
     auto *settings = new QAction(tr("&Settings…"), this);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
@@ -245,14 +242,22 @@ void MainWindow::connectRuns()
         m_session->refreshSets();
         m_session->openResultSet(id);
     });
-    connect(m_runs, &RunController::progressed, this, [this](int done, int total, const QString &next, bool lastValid, const QString &lastError) {
+    connect(m_runs, &RunController::progressed, this,
+            [this](int done, int total, const QString &next, bool lastValid, const QString &lastError, bool benchmarkEnded) {
         m_progress->setValue(done);
         m_progressLabel->setText(next.isEmpty() ? tr("%1/%2 processes").arg(done).arg(total)
                                                 : tr("%1 · %2/%3 · ETA %4").arg(next).arg(done).arg(total).arg(formatEta(m_runs->etaMs())));
         if (!lastValid)
             m_runErrors.append(lastError);
-        if (done > 0 && m_session->currentId() == m_runs->resultSetId() && !m_reloadTimer.isActive())
-            m_reloadTimer.start();
+        // Live view: read what is new when a benchmark is complete, or after a while within a long one; the
+        // reading and the cheap summaries happen on a pool thread, the full analysis once the run has ended.
+        if (done > 0 && m_session->currentId() == m_runs->resultSetId() && (benchmarkEnded || m_liveRead.hasExpired(kLiveReadMs))) {
+            m_liveRead.start();
+            m_session->readNew();
+        }
+    });
+    connect(m_runs, &RunController::waited, this, [this](const QString &message) {
+        m_progressLabel->setText(tr("Waiting for the machine: %1").arg(message));
     });
     connect(m_runs, &RunController::skipped, this, [this](const QStringList &reasons) {
         reportError(tr("%n benchmark variant(s) cannot run with the chosen runtimes and were skipped: %1", "", int(reasons.size()))
@@ -264,7 +269,6 @@ void MainWindow::connectRuns()
         m_stop->setEnabled(false);
         m_progress->hide();
         m_progressLabel->hide();
-        m_reloadTimer.stop();
         if (!error.isEmpty())
             reportError(error);
         else if (!m_runErrors.isEmpty())
@@ -294,7 +298,7 @@ bool MainWindow::startRun(const RunRequest &request)
         return false;
     }
     QString error;
-    if (!m_runs->start(request, *m_inventory->catalog(), m_session->databasePath(), &error)) {
+    if (!m_runs->start(request, m_session->databasePath(), &error)) {
         reportError(error);
         return false;
     }
@@ -305,6 +309,7 @@ bool MainWindow::startRun(const RunRequest &request)
     m_progress->setRange(0, 0);
     m_progress->show();
     m_progressLabel->setText(tr("Starting the %1 suite…").arg(request.suite));
+    m_liveRead.start();
     m_progressLabel->show();
     return true;
 }
@@ -360,7 +365,7 @@ void MainWindow::updateStatus()
     setWindowTitle(tr("Showdown — %1").arg(QFileInfo(database).fileName()));
 }
 
-void MainWindow::exportResultSet(ExportFormat format)
+void MainWindow::exportResultSet(ReportExport::Format format)
 {
     const ResultSnapshot &snapshot = m_session->snapshot();
     if (snapshot.isEmpty())
@@ -368,34 +373,27 @@ void MainWindow::exportResultSet(ExportFormat format)
     const QString name = QStringLiteral("showdown-%1").arg(snapshot.info.uuid.left(8));
     QString path;
     switch (format) {
-    case ExportFormat::Pdf:
+    case ReportExport::Format::Pdf:
         path = QFileDialog::getSaveFileName(this, tr("Export PDF report"), name + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
         break;
-    case ExportFormat::Showdown:
+    case ReportExport::Format::Showdown:
         path = QFileDialog::getSaveFileName(this, tr("Save as .showdown file"), name + QStringLiteral(".showdown"),
                                             tr("Showdown results (*.showdown)"));
         break;
-    case ExportFormat::Data:
+    case ReportExport::Format::Data:
         path = QFileDialog::getSaveFileName(this, tr("Export result set"), name + QStringLiteral(".json"), tr("JSON (*.json);;CSV (*.csv)"));
         break;
     }
     if (path.isEmpty())
         return;
-    ResultSetBundle set;
-    set.info = snapshot.info;
-    set.runtimes = snapshot.runtimes;
-    set.samples = snapshot.samples;
     auto done = [this, path](const QString &error) {
         if (!error.isEmpty())
             reportError(error);
         else
             statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
     };
-    switch (format) {
-    case ExportFormat::Pdf: return ReportExport::writePdf(set, path, this, done);
-    case ExportFormat::Showdown: return ReportExport::saveShowdown(set, path, this, done);
-    case ExportFormat::Data: return ReportExport::writeData(set, path, this, done);
-    }
+    statusBar()->showMessage(tr("Writing %1…").arg(path));
+    ReportExport::write(format, m_session->databasePath(), snapshot.info.uuid, path, this, done);
 }
 
 void MainWindow::openSettings()
@@ -420,8 +418,8 @@ void MainWindow::reportError(const QString &message)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // The controller's destructor kills the running child and joins its thread; ask it first so the
-    // interrupted set is finished as "interrupted" before the window goes.
+    // The run's child is asked to stop now (as Ctrl+C would), so it records its set as interrupted while the
+    // window closes; the controller's destructor gives it a grace period, then kills it.
     m_runs->stop();
     event->accept();
 }

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "Page.h"
+#include "ReportExport.h"
 #include "RunController.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QTimer>
 
 class QAction;
 class QLabel;
@@ -59,8 +60,7 @@ private:
     void updateStatus();
     void updateRecentMenu();
     /// Export… (JSON or CSV), Export PDF report… and Save as .showdown file… of the open result set.
-    enum class ExportFormat { Data, Pdf, Showdown };
-    void exportResultSet(ExportFormat format);
+    void exportResultSet(ReportExport::Format format);
     void openSettings();
     void chooseDatabase();
     void reportError(const QString &message);
@@ -82,7 +82,9 @@ private:
     QLabel *m_setLabel = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTimer m_reloadTimer;
+    /// Since the live view last read the running set; within a long benchmark it reads at most this often.
+    QElapsedTimer m_liveRead;
+    static constexpr qint64 kLiveReadMs = 5000;
     QStringList m_runErrors;
 };
 

@@ -1,73 +1,41 @@
 #include "ReportExport.h"
 
-#include "CsvExporter.h"
-#include "JsonExporter.h"
-#include "ReportWriter.h"
-#include "ResultSetFile.h"
+#include "CommandProcess.h"
 
-#include <QBuffer>
-#include <QFutureWatcher>
-#include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QFileInfo>
+#include <QStringList>
 
 namespace showdown {
-namespace {
 
-void inBackground(const std::function<QString()> &work, QObject *context, const std::function<void(const QString &)> &done)
+QStringList ReportExport::arguments(Format format, const QString &databasePath, const QString &uuid, const QString &path)
 {
-    auto *watcher = new QFutureWatcher<QString>(context);
-    QObject::connect(watcher, &QFutureWatcher<QString>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(work));
-}
-
-/// Writes bytes on a worker thread, all or nothing (QSaveFile), and reports a specific error.
-void writeInBackground(const std::function<QByteArray()> &produce, const QString &path, QObject *context,
-                       const std::function<void(const QString &)> &done)
-{
-    inBackground(
-        [produce, path] {
-            const QByteArray bytes = produce();
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-                return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-            return QString();
-        },
-        context, done);
-}
-
-} // namespace
-
-void ReportExport::writeData(const ResultSetBundle &set, const QString &path, QObject *context,
-                             const std::function<void(const QString &)> &done)
-{
+    // FILE#uuid opens the database read-only and picks the set by uuid, whichever file it lives in.
+    const QString reference = QStringLiteral("%1#%2").arg(QFileInfo(databasePath).absoluteFilePath(), uuid);
+    switch (format) {
+    case Format::Pdf:
+        return {QStringLiteral("report"), reference, QStringLiteral("--pdf"), path};
+    case Format::Showdown:
+        return {QStringLiteral("export"), reference, QStringLiteral("--showdown"), path};
+    case Format::Data:
+        break;
+    }
     const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-    writeInBackground([set, csv] { return csv ? CsvExporter::toCsv({set}) : JsonExporter::toJson({set}); }, path, context, done);
+    return {QStringLiteral("export"), reference, csv ? QStringLiteral("--csv") : QStringLiteral("--json"), path};
 }
 
-void ReportExport::writePdf(const ResultSetBundle &set, const QString &path, QObject *context, const std::function<void(const QString &)> &done)
+void ReportExport::write(Format format, const QString &databasePath, const QString &uuid, const QString &path, QObject *context,
+                         const std::function<void(const QString &)> &done)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
+    auto *child = new CommandProcess(context);
+    QObject::connect(child, &CommandProcess::ended, context, [child, done](int, const QString &problem) {
+        child->deleteLater();
+        done(problem);
+    });
     QString error;
-    if (!ReportWriter::writeResultSet(set, &buffer, &error))
-        return done(error);
-    const QByteArray bytes = buffer.data();
-    writeInBackground([bytes] { return bytes; }, path, context, done);
-}
-
-void ReportExport::saveShowdown(const ResultSetBundle &set, const QString &path, QObject *context,
-                                const std::function<void(const QString &)> &done)
-{
-    // SQLite connections belong to the thread that made them: the worker opens its own.
-    inBackground(
-        [set, path] {
-            QString error;
-            return ResultSetFile::save(path, {set}, &error) ? QString() : error;
-        },
-        context, done);
+    if (!child->start(arguments(format, databasePath, uuid, path), &error)) {
+        child->deleteLater();
+        done(error);
+    }
 }
 
 } // namespace showdown

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "ResultSetBundle.h"
-
 #include <QString>
 
 #include <functional>
@@ -10,17 +8,25 @@ class QObject;
 
 namespace showdown {
 
-/// The window's File → Export (JSON, CSV), Export PDF report… and Save as .showdown…: the work the CLI verbs do, arranged so
-/// the GUI thread never waits on a file. The report is drawn on the GUI thread (charts are graphics items,
-/// under a second for a standard suite) into memory; files are written on a worker thread.
+/// The window's File → Export (JSON, CSV), Export PDF report… and Save as .showdown…, done by the command
+/// line's own verbs (`showdown report`, `showdown export`) in a child process: the files are the ones the CLI
+/// writes, byte for byte, and neither drawing the charts nor writing happens on the GUI thread.
 class ReportExport {
 public:
-    /// Calls `done` on `context`'s thread with an empty string on success, or the error.
-    static void writePdf(const ResultSetBundle &set, const QString &path, QObject *context, const std::function<void(const QString &)> &done);
-    /// The documented exchange formats (db/RESULT_JSON_SCHEMA.md): CSV when the path ends in .csv, else JSON.
-    static void writeData(const ResultSetBundle &set, const QString &path, QObject *context, const std::function<void(const QString &)> &done);
-    static void saveShowdown(const ResultSetBundle &set, const QString &path, QObject *context,
-                             const std::function<void(const QString &)> &done);
+    enum class Format {
+        Pdf,       ///< the A4 report of `showdown report`
+        Data,      ///< the documented exchange formats: CSV when the path ends in .csv, else JSON
+        Showdown,  ///< a standalone .showdown database
+    };
+
+    /// Writes the result set `uuid` of the database (or .showdown file) `databasePath` to `path`, and calls
+    /// `done` on `context`'s thread with an empty string on success or what went wrong. Destroying `context`
+    /// ends an export still running.
+    static void write(Format format, const QString &databasePath, const QString &uuid, const QString &path, QObject *context,
+                      const std::function<void(const QString &)> &done);
+    /// The `showdown` arguments that write this export (public so tests can check the window asks the CLI
+    /// for the same thing a user would type).
+    [[nodiscard]] static QStringList arguments(Format format, const QString &databasePath, const QString &uuid, const QString &path);
 };
 
 } // namespace showdown

@@ -157,6 +157,50 @@ void ResultSession::reload()
         openResultSet(currentId());
 }
 
+void ResultSession::readNew()
+{
+    if (currentId() == 0)
+        return;
+    if (m_readingNew) {
+        m_readAgain = true;
+        return;
+    }
+    m_readingNew = true;
+    m_readAgain = false;
+    const QString path = m_databasePath;
+    const quint64 generation = m_generation;
+    auto next = std::make_shared<ResultSnapshot>(m_snapshot);  // implicitly shared: the copy is cheap
+    auto failure = std::make_shared<QString>();
+    // The error travels beside the result so the in-flight flag is always cleared.
+    background(
+        [path, next, failure] {
+            ResultStore store;
+            if (!openStore(store, path, failure.get()))
+                return QString();
+            const qint64 after = next->samples.isEmpty() ? 0 : next->samples.constLast().id;
+            const QList<Sample> fresh = store.samples(next->info.id, failure.get(), after);
+            if (!failure->isEmpty() || fresh.isEmpty())
+                return QString();
+            next->samples.append(fresh);
+            next->rows = ResultAnalysis::rows(next->samples, next->runtimes);
+            next->loadRows = ResultAnalysis::loadRows(next->samples, next->runtimes);
+            next->comparisons.clear();
+            next->scalingRows.clear();
+            return QString();
+        },
+        [this, generation, next, failure] {
+            m_readingNew = false;
+            if (!failure->isEmpty())
+                emit errorOccurred(*failure);
+            else if (generation == m_generation && next->info.id == m_snapshot.info.id && next->samples.size() != m_snapshot.samples.size()) {
+                m_snapshot = *next;
+                emit snapshotChanged();
+            }
+            if (m_readAgain)
+                readNew();
+        });
+}
+
 void ResultSession::edit(qint64 id, const std::function<bool(ResultStore &, QString *)> &change)
 {
     const QString path = m_databasePath;

@@ -33,8 +33,12 @@ public:
     void refreshSets(bool openLatest = false);
     /// Loads and analyses one result set; snapshotChanged follows.
     void openResultSet(qint64 id);
-    /// Reloads the open set (e.g. while a run adds samples to it).
+    /// Reloads and fully analyses the open set.
     void reload();
+    /// While a run writes the open set: reads only the processes stored since the last read and refreshes
+    /// the cheap summaries (medians, load rows). Comparisons and their bootstraps wait for reload() at the
+    /// run's end, so the window never competes with the benchmark being timed.
+    void readNew();
 
     void rename(qint64 id, const QString &name);
     void setNotes(qint64 id, const QString &notes);
@@ -60,7 +64,9 @@ private:
     QList<ResultSetInfo> m_sets;
     ResultSnapshot m_snapshot;
     int m_pending = 0;
-    quint64 m_generation = 0;  ///< snapshot requests issued; a slower, older one must not overwrite a newer one
+    quint64 m_generation = 0;
+    bool m_readingNew = false;  ///< a readNew() is in flight; another request only marks m_readAgain
+    bool m_readAgain = false;  ///< snapshot requests issued; a slower, older one must not overwrite a newer one
 };
 
 } // namespace showdown

@@ -1,37 +1,33 @@
 #include "RunController.h"
 
-#include "AsioLoadDriver.h"
-#include "ProcessRunner.h"
-#include "ResourceLocator.h"
-#include "ResultStore.h"
-#include "SuiteRecorder.h"
-#include "SuiteRunner.h"
-
-#include <QFileInfo>
+#include "CommandProcess.h"
+#include "RunEvent.h"
 
 namespace showdown {
-namespace {
 
-QString describe(const RunStep &step)
+QStringList RunRequest::arguments(const QString &databasePath) const
 {
-    return QStringLiteral("%1 on %2").arg(step.benchmark.name, step.runtime.name);
+    QStringList arguments{QStringLiteral("run"), QStringLiteral("--events"), QStringLiteral("--suite"), suite,
+                          QStringLiteral("--db"), databasePath};
+    if (!only.isEmpty())
+        arguments << QStringLiteral("--only") << only.join(QLatin1Char(','));
+    // Paths, not names: the child labels a path it also detects with the detected name, and probes any other.
+    for (const RuntimeInfo &runtime : runtimes)
+        arguments << QStringLiteral("--runtime") << runtime.path;
+    if (runs > 0)
+        arguments << QStringLiteral("--runs") << QString::number(runs);
+    if (timeoutSeconds > 0)
+        arguments << QStringLiteral("--timeout") << QString::number(timeoutSeconds);
+    return arguments;
 }
 
-} // namespace
-
-RunController::RunController(QObject *parent) : QObject(parent) {}
-
-RunController::~RunController()
+RunController::RunController(QObject *parent) : QObject(parent), m_child(new CommandProcess(this))
 {
-    m_stop.request_stop();
-    if (m_thread.joinable())
-        m_thread.join();
+    connect(m_child, &CommandProcess::lineRead, this, &RunController::handleLine);
+    connect(m_child, &CommandProcess::ended, this, &RunController::onEnded);
 }
 
-void RunController::post(std::function<void()> call)
-{
-    QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
-}
+RunController::~RunController() = default;  // m_child's destructor stops a run still going
 
 qint64 RunController::etaMs() const
 {
@@ -40,7 +36,7 @@ qint64 RunController::etaMs() const
     return m_clock.elapsed() * (m_total - m_done) / m_done;
 }
 
-bool RunController::start(const RunRequest &request, const Catalog &catalog, const QString &databasePath, QString *error)
+bool RunController::start(const RunRequest &request, const QString &databasePath, QString *error)
 {
     if (m_running) {
         *error = tr("A run is already in progress; stop it before starting another.");
@@ -52,81 +48,77 @@ bool RunController::start(const RunRequest &request, const Catalog &catalog, con
             return false;
         }
     }
-    const QString helper = ResourceLocator::execHelper();
-    if (!QFileInfo(helper).isExecutable()) {
-        *error = tr("The process helper %1 is missing; rebuild Showdown (cmake --build build).").arg(helper);
+    if (!m_child->start(request.arguments(databasePath), error))
         return false;
-    }
-    if (m_thread.joinable())
-        m_thread.join();  // the previous run has already posted finished(); its thread is at its end
-    m_stop = std::stop_source();
     m_running = true;
+    m_finishedSeen = false;
+    m_protocolError.clear();
     m_resultSetId = 0;
     m_done = 0;
     m_total = 0;
     m_clock.start();
-    m_thread = std::jthread([this, request, catalog, databasePath, helper, stop = m_stop] {
-        ProcessRunner runner(helper);
-        AsioLoadDriver loadDriver;
-        SuiteRunner suiteRunner(catalog, runner, &loadDriver);
-        QString problem;
-        QList<SkippedRun> skippedRuns;
-        QList<RunStep> steps = suiteRunner.plan(request.suite, request.only, request.runtimes, request.runs, &problem, &skippedRuns);
-        if (!skippedRuns.isEmpty()) {
-            QStringList reasons;
-            for (const SkippedRun &skip : skippedRuns)
-                reasons.append(QStringLiteral("%1%2 on %3: %4").arg(skip.benchmark, skip.variant.isEmpty() ? QString() : QLatin1Char('/') + skip.variant,
-                                                                   skip.runtime, skip.reason));
-            post([this, reasons] { emit skipped(reasons); });
-        }
-        if (problem.isEmpty() && steps.isEmpty())
-            problem = tr("The %1 suite has nothing to run with this choice of benchmarks.").arg(request.suite);
-        if (!problem.isEmpty())
-            return post([this, problem] { onFinished(0, QStringLiteral("failed"), problem); });
-        if (request.timeoutSeconds > 0) {
-            for (RunStep &step : steps)
-                step.benchmark.timeoutSeconds = request.timeoutSeconds;
-        }
-        ResultStore store;
-        if (!store.open(databasePath, &problem))
-            return post([this, problem] { onFinished(0, QStringLiteral("failed"), problem); });
-        SuiteRecorder recorder(store, suiteRunner);
-        const qint64 id = recorder.begin(request.suite, request.only, request.runs, request.runtimes, steps.size(), &problem);
-        if (id == 0)
-            return post([this, problem] { onFinished(0, QStringLiteral("failed"), problem); });
-        const int total = int(steps.size());
-        const QString first = describe(steps.first());
-        post([this, id, total, first] {
-            m_resultSetId = id;
-            m_total = total;
-            emit started(id, total);
-            emit progressed(0, total, first, true, QString());
-        });
-        const SuiteRecorder::Outcome outcome = recorder.record(id, steps, stop, [&](int done, const RunStep &, const Sample &sample) {
-            const QString next = done < total ? describe(steps.at(done)) : QString();
-            const bool valid = sample.valid() || sample.status == QLatin1String("cancelled");
-            const QString sampleError = valid ? QString() : QStringLiteral("%1 on %2: %3").arg(sample.benchmark, sample.runtime, sample.error);
-            post([this, done, total, next, valid, sampleError] {
-                m_done = done;
-                emit progressed(done, total, next, valid, sampleError);
-            });
-        }, &problem);
-        if (problem.isEmpty() && !outcome.storeError.isEmpty())
-            problem = tr("Stopped because a sample could not be stored: %1").arg(outcome.storeError);
-        post([this, id, status = outcome.status, problem] { onFinished(id, status, problem); });
-    });
     return true;
-}
-
-void RunController::onFinished(qint64 id, const QString &status, const QString &error)
-{
-    m_running = false;
-    emit finished(id, status, error);
 }
 
 void RunController::stop()
 {
-    m_stop.request_stop();
+    m_child->terminate();
+}
+
+void RunController::handleLine(const QByteArray &line)
+{
+    QString error;
+    const std::optional<RunEvent> event = RunEvent::fromLine(line, &error);
+    if (!event) {
+        // A surprise from the child is an error, never guessed at; the run itself goes on and is stored.
+        if (m_protocolError.isEmpty())
+            m_protocolError = error;
+        return;
+    }
+    handleEvent(*event);
+}
+
+void RunController::handleEvent(const RunEvent &event)
+{
+    switch (event.kind) {
+    case RunEvent::Kind::Skipped:
+        emit skipped(event.reasons);
+        break;
+    case RunEvent::Kind::Waiting:
+        emit waited(event.message);
+        break;
+    case RunEvent::Kind::Started:
+        m_resultSetId = event.resultSetId;
+        m_total = event.total;
+        m_clock.start();  // the ETA counts from the first process, not from a wait for the machine
+        emit started(event.resultSetId, event.total);
+        emit progressed(0, event.total, event.next, true, QString(), false);
+        break;
+    case RunEvent::Kind::Progressed:
+        m_done = event.done;
+        emit progressed(event.done, event.total, event.next, event.valid, event.error, event.benchmarkEnded);
+        break;
+    case RunEvent::Kind::Finished:
+        m_finishedSeen = true;
+        m_running = false;
+        if (event.resultSetId != 0)
+            m_resultSetId = event.resultSetId;
+        emit finished(m_resultSetId, event.status, event.error.isEmpty() ? m_protocolError : event.error);
+        break;
+    }
+}
+
+void RunController::onEnded(int exitCode, const QString &problem)
+{
+    Q_UNUSED(exitCode)
+    if (m_finishedSeen)
+        return;  // the run said how it ended; its exit code only repeats that
+    m_running = false;
+    // The child ended without its last word (killed, crashed, or failed before the run began).
+    QString error = problem;
+    if (error.isEmpty())
+        error = m_protocolError.isEmpty() ? tr("The run ended without reporting how.") : m_protocolError;
+    emit finished(m_resultSetId, m_resultSetId != 0 ? QStringLiteral("interrupted") : QStringLiteral("failed"), error);
 }
 
 } // namespace showdown

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "Catalog.h"
 #include "RuntimeInfo.h"
 
 #include <QElapsedTimer>
@@ -8,10 +7,10 @@
 #include <QString>
 #include <QStringList>
 
-#include <stop_token>
-#include <thread>
-
 namespace showdown {
+
+class CommandProcess;
+struct RunEvent;
 
 /// What the user asked the Run dialog for.
 struct RunRequest {
@@ -20,20 +19,24 @@ struct RunRequest {
     QList<RuntimeInfo> runtimes;  ///< at least one node and one python for comparisons
     int runs = 0;                 ///< processes per benchmark and runtime; 0 keeps the suite's
     int timeoutSeconds = 0;       ///< per process; 0 keeps each benchmark's own
+
+    /// The `showdown run` arguments that ask for exactly this run, in the window's database.
+    [[nodiscard]] QStringList arguments(const QString &databasePath) const;
 };
 
-/// Runs one suite at a time on a worker thread with its own ResultStore connection, exactly as the CLI
-/// does (SuiteRunner + SuiteRecorder), and reports progress as queued signals so the window stays live.
+/// Runs one suite at a time by starting `showdown run --events` as a child process and relaying its
+/// events as signals. The run is the command line's own orchestration, in its own process: nothing the
+/// window does (drawing, reading, hanging) competes with it or can disturb it.
 class RunController : public QObject {
     Q_OBJECT
 public:
     explicit RunController(QObject *parent = nullptr);
-    /// Stops a run in progress and waits for its child to be killed: nothing outlives the window.
     ~RunController() override;
 
     /// Starts a run into `databasePath`; false (with `error`) when one is already running or the request is unusable.
-    [[nodiscard]] bool start(const RunRequest &request, const Catalog &catalog, const QString &databasePath, QString *error);
-    /// Asks the run to stop; the running child is killed at once and finished() follows.
+    [[nodiscard]] bool start(const RunRequest &request, const QString &databasePath, QString *error);
+    /// Asks the run to stop, as Ctrl+C does on the command line: the running benchmark is killed at once,
+    /// what was measured is kept, and finished() follows with status "interrupted".
     void stop();
     [[nodiscard]] bool running() const { return m_running; }
     /// Id of the result set being written, 0 before it exists.
@@ -43,22 +46,27 @@ public:
 
 signals:
     void started(qint64 resultSetId, int total);
-    /// After each stored sample; `next` names the step that runs now (empty at the end).
-    void progressed(int done, int total, const QString &next, bool lastValid, const QString &lastError);
+    /// After each stored sample; `next` names the step that runs now (empty at the end); `benchmarkEnded`
+    /// says the stored sample completed its benchmark, the moment a live view may read without missing half a pair.
+    void progressed(int done, int total, const QString &next, bool lastValid, const QString &lastError, bool benchmarkEnded);
     void finished(qint64 resultSetId, const QString &status, const QString &error);
     /// Variants the runtimes cannot run (a missing library), each with the reason and the package to install.
     void skipped(const QStringList &reasons);
+    /// Another run holds this machine; this one starts when it ends. `message` names the holder.
+    void waited(const QString &message);
 
 private:
-    void post(std::function<void()> call);
-    void onFinished(qint64 id, const QString &status, const QString &error);
+    void handleLine(const QByteArray &line);
+    void handleEvent(const RunEvent &event);
+    void onEnded(int exitCode, const QString &problem);
 
-    std::jthread m_thread;
-    std::stop_source m_stop;
+    CommandProcess *m_child;
     bool m_running = false;
+    bool m_finishedSeen = false;
     qint64 m_resultSetId = 0;
     int m_done = 0;
     int m_total = 0;
+    QString m_protocolError;  ///< the first malformed line, which makes the run's report untrustworthy
     QElapsedTimer m_clock;
 };
 

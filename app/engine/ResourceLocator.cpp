@@ -43,4 +43,16 @@ QString ResourceLocator::execHelper()
     return QDir::cleanPath(here.absoluteFilePath(QStringLiteral("../lib/showdown/showdown-exec")));
 }
 
+QString ResourceLocator::showdownCommand()
+{
+    const QString fromEnvironment = qEnvironmentVariable("SHOWDOWN_COMMAND");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QDir here(executableDir());
+    const QString beside = here.absoluteFilePath(QStringLiteral("showdown"));
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    return QDir::cleanPath(here.absoluteFilePath(QStringLiteral("../bin/showdown")));
+}
+
 } // namespace showdown

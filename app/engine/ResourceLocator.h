@@ -15,6 +15,9 @@ public:
     [[nodiscard]] static QString dataDir();
     /// The showdown-exec helper: $SHOWDOWN_EXEC_HELPER, beside the executable, or <prefix>/lib/showdown.
     [[nodiscard]] static QString execHelper();
+    /// The `showdown` command itself, which the window starts for runs and reports so every front end shares
+    /// one orchestration: $SHOWDOWN_COMMAND, beside the executable, or <prefix>/bin/showdown.
+    [[nodiscard]] static QString showdownCommand();
     /// Directory of the running executable (from /proc/self/exe, so no QCoreApplication is needed).
     [[nodiscard]] static QString executableDir();
 };

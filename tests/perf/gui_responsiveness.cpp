@@ -5,10 +5,20 @@
 //   gui_responsiveness startup [--samples N] fills a database with N samples (default 1,000,000, in result sets
 //                                           of 10,000), then starts this program again as a fresh process that opens
 //                                           the window on it and prints the time from launch to the first paint.
-// Targets: longest stall under 50 ms; launch to first paint under 1 s.
+//   gui_responsiveness cost [--only a,b]    runs the quick suite from the window with the Performance page on screen
+//                                           and no clicking (someone watching the run), and prints the CPU time the
+//                                           window's own process spent (GUI thread, reading and analysis threads; the run
+//                                           is a `showdown run` child) per second of run, and the GUI thread's longest
+//                                           stall. Then runs the same benchmarks with `showdown run` from the command
+//                                           line and checks that each row's median 95% interval overlaps the window run's.
+// Targets: stall mode, longest stall while clicking through pages under 50 ms; cost mode, window CPU under 2% of
+// one core and longest stall under 16 ms (one frame); launch to first paint under 1 s.
 
 #include "Inventory.h"
 #include "MainWindow.h"
+#include "MedianInterval.h"
+#include "ResourceLocator.h"
+#include "ResultAnalysis.h"
 #include "ResultSession.h"
 #include "ResultStore.h"
 #include "RunController.h"
@@ -24,6 +34,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -90,7 +101,8 @@ int stall(const QStringList &arguments)
 
     int processes = 0;
     QString status;
-    QObject::connect(window.runController(), &RunController::progressed, [&](int done, int, const QString &, bool, const QString &) { processes = done; });
+    QObject::connect(window.runController(), &RunController::progressed,
+                     [&](int done, int, const QString &, bool, const QString &, bool) { processes = done; });
     QObject::connect(window.runController(), &RunController::finished, [&](qint64, const QString &s, const QString &error) {
         status = s;
         if (!error.isEmpty())
@@ -126,6 +138,145 @@ int stall(const QStringList &arguments)
     const double worst = report("GUI-thread stall while the suite runs", stalls);
     printf("target: longest stall under 50 ms -> %s\n", worst < 50 ? "PASS" : "FAIL");
     return status == QLatin1String("complete") && worst < 50 ? 0 : 1;
+}
+
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);  // every thread of this process, none of its children (the run)
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// Rows of a stored set keyed by what they measure, for comparing two runs of the same benchmarks.
+QMap<QString, SummaryRow> storedRows(const QString &path, QString *error)
+{
+    ResultStore store;
+    QMap<QString, SummaryRow> keyed;
+    if (!store.open(path, error))
+        return keyed;
+    const QList<ResultSetInfo> sets = store.resultSets(error);
+    if (sets.isEmpty())
+        return keyed;
+    const qint64 id = sets.last().id;
+    for (const SummaryRow &row : ResultAnalysis::rows(store.samples(id, error), store.runtimes(id, error)))
+        keyed.insert(QStringLiteral("%1/%2 x%3 on %4").arg(row.benchmark, row.variant).arg(row.workers).arg(row.runtime), row);
+    return keyed;
+}
+
+int cost(const QStringList &arguments)
+{
+    QTemporaryDir dir;
+    const QString windowDb = dir.filePath(QStringLiteral("window.sqlite"));
+    const QString cliDb = dir.filePath(QStringLiteral("cli.sqlite"));
+    const QStringList only = option(arguments, QStringLiteral("--only"), QString()).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    double cpuSeconds = 0;
+    double runSeconds = 0;
+    std::vector<double> stalls;
+    QString status;
+    {
+        MainWindow window(windowDb);
+        window.resize(1280, 800);
+        window.show();
+        if (!waitFor([&] { return window.inventory()->ready() && !window.session()->loading(); }))
+            return 1;
+        window.showPage(1);  // Performance: the page that redraws as samples arrive
+        RunRequest request;
+        request.suite = QStringLiteral("quick");
+        request.only = only;
+        request.runtimes = window.inventory()->defaultSelection();
+
+        constexpr int kIntervalMs = 5;
+        QElapsedTimer clock;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        heartbeat.setInterval(kIntervalMs);
+        qint64 last = 0;
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            stalls.push_back(std::max(0.0, double(now - last) / 1e6 - kIntervalMs));
+            last = now;
+        });
+        double cpuAtStart = 0;
+        QObject::connect(window.runController(), &RunController::finished, [&](qint64, const QString &s, const QString &error) {
+            cpuSeconds = processCpuSeconds() - cpuAtStart;
+            runSeconds = double(clock.elapsed()) / 1000;
+            status = s;
+            if (!error.isEmpty())
+                fprintf(stderr, "run error: %s\n", qPrintable(error));
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+        // The heartbeat itself costs the GUI thread a little; its share is measured first and taken off.
+        QElapsedTimer idle;
+        const double idleStart = processCpuSeconds();
+        idle.start();
+        clock.start();
+        last = clock.nsecsElapsed();
+        heartbeat.start();
+        waitFor([&] { return idle.elapsed() >= 5000; });
+        const double heartbeatShare = (processCpuSeconds() - idleStart) / (double(idle.elapsed()) / 1000);
+        stalls.clear();
+        clock.restart();
+        last = clock.nsecsElapsed();
+        cpuAtStart = processCpuSeconds();
+        if (!window.startRun(request))
+            return 1;
+        if (QApplication::exec() != 0)
+            return 1;
+        const double share = cpuSeconds / runSeconds - heartbeatShare;
+        printf("quick suite from the window: status %s, %.1f s of run\n", qPrintable(status), runSeconds);
+        printf("window CPU during the run: %.3f s (%.2f%% of one core); idle window with the 5 ms heartbeat: %.2f%%; "
+               "the window's own share: %.2f%% of one core (target < 2%%) -> %s\n",
+               cpuSeconds, 100 * cpuSeconds / runSeconds, 100 * heartbeatShare, 100 * share, share < 0.02 ? "PASS" : "FAIL");
+        const double worst = stalls.empty() ? 0 : *std::max_element(stalls.begin(), stalls.end());
+        printf("GUI-thread stall during the run (no clicking): max %.1f ms, p99 %.2f ms over %zu heartbeats (target < 16 ms) -> %s\n",
+               worst, Statistics::percentile(stalls, 99), stalls.size(), worst < 16 ? "PASS" : "FAIL");
+        if (status != QLatin1String("complete") || share >= 0.02 || worst >= 16)
+            status = QStringLiteral("off target");
+    }
+
+    // The same benchmarks from the command line, into a database of their own.
+    QStringList cli{QStringLiteral("run"), QStringLiteral("--suite"), QStringLiteral("quick"), QStringLiteral("--db"), cliDb, QStringLiteral("--json")};
+    if (!only.isEmpty())
+        cli << QStringLiteral("--only") << only.join(QLatin1Char(','));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(ResourceLocator::showdownCommand(), cli);
+    if (!child.waitForFinished(30 * 60 * 1000)) {
+        child.kill();
+        fprintf(stderr, "the command-line run did not finish\n");
+        return 1;
+    }
+    QString error;
+    const QMap<QString, SummaryRow> fromWindow = storedRows(windowDb, &error);
+    const QMap<QString, SummaryRow> fromCli = storedRows(cliDb, &error);
+    if (!error.isEmpty()) {
+        fprintf(stderr, "cannot read the results: %s\n", qPrintable(error));
+        return 1;
+    }
+    int compared = 0;
+    int overlapping = 0;
+    printf("%-40s %-26s %-26s %s\n", "row", "window median [95% CI]", "CLI median [95% CI]", "overlap");
+    for (auto it = fromWindow.begin(); it != fromWindow.end(); ++it) {
+        if (!fromCli.contains(it.key()))
+            continue;
+        const MedianInterval a = MedianInterval::of(it->values);
+        const MedianInterval b = MedianInterval::of(fromCli.value(it.key()).values);
+        if (!a.valid || !b.valid) {
+            printf("%-40s too few values for a 95%% interval (n=%zu / %zu)\n", qPrintable(it.key()), it->stats.n, fromCli.value(it.key()).stats.n);
+            continue;
+        }
+        ++compared;
+        const bool overlap = a.low <= b.high && b.low <= a.high;
+        overlapping += overlap ? 1 : 0;
+        auto text = [](double median, const MedianInterval &ci) {
+            return QStringLiteral("%1 [%2, %3] ms").arg(median / 1e6, 0, 'f', 2).arg(ci.low / 1e6, 0, 'f', 2).arg(ci.high / 1e6, 0, 'f', 2);
+        };
+        printf("%-40s %-26s %-26s %s\n", qPrintable(it.key()), qPrintable(text(it->stats.median, a)),
+               qPrintable(text(fromCli.value(it.key()).stats.median, b)), overlap ? "yes" : "NO");
+    }
+    printf("window vs command line: %d of %d rows have overlapping median intervals (server load points are not compared here)\n",
+           overlapping, compared);
+    return status == QLatin1String("complete") && compared > 0 ? 0 : 1;
 }
 
 bool fill(const QString &path, qint64 total, QString *error)
@@ -232,6 +383,8 @@ int main(int argc, char *argv[])
         return stall(arguments);
     if (mode == QLatin1String("startup"))
         return startup(arguments);
+    if (mode == QLatin1String("cost"))
+        return cost(arguments);
     if (mode == QLatin1String("first-paint")) {
         FirstPaint watcher;
         MainWindow window(arguments.value(2));
@@ -239,6 +392,6 @@ int main(int argc, char *argv[])
         window.show();
         return QApplication::exec();
     }
-    fprintf(stderr, "usage: gui_responsiveness stall [--only a,b] | startup [--samples N]\n");
+    fprintf(stderr, "usage: gui_responsiveness stall [--only a,b] | cost [--only a,b] | startup [--samples N]\n");
     return 2;
 }
