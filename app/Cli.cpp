@@ -136,10 +136,10 @@ int Cli::fail(const QString &message)
     return Failure;
 }
 
-bool Cli::openStore(ResultStore &store, const QString &path)
+bool Cli::openStore(ResultStore &store, const QString &path, ResultStore::OpenMode mode)
 {
     QString error;
-    if (!store.open(path.isEmpty() ? ResultStore::defaultPath() : path, &error)) {
+    if (!store.open(path.isEmpty() ? ResultStore::defaultPath() : path, mode, &error)) {
         m_err << "showdown: " << error << "\n";
         m_err.flush();
         return false;
@@ -359,7 +359,7 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
               << skip.runtime << ": " << skip.reason << "\n";
 
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, db, ResultStore::OpenMode::Write))
         return Failure;
     SuiteRecorder recorder(store, suiteRunner);
     const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
@@ -399,7 +399,7 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     if (!error.isEmpty())
         return fail(error);
     if (!outcome.storeError.isEmpty())
-        m_err << "showdown: stopped because a sample could not be stored: " << outcome.storeError << "\n";
+        m_err << "showdown: " << outcome.storeError << "\n";
     const QString &status = outcome.status;
     const int stored = outcome.stored;
     const int invalid = outcome.invalid;
@@ -429,7 +429,7 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
 int Cli::listVerb(const QString &db, bool json)
 {
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, db, ResultStore::OpenMode::Read))
         return Failure;
     QString error;
     const QList<ResultSetInfo> sets = store.resultSets(&error);
@@ -467,7 +467,7 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     if (!ok || id < 1)
         return usage(QStringLiteral("\"%1\" is not a result set ID; `showdown list` shows them").arg(idText));
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, db, ResultStore::OpenMode::Read))
         return Failure;
     QString error;
     const std::optional<ResultSetInfo> info = store.resultSet(id, &error);

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "ResultStore.h"
 
 #include <QStringList>
 #include <QTextStream>
 
 namespace showdown {
 
-class ResultStore;
 
 /// The headless command line: `showdown <verb> [options]`. Machine-readable output goes to stdout,
 /// messages and progress to stderr. Exit codes: 0 success, 1 failure, 2 usage error.
@@ -22,7 +22,7 @@ public:
 private:
     [[nodiscard]] int usage(const QString &message);
     [[nodiscard]] int fail(const QString &message);
-    [[nodiscard]] bool openStore(ResultStore &store, const QString &path);
+    [[nodiscard]] bool openStore(ResultStore &store, const QString &path, ResultStore::OpenMode mode);
 
     [[nodiscard]] int runtimesVerb(bool json);
     [[nodiscard]] int benchmarksVerb(bool json);

@@ -112,7 +112,7 @@ bool RunController::start(const RunRequest &request, const Catalog &catalog, con
             });
         }, &problem);
         if (problem.isEmpty() && !outcome.storeError.isEmpty())
-            problem = tr("Stopped because a sample could not be stored: %1").arg(outcome.storeError);
+            problem = outcome.storeError;
         post([this, id, status = outcome.status, problem] { onFinished(id, status, problem); });
     });
     return true;
