@@ -364,15 +364,15 @@ bool ResultStore::openForWriting(const QString &path, bool checkWhole, QString *
         *error = readOnlyAdvice(path, QStringLiteral("the file is read-only: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
-    if (info.exists() && ::access(folder.constData(), W_OK) != 0) {
-        *error = readOnlyAdvice(path, QStringLiteral("its folder is read-only: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-        return false;
-    }
     if (info.exists()) {
         if (checkWhole ? !validateExisting(path, error) : inspectHeader(path, error) > FileKind::Sqlite)
             return false;
     } else if (!QDir().mkpath(info.absolutePath())) {
         *error = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
+        return false;
+    }
+    if (::access(folder.constData(), W_OK) != 0) {
+        *error = readOnlyAdvice(path, QStringLiteral("its folder is read-only: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
 
