@@ -71,7 +71,7 @@ int claimsVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     ResultStore store;
     const QString db = parser.value(dbOption);
-    if (!store.open(db.isEmpty() ? ResultStore::defaultPath() : db, &error)) {
+    if (!store.open(db.isEmpty() ? ResultStore::defaultPath() : db, ResultStore::OpenMode::Read, &error)) {
         err << "showdown claims: " << error << "\n";
         return 1;
     }

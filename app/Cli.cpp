@@ -153,10 +153,10 @@ void Cli::emitEvent(const RunEvent &event)
     m_out.flush();
 }
 
-bool Cli::openStore(ResultStore &store, const QString &path)
+bool Cli::openStore(ResultStore &store, const QString &path, ResultStore::OpenMode mode)
 {
     QString error;
-    if (!store.open(path.isEmpty() ? ResultStore::defaultPath() : path, &error)) {
+    if (!store.open(path.isEmpty() ? ResultStore::defaultPath() : path, mode, &error)) {
         m_err << "showdown: " << error << "\n";
         m_err.flush();
         return false;
@@ -419,7 +419,7 @@ int Cli::runVerb(const RunOptions &options)
     }
 
     ResultStore store;
-    if (!openStore(store, options.db))
+    if (!openStore(store, options.db, ResultStore::OpenMode::Write))
         return Failure;
     SuiteRecorder recorder(store, suiteRunner);
     const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
@@ -463,11 +463,10 @@ int Cli::runVerb(const RunOptions &options)
     }
     if (!error.isEmpty())
         return fail(error, id);
-    QString storeProblem;
-    if (!outcome.storeError.isEmpty()) {
-        storeProblem = QStringLiteral("stopped because a sample could not be stored: %1").arg(outcome.storeError);
+    // The recorder's message already says what failed, what is safe and what to do.
+    const QString storeProblem = outcome.storeError;
+    if (!storeProblem.isEmpty())
         m_err << "showdown: " << storeProblem << "\n";
-    }
     const QString &status = outcome.status;
     const int stored = outcome.stored;
     const int invalid = outcome.invalid;
@@ -499,7 +498,7 @@ int Cli::runVerb(const RunOptions &options)
 int Cli::listVerb(const QString &db, bool json)
 {
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, db, ResultStore::OpenMode::Read))
         return Failure;
     QString error;
     const QList<ResultSetInfo> sets = store.resultSets(&error);
@@ -537,7 +536,7 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     if (!ok || id < 1)
         return usage(QStringLiteral("\"%1\" is not a result set ID; `showdown list` shows them").arg(idText));
     ResultStore store;
-    if (!openStore(store, db))
+    if (!openStore(store, db, ResultStore::OpenMode::Read))
         return Failure;
     QString error;
     const std::optional<ResultSetInfo> info = store.resultSet(id, &error);

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "ResultStore.h"
 
 #include <QStringList>
 #include <QTextStream>
 
 namespace showdown {
 
-class ResultStore;
 struct RunEvent;
 
 /// The headless command line: `showdown <verb> [options]`. Machine-readable output goes to stdout,
@@ -24,7 +24,7 @@ private:
     [[nodiscard]] int usage(const QString &message);
     /// Prints the error; under --events also tells the front end the run failed (with its set, when one exists).
     [[nodiscard]] int fail(const QString &message, qint64 resultSetId = 0);
-    [[nodiscard]] bool openStore(ResultStore &store, const QString &path);
+    [[nodiscard]] bool openStore(ResultStore &store, const QString &path, ResultStore::OpenMode mode);
 
     [[nodiscard]] int runtimesVerb(bool json);
     [[nodiscard]] int benchmarksVerb(bool json);

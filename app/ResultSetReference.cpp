@@ -73,7 +73,7 @@ std::optional<ResultSetBundle> ResultSetReference::load(const QString &reference
     }
 
     ResultStore store;
-    if (!store.open(databasePath.isEmpty() ? ResultStore::defaultPath() : databasePath, error))
+    if (!store.open(databasePath.isEmpty() ? ResultStore::defaultPath() : databasePath, ResultStore::OpenMode::Read, error))
         return std::nullopt;
     bool numeric = false;
     qint64 id = reference.toLongLong(&numeric);

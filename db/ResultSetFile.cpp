@@ -18,7 +18,19 @@ bool ResultSetFile::looksLikeDatabase(const QString &path)
 
 bool ResultSetFile::openForViewing(ResultStore &store, const QString &path, QString *error)
 {
-    return path.endsWith(QLatin1String(kExtension)) ? store.openReadOnly(path, error) : store.open(path, error);
+    return store.open(path, path.endsWith(QLatin1String(kExtension)) ? ResultStore::OpenMode::ReadForeign : ResultStore::OpenMode::Read,
+                      error);
+}
+
+bool ResultSetFile::openForEditing(ResultStore &store, const QString &path, QString *error)
+{
+    if (path.endsWith(QLatin1String(kExtension))) {
+        *error = QStringLiteral("%1 is a saved result file and is never changed; import it into your database "
+                                "(showdown import) to rename, annotate or delete its sets")
+                     .arg(path);
+        return false;
+    }
+    return store.open(path, ResultStore::OpenMode::Write, error);
 }
 
 bool ResultSetFile::save(const QString &path, const QList<ResultSetBundle> &bundles, QString *error)

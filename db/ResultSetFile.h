@@ -22,9 +22,12 @@ public:
     [[nodiscard]] static bool save(const QString &path, const QList<ResultSetBundle> &bundles, QString *error);
     /// Reads every set of a .showdown file or Showdown database, read-only: the file is never modified.
     [[nodiscard]] static std::optional<QList<ResultSetBundle>> load(const QString &path, QString *error);
-    /// Opens `path` in `store` the way a viewer must: a .showdown file read-only (it is someone's saved
-    /// results, never to be changed), any other database for writing (the user's own).
+    /// Opens `path` in `store` the way a viewer must: read-only, a .showdown file checked whole (it is someone's
+    /// saved results), the user's own database without a whole-file check (a viewer never writes it).
     [[nodiscard]] static bool openForViewing(ResultStore &store, const QString &path, QString *error);
+    /// Opens `path` to change its result sets (rename, notes, delete): the user's own database for writing;
+    /// a .showdown file is refused with a message, since it is someone's saved results.
+    [[nodiscard]] static bool openForEditing(ResultStore &store, const QString &path, QString *error);
     /// True when the file starts like an SQLite database (rather than a JSON or CSV export).
     [[nodiscard]] static bool looksLikeDatabase(const QString &path);
 };

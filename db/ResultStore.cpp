@@ -9,9 +9,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace showdown {
@@ -107,7 +110,10 @@ QString compactJson(const QJsonObject &object)
 
 QString sqlError(const QSqlError &error)
 {
-    return error.text().trimmed();
+    // SQLite's own words ("database or disk is full") say what happened; Qt's ("Unable to commit
+    // transaction") only repeat which call it was.
+    const QString database = error.databaseText().trimmed();
+    return database.isEmpty() ? error.text().trimmed() : database;
 }
 
 /// Identifies this very process even after its pid is reused: pid plus its start time in clock ticks.
@@ -121,6 +127,13 @@ QString processStartTime(qint64 pid)
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
     constexpr int kStartTimeField = 22 - 3;  // field 22 of proc(5), counted from field 3 (state)
     return fields.size() > kStartTimeField ? QString::fromLatin1(fields.at(kStartTimeField)) : QString();
+}
+
+/// Whether the process that started a run (pid and start time, as createResultSet stored them) still exists.
+bool ownerAlive(qint64 pid, const QString &started)
+{
+    const QString ownerStarted = pid > 0 ? processStartTime(pid) : QString();
+    return !ownerStarted.isEmpty() && ownerStarted == started;
 }
 
 /// QtSql binds a null QString as SQL NULL; the NOT NULL text columns want an empty string instead.
@@ -154,6 +167,10 @@ ResultSetInfo readResultSet(const QSqlQuery &query)
     info.parameters = parseObject(query.value(9).toString());
     info.environment = parseObject(query.value(10).toString());
     info.sampleCount = query.value(11).toLongLong();
+    // A run whose process has gone is interrupted, whether or not a writing open has recorded that yet:
+    // computed here so a read-only view never has to write it.
+    if (info.status == QLatin1String("running") && !ownerAlive(query.value(12).toLongLong(), query.value(13).toString()))
+        info.status = QStringLiteral("interrupted");
     return info;
 }
 
@@ -161,7 +178,8 @@ const QString kResultSetColumns = QStringLiteral(
     "r.id, r.uuid, r.created, r.finished, r.suite, r.status, r.name, r.notes, r.app_version, r.parameters,"
     " r.environment,"
     " (SELECT count(*) FROM processes p JOIN samples s ON s.process_id = p.id"
-    "   WHERE p.result_set_id = r.id AND s.phase = 1)");
+    "   WHERE p.result_set_id = r.id AND s.phase = 1),"
+    " r.owner_pid, r.owner_started");
 
 } // namespace
 
@@ -196,23 +214,106 @@ void ResultStore::close()
     m_upgradedCopy.reset();
 }
 
-bool ResultStore::validateExisting(const QString &path, QString *error)
+namespace {
+
+/// What the first bytes of an existing file say, before SQLite is let near it. The kinds after Sqlite are refusals.
+enum class FileKind { Empty, Sqlite, Unreadable, Foreign };
+
+FileKind inspectHeader(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString());
-        return false;
+        return FileKind::Unreadable;
     }
     if (file.size() == 0)
-        return true;  // an empty file is an empty database; SQLite would treat it the same
+        return FileKind::Empty;  // an empty file is an empty database; SQLite would treat it the same
     const QByteArray header = file.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic))) {
         *error = QStringLiteral("%1 is not a Showdown database (it is not an SQLite file); "
                                 "choose a .sqlite or .showdown file written by Showdown")
                      .arg(path);
+        return FileKind::Foreign;
+    }
+    return FileKind::Sqlite;
+}
+
+/// The cheap identity check every open makes (a few header fields, no scan): a Showdown database, or an empty
+/// one, of a schema this build reads. Returns its schema version.
+std::optional<int> identify(QSqlQuery &query, const QString &path, QString *error)
+{
+    auto number = [&](const QString &sql) -> std::optional<qint64> {
+        if (!query.exec(sql) || !query.next()) {
+            *error = QStringLiteral("%1: cannot read (%2)").arg(path, sqlError(query.lastError()));
+            return std::nullopt;
+        }
+        return query.value(0).toLongLong();
+    };
+    const std::optional<qint64> applicationId = number(QStringLiteral("PRAGMA application_id"));
+    const std::optional<qint64> version = applicationId ? number(QStringLiteral("PRAGMA user_version")) : std::nullopt;
+    const std::optional<qint64> objects = version ? number(QStringLiteral("SELECT count(*) FROM sqlite_master")) : std::nullopt;
+    if (!objects)
+        return std::nullopt;
+    if (quint32(*applicationId) != ResultStore::kApplicationId && *objects > 0) {
+        *error = QStringLiteral("%1 is an SQLite database but not a Showdown one; it was left untouched").arg(path);
+        return std::nullopt;
+    }
+    if (*version > ResultStore::kSchemaVersion) {
+        *error = QStringLiteral("%1 was written by a newer Showdown (schema version %2; this one reads up to %3); "
+                                "update Showdown to open it")
+                     .arg(path)
+                     .arg(*version)
+                     .arg(ResultStore::kSchemaVersion);
+        return std::nullopt;
+    }
+    return int(*version);
+}
+
+/// A whole-file check (PRAGMA quick_check): only where a file is about to be written, or comes from elsewhere.
+bool checkWholeFile(QSqlQuery &query, const QString &path, QString *error)
+{
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+        // The check itself could not run (locked, or a writer mid-checkpoint): that says nothing
+        // about corruption, so say what happened instead of condemning the file.
+        *error = QStringLiteral("%1 could not be checked just now (%2); if a run is writing to it, try again in a moment")
+                     .arg(path, sqlError(query.lastError()));
         return false;
     }
-    file.close();
+    if (query.value(0).toString() != QLatin1String("ok")) {
+        *error = QStringLiteral("%1 is corrupt (%2); it was left untouched — restore it from a backup or "
+                                "choose another database with --db")
+                     .arg(path, query.value(0).toString());
+        return false;
+    }
+    return true;
+}
+
+/// SQLite's words for a file or folder it may not write, so a writing open can say what to do instead.
+bool isReadOnlyError(const QString &message)
+{
+    return message.contains(QLatin1String("readonly database")) || message.contains(QLatin1String("read-only"));
+}
+
+QString readOnlyAdvice(const QString &path, const QString &reason)
+{
+    return QStringLiteral("%1 cannot be written (%2): results cannot be stored in it; choose another database with --db "
+                          "(list, show, claims, report and export still read it)")
+        .arg(path, reason);
+}
+
+} // namespace
+
+bool ResultStore::validateExisting(const QString &path, QString *error)
+{
+    switch (inspectHeader(path, error)) {
+    case FileKind::Empty:
+        return true;
+    case FileKind::Unreadable:
+    case FileKind::Foreign:
+        return false;
+    case FileKind::Sqlite:
+        break;
+    }
 
     // A read-only look first: nothing below may write to a file we end up refusing.
     const QString checkName = m_connection + QStringLiteral("-check");
@@ -222,49 +323,12 @@ bool ResultStore::validateExisting(const QString &path, QString *error)
         check.setDatabaseName(path);
         // Another Showdown may be writing a run into this file right now: wait for its locks, don't fail.
         check.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        [&] {
-            if (!check.open()) {
-                *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(check.lastError()));
-                return;
-            }
+        if (!check.open()) {
+            *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(check.lastError()));
+        } else {
             QSqlQuery query(check);
-            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
-                // The check itself could not run (locked, or a writer mid-checkpoint): that says nothing
-                // about corruption, so say what happened instead of condemning the file.
-                *error = QStringLiteral("%1 could not be checked just now (%2); if a run is writing to it, try again in a moment")
-                             .arg(path, sqlError(query.lastError()));
-                return;
-            }
-            if (query.value(0).toString() != QLatin1String("ok")) {
-                const QString detail = query.value(0).toString();
-                *error = QStringLiteral("%1 is corrupt (%2); it was left untouched — restore it from a backup or "
-                                        "choose another database with --db")
-                             .arg(path, detail);
-                return;
-            }
-            query.exec(QStringLiteral("PRAGMA application_id"));
-            query.next();
-            const quint32 applicationId = query.value(0).toUInt();
-            query.exec(QStringLiteral("PRAGMA user_version"));
-            query.next();
-            const int version = query.value(0).toInt();
-            query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-            query.next();
-            const int objects = query.value(0).toInt();
-            if (applicationId != kApplicationId && objects > 0) {
-                *error = QStringLiteral("%1 is an SQLite database but not a Showdown one; it was left untouched").arg(path);
-                return;
-            }
-            if (version > kSchemaVersion) {
-                *error = QStringLiteral("%1 was written by a newer Showdown (schema version %2; this one reads up to %3); "
-                                        "update Showdown to open it")
-                             .arg(path)
-                             .arg(version)
-                             .arg(kSchemaVersion);
-                return;
-            }
-            ok = true;
-        }();
+            ok = checkWholeFile(query, path, error) && identify(query, path, error).has_value();
+        }
         check.close();
     }
     QSqlDatabase::removeDatabase(checkName);
@@ -273,38 +337,218 @@ bool ResultStore::validateExisting(const QString &path, QString *error)
 
 bool ResultStore::open(const QString &path, QString *error)
 {
+    return open(path, OpenMode::Write, error);
+}
+
+bool ResultStore::open(const QString &path, OpenMode mode, QString *error)
+{
+    switch (mode) {
+    case OpenMode::Write:
+        return openForWriting(path, true, error);
+    case OpenMode::Read:
+        return openForReading(path, false, error);
+    case OpenMode::ReadForeign:
+        return openForReading(path, true, error);
+    }
+    return false;
+}
+
+bool ResultStore::openForWriting(const QString &path, bool checkWhole, QString *error)
+{
     close();
     const QFileInfo info(path);
+    // SQLite would open a file it may not write read-only without a word and fail at the first write;
+    // say so now. The folder must take the write-ahead log beside the file.
+    const QByteArray folder = QFile::encodeName(info.absolutePath());
+    if (info.exists() && ::access(QFile::encodeName(path).constData(), W_OK) != 0) {
+        *error = readOnlyAdvice(path, QStringLiteral("the file is read-only: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
     if (info.exists()) {
-        if (!validateExisting(path, error))
+        if (checkWhole ? !validateExisting(path, error) : inspectHeader(path, error) > FileKind::Sqlite)
             return false;
     } else if (!QDir().mkpath(info.absolutePath())) {
         *error = QStringLiteral("cannot create the folder %1 for the database").arg(info.absolutePath());
         return false;
     }
-
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
-        close();
+    if (::access(folder.constData(), W_OK) != 0) {
+        *error = readOnlyAdvice(path, QStringLiteral("its folder is read-only: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
-    QSqlQuery query(db);
-    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-                                  QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA busy_timeout = 5000")}) {
-        if (!query.exec(pragma)) {
-            *error = QStringLiteral("%1: %2 failed (%3)").arg(path, pragma, sqlError(query.lastError()));
-            close();
-            return false;
+
+    m_path = path;
+    bool ok = false;
+    {
+        // Scoped: close() must not run while a handle to the connection is still alive (Qt warns if it does).
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            const QString reason = sqlError(db.lastError());
+            *error = isReadOnlyError(reason) ? readOnlyAdvice(path, reason) : QStringLiteral("%1: cannot open (%2)").arg(path, reason);
+        } else {
+            QSqlQuery query(db);
+            ok = true;
+            for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+                                          QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA busy_timeout = 5000")}) {
+                if (!query.exec(pragma)) {
+                    const QString reason = sqlError(query.lastError());
+                    *error = isReadOnlyError(reason) ? readOnlyAdvice(path, reason)
+                                                     : QStringLiteral("%1: %2 failed (%3)").arg(path, pragma, reason);
+                    ok = false;
+                    break;
+                }
+            }
+            // SQLite opens a file it may not write read-only without saying so; a write would fail later.
+            if (ok && query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next()
+                && query.value(0).toString() != QLatin1String("wal")) {
+                *error = readOnlyAdvice(path, QStringLiteral("it stays in %1 journal mode").arg(query.value(0).toString()));
+                ok = false;
+            }
         }
     }
-    m_path = path;
-    if (!migrate(error) || !recoverInterrupted(error)) {
+    if (!ok || !migrate(error) || !recoverInterrupted(error)) {
         close();
         return false;
     }
     return true;
+}
+
+bool ResultStore::openForReading(const QString &path, bool checkWhole, QString *error)
+{
+    close();
+    const QFileInfo info(path);
+    FileKind kind = FileKind::Empty;
+    if (info.exists()) {
+        kind = inspectHeader(path, error);
+        if (kind > FileKind::Sqlite)
+            return false;
+    } else if (checkWhole) {
+        *error = QStringLiteral("%1: no such file").arg(path);
+        return false;
+    }
+    m_path = path;
+
+    std::optional<int> version = 0;
+    if (kind == FileKind::Sqlite) {
+        version = connectReadOnly(path, error);
+        if (version) {
+            QSqlQuery query(QSqlDatabase::database(m_connection, false));
+            version = identify(query, path, error);
+            if (version && checkWhole && !checkWholeFile(query, path, error))
+                version.reset();
+        }
+        if (!version) {
+            close();
+            return false;
+        }
+    }
+    if (*version == 0) {
+        // Nothing stored yet (no file, an empty one, or no tables): an empty schema in memory reads as an
+        // empty database, and no file is created or changed to show that.
+        close();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+            db.setDatabaseName(QStringLiteral(":memory:"));
+            if (!db.open())
+                *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+        }
+        if (!isOpen() || !migrate(error)) {
+            close();
+            return false;
+        }
+        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("PRAGMA query_only = ON"));
+        m_readOnly = true;
+        return true;
+    }
+    if (*version < kSchemaVersion) {
+        close();
+        return openUpgradedCopy(path, *version, error);
+    }
+    m_readOnly = true;
+    if (!checkTablesAreTables(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+std::optional<int> ResultStore::connectReadOnly(const QString &path, QString *error)
+{
+    // SQLite opens a write-ahead-logged file read-only only where it can map the log's index (-shm) beside it.
+    // In a read-only folder without a log, the main file is the whole database and `immutable` reads it as
+    // it is; with a log but no index, a private copy of both is read instead. Each is tried for real.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString uri = QUrl::fromLocalFile(absolute).toString(QUrl::FullyEncoded);
+    const bool hasLog = QFileInfo::exists(absolute + QStringLiteral("-wal"));
+    QStringList attempts = {uri + QStringLiteral("?mode=ro")};
+    // Not past a rollback journal either: a crashed writer's half-written change would be read as it is.
+    if (!hasLog && !QFileInfo::exists(absolute + QStringLiteral("-journal")))
+        attempts.append(uri + QStringLiteral("?mode=ro&immutable=1"));
+    std::unique_ptr<QTemporaryDir> copyDir;
+    QString firstProblem;
+    for (int attempt = 0;; ++attempt) {
+        if (attempt == attempts.size()) {
+            if (!hasLog || copyDir)
+                break;
+            copyDir = std::make_unique<QTemporaryDir>();
+            const QString copy = copyDir->filePath(QStringLiteral("reading.sqlite"));
+            if (!copyDir->isValid() || !QFile::copy(absolute, copy) || !QFile::copy(absolute + QStringLiteral("-wal"), copy + QStringLiteral("-wal")))
+                break;
+            attempts.append(QUrl::fromLocalFile(copy).toString(QUrl::FullyEncoded) + QStringLiteral("?mode=ro"));
+        }
+        std::optional<int> version;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+            db.setDatabaseName(attempts.at(attempt));
+            // A run may be writing this file right now: wait for its locks rather than fail.
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+            if (db.open()) {
+                QSqlQuery query(db);
+                // No SQL stored in the file (views, triggers, defaults) may call functions with side effects.
+                query.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
+                query.exec(QStringLiteral("PRAGMA query_only = ON"));
+                // The log is opened by the first read, so only a read shows whether this way works.
+                if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+                    version = query.value(0).toInt();
+                else if (firstProblem.isEmpty())
+                    firstProblem = sqlError(query.lastError());
+            } else if (firstProblem.isEmpty()) {
+                firstProblem = sqlError(db.lastError());
+            }
+        }
+        if (version) {
+            if (copyDir)
+                m_upgradedCopy = std::move(copyDir);  // kept until close(): the connection reads from it
+            return version;
+        }
+        close();
+    }
+    *error = QStringLiteral("%1: cannot open for reading (%2)").arg(path, firstProblem);
+    return std::nullopt;
+}
+
+bool ResultStore::openUpgradedCopy(const QString &path, int version, QString *error)
+{
+    auto copyDir = std::make_unique<QTemporaryDir>();
+    const QString copy = copyDir->filePath(QStringLiteral("upgraded.sqlite"));
+    if (!copyDir->isValid() || !QFile::copy(path, copy)) {
+        *error = QStringLiteral("%1 uses an older schema (version %2) and no temporary copy could be made to upgrade it; "
+                                "open it once for writing (a run or an import) to upgrade it in place")
+                     .arg(path)
+                     .arg(version);
+        return false;
+    }
+    // Committed rows may still sit in the write-ahead log beside the file.
+    if (QFileInfo::exists(path + QStringLiteral("-wal")))
+        QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal"));
+    // The copy is ours alone: upgrading it needs no whole-file check, and marks nothing in the original.
+    if (!openForWriting(copy, false, error))
+        return false;
+    m_upgradedCopy = std::move(copyDir);
+    m_path = path;
+    m_readOnly = true;  // changes to the copy would be lost: refuse them like any read-only open
+    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("PRAGMA query_only = ON"));
+    return checkTablesAreTables(error);
 }
 
 bool ResultStore::migrate(QString *error)
@@ -351,11 +595,8 @@ bool ResultStore::recoverInterrupted(QString *error)
     }
     QList<qint64> orphans;
     while (query.next()) {
-        const qint64 pid = query.value(1).toLongLong();
-        const QString started = query.value(2).toString();
         // Still running only if that very process (same pid, same start time) is alive.
-        const QString ownerStarted = processStartTime(pid);
-        if (ownerStarted.isEmpty() || ownerStarted != started)
+        if (!ownerAlive(query.value(1).toLongLong(), query.value(2).toString()))
             orphans.append(query.value(0).toLongLong());
     }
     for (qint64 id : orphans) {
@@ -363,7 +604,12 @@ bool ResultStore::recoverInterrupted(QString *error)
         update.prepare(QStringLiteral("UPDATE result_sets SET status = 'interrupted', owner_pid = NULL WHERE id = ?"));
         update.addBindValue(id);
         if (!update.exec()) {
-            *error = QStringLiteral("%1: cannot mark result set %2 interrupted (%3)").arg(m_path).arg(id).arg(sqlError(update.lastError()));
+            *error = QStringLiteral("%1: result set %2 was left running by a process that has ended and cannot be marked "
+                                    "interrupted (%3); free space on that disk or make the file writable, then try again "
+                                    "(list, show, claims, report and export still read it)")
+                         .arg(m_path)
+                         .arg(id)
+                         .arg(sqlError(update.lastError()));
             return false;
         }
     }
@@ -433,7 +679,8 @@ bool ResultStore::addSample(qint64 resultSetId, const Sample &sample, QString *e
         return false;
     }
     if (!db.commit()) {
-        *error = sqlError(db.lastError());
+        *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(db.lastError()));
+        db.rollback();  // SQLite may have rolled back already (a full disk does); this leaves no transaction open either way
         return false;
     }
     emit sampleAdded(resultSetId, processId);
@@ -691,64 +938,7 @@ bool ResultStore::checkTablesAreTables(QString *error)
 
 bool ResultStore::openReadOnly(const QString &path, QString *error)
 {
-    close();
-    if (!QFileInfo(path).isFile()) {
-        *error = QStringLiteral("%1: no such file").arg(path);
-        return false;
-    }
-    if (!validateExisting(path, error))
-        return false;
-
-    int version = 0;
-    bool opened = false;
-    m_path = path;
-    {
-        // Scoped: close() must not run while a handle to the connection is still alive.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        opened = db.open();
-        if (!opened) {
-            *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
-        } else {
-            QSqlQuery query(db);
-            // No SQL stored in the file (views, triggers, defaults) may call functions with side effects.
-            query.exec(QStringLiteral("PRAGMA trusted_schema = OFF"));
-            query.exec(QStringLiteral("PRAGMA query_only = ON"));
-            query.exec(QStringLiteral("PRAGMA user_version"));
-            version = query.next() ? query.value(0).toInt() : 0;
-        }
-    }
-    if (!opened) {
-        close();
-        return false;
-    }
-    if (version < kSchemaVersion && version > 0) {
-        // An older file: upgrade a private copy so the original stays as it was.
-        close();
-        auto copyDir = std::make_unique<QTemporaryDir>();
-        const QString copy = copyDir->filePath(QStringLiteral("upgraded.showdown"));
-        if (!copyDir->isValid() || !QFile::copy(path, copy)) {
-            *error = QStringLiteral("%1 uses an older schema (version %2) and no temporary copy could be made to upgrade it")
-                         .arg(path)
-                         .arg(version);
-            return false;
-        }
-        // Committed rows may still sit in the write-ahead log beside the file.
-        if (QFileInfo::exists(path + QStringLiteral("-wal")))
-            QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal"));
-        if (!open(copy, error))
-            return false;
-        m_upgradedCopy = std::move(copyDir);
-        m_path = path;
-    } else {
-        m_readOnly = true;
-    }
-    if (!checkTablesAreTables(error)) {
-        close();
-        return false;
-    }
-    return true;
+    return open(path, OpenMode::ReadForeign, error);
 }
 
 qint64 ResultStore::resultSetIdForUuid(const QString &uuid) const
@@ -804,10 +994,8 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
 
 std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<ResultSetBundle> &bundles, QString *error)
 {
-    if (m_readOnly) {
-        *error = QStringLiteral("%1 is open read-only; result sets can only be imported into a database opened for writing").arg(m_path);
+    if (refuseReadOnly(error))
         return std::nullopt;
-    }
     for (const ResultSetBundle &bundle : bundles) {
         if (!bundle.validate(error))
             return std::nullopt;
@@ -843,8 +1031,17 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
     return outcomes;
 }
 
+bool ResultStore::refuseReadOnly(QString *error) const
+{
+    if (m_readOnly)
+        *error = QStringLiteral("%1 is open read-only; result sets can only be changed in a database opened for writing").arg(m_path);
+    return m_readOnly;
+}
+
 bool ResultStore::updateText(qint64 id, const char *column, const QString &value, QString *error)
 {
+    if (refuseReadOnly(error))
+        return false;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     // `column` is one of our own literals, never user input.
     query.prepare(QStringLiteral("UPDATE result_sets SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
@@ -874,6 +1071,8 @@ bool ResultStore::setResultSetNotes(qint64 id, const QString &notes, QString *er
 
 bool ResultStore::deleteResultSet(qint64 id, QString *error)
 {
+    if (refuseReadOnly(error))
+        return false;
     const std::optional<ResultSetInfo> info = resultSet(id, error);
     if (!info)
         return false;

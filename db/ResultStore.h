@@ -28,12 +28,27 @@ public:
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
+    /// Why a database is opened, which decides what opening it may do to the file.
+    enum class OpenMode {
+        /// To record or change results (run, import, merge, rename, notes, delete): the file is created if
+        /// needed, checked whole, upgraded in place, and runs left `running` by a dead process are marked
+        /// `interrupted` (a write, done here because this open writes anyway).
+        Write,
+        /// Only to look (list, show, claims, report, export, compare, the window's views): SQLite read-only,
+        /// never migrated, recovered or checked whole, so it works on a read-only file or medium and on a full
+        /// disk, and costs nothing while a run writes the same file. A missing file reads as empty.
+        Read,
+        /// A file from elsewhere (.showdown, a database to merge): Read plus a whole-file integrity check.
+        ReadForeign,
+    };
+
     explicit ResultStore(QObject *parent = nullptr);
     ~ResultStore() override;
 
-    /// Opens (creating if needed) a database. A file that is not a Showdown database, is corrupt, or comes
-    /// from a newer Showdown is refused with a message and left byte-for-byte untouched.
-    /// Runs left `running` by a process that no longer exists are marked `interrupted`.
+    /// Opens `path` for `mode`. A file that is not a Showdown database, is corrupt, or comes from a newer
+    /// Showdown is refused with a message and left byte-for-byte untouched.
+    [[nodiscard]] bool open(const QString &path, OpenMode mode, QString *error);
+    /// Opens (creating if needed) a database for writing: open(path, OpenMode::Write, error).
     [[nodiscard]] bool open(const QString &path, QString *error);
     void close();
     [[nodiscard]] bool isOpen() const;
@@ -67,8 +82,8 @@ public:
 
     // ---- Result-set exchange: whole result sets in and out (JSON, .showdown files, merges) ----
 
-    /// Opens a database or .showdown file for reading only (SQLite read-only mode, no migration, no recovery),
-    /// so opening someone else's file can never change it. A file of an older schema is copied to a private
+    /// Opens a database or .showdown file from elsewhere for reading only: open(path, OpenMode::ReadForeign).
+    /// Opening someone else's file can never change it. A file of an older schema is copied to a private
     /// temporary file and upgraded there; a newer one is refused with a message saying so.
     [[nodiscard]] bool openReadOnly(const QString &path, QString *error);
     [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
@@ -86,6 +101,13 @@ signals:
     void resultSetRemoved(qint64 id);
 
 private:
+    [[nodiscard]] bool openForWriting(const QString &path, bool checkWhole, QString *error);
+    [[nodiscard]] bool openForReading(const QString &path, bool checkWhole, QString *error);
+    /// Opens the read-only connection, falling back (immutable, then a private copy) where SQLite cannot
+    /// share the write-ahead log's index from this directory; the database's user_version on success.
+    [[nodiscard]] std::optional<int> connectReadOnly(const QString &path, QString *error);
+    /// Reads a database of an older schema from a private upgraded copy; the original is never written.
+    [[nodiscard]] bool openUpgradedCopy(const QString &path, int version, QString *error);
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
@@ -93,6 +115,8 @@ private:
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);
+    /// True (with the message) when this store was opened only to read.
+    [[nodiscard]] bool refuseReadOnly(QString *error) const;
     [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
 
     QString m_connection;

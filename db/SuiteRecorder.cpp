@@ -31,25 +31,60 @@ SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<Run
 {
     Outcome outcome;
     int done = 0;
+    QString refusal;
+    Sample refused;
     m_runner.execute(steps, stop.get_token(), [&](const RunStep &step, const Sample &sample) {
+        if (!m_store.addSample(resultSetId, sample, &refusal)) {
+            // Cannot record: stop at once rather than measure for nothing, and report it once, below.
+            refused = sample;
+            stop.request_stop();
+            return;
+        }
         ++done;
+        ++outcome.stored;
         if (!sample.valid() && sample.status != QLatin1String("cancelled"))
             ++outcome.invalid;
-        if (m_store.addSample(resultSetId, sample, &outcome.storeError))
-            ++outcome.stored;
-        else
-            stop.request_stop();  // cannot record: stop rather than measure for nothing
         if (onSample)
             onSample(done, step, sample);
     });
     const bool allFailed = outcome.invalid == outcome.stored && outcome.stored > 0;
-    outcome.status = !outcome.storeError.isEmpty() ? QStringLiteral("failed")
-                     : stop.stop_requested()       ? QStringLiteral("interrupted")
-                     : allFailed                   ? QStringLiteral("failed")
-                                                   : QStringLiteral("complete");
-    if (!m_store.finishResultSet(resultSetId, outcome.status, error))
-        outcome.status = QStringLiteral("failed");
+    outcome.status = stop.stop_requested() ? QStringLiteral("interrupted")
+                     : allFailed           ? QStringLiteral("failed")
+                                           : QStringLiteral("complete");
+    QString finishError;
+    const bool finished = m_store.finishResultSet(resultSetId, outcome.status, &finishError);
+    if (!refusal.isEmpty()) {
+        outcome.storeError = refusedMessage(resultSetId, refused, refusal, outcome.stored, finished ? QString() : finishError);
+    } else if (!finished) {
+        // Everything was stored but the end could not be: readers see the set as interrupted once this
+        // process has gone, and the next writing open records that.
+        outcome.status = QStringLiteral("interrupted");
+        *error = QStringLiteral("all %1 samples of result set %2 are stored in %3, but the set could not be marked finished (%4); "
+                                "the next run or import into that database marks it interrupted")
+                     .arg(outcome.stored)
+                     .arg(resultSetId)
+                     .arg(m_store.path(), finishError);
+    }
     return outcome;
+}
+
+QString SuiteRecorder::refusedMessage(qint64 resultSetId, const Sample &sample, const QString &reason, int stored,
+                                      const QString &finishError) const
+{
+    QString what = sample.benchmark + (sample.variant.isEmpty() ? QString() : QLatin1Char('/') + sample.variant);
+    const QString kept = finishError.isEmpty()
+                             ? QStringLiteral("result set %1, now marked interrupted").arg(resultSetId)
+                             : QStringLiteral("result set %1, which could not be marked interrupted either (%2): the next run or "
+                                              "import into that database marks it")
+                                   .arg(resultSetId)
+                                   .arg(finishError);
+    return QStringLiteral("%1 in %2, so the run stopped at %3 on %4, run %5. The %6 samples before it are safely stored in %7. "
+                          "Free space on that disk, or store results in another database (--db FILE, or Settings in the window), "
+                          "and run again.")
+        .arg(reason, m_store.path(), what, sample.runtime)
+        .arg(sample.runIndex + 1)
+        .arg(stored)
+        .arg(kept);
 }
 
 } // namespace showdown

@@ -21,7 +21,9 @@ public:
         QString status;      ///< complete, interrupted or failed
         int stored = 0;      ///< samples committed
         int invalid = 0;     ///< stored samples that failed (cancelled ones not counted)
-        QString storeError;  ///< why recording stopped early, when the store refused a sample
+        /// When the store refused a sample (full disk, I/O error): the one message for the user, saying what
+        /// failed, how many samples are safely stored, and what to do. The set ends `interrupted`.
+        QString storeError;
     };
     /// Called on the recording thread after each sample is stored; `done` counts the steps run so far.
     using SampleCallback = std::function<void(int done, const RunStep &step, const Sample &sample)>;
@@ -31,12 +33,18 @@ public:
     /// Creates the result set describing the run (environment, runtimes, parameters); 0 on failure.
     [[nodiscard]] qint64 begin(const QString &suite, const QStringList &only, int runs, const QList<RuntimeInfo> &runtimes,
                                qsizetype processes, QString *error);
-    /// Executes `steps`, stores each sample, and finishes the set with its status. A stop request (or a
-    /// store failure, which requests one) ends the run with the running child killed.
+    /// Executes `steps`, stores each sample, and finishes the set with its status. A stop request ends the
+    /// run with the running child killed; a sample the store refuses ends it at once (no further steps), keeps
+    /// what was stored and ends the set `interrupted` (see Outcome::storeError). `error` is set only when the
+    /// set's final status could not be written after a run that otherwise stored everything.
     [[nodiscard]] Outcome record(qint64 resultSetId, const QList<RunStep> &steps, std::stop_source stop,
                                  const SampleCallback &onSample, QString *error);
 
 private:
+    /// The message for a sample the store refused; `finishError` is why the set could not be marked, if so.
+    [[nodiscard]] QString refusedMessage(qint64 resultSetId, const Sample &sample, const QString &reason, int stored,
+                                         const QString &finishError) const;
+
     ResultStore &m_store;
     SuiteRunner &m_runner;
 };

@@ -5,6 +5,7 @@
 #include "ResultStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
@@ -86,6 +87,43 @@ QVariant execRaw(const QString &path, const QStringList &statements)
 QVariant pragma(const QString &path, const QString &name)
 {
     return execRaw(path, {QStringLiteral("PRAGMA %1").arg(name)});
+}
+
+/// Two running sets, the second handed to `deadPid` (a process that no longer exists); {0, 0} on failure.
+std::pair<qint64, qint64> setsWithAnOrphan(const QString &path, qint64 deadPid)
+{
+    QString error;
+    ResultStore store;
+    if (!store.open(path, &error))
+        return {};
+    const qint64 mine = newSet(store);
+    const qint64 orphan = newSet(store);
+    if (!store.addSample(orphan, sample(QStringLiteral("node"), {1, 2}), &error))
+        return {};
+    store.close();
+    if (!execRaw(path, {QStringLiteral("UPDATE result_sets SET owner_pid = %1 WHERE id = %2").arg(deadPid).arg(orphan)}).isValid())
+        return {};
+    return {mine, orphan};
+}
+
+/// A database of schema version 1 holding one finished set with one sample; its id, 0 on failure.
+qint64 version1Database(const QString &path)
+{
+    qint64 id = 0;
+    {
+        ResultStore store;
+        QString error;
+        if (!store.open(path, &error))
+            return 0;
+        id = newSet(store);
+        if (!store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error) || !store.finishResultSet(id, QStringLiteral("complete"), &error))
+            return 0;
+    }
+    // What migration 1 -> 2 added is taken away again.
+    const bool downgraded = execRaw(path, {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
+                                           QStringLiteral("PRAGMA user_version = 1")})
+                                .isValid();
+    return downgraded ? id : 0;
 }
 
 } // namespace
@@ -217,18 +255,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-        qint64 id = 0;
-        {
-            ResultStore store;
-            QString error;
-            QVERIFY(store.open(path, &error));
-            id = newSet(store);
-            QVERIFY(store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error));
-        }
-        // Turn the file back into a version 1 database: what migration 1 -> 2 added is taken away again.
-        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
-                               QStringLiteral("PRAGMA user_version = 1")})
-                    .isValid());
+        const qint64 id = version1Database(path);
+        QVERIFY(id > 0);
         ResultStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
@@ -246,27 +274,82 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("r.sqlite"));
         QString error;
-        qint64 mine = 0;
-        qint64 orphan = 0;
-        {
-            ResultStore store;
-            QVERIFY(store.open(path, &error));
-            mine = newSet(store);
-            orphan = newSet(store);
-            QVERIFY(store.addSample(orphan, sample(QStringLiteral("node"), {1, 2}), &error));
-        }
         // Hand the second set to a process that has since exited.
         QProcess child;
         child.start(QStringLiteral("/bin/true"));
         QVERIFY(child.waitForFinished());
-        const qint64 deadPid = child.processId() > 0 ? child.processId() : 999999;
-        QVERIFY(execRaw(path, {QStringLiteral("UPDATE result_sets SET owner_pid = %1 WHERE id = %2").arg(deadPid).arg(orphan)}).isValid());
+        const auto [mine, orphan] = setsWithAnOrphan(path, child.processId() > 0 ? child.processId() : 999999);
+        QVERIFY(orphan > 0);
 
         ResultStore reopened;
         QVERIFY2(reopened.open(path, &error), qPrintable(error));
         QCOMPARE(reopened.resultSet(orphan)->status, QStringLiteral("interrupted"));
         QCOMPARE(reopened.resultSet(orphan)->sampleCount, 2);  // finished samples are intact
         QCOMPARE(reopened.resultSet(mine)->status, QStringLiteral("running"));  // this process is alive
+    }
+
+    void readingNeverWrites()
+    {
+        // A set left running by a dead process reads as interrupted, but only a writing open records it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+        QString error;
+        const auto [mine, orphan] = setsWithAnOrphan(path, 2147483647);  // above any pid_max
+        QVERIFY(orphan > 0);
+        const QByteArray before = fixtures::sha256(path);
+        {
+            ResultStore reader;
+            QVERIFY2(reader.open(path, ResultStore::OpenMode::Read, &error), qPrintable(error));
+            QVERIFY(reader.isReadOnly());
+            QCOMPARE(reader.resultSet(orphan)->status, QStringLiteral("interrupted"));
+            QCOMPARE(reader.resultSets().at(1).status, QStringLiteral("interrupted"));
+            QCOMPARE(reader.resultSet(orphan)->sampleCount, 2);
+            QCOMPARE(reader.resultSet(mine)->status, QStringLiteral("running"));  // this process is alive
+            QVERIFY(!reader.renameResultSet(orphan, QStringLiteral("x"), &error));
+            QVERIFY2(error.contains(QLatin1String("open read-only")), qPrintable(error));
+            QVERIFY(!reader.deleteResultSet(orphan, &error));
+        }
+        QCOMPARE(fixtures::sha256(path), before);
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT status FROM result_sets WHERE id = %1").arg(orphan)}).toString(), QStringLiteral("running"));
+        {
+            ResultStore writer;
+            QVERIFY2(writer.open(path, &error), qPrintable(error));
+        }
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT status FROM result_sets WHERE id = %1").arg(orphan)}).toString(), QStringLiteral("interrupted"));
+    }
+
+    void readingAMissingFileCreatesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not/yet/results.sqlite"));
+        ResultStore reader;
+        QString error;
+        QVERIFY2(reader.open(path, ResultStore::OpenMode::Read, &error), qPrintable(error));
+        QVERIFY(reader.resultSets(&error).isEmpty());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!reader.resultSet(1, &error));
+        QVERIFY2(error.contains(QLatin1String("no result set 1")), qPrintable(error));
+        QCOMPARE(reader.path(), path);
+        reader.close();
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("not"))));
+    }
+
+    void readingAnOlderSchemaLeavesItAsItWas()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        const qint64 id = version1Database(path);
+        QVERIFY(id > 0);
+        const QByteArray before = fixtures::sha256(path);
+        ResultStore reader;
+        QString error;
+        QVERIFY2(reader.open(path, ResultStore::OpenMode::Read, &error), qPrintable(error));
+        QCOMPARE(reader.samples(id, &error).size(), 1);
+        QCOMPARE(reader.resultSet(id)->status, QStringLiteral("complete"));
+        QVERIFY(reader.isReadOnly());
+        reader.close();
+        QCOMPARE(fixtures::sha256(path), before);
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 1);
     }
 
     void refusesFilesThatAreNotOurs_data()

@@ -14,14 +14,15 @@
 namespace showdown {
 namespace {
 
-/// Opens `store`, retrying briefly on the transient errors SQLite gives a reader while a run's writer
-/// checkpoints or closes the WAL (it reports them as I/O errors), so a live run never shows a false alarm.
-bool openStore(ResultStore &store, const QString &path, QString *error)
+/// Opens `store` to read (or, with `forEditing`, to change a set), retrying briefly on the transient errors
+/// SQLite gives a reader while a run's writer checkpoints or closes the WAL (it reports them as I/O errors),
+/// so a live run never shows a false alarm.
+bool openStore(ResultStore &store, const QString &path, QString *error, bool forEditing = false)
 {
     for (int attempt = 0;; ++attempt) {
         error->clear();
-        // .showdown files are someone's saved results: read-only, never migrated or recovered.
-        if (ResultSetFile::openForViewing(store, path, error))
+        // Reading never writes: no migration, recovery or whole-file check while a run may be measuring.
+        if (forEditing ? ResultSetFile::openForEditing(store, path, error) : ResultSetFile::openForViewing(store, path, error))
             return true;
         const bool transient = error->contains(QLatin1String("disk I/O error")) || error->contains(QLatin1String("locked"))
                                || error->contains(QLatin1String("unable to open"));
@@ -208,7 +209,7 @@ void ResultSession::edit(qint64 id, const std::function<bool(ResultStore &, QStr
         [path, id, change] {
             QString error;
             ResultStore store;
-            if (openStore(store, path, &error))
+            if (openStore(store, path, &error, true))
                 change(store, &error);
             return error;
         },
