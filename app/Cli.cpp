@@ -10,6 +10,7 @@
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
+#include "ForeignLoad.h"
 #include "InterruptWatcher.h"
 #include "LoadgenVerb.h"
 #include "ProcessRunner.h"
@@ -17,6 +18,7 @@
 #include "ResultAnalysis.h"
 #include "ResultJson.h"
 #include "ResultStore.h"
+#include "RunLockWaiter.h"
 #include "RuntimeDetector.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
@@ -186,7 +188,9 @@ int Cli::run(const QStringList &arguments)
                                         QStringLiteral("N"));
     const QCommandLineOption pdfOption(QStringLiteral("pdf"), QStringLiteral("After the run, write its PDF report to FILE (run)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption});
+    const QCommandLineOption noWaitOption(QStringLiteral("no-wait"),
+                                          QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting (run)."));
+    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, noWaitOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -233,6 +237,7 @@ int Cli::run(const QStringList &arguments)
     QStringList only;
     for (const QString &name : parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
         only.append(name.trimmed());
+    m_noWait = parser.isSet(noWaitOption);
     return runVerb(parser.value(suiteOption), only, parser.values(runtimeOption), runs, db, json, parser.value(pdfOption));
 }
 
@@ -311,6 +316,11 @@ int Cli::runVerb(const QString &suite, const QStringList &only, const QStringLis
     if (!QFileInfo(helper).isExecutable())
         return fail(QStringLiteral("the process helper %1 is missing; rebuild Showdown (cmake --build build)").arg(helper));
 
+    // One run at a time on this machine, held until the set is finished; taken before the runtimes are
+    // probed, since probing starts interpreters that would disturb the run being waited for.
+    RunLock runLock;
+    if (!RunLockWaiter(runLock, m_err).acquire(QFileInfo(db.isEmpty() ? ResultStore::defaultPath() : db).absoluteFilePath(), json, m_noWait))
+        return Failure;
     ProcessRunner runner(helper);
     RuntimeDetector detector(runner, nodeModulesDir());
     const QList<RuntimeInfo> detected = detector.detectDefaults();
@@ -443,17 +453,24 @@ int Cli::listVerb(const QString &db, bool json)
                                     {QStringLiteral("created"), set.created.toUTC().toString(Qt::ISODate)},
                                     {QStringLiteral("suite"), set.suite},
                                     {QStringLiteral("status"), set.status},
-                                    {QStringLiteral("samples"), set.sampleCount}});
+                                    {QStringLiteral("samples"), set.sampleCount},
+                                    {QStringLiteral("foreign_load"), ForeignLoad::fromEnvironment(set.environment).toJson().value(QLatin1String("flagged"))}});
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_sets"), list}}).toJson(QJsonDocument::Indented);
     } else if (sets.isEmpty()) {
         m_err << "No result sets in " << store.path() << " yet; `showdown run` makes one.\n";
     } else {
         m_out << padded(QStringLiteral("ID"), 5) << padded(QStringLiteral("created (UTC)"), 20) << padded(QStringLiteral("suite"), 9)
-              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << "uuid\n";
-        for (const ResultSetInfo &set : sets)
+              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << padded(QStringLiteral("load"), 8) << "uuid\n";
+        for (const ResultSetInfo &set : sets) {
+            const ForeignLoad load = ForeignLoad::fromEnvironment(set.environment);
+            const QString marker = load.flagged() ? QStringLiteral("FOREIGN") : load.verdict == ForeignLoad::Verdict::Quiet ? QStringLiteral("quiet") : QStringLiteral("-");
             m_out << padded(QString::number(set.id), 5) << padded(set.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
-                  << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << set.uuid << "\n";
+                  << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << padded(marker, 8)
+                  << set.uuid << "\n";
+        }
+        if (std::any_of(sets.begin(), sets.end(), [](const ResultSetInfo &set) { return ForeignLoad::fromEnvironment(set.environment).flagged(); }))
+            m_out << "FOREIGN: measured while other processes loaded the machine; `showdown show ID` says what.\n";
     }
     m_out.flush();
     m_err.flush();
@@ -515,6 +532,8 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         m_err << "showdown: " << error << "\n";
         return;
     }
+    if (const std::optional<ResultSetInfo> info = store.resultSet(id); info && ForeignLoad::fromEnvironment(info->environment).flagged())
+        m_out << "Warning: result set " << id << " was " << ForeignLoad::fromEnvironment(info->environment).summary() << ".\n";
     const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
     printLoadRows(ResultAnalysis::loadRows(samples, runtimes));
     printScaling(ResultAnalysis::scalingRows(rows));

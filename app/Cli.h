@@ -36,6 +36,7 @@ private:
 
     QTextStream m_out;
     QTextStream m_err;
+    bool m_noWait = false;  ///< run: refuse rather than wait when another run holds the machine
 };
 
 } // namespace showdown
