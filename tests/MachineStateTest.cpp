@@ -252,6 +252,16 @@ private slots:
         list.start(showdownBinary(), {QStringLiteral("list"), QStringLiteral("--db"), db});
         QVERIFY(list.waitForFinished(60000));
         QVERIFY(list.readAllStandardOutput().contains("FOREIGN"));
+        // And the PDF report says it under its title.
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QProcess report;
+        report.start(showdownBinary(), {QStringLiteral("report"), QStringLiteral("1"), QStringLiteral("--db"), db, QStringLiteral("--pdf"), pdf});
+        QVERIFY(report.waitForFinished(120000));
+        QVERIFY2(report.exitCode() == 0, report.readAllStandardError().constData());
+        QProcess pdfText;
+        pdfText.start(QStringLiteral("pdftotext"), {QStringLiteral("-l"), QStringLiteral("1"), pdf, QStringLiteral("-")});
+        QVERIFY(pdfText.waitForFinished(60000));
+        QVERIFY(pdfText.readAllStandardOutput().contains("Measured under foreign load: other processes used"));
     }
 };
 
