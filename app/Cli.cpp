@@ -10,6 +10,7 @@
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
+#include "ForeignLoad.h"
 #include "InterruptWatcher.h"
 #include "LoadgenVerb.h"
 #include "ProcessRunner.h"
@@ -18,6 +19,7 @@
 #include "ResultJson.h"
 #include "ResultStore.h"
 #include "RunEvent.h"
+#include "RunLockWaiter.h"
 #include "RuntimeDetector.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
@@ -208,7 +210,10 @@ int Cli::run(const QStringList &arguments)
                                            QStringLiteral("SECONDS"));
     const QCommandLineOption eventsOption(QStringLiteral("events"),
                                           QStringLiteral("Progress as JSON lines on stdout, one per event, for front ends (run)."));
-    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption});
+    const QCommandLineOption noWaitOption(QStringLiteral("no-wait"),
+                                          QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting (run)."));
+    parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption,
+                       noWaitOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -268,6 +273,7 @@ int Cli::run(const QStringList &arguments)
     options.json = json;
     options.events = parser.isSet(eventsOption);
     options.pdf = parser.value(pdfOption);
+    options.noWait = parser.isSet(noWaitOption);
     if (options.events && json)
         return usage(QStringLiteral("--events and --json both write to stdout; choose one"));
     return runVerb(options);
@@ -353,6 +359,17 @@ int Cli::runVerb(const RunOptions &options)
     if (!QFileInfo(helper).isExecutable())
         return fail(QStringLiteral("the process helper %1 is missing; rebuild Showdown (cmake --build build)").arg(helper));
 
+    // One run at a time on this machine, held until the set is finished; taken before the runtimes are
+    // probed, since probing starts interpreters that would disturb the run being waited for.
+    RunLock runLock;
+    const auto waiting = [this](const RunLockHolder &holder, const QString &message) {
+        m_err << message << "\n";
+        m_err.flush();
+        emitEvent(RunEvent::waiting(holder, message));
+    };
+    if (!RunLockWaiter(runLock).acquire(QFileInfo(options.db.isEmpty() ? ResultStore::defaultPath() : options.db).absoluteFilePath(),
+                                        options.noWait, waiting, &error))
+        return fail(error);
     ProcessRunner runner(helper);
     RuntimeDetector detector(runner, nodeModulesDir());
     const QList<RuntimeInfo> detected = detector.detectDefaults();
@@ -512,17 +529,24 @@ int Cli::listVerb(const QString &db, bool json)
                                     {QStringLiteral("created"), set.created.toUTC().toString(Qt::ISODate)},
                                     {QStringLiteral("suite"), set.suite},
                                     {QStringLiteral("status"), set.status},
-                                    {QStringLiteral("samples"), set.sampleCount}});
+                                    {QStringLiteral("samples"), set.sampleCount},
+                                    {QStringLiteral("foreign_load"), ForeignLoad::fromEnvironment(set.environment).toJson().value(QLatin1String("flagged"))}});
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_sets"), list}}).toJson(QJsonDocument::Indented);
     } else if (sets.isEmpty()) {
         m_err << "No result sets in " << store.path() << " yet; `showdown run` makes one.\n";
     } else {
         m_out << padded(QStringLiteral("ID"), 5) << padded(QStringLiteral("created (UTC)"), 20) << padded(QStringLiteral("suite"), 9)
-              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << "uuid\n";
-        for (const ResultSetInfo &set : sets)
+              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << padded(QStringLiteral("load"), 8) << "uuid\n";
+        for (const ResultSetInfo &set : sets) {
+            const ForeignLoad load = ForeignLoad::fromEnvironment(set.environment);
+            const QString marker = load.flagged() ? QStringLiteral("FOREIGN") : load.verdict == ForeignLoad::Verdict::Quiet ? QStringLiteral("quiet") : QStringLiteral("-");
             m_out << padded(QString::number(set.id), 5) << padded(set.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
-                  << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << set.uuid << "\n";
+                  << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << padded(marker, 8)
+                  << set.uuid << "\n";
+        }
+        if (std::any_of(sets.begin(), sets.end(), [](const ResultSetInfo &set) { return ForeignLoad::fromEnvironment(set.environment).flagged(); }))
+            m_out << "FOREIGN: measured while other processes loaded the machine; `showdown show ID` says what.\n";
     }
     m_out.flush();
     m_err.flush();
@@ -584,6 +608,8 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         m_err << "showdown: " << error << "\n";
         return;
     }
+    if (const std::optional<ResultSetInfo> info = store.resultSet(id); info && ForeignLoad::fromEnvironment(info->environment).flagged())
+        m_out << "Warning: result set " << id << " was " << ForeignLoad::fromEnvironment(info->environment).summary() << ".\n";
     const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
     printLoadRows(ResultAnalysis::loadRows(samples, runtimes));
     printScaling(ResultAnalysis::scalingRows(rows));

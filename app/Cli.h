@@ -38,6 +38,7 @@ private:
         QString db;
         bool json = false;
         bool events = false;     ///< JSON lines on stdout for a front end (the window)
+        bool noWait = false;     ///< refuse rather than wait when another run holds the machine
         QString pdf;
     };
     [[nodiscard]] int runVerb(const RunOptions &options);

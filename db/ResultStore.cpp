@@ -1069,6 +1069,11 @@ bool ResultStore::setResultSetNotes(qint64 id, const QString &notes, QString *er
     return updateText(id, "notes", notes, error);
 }
 
+bool ResultStore::setResultSetEnvironment(qint64 id, const QJsonObject &environment, QString *error)
+{
+    return updateText(id, "environment", QString::fromUtf8(QJsonDocument(environment).toJson(QJsonDocument::Compact)), error);
+}
+
 bool ResultStore::deleteResultSet(qint64 id, QString *error)
 {
     if (refuseReadOnly(error))

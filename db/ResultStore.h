@@ -61,6 +61,8 @@ public:
     /// Commits one sample (its process record and every timing) in one transaction.
     [[nodiscard]] bool addSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] bool finishResultSet(qint64 resultSetId, const QString &status, QString *error);
+    /// Replaces a set's environment JSON: a run adds the machine's state at its end before it finishes.
+    [[nodiscard]] bool setResultSetEnvironment(qint64 id, const QJsonObject &environment, QString *error);
 
     [[nodiscard]] QList<ResultSetInfo> resultSets(QString *error = nullptr) const;
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;

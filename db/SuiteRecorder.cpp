@@ -15,6 +15,8 @@ qint64 SuiteRecorder::begin(const QString &suite, const QStringList &only, int r
     info.suite = suite;
     info.appVersion = QStringLiteral(SHOWDOWN_VERSION);
     info.environment = Environment::capture();
+    info.environment.insert(MachineState::kKey, m_machine.start());
+    m_environment = info.environment;
     QJsonArray runtimeNames;
     for (const RuntimeInfo &runtime : runtimes)
         runtimeNames.append(runtime.name);
@@ -47,6 +49,11 @@ SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<Run
         if (onSample)
             onSample(done, step, sample);
     });
+    // The machine's end state and the foreign-load verdict; a set without them still finishes.
+    m_environment.insert(MachineState::kKey, m_machine.finish());
+    QString environmentError;
+    if (!m_store.setResultSetEnvironment(resultSetId, m_environment, &environmentError))
+        qWarning("showdown: %s", qPrintable(environmentError));
     const bool allFailed = outcome.invalid == outcome.stored && outcome.stored > 0;
     outcome.status = stop.stop_requested() ? QStringLiteral("interrupted")
                      : allFailed           ? QStringLiteral("failed")

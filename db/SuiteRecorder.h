@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MachineState.h"
 #include "ResultStore.h"
 #include "SuiteRunner.h"
 
@@ -30,7 +31,8 @@ public:
 
     SuiteRecorder(ResultStore &store, SuiteRunner &runner);
 
-    /// Creates the result set describing the run (environment, runtimes, parameters); 0 on failure.
+    /// Creates the result set describing the run (environment with the machine's state now, runtimes,
+    /// parameters); 0 on failure.
     [[nodiscard]] qint64 begin(const QString &suite, const QStringList &only, int runs, const QList<RuntimeInfo> &runtimes,
                                qsizetype processes, QString *error);
     /// Executes `steps`, stores each sample, and finishes the set with its status. A stop request ends the
@@ -47,6 +49,8 @@ private:
 
     ResultStore &m_store;
     SuiteRunner &m_runner;
+    MachineState m_machine;     ///< read at begin() and before the set is finished
+    QJsonObject m_environment;  ///< as stored by begin(), completed with the machine's end state
 };
 
 } // namespace showdown

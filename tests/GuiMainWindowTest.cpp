@@ -7,6 +7,7 @@
 #include "ComparisonTableModel.h"
 #include "DataTable.h"
 #include "ErrorBanner.h"
+#include "ForeignLoad.h"
 #include "HistoryPage.h"
 #include "Inventory.h"
 #include "MainWindow.h"
@@ -28,6 +29,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -211,6 +213,15 @@ private slots:
         QVERIFY(memory->explanation().isEmpty());
         window.showPage(0);
         QVERIFY(page<OverviewPage>(window)->headline().contains(QLatin1String("of 2 comparisons")));
+
+        // The window shows the stored foreign-load verdict: a red warning on the Overview, a marker in History.
+        const ForeignLoad load = ForeignLoad::fromEnvironment(window.session()->snapshot().info.environment);
+        QVERIFY(load.verdict != ForeignLoad::Verdict::Unknown);  // the run recorded the machine's state at its end
+        auto *warning = page<OverviewPage>(window)->findChild<QLabel *>(QStringLiteral("foreignLoadWarning"));
+        QVERIFY(warning);
+        QCOMPARE(warning->isVisible(), load.flagged());
+        QCOMPARE(ResultSetTableModel::foreignLoad(window.session()->snapshot().info),
+                 load.flagged() ? QStringLiteral("⚠ foreign load") : QStringLiteral("quiet"));
     }
 
     void everyPageShowsDataOrSaysWhatIsMissing()

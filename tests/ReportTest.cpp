@@ -101,6 +101,9 @@ private slots:
         const QJsonObject shown = QJsonDocument::fromJson(
                                       run(binary(), {QStringLiteral("show"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--json")}).out.toUtf8())
                                       .object();
+        // The line under the title appears exactly when the set is flagged (a shared machine usually is).
+        const bool flagged = shown.value(QLatin1String("result_set")).toObject().value(QLatin1String("foreign_load")).toObject().value(QLatin1String("flagged")).toBool();
+        QCOMPARE(text.contains(QLatin1String("Measured under foreign load")), flagged);
         const QJsonArray rows = shown.value(QLatin1String("rows")).toArray();
         QVERIFY(rows.size() >= 10);
         for (const QJsonValue &value : rows) {

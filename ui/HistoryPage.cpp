@@ -2,6 +2,7 @@
 
 #include "CompareTableModel.h"
 #include "DataTable.h"
+#include "ForeignLoad.h"
 #include "ResultSession.h"
 #include "ResultSetTableModel.h"
 
@@ -139,7 +140,9 @@ void HistoryPage::updateButtons()
     for (const ResultSetInfo &set : m_model->rows()) {
         if (set.id != ids.first())
             continue;
-        m_details->setText(tr("Environment: %1\nParameters: %2%3")
+        const ForeignLoad load = ForeignLoad::fromEnvironment(set.environment);
+        m_details->setText((load.flagged() ? tr("⚠ Measured under foreign load: %1.\n").arg(load.reasons.join(QStringLiteral("; "))) : QString())
+                           + tr("Environment: %1\nParameters: %2%3")
                                .arg(QString::fromUtf8(QJsonDocument(set.environment).toJson(QJsonDocument::Compact)),
                                     QString::fromUtf8(QJsonDocument(set.parameters).toJson(QJsonDocument::Compact)),
                                     set.notes.isEmpty() ? QString() : tr("\nNotes: %1").arg(set.notes)));

@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "ClaimsSession.h"
+#include "ForeignLoad.h"
 #include "Inventory.h"
 #include "OverviewCards.h"
 #include "ResultSession.h"
@@ -47,6 +48,11 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     m_headline = new QLabel;
     m_headline->setWordWrap(true);
     m_headline->setTextFormat(Qt::RichText);
+    m_foreignLoad = new QLabel;
+    m_foreignLoad->setObjectName(QStringLiteral("foreignLoadWarning"));
+    m_foreignLoad->setWordWrap(true);
+    m_foreignLoad->setTextFormat(Qt::RichText);
+    m_foreignLoad->hide();
     m_runtimes = new QLabel;
     m_runtimes->setWordWrap(true);
     m_runtimes->setTextFormat(Qt::RichText);
@@ -63,6 +69,7 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     layout->addWidget(m_welcome);
     layout->addLayout(buttons);
     layout->addWidget(m_runtimes);
+    layout->addWidget(m_foreignLoad);
     layout->addWidget(m_headline);
     auto *cards = new QScrollArea;
     cards->setWidget(new OverviewCards);
@@ -117,6 +124,12 @@ void OverviewPage::showSnapshot(const ResultSnapshot &snapshot)
     ClaimsSession::shared()->update(snapshot);
     const bool databaseEmpty = context().session->resultSets().isEmpty();
     m_welcome->setVisible(databaseEmpty || snapshot.isEmpty());
+    const ForeignLoad load = ForeignLoad::fromEnvironment(snapshot.info.environment);
+    m_foreignLoad->setVisible(!snapshot.isEmpty() && load.flagged());
+    m_foreignLoad->setText(tr("<p style='color:#c62828'><b>⚠ Measured under foreign load:</b> %1. Other work competed with these "
+                              "benchmarks, so their times may be slower and noisier than this machine can do; rerun on a quiet "
+                              "machine before trusting them.</p>")
+                               .arg(load.reasons.join(QStringLiteral("; ")).toHtmlEscaped()));
     if (snapshot.isEmpty()) {
         setSubtitle(tr("Node.js or Python for your backend? Measured on this machine, every sample kept."));
         m_headline->setText(databaseEmpty ? tr("<p>The database <code>%1</code> holds no result set yet: run the quick suite to make the first.</p>")

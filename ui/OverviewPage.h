@@ -26,6 +26,7 @@ private:
 
     QLabel *m_welcome = nullptr;
     QLabel *m_headline = nullptr;
+    QLabel *m_foreignLoad = nullptr;  ///< shown when the set was measured while other processes loaded the machine
     QLabel *m_runtimes = nullptr;
     QPushButton *m_runQuick = nullptr;
     ChartPanel *m_ratios = nullptr;

@@ -63,11 +63,12 @@ void ReportLayout::add(Block block)
     m_blocks.append(std::move(block));
 }
 
-void ReportLayout::titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts)
+void ReportLayout::titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts, const QString &warning)
 {
     const qreal titleHeight = textHeight(title, m_title, m_width);
     const qreal subtitleHeight = textHeight(subtitle, m_h2, m_width);
-    add(block(titleHeight + subtitleHeight + 140, [=, this](QPainter &p, const QRectF &r) {
+    const qreal warningHeight = warning.isEmpty() ? 0 : textHeight(warning, m_body, m_width) + 10;
+    add(block(titleHeight + subtitleHeight + warningHeight + 140, [=, this](QPainter &p, const QRectF &r) {
              p.fillRect(QRectF(r.left(), r.top() + 60, r.width(), 6), QColor(0x68, 0xa0, 0x63));
              p.fillRect(QRectF(r.left() + r.width() / 2, r.top() + 60, r.width() / 2, 6), QColor(0x37, 0x76, 0xab));
              p.setFont(m_title);
@@ -76,6 +77,11 @@ void ReportLayout::titlePage(const QString &title, const QString &subtitle, cons
              p.setFont(m_h2);
              p.setPen(kMuted);
              p.drawText(QRectF(r.left(), r.top() + 100 + titleHeight, r.width(), subtitleHeight), Qt::TextWordWrap, subtitle);
+             if (!warning.isEmpty()) {
+                 p.setFont(m_body);
+                 p.setPen(QColor(0xc6, 0x28, 0x28));
+                 p.drawText(QRectF(r.left(), r.top() + 110 + titleHeight + subtitleHeight, r.width(), warningHeight), Qt::TextWordWrap, warning);
+             }
          }));
     table({QObject::tr("Item"), QObject::tr("Value")}, facts, {0.28, 0.72});
 }

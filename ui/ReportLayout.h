@@ -25,8 +25,8 @@ public:
 
     /// Text of the running header, shown on every page after the first.
     void setHeader(const QString &left, const QString &right);
-    /// The title page: a big title, a subtitle and key facts.
-    void titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts);
+    /// The title page: a big title, a subtitle, an optional warning line in red (e.g. foreign load) and key facts.
+    void titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts, const QString &warning = {});
     /// A placeholder for the table of contents, filled with the page of every section heading.
     void contents();
     void pageBreak();

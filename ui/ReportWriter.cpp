@@ -1,6 +1,7 @@
 #include "ReportWriter.h"
 
 #include "ChartFactory.h"
+#include "ForeignLoad.h"
 #include "Format.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
@@ -91,6 +92,8 @@ QString env(const ResultSetInfo &info, const char *key)
         return QString::number(value.toDouble(), 'g', 12);
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())  // the machine's state at the start and end of the run
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     return QStringLiteral("–");
 }
 
@@ -248,9 +251,13 @@ bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device,
     std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
     ReportLayout layout(writer.get());
     layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
+    const ForeignLoad load = ForeignLoad::fromEnvironment(set.info.environment);
     layout.titlePage(tr("Node.js vs Python, measured"),
                      tr("Result set %1 on %2: %3 suite, %4").arg(shortId(set.info), host, set.info.suite, when(set.info.created)),
-                     setFacts(set));
+                     setFacts(set),
+                     load.flagged() ? tr("⚠ Measured under foreign load: %1. These times may be slower and noisier than this machine can do.")
+                                          .arg(load.reasons.join(QStringLiteral("; ")))
+                                    : QString());
     layout.contents();
 
     layout.pageBreak();

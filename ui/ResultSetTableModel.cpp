@@ -1,5 +1,6 @@
 #include "ResultSetTableModel.h"
 
+#include "ForeignLoad.h"
 #include "Format.h"
 
 #include <QJsonArray>
@@ -29,6 +30,20 @@ QString ResultSetTableModel::machine(const ResultSetInfo &info)
     return QStringLiteral("%1 (%2 cores, %3)").arg(cpu.isEmpty() ? tr("unknown CPU") : cpu).arg(cores).arg(host);
 }
 
+QString ResultSetTableModel::foreignLoad(const ResultSetInfo &info)
+{
+    const ForeignLoad load = ForeignLoad::fromEnvironment(info.environment);
+    switch (load.verdict) {
+    case ForeignLoad::Verdict::Flagged:
+        return tr("⚠ foreign load");
+    case ForeignLoad::Verdict::Quiet:
+        return tr("quiet");
+    case ForeignLoad::Verdict::Unknown:
+        break;
+    }
+    return tr("not recorded");
+}
+
 ResultSetTableModel::ResultSetTableModel(QObject *parent) : RowTableModel<ResultSetInfo>(parent)
 {
     setColumns({
@@ -39,6 +54,7 @@ ResultSetTableModel::ResultSetTableModel(QObject *parent) : RowTableModel<Result
         {tr("Suite"), [](const ResultSetInfo &i) { return i.suite; }, {}, {}},
         {tr("Status"), [](const ResultSetInfo &i) { return i.status; }, {}, {}},
         {tr("Samples"), [](const ResultSetInfo &i) { return Format::count(double(i.sampleCount)); }, [](const ResultSetInfo &i) { return i.sampleCount; }, {}},
+        {tr("Load"), foreignLoad, {}, tr("Whether other processes loaded the machine while this set was measured")},
         {tr("Runtimes"), runtimes, {}, {}},
         {tr("Machine"), machine, {}, {}},
         {tr("Notes"), [](const ResultSetInfo &i) { return i.notes; }, {}, {}},
@@ -48,6 +64,9 @@ ResultSetTableModel::ResultSetTableModel(QObject *parent) : RowTableModel<Result
             return tr("This run failed: see its Samples table for each process's error.");
         if (i.status == QLatin1String("interrupted"))
             return tr("This run was stopped before it finished; it holds only the samples taken until then.");
+        if (const ForeignLoad load = ForeignLoad::fromEnvironment(i.environment); load.flagged())
+            return tr("Measured under foreign load: %1. Rerun on a quiet machine before trusting these numbers.")
+                .arg(load.reasons.join(QStringLiteral("; ")));
         return QString();
     });
 }

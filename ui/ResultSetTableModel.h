@@ -17,6 +17,8 @@ public:
     [[nodiscard]] static QString runtimes(const ResultSetInfo &info);
     /// CPU model and host from the captured environment.
     [[nodiscard]] static QString machine(const ResultSetInfo &info);
+    /// "⚠ foreign load", "quiet" or "not recorded", from the set's stored machine state.
+    [[nodiscard]] static QString foreignLoad(const ResultSetInfo &info);
 };
 
 } // namespace showdown

@@ -1,5 +1,7 @@
 #include "ResultComparison.h"
 
+#include "ForeignLoad.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -43,7 +45,12 @@ void flatten(const QJsonObject &object, const QString &prefix, QMap<QString, QSt
 QMap<QString, QString> describe(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes)
 {
     QMap<QString, QString> fields;
-    flatten(info.environment, QString(), fields);
+    // The machine's state at the start and end of a run differs every time (times, pids, load); only its
+    // verdict is a difference worth showing.
+    QJsonObject environment = info.environment;
+    environment.remove(MachineState::kKey);
+    flatten(environment, QString(), fields);
+    fields.insert(QStringLiteral("foreign load"), ForeignLoad::fromEnvironment(info.environment).summary());
     fields.insert(QStringLiteral("app_version"), info.appVersion);
     fields.insert(QStringLiteral("suite"), info.suite);
     for (const RuntimeInfo &runtime : runtimes) {

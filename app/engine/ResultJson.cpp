@@ -1,5 +1,7 @@
 #include "ResultJson.h"
 
+#include "ForeignLoad.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -32,7 +34,8 @@ QJsonObject ResultJson::resultSet(const ResultSetInfo &info)
                        {QStringLiteral("app_version"), info.appVersion},
                        {QStringLiteral("samples"), info.sampleCount},
                        {QStringLiteral("parameters"), info.parameters},
-                       {QStringLiteral("environment"), info.environment}};
+                       {QStringLiteral("environment"), info.environment},
+                       {QStringLiteral("foreign_load"), ForeignLoad::fromEnvironment(info.environment).toJson()}};
 }
 
 QJsonObject ResultJson::row(const SummaryRow &row)

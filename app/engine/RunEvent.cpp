@@ -36,10 +36,11 @@ RunEvent RunEvent::skipped(const QStringList &reasons)
     return event;
 }
 
-RunEvent RunEvent::waiting(const QString &message)
+RunEvent RunEvent::waiting(const RunLockHolder &holder, const QString &message)
 {
     RunEvent event;
     event.kind = Kind::Waiting;
+    event.holder = holder;
     event.message = message;
     return event;
 }
@@ -87,6 +88,7 @@ QByteArray RunEvent::toLine() const
         break;
     case Kind::Waiting:
         object.insert(QStringLiteral("message"), message);
+        object.insert(QStringLiteral("holder"), holder.toJson());
         break;
     case Kind::Started:
         object.insert(QStringLiteral("result_set"), resultSetId);
@@ -144,6 +146,11 @@ std::optional<RunEvent> RunEvent::fromLine(const QByteArray &line, QString *erro
     event.error = object.value(QStringLiteral("error")).toString();
     event.status = object.value(QStringLiteral("status")).toString();
     event.message = object.value(QStringLiteral("message")).toString();
+    if (event.kind == Kind::Waiting) {
+        const std::optional<RunLockHolder> holder =
+            RunLockHolder::parse(QJsonDocument(object.value(QStringLiteral("holder")).toObject()).toJson(QJsonDocument::Compact));
+        event.holder = holder.value_or(RunLockHolder{});  // a holder may not have written its name yet
+    }
     for (const QJsonValue &reason : object.value(QStringLiteral("reasons")).toArray())
         event.reasons.append(reason.toString());
     if (event.kind == Kind::Finished && event.status.isEmpty()) {

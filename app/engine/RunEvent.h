@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RunLock.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -14,7 +16,7 @@ namespace showdown {
 struct RunEvent {
     enum class Kind {
         Skipped,    ///< variants the runtimes cannot run, each with its reason (before the run starts)
-        Waiting,    ///< another run holds the machine; `message` names it
+        Waiting,    ///< another run holds the machine: `holder`, and `message` naming it for people
         Started,    ///< the result set exists: `resultSetId`, `total` processes, `expectedSeconds`
         Progressed, ///< a sample was stored: `done` of `total`, `next` step, `valid` and `error` of the last one,
                     ///< and whether it completed its benchmark
@@ -33,9 +35,10 @@ struct RunEvent {
     QString status;
     QString message;
     QStringList reasons;
+    RunLockHolder holder;
 
     [[nodiscard]] static RunEvent skipped(const QStringList &reasons);
-    [[nodiscard]] static RunEvent waiting(const QString &message);
+    [[nodiscard]] static RunEvent waiting(const RunLockHolder &holder, const QString &message);
     [[nodiscard]] static RunEvent started(qint64 resultSetId, int total, double expectedSeconds, const QString &next);
     [[nodiscard]] static RunEvent progressed(int done, int total, const QString &next, bool valid, bool benchmarkEnded, const QString &error);
     [[nodiscard]] static RunEvent finished(qint64 resultSetId, const QString &status, const QString &error);
