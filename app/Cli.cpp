@@ -377,12 +377,11 @@ int Cli::runVerb(const RunOptions &options)
     for (const QString &argument : options.runtimes) {
         RuntimeInfo runtime;
         if (argument.contains(QLatin1Char('/'))) {
-            // A path to a runtime that was also found by detection keeps its detected name, so the window (which
-            // passes paths) and the command line label the same interpreter the same way.
-            const QString canonical = QFileInfo(argument).canonicalFilePath();
-            auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) {
-                return r.available && !canonical.isEmpty() && QFileInfo(r.path).canonicalFilePath() == canonical;
-            });
+            // The very path of a runtime that detection also found keeps its detected name, so the window (which
+            // passes paths) and the command line label the same interpreter the same way. Another path to the
+            // same file (a copy, a link) is probed and recorded as given.
+            const QString path = QFileInfo(argument).absoluteFilePath();
+            auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.available && r.path == path; });
             runtime = found != detected.end() ? *found : detector.probe(argument);
         } else {
             auto found = std::find_if(detected.begin(), detected.end(), [&](const RuntimeInfo &r) { return r.name == argument; });

@@ -54,8 +54,11 @@ Outcome run(const QStringList &arguments, const ChildLimits &limits = {}, int ti
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (limits.asNobody)
+    if (limits.asNobody) {
         environment.remove(QStringLiteral("XDG_RUNTIME_DIR"));  // root's; not nobody's to use
+        // The run lock's folder must be nobody's own too; /tmp lets nobody make one.
+        environment.insert(QStringLiteral("SHOWDOWN_LOCK_DIR"), QDir::tempPath() + QStringLiteral("/showdown-store-fault-test-nobody"));
+    }
     process.setProcessEnvironment(environment);
     process.setChildProcessModifier([limits] {
         // Between fork and exec: async-signal-safe calls only.
