@@ -49,6 +49,9 @@ SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<Run
                                                    : QStringLiteral("complete");
     if (!m_store.finishResultSet(resultSetId, outcome.status, error))
         outcome.status = QStringLiteral("failed");
+    // After the run, so no bootstrap competes with a measurement; every reader then shows these figures.
+    else if (outcome.stored > 0)
+        (void)m_store.storeAnalysis(resultSetId, &outcome.analysisError);
     return outcome;
 }
 

@@ -22,6 +22,7 @@ public:
         int stored = 0;      ///< samples committed
         int invalid = 0;     ///< stored samples that failed (cancelled ones not counted)
         QString storeError;  ///< why recording stopped early, when the store refused a sample
+        QString analysisError;  ///< why the set's analysis could not be stored (readers then compute it)
     };
     /// Called on the recording thread after each sample is stored; `done` counts the steps run so far.
     using SampleCallback = std::function<void(int done, const RunStep &step, const Sample &sample)>;
@@ -32,7 +33,8 @@ public:
     [[nodiscard]] qint64 begin(const QString &suite, const QStringList &only, int runs, const QList<RuntimeInfo> &runtimes,
                                qsizetype processes, QString *error);
     /// Executes `steps`, stores each sample, and finishes the set with its status. A stop request (or a
-    /// store failure, which requests one) ends the run with the running child killed.
+    /// store failure, which requests one) ends the run with the running child killed. Then the set's
+    /// analysis (summaries, comparisons, bootstraps) is computed once and stored with it.
     [[nodiscard]] Outcome record(qint64 resultSetId, const QList<RunStep> &steps, std::stop_source stop,
                                  const SampleCallback &onSample, QString *error);
 

@@ -391,10 +391,17 @@ void MainWindow::exportResultSet(ExportFormat format)
         else
             statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
     };
+    // A snapshot of an analysed set holds no timings: the report draws from its analysis, and exports read
+    // the whole set from the database.
+    const bool whole = snapshot.timingsLoaded;
     switch (format) {
-    case ExportFormat::Pdf: return ReportExport::writePdf(set, path, this, done);
-    case ExportFormat::Showdown: return ReportExport::saveShowdown(set, path, this, done);
-    case ExportFormat::Data: return ReportExport::writeData(set, path, this, done);
+    case ExportFormat::Pdf: return ReportExport::writePdf(snapshot.info, snapshot.runtimes, snapshot.analysis(), path, this, done);
+    case ExportFormat::Showdown:
+        return whole ? ReportExport::saveShowdown(set, path, this, done)
+                     : ReportExport::saveShowdown(snapshot.databasePath, snapshot.info.id, path, this, done);
+    case ExportFormat::Data:
+        return whole ? ReportExport::writeData(set, path, this, done)
+                     : ReportExport::writeData(snapshot.databasePath, snapshot.info.id, path, this, done);
     }
 }
 
