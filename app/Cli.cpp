@@ -571,18 +571,18 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
         return Success;
     }
     const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
-    const QList<Sample> samples = store.samples(id, &error);
-    if (!error.isEmpty())
+    // The analysis stored with the set; computed here (and not stored) only for a set that has none.
+    const std::optional<ResultSetAnalysis> analysis = error.isEmpty() ? store.analysis(id, &error) : std::nullopt;
+    if (!analysis)
         return fail(error);
-    const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
     QJsonArray rowList, comparisonList, runtimeList, loadList, scalingList;
-    for (const SummaryRow &row : rows)
+    for (const SummaryRow &row : analysis->rows)
         rowList.append(ResultJson::row(row));
-    for (const LoadRow &row : ResultAnalysis::loadRows(samples, runtimes))
+    for (const LoadRow &row : analysis->loadRows)
         loadList.append(ResultJson::loadRow(row));
-    for (const ScalingRow &row : ResultAnalysis::scalingRows(rows))
+    for (const ScalingRow &row : analysis->scalingRows)
         scalingList.append(ResultJson::scalingRow(row));
-    for (const Comparison &comparison : ResultAnalysis::comparisons(rows))
+    for (const Comparison &comparison : analysis->comparisons)
         comparisonList.append(ResultJson::comparison(comparison));
     for (const RuntimeInfo &runtime : runtimes)
         runtimeList.append(runtime.toJson());
@@ -601,17 +601,16 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
 void Cli::printSummary(ResultStore &store, qint64 id)
 {
     QString error;
-    const QList<Sample> samples = store.samples(id, &error);
-    const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
-    if (!error.isEmpty()) {
+    const std::optional<ResultSetAnalysis> analysis = store.analysis(id, &error);
+    if (!analysis) {
         m_err << "showdown: " << error << "\n";
         return;
     }
     if (const std::optional<ResultSetInfo> info = store.resultSet(id); info && ForeignLoad::fromEnvironment(info->environment).flagged())
         m_out << "Warning: result set " << id << " was " << ForeignLoad::fromEnvironment(info->environment).summary() << ".\n";
-    const QList<SummaryRow> rows = ResultAnalysis::rows(samples, runtimes);
-    printLoadRows(ResultAnalysis::loadRows(samples, runtimes));
-    printScaling(ResultAnalysis::scalingRows(rows));
+    const QList<SummaryRow> &rows = analysis->rows;
+    printLoadRows(analysis->loadRows);
+    printScaling(analysis->scalingRows);
     if (rows.isEmpty())
         return;
     m_out << "\n" << padded(QStringLiteral("benchmark"), 16) << padded(QStringLiteral("runtime"), 13) << padded(QStringLiteral("n"), 5)
@@ -636,7 +635,7 @@ void Cli::printSummary(ResultStore &store, qint64 id)
             m_out << padded(QStringLiteral("no valid samples"), 66);
         m_out << notes.join(QStringLiteral("; ")) << "\n";
     }
-    const QList<Comparison> comparisons = ResultAnalysis::comparisons(rows);
+    const QList<Comparison> &comparisons = analysis->comparisons;
     if (comparisons.isEmpty())
         return;
     m_out << "\nnode / python, ratio of median times (below 1: Node took less time), 95% bootstrap CI, Mann-Whitney p (Holm):\n";

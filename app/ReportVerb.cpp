@@ -34,22 +34,25 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QElapsedTimer timer;
     timer.start();
     QString error;
-    QList<ResultSetBundle> sets;
-    QStringList references = parser.positionalArguments();
-    if (parser.isSet(vs))
-        references.append(parser.value(vs));
-    for (const QString &reference : references) {
-        std::optional<ResultSetBundle> set = ResultSetReference::load(reference, parser.value(db), &error);
-        if (!set)
-            return VerbArguments::fail(err, verb, error);
-        sets.append(*set);
-    }
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    const bool written = sets.size() == 2 ? ReportWriter::writeComparison(sets.at(0), sets.at(1), &buffer, &error)
-                                          : ReportWriter::writeResultSet(sets.at(0), &buffer, &error);
-    if (!written)
-        return VerbArguments::fail(err, verb, error);
+    if (parser.isSet(vs)) {
+        // Comparing two sets bootstraps one against the other: that needs both sets' raw values.
+        QList<ResultSetBundle> sets;
+        for (const QString &reference : {parser.positionalArguments().first(), parser.value(vs)}) {
+            std::optional<ResultSetBundle> set = ResultSetReference::load(reference, parser.value(db), &error);
+            if (!set)
+                return VerbArguments::fail(err, verb, error);
+            sets.append(*set);
+        }
+        if (!ReportWriter::writeComparison(sets.at(0), sets.at(1), &buffer, &error))
+            return VerbArguments::fail(err, verb, error);
+    } else {
+        // One set's report needs only its analysis: stored with the set, no sample is read.
+        const std::optional<AnalysedResultSet> set = ResultSetReference::loadAnalysed(parser.positionalArguments().first(), parser.value(db), &error);
+        if (!set || !ReportWriter::writeResultSet(set->info, set->runtimes, set->analysis, &buffer, &error))
+            return VerbArguments::fail(err, verb, error);
+    }
     QSaveFile file(parser.value(pdf));
     if (!file.open(QIODevice::WriteOnly) || file.write(buffer.data()) != buffer.size() || !file.commit())
         return VerbArguments::fail(err, verb, QStringLiteral("cannot write %1 (%2)").arg(parser.value(pdf), file.errorString()));

@@ -54,27 +54,24 @@ std::optional<QList<ResultSetBundle>> ResultSetReference::loadFile(const QString
     return JsonImporter::readFile(path, error);
 }
 
-std::optional<ResultSetBundle> ResultSetReference::load(const QString &reference, const QString &databasePath, QString *error)
+namespace {
+
+/// Splits a reference into a file and an optional #selector; both empty when it names no file.
+std::pair<QString, QString> fileReference(const QString &reference)
 {
     const qsizetype hash = reference.lastIndexOf(QLatin1Char('#'));
-    QString file;
-    QString selector;
-    if (QFileInfo(reference).isFile()) {
-        file = reference;
-    } else if (hash > 0 && QFileInfo(reference.left(hash)).isFile()) {
-        file = reference.left(hash);
-        selector = reference.mid(hash + 1);
-    }
-    if (!file.isEmpty()) {
-        const std::optional<QList<ResultSetBundle>> bundles = loadFile(file, error);
-        if (!bundles)
-            return std::nullopt;
-        return pick(*bundles, file, selector, error);
-    }
+    if (QFileInfo(reference).isFile())
+        return {reference, QString()};
+    if (hash > 0 && QFileInfo(reference.left(hash)).isFile())
+        return {reference.left(hash), reference.mid(hash + 1)};
+    return {};
+}
 
-    ResultStore store;
+/// Opens the database and finds the set an ID or uuid names; 0 (with the reason) when there is none.
+qint64 databaseSet(ResultStore &store, const QString &reference, const QString &databasePath, QString *error)
+{
     if (!store.open(databasePath.isEmpty() ? ResultStore::defaultPath() : databasePath, ResultStore::OpenMode::Read, error))
-        return std::nullopt;
+        return 0;
     bool numeric = false;
     qint64 id = reference.toLongLong(&numeric);
     if (!numeric)
@@ -82,9 +79,53 @@ std::optional<ResultSetBundle> ResultSetReference::load(const QString &reference
     if (id <= 0) {
         *error = QStringLiteral("\"%1\" is neither a result set ID or uuid in %2 nor a file; `showdown list` shows the sets")
                      .arg(reference, store.path());
+        return 0;
+    }
+    return id;
+}
+
+} // namespace
+
+std::optional<ResultSetBundle> ResultSetReference::load(const QString &reference, const QString &databasePath, QString *error)
+{
+    const auto [file, selector] = fileReference(reference);
+    if (!file.isEmpty()) {
+        const std::optional<QList<ResultSetBundle>> bundles = loadFile(file, error);
+        if (!bundles)
+            return std::nullopt;
+        return pick(*bundles, file, selector, error);
+    }
+    ResultStore store;
+    const qint64 id = databaseSet(store, reference, databasePath, error);
+    if (id == 0)
+        return std::nullopt;
+    return ResultSetBundle::fromStore(store, id, error);
+}
+
+std::optional<AnalysedResultSet> ResultSetReference::loadAnalysed(const QString &reference, const QString &databasePath, QString *error)
+{
+    if (!fileReference(reference).first.isEmpty()) {
+        const std::optional<ResultSetBundle> bundle = load(reference, databasePath, error);
+        if (!bundle)
+            return std::nullopt;
+        return AnalysedResultSet{bundle->info, bundle->runtimes, ResultSetAnalysis::compute(bundle->samples, bundle->runtimes)};
+    }
+    ResultStore store;
+    const qint64 id = databaseSet(store, reference, databasePath, error);
+    if (id == 0)
+        return std::nullopt;
+    std::optional<ResultSetInfo> info = store.resultSet(id, error);
+    if (!info)
+        return std::nullopt;
+    QString problem;
+    AnalysedResultSet set{*info, store.runtimes(id, &problem), {}};
+    std::optional<ResultSetAnalysis> analysis = problem.isEmpty() ? store.analysis(id, &problem) : std::nullopt;
+    if (!analysis) {
+        *error = problem;
         return std::nullopt;
     }
-    return ResultSetBundle::fromStore(store, id, error);
+    set.analysis = std::move(*analysis);
+    return set;
 }
 
 } // namespace showdown

@@ -101,6 +101,15 @@ const QList<QStringList> kMigrations = {
                        " error TEXT NOT NULL DEFAULT '',"
                        " PRIMARY KEY (process_id, idx)) WITHOUT ROWID"),
     },
+    // 2 -> 3: the analysis of each finished set (ResultSetAnalysis as JSON), so readers need not recompute it.
+    // A row whose analysis_version differs from the running Showdown's is stale: readers ignore it.
+    {
+        QStringLiteral("CREATE TABLE analyses ("
+                       " result_set_id INTEGER PRIMARY KEY REFERENCES result_sets(id) ON DELETE CASCADE,"
+                       " analysis_version INTEGER NOT NULL,"
+                       " computed_at TEXT NOT NULL,"
+                       " json TEXT NOT NULL)"),
+    },
 };
 
 QString compactJson(const QJsonObject &object)
@@ -410,6 +419,7 @@ bool ResultStore::openForWriting(const QString &path, bool checkWhole, QString *
         close();
         return false;
     }
+    refreshAnalyses();
     return true;
 }
 
@@ -825,7 +835,7 @@ QMap<QString, double> ResultStore::typicalProcessSeconds() const
     return result;
 }
 
-QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, qint64 afterProcessId) const
+QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, SampleDetail detail, qint64 afterProcessId) const
 {
     QList<Sample> result;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -866,6 +876,8 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, qint64 af
         indexOf.insert(sample.id, result.size());
         result.append(sample);
     }
+    if (detail == SampleDetail::ProcessesOnly)
+        return result;
 
     QSqlQuery values(db);
     values.setForwardOnly(true);
@@ -916,6 +928,80 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, qint64 af
         result[indexOf.value(points.value(0).toLongLong())].points.append(p);
     }
     return result;
+}
+
+std::optional<ResultSetAnalysis> ResultStore::storedAnalysis(qint64 resultSetId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT json FROM analyses WHERE result_set_id = ? AND analysis_version = ?"));
+    query.addBindValue(resultSetId);
+    query.addBindValue(ResultSetAnalysis::kVersion);
+    // A file of schema 2 opened read-only has no analyses table: that is "not stored", not an error.
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    QString ignored;  // an unreadable analysis is recomputed, as if it were missing
+    return ResultSetAnalysis::fromJson(parseObject(query.value(0).toString()), &ignored);
+}
+
+std::optional<ResultSetAnalysis> ResultStore::analysis(qint64 resultSetId, QString *error) const
+{
+    if (std::optional<ResultSetAnalysis> stored = storedAnalysis(resultSetId))
+        return stored;
+    QString problem;
+    const QList<RuntimeInfo> setRuntimes = runtimes(resultSetId, &problem);
+    const QList<Sample> setSamples = problem.isEmpty() ? samples(resultSetId, &problem) : QList<Sample>();
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
+    return ResultSetAnalysis::compute(setSamples, setRuntimes);
+}
+
+bool ResultStore::storeAnalysis(qint64 resultSetId, QString *error)
+{
+    QString problem;
+    const QList<RuntimeInfo> setRuntimes = runtimes(resultSetId, &problem);
+    const QList<Sample> setSamples = problem.isEmpty() ? samples(resultSetId, &problem) : QList<Sample>();
+    if (!problem.isEmpty()) {
+        *error = QStringLiteral("cannot analyse result set %1 (%2)").arg(resultSetId).arg(problem);
+        return false;
+    }
+    return saveAnalysis(resultSetId, ResultSetAnalysis::compute(setSamples, setRuntimes), error);
+}
+
+bool ResultStore::saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO analyses (result_set_id, analysis_version, computed_at, json) VALUES (?, ?, ?, ?)"));
+    query.addBindValue(resultSetId);
+    query.addBindValue(ResultSetAnalysis::kVersion);
+    query.addBindValue(toIso(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(compactJson(analysis.toJson()));
+    if (!query.exec()) {
+        *error = QStringLiteral("cannot store the analysis of result set %1 (%2); readers will compute it each time")
+                     .arg(resultSetId)
+                     .arg(sqlError(query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+void ResultStore::refreshAnalyses()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT r.id FROM result_sets r WHERE r.status <> 'running' AND NOT EXISTS"
+                                 " (SELECT 1 FROM analyses a WHERE a.result_set_id = r.id AND a.analysis_version = ?) ORDER BY r.id"));
+    query.addBindValue(ResultSetAnalysis::kVersion);
+    if (!query.exec())
+        return;
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    for (qint64 id : ids) {
+        QString ignored;  // e.g. a full disk: the set stays readable, its readers compute the analysis
+        if (!storeAnalysis(id, &ignored))
+            break;
+    }
 }
 
 // ---- Result-set exchange ----
@@ -1011,7 +1097,8 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
         // The same uuid twice in one import counts once, like one already in the database.
         if (outcome.id == 0) {
             outcome.id = insertImportedSet(bundle, error);
-            if (outcome.id == 0) {
+            // The set and its analysis land together: the bundle's samples are in memory already.
+            if (outcome.id == 0 || !saveAnalysis(outcome.id, ResultSetAnalysis::compute(bundle.samples, bundle.runtimes), error)) {
                 db.rollback();
                 return std::nullopt;
             }

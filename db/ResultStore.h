@@ -2,6 +2,7 @@
 
 #include "ImportOutcome.h"
 #include "ResultSetBundle.h"
+#include "ResultSetAnalysis.h"
 #include "ResultSetInfo.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
@@ -24,7 +25,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -67,9 +68,25 @@ public:
     [[nodiscard]] QList<ResultSetInfo> resultSets(QString *error = nullptr) const;
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
-    /// The set's processes with their timings and load points, in the order they were stored; with
-    /// `afterProcessId`, only those stored after it (a live view reads only what is new).
-    [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr, qint64 afterProcessId = 0) const;
+    /// How much of each process samples() reads.
+    enum class SampleDetail {
+        Everything,     ///< with every timing and load point: exports, and analysing a set
+        ProcessesOnly,  ///< the process records alone (status, CPU, memory): the processes table
+    };
+    /// The set's processes in the order they were stored; with `afterProcessId`, only those stored after it
+    /// (a live view reads only what is new).
+    [[nodiscard]] QList<Sample> samples(qint64 resultSetId, QString *error = nullptr,
+                                        SampleDetail detail = SampleDetail::Everything, qint64 afterProcessId = 0) const;
+
+    /// The set's stored analysis when it is of this Showdown's ResultSetAnalysis::kVersion; nullopt when
+    /// missing (a running set, or never analysed), stale or unreadable.
+    [[nodiscard]] std::optional<ResultSetAnalysis> storedAnalysis(qint64 resultSetId) const;
+    /// The stored analysis, or when there is no current one, one computed in memory from the samples. Never
+    /// writes: every read path calls this, and reading must work on a read-only file.
+    [[nodiscard]] std::optional<ResultSetAnalysis> analysis(qint64 resultSetId, QString *error) const;
+    /// Analyses a finished set from its stored samples and stores the result (replacing a stale one). Write
+    /// paths call this: the end of a run; imports store theirs as they land.
+    [[nodiscard]] bool storeAnalysis(qint64 resultSetId, QString *error);
     /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
     /// will take on this machine, so a suite's duration can be shown before it starts.
     [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
@@ -120,6 +137,10 @@ private:
     /// True (with the message) when this store was opened only to read.
     [[nodiscard]] bool refuseReadOnly(QString *error) const;
     [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
+    [[nodiscard]] bool saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error);
+    /// Stores an analysis for every finished set without a current one (after the upgrade to schema 3, or a
+    /// new ResultSetAnalysis::kVersion); a set that cannot be analysed now is left for readers to compute.
+    void refreshAnalyses();
 
     QString m_connection;
     QString m_path;

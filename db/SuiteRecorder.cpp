@@ -72,6 +72,9 @@ SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<Run
                      .arg(resultSetId)
                      .arg(m_store.path(), finishError);
     }
+    // After the run, so no bootstrap competes with a measurement; every reader then shows these figures.
+    if (finished && outcome.stored > 0)
+        (void)m_store.storeAnalysis(resultSetId, &outcome.analysisError);
     return outcome;
 }
 

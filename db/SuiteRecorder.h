@@ -25,6 +25,7 @@ public:
         /// When the store refused a sample (full disk, I/O error): the one message for the user, saying what
         /// failed, how many samples are safely stored, and what to do. The set ends `interrupted`.
         QString storeError;
+        QString analysisError;  ///< why the set's analysis could not be stored (readers then compute it)
     };
     /// Called on the recording thread after each sample is stored; `done` counts the steps run so far.
     using SampleCallback = std::function<void(int done, const RunStep &step, const Sample &sample)>;
@@ -39,6 +40,7 @@ public:
     /// run with the running child killed; a sample the store refuses ends it at once (no further steps), keeps
     /// what was stored and ends the set `interrupted` (see Outcome::storeError). `error` is set only when the
     /// set's final status could not be written after a run that otherwise stored everything.
+    /// Then the set's analysis (summaries, comparisons, bootstraps) is computed once and stored with it.
     [[nodiscard]] Outcome record(qint64 resultSetId, const QList<RunStep> &steps, std::stop_source stop,
                                  const SampleCallback &onSample, QString *error);
 

@@ -2,6 +2,7 @@
 
 #include "ProcessScan.h"
 #include "ResourceLocator.h"
+#include "ResultSetAnalysis.h"
 #include "RunEvent.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -206,6 +209,18 @@ private slots:
                                 600000);
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
         const qint64 id = ran.json().value(QLatin1String("result_set")).toInteger();
+        // The run stored its analysis with the set once it ended, so readers need not recompute it.
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)));
+            QVERIFY2(query.next(), "the run stored no analysis");
+            QCOMPARE(query.value(0).toInt(), showdown::ResultSetAnalysis::kVersion);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+
         const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QCOMPARE(shown.exitCode, 0);
         const QJsonObject show = shown.json();
@@ -274,6 +289,18 @@ private slots:
         QVERIFY(listed.value(QLatin1String("samples")).toInteger() > 0);
         QCOMPARE(listed.value(QLatin1String("uuid")).toString().size(), 36);
         QVERIFY(!listed.value(QLatin1String("created")).toString().isEmpty());
+
+        // The run stored its analysis with the set once it ended, so readers need not recompute it.
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)));
+            QVERIFY2(query.next(), "the run stored no analysis");
+            QCOMPARE(query.value(0).toInt(), showdown::ResultSetAnalysis::kVersion);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 
         const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QCOMPARE(shown.exitCode, 0);

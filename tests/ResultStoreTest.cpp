@@ -119,8 +119,8 @@ qint64 version1Database(const QString &path)
         if (!store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error) || !store.finishResultSet(id, QStringLiteral("complete"), &error))
             return 0;
     }
-    // What migration 1 -> 2 added is taken away again.
-    const bool downgraded = execRaw(path, {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
+    // What migrations 1 -> 2 and 2 -> 3 added is taken away again.
+    const bool downgraded = execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
                                            QStringLiteral("PRAGMA user_version = 1")})
                                 .isValid();
     return downgraded ? id : 0;
@@ -267,6 +267,41 @@ private slots:
         QCOMPARE(stored.first().iterationsNs, (QList<qint64>{100, 200}));
         QCOMPARE(stored.first().workers, 0);
         QVERIFY(stored.first().points.isEmpty());
+    }
+
+    void upgradesAVersion2DatabaseStoringEachSetsAnalysis()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+        qint64 id = 0;
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            id = newSet(store);
+            for (const QString &runtime : {QStringLiteral("node"), QStringLiteral("node")})
+                QVERIFY(store.addSample(id, sample(runtime, {100, 200, 150, 120, 180, 130, 170}), &error));
+            QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
+        }
+        // Turn the file back into a version 2 database: migration 2 -> 3 added only the analyses table.
+        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("PRAGMA user_version = 2")}).isValid());
+        ResultStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
+        QCOMPARE(ResultStore::kSchemaVersion, 3);
+        // Opening for writing analysed the finished set, from the samples it already had.
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)}).toInt(),
+                 ResultSetAnalysis::kVersion);
+        const std::optional<ResultSetAnalysis> stored = store.storedAnalysis(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->rows.size(), 1);
+        QCOMPARE(stored->rows.first().stats.n, std::size_t(14));
+        QCOMPARE(stored->rows.first().stats.median, 150.0);
+        QCOMPARE(stored->processes.size(), 2);
+        // Deleting the set takes its analysis with it.
+        QVERIFY(store.deleteResultSet(id, &error));
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT count(*) FROM analyses")}).toInt(), 0);
     }
 
     void marksRunsOfDeadProcessesInterrupted()

@@ -4,13 +4,16 @@
 //   a Python re-implementation of the bootstrap described in the comment of bootstrapMatchesIndependentReimplementation.
 #include "Statistics.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
 #include <vector>
 
+using showdown::BootstrapMethod;
 using showdown::Statistics;
 
 namespace {
@@ -333,6 +336,165 @@ private slots:
         QVERIFY(std::isnan(noResamples.ciLow) && std::isnan(noResamples.ciHigh));
         const auto badConfidence = Statistics::bootstrapRatioOfMedians(x, x, 100, 1, 1.0);
         QVERIFY(std::isnan(badConfidence.ciLow) && std::isnan(badConfidence.ciHigh));
+    }
+
+    void summarizeQuartilesAndMedianInterval()
+    {
+        // numpy.percentile(range(1, 11), [25, 75]) = 3.25, 7.75. Order-statistic ranks for n = 10:
+        // half = 1.959964*sqrt(10)/2 = 3.099, ranks floor(5 - 3.099) = 1 and ceil(5 + 3.099) + 1 = 10.
+        std::vector<double> v{7, 1, 9, 3, 5, 2, 10, 4, 8, 6};
+        auto s = Statistics::summarize(v);
+        QCOMPARE(s.p25, 3.25);
+        QCOMPARE(s.p75, 7.75);
+        QVERIFY(s.hasMedianCi());
+        QCOMPARE(s.medianCiLow, 1.0);
+        QCOMPARE(s.medianCiHigh, 10.0);
+        // n = 100, values 1..100: half = 9.7998, ranks floor(40.2) = 40 and ceil(59.8) + 1 = 61.
+        v.clear();
+        for (int i = 100; i >= 1; --i)
+            v.push_back(i);
+        s = Statistics::summarize(v);
+        QCOMPARE(s.medianCiLow, 40.0);
+        QCOMPARE(s.medianCiHigh, 61.0);
+        // Under 6 values no order statistic covers the median with 95%: no interval.
+        s = Statistics::summarize(std::vector<double>{1, 2, 3, 4, 5});
+        QVERIFY(!s.hasMedianCi());
+        QCOMPARE(s.medianCiLow, 0.0);
+    }
+
+    void orderStatisticMediansHaveTheExactBootstrapDistribution_data()
+    {
+        QTest::addColumn<QList<double>>("list");
+        QTest::newRow("n=4, even: the upper middle value's conditional draw") << QList<double>{1, 2, 4, 8};
+        QTest::newRow("n=5, odd") << QList<double>{3, 1, 9, 27, 81};
+        QTest::newRow("n=6 with a tie") << QList<double>{5, 1, 5, 2, 13, 8};
+    }
+
+    void orderStatisticMediansHaveTheExactBootstrapDistribution()
+    {
+        // Every one of the n^n equally likely resamples is enumerated, giving the bootstrap distribution of the
+        // median exactly. With b = {1} the bootstrap ratio IS the resample's median, so its percentiles over
+        // 100,000 draws must land on the exact quantiles wherever the exact CDF jumps clearly across the tail
+        // probability (margin 0.01, over six standard errors of an empirical CDF from 100,000 draws).
+        QFETCH(QList<double>, list);
+        const std::vector<double> values(list.begin(), list.end());
+        const std::size_t n = values.size();
+        std::vector<double> medians;
+        std::vector<std::size_t> index(n, 0);
+        for (;;) {
+            std::vector<double> resample;
+            for (std::size_t i : index)
+                resample.push_back(values[i]);
+            medians.push_back(Statistics::median(resample));
+            std::size_t digit = 0;
+            while (digit < n && ++index[digit] == n)
+                index[digit++] = 0;
+            if (digit == n)
+                break;
+        }
+        std::sort(medians.begin(), medians.end());
+        const double total = static_cast<double>(medians.size());
+        int checked = 0;
+        for (double tail : {0.05, 0.1, 0.2, 0.3, 0.4}) {
+            // The exact lower-tail quantile: the smallest median whose CDF exceeds `tail`.
+            const std::size_t at = static_cast<std::size_t>(std::ceil(tail * total));
+            const double quantile = medians[std::min(at, medians.size() - 1)];
+            const double below = static_cast<double>(std::lower_bound(medians.begin(), medians.end(), quantile) - medians.begin()) / total;
+            const double upTo = static_cast<double>(std::upper_bound(medians.begin(), medians.end(), quantile) - medians.begin()) / total;
+            if (below > tail - 0.01 || upTo < tail + 0.01)
+                continue;  // too close to a jump for 100,000 draws to decide
+            const auto r = Statistics::bootstrapRatioOfMedians(values, std::vector<double>{1}, 100000, 99, 1 - 2 * tail,
+                                                               BootstrapMethod::OrderStatistics);
+            QCOMPARE(r.ciLow, quantile);
+            ++checked;
+        }
+        QVERIFY2(checked >= 2, "too few tail probabilities away from a jump to test anything");
+    }
+
+    void orderStatisticsAgreesWithResampling_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("resamples");
+        QTest::addColumn<bool>("integers");
+        QTest::newRow("n=2000") << 2000 << 10000 << false;
+        QTest::newRow("n=2001, odd") << 2001 << 10000 << false;
+        QTest::newRow("n=2000, integer timings with ties") << 2000 << 10000 << true;
+        QTest::newRow("n=20000") << 20000 << 4000 << false;
+    }
+
+    void orderStatisticsAgreesWithResampling()
+    {
+        // The two methods draw from the same bootstrap distribution with different random streams, so their
+        // CI endpoints differ only by Monte Carlo error: for a 95% endpoint from R resamples about
+        // 0.7% (R = 10,000) to 1.1% (R = 4,000) of the CI's width each, so about 1-1.6% for the difference.
+        // Tolerance: 8% of the width (over five standard errors), and the endpoints must still differ from
+        // the ratio by far more than that.
+        QFETCH(int, n);
+        QFETCH(int, resamples);
+        QFETCH(bool, integers);
+        std::vector<double> a = sample(n, 100, 30, 11), b = sample(n + 1, 60, 20, 12);
+        if (integers) {
+            for (double &x : a)
+                x = std::round(x / 2);  // about 15 distinct values: heavy ties
+            for (double &x : b)
+                x = std::round(x / 2);
+        }
+        for (double confidence : {0.95, 0.8}) {
+            const auto full = Statistics::bootstrapRatioOfMedians(a, b, resamples, 5, confidence, BootstrapMethod::Resampling);
+            const auto fast = Statistics::bootstrapRatioOfMedians(a, b, resamples, 5, confidence, BootstrapMethod::OrderStatistics);
+            QCOMPARE(fast.ratio, full.ratio);
+            const double width = full.ciHigh - full.ciLow;
+            QVERIFY(width > 0);
+            QVERIFY2(std::abs(fast.ciLow - full.ciLow) <= 0.08 * width && std::abs(fast.ciHigh - full.ciHigh) <= 0.08 * width,
+                     qPrintable(QStringLiteral("confidence %1: resampling [%2, %3], order statistics [%4, %5]")
+                                    .arg(confidence)
+                                    .arg(full.ciLow, 0, 'g', 8)
+                                    .arg(full.ciHigh, 0, 'g', 8)
+                                    .arg(fast.ciLow, 0, 'g', 8)
+                                    .arg(fast.ciHigh, 0, 'g', 8)));
+        }
+    }
+
+    void automaticSwitchesAboveTheLimitAndKeepsSmallSetsUnchanged()
+    {
+        // Up to the limit, Automatic is the resampling bootstrap bit for bit (results of earlier versions hold).
+        const auto a = sample(int(Statistics::kResamplingLimit), 100, 30, 21), b = sample(300, 60, 20, 22);
+        const auto automatic = Statistics::bootstrapRatioOfMedians(a, b, 2000, 3);
+        const auto resampled = Statistics::bootstrapRatioOfMedians(a, b, 2000, 3, 0.95, BootstrapMethod::Resampling);
+        QCOMPARE(automatic.ciLow, resampled.ciLow);
+        QCOMPARE(automatic.ciHigh, resampled.ciHigh);
+        // One value more on one side and it draws medians from their distribution: same seed, same result.
+        const auto c = sample(int(Statistics::kResamplingLimit) + 1, 100, 30, 21);
+        const auto above = Statistics::bootstrapRatioOfMedians(c, b, 2000, 3);
+        const auto ordered = Statistics::bootstrapRatioOfMedians(c, b, 2000, 3, 0.95, BootstrapMethod::OrderStatistics);
+        QCOMPARE(above.ciLow, ordered.ciLow);
+        QCOMPARE(above.ciHigh, ordered.ciHigh);
+        QCOMPARE(Statistics::bootstrapRatioOfMedians(c, b, 2000, 3).ciLow, above.ciLow);  // fixed seed: reproducible
+    }
+
+    void millionValuesStayBounded()
+    {
+        // 10,000 resamples of 1,000,000 values a side would mean 2e10 draws by resampling; by order statistics
+        // it is two sorts and a table. The interval must still contain the ratio and be about as wide as
+        // theory says: the median's standard error shrinks as 1/sqrt(n), so n = 1e6 gives a CI about
+        // 1/sqrt(1e6/2000) = 1/22 as wide as n = 2000.
+        const auto a = sample(1000000, 100, 30, 31), b = sample(1000000, 60, 20, 32);
+        QElapsedTimer timer;
+        timer.start();
+        const auto big = Statistics::bootstrapRatioOfMedians(a, b);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY(big.ciLow < big.ratio && big.ratio < big.ciHigh);
+        const auto moderate = Statistics::bootstrapRatioOfMedians(sample(2000, 100, 30, 31), sample(2000, 60, 20, 32));
+        const double shrink = (moderate.ciHigh - moderate.ciLow) / (big.ciHigh - big.ciLow);
+        QVERIFY2(shrink > 15 && shrink < 32, qPrintable(QStringLiteral("CI shrank %1x").arg(shrink)));
+        qInfo("1,000,000 values a side, 10,000 resamples: %lld ms", elapsed);
+        // Mann-Whitney ranks by one sort: a shift of 1% of the median is found on a million values.
+        std::vector<double> shifted = a;
+        for (double &x : shifted)
+            x *= 1.01;
+        timer.restart();
+        QVERIFY(Statistics::mannWhitneyP(a, shifted) < 1e-10);
+        qInfo("Mann-Whitney on 1,000,000 a side: %lld ms", timer.elapsed());
     }
 
 private:

@@ -275,7 +275,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
     for (const SummaryRow &row : rows) {
         if (row.stats.n == 0)
             continue;
-        const MedianInterval ci = MedianInterval::of(row.values);
+        const MedianInterval ci = MedianInterval::of(row.stats);
         smallest = std::min(smallest, ci.valid ? ci.low : row.stats.median);
         largest = std::max(largest, ci.valid ? ci.high : row.stats.median);
     }
@@ -295,7 +295,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
         [](const SummaryRow &row) {
             if (row.stats.n == 0)
                 return QObject::tr("%1 on %2: no valid samples\n%3").arg(rowLabel(row.benchmark, row.variant), row.runtime, row.error);
-            const MedianInterval ci = MedianInterval::of(row.values);
+            const MedianInterval ci = MedianInterval::of(row.stats);
             return QObject::tr("%1 on %2\nmedian %3 (n = %4)\n95% CI %5\nmin %6, max %7")
                 .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::duration(row.stats.median))
                 .arg(row.stats.n)
@@ -321,7 +321,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
             const SummaryRow *row = grid.find(rows, grid.categories.at(c), grid.runtimes.at(r));
             if (!row || row->stats.n == 0)
                 continue;
-            const MedianInterval ci = MedianInterval::of(row->values);
+            const MedianInterval ci = MedianInterval::of(row->stats);
             if (!ci.valid)
                 continue;
             const double x = barCentre(c, r, int(grid.runtimes.size()), barWidth);
@@ -372,17 +372,16 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
             const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
             auto *box = new QBoxSet(category);
             if (row && row->stats.n > 0) {
-                const std::vector<double> v(row->values.begin(), row->values.end());
                 box->setValue(QBoxSet::LowerExtreme, row->stats.min / unit.ns);
-                box->setValue(QBoxSet::LowerQuartile, Statistics::percentile(v, 25) / unit.ns);
+                box->setValue(QBoxSet::LowerQuartile, row->stats.p25 / unit.ns);
                 box->setValue(QBoxSet::Median, row->stats.median / unit.ns);
-                box->setValue(QBoxSet::UpperQuartile, Statistics::percentile(v, 75) / unit.ns);
+                box->setValue(QBoxSet::UpperQuartile, row->stats.p75 / unit.ns);
                 box->setValue(QBoxSet::UpperExtreme, row->stats.max / unit.ns);
                 box->setProperty("tip", QObject::tr("%1 on %2 (n = %3)\nmin %4, Q1 %5, median %6, Q3 %7, max %8")
                                             .arg(category, row->runtime)
                                             .arg(row->stats.n)
-                                            .arg(Format::duration(row->stats.min), Format::duration(Statistics::percentile(v, 25)),
-                                                 Format::duration(row->stats.median), Format::duration(Statistics::percentile(v, 75)),
+                                            .arg(Format::duration(row->stats.min), Format::duration(row->stats.p25),
+                                                 Format::duration(row->stats.median), Format::duration(row->stats.p75),
                                                  Format::duration(row->stats.max)));
             } else {
                 // An empty box keeps the other runtime's box in its slot; the tooltip says why it is empty.

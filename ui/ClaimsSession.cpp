@@ -2,6 +2,7 @@
 
 #include "ClaimEvaluator.h"
 #include "ResourceLocator.h"
+#include "ResultSession.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -64,7 +65,12 @@ void ClaimsSession::start()
         state.rules = rules->claims();
         ClaimInputs inputs;
         inputs.runtimes = snapshot.runtimes;
-        inputs.rows = snapshot.rows;
+        // The ratio figures bootstrap raw values at the rules' confidence; a snapshot read with its stored
+        // analysis has none, so they are read here, off the GUI thread.
+        QString samplesError;
+        inputs.rows = snapshot.timingsLoaded ? snapshot.rows : ResultSession::measuredRows(snapshot.databasePath, snapshot.info.id, &samplesError);
+        if (!samplesError.isEmpty())
+            inputs.rows = snapshot.rows;  // the file went away meanwhile: figures without values say so
         // The same derivation as `showdown claims`, so the window and the CLI give the same verdicts even
         // before (or without) the snapshot carrying load and scaling rows of its own.
         inputs.loadRows = snapshot.loadRows.isEmpty() ? ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes) : snapshot.loadRows;

@@ -196,7 +196,14 @@ void HistoryPage::compare(qint64 first, qint64 second)
         const ResultSnapshot b = ResultSession::load(path, second, &compared.error);
         if (!compared.error.isEmpty())
             return compared;
-        compared.rows = ResultComparison::changes(a.rows, b.rows);
+        // Each change bootstraps one set's raw values against the other's, which stored analyses do not hold.
+        const QList<SummaryRow> rowsA = a.timingsLoaded ? a.rows : ResultSession::measuredRows(path, first, &compared.error);
+        if (!compared.error.isEmpty())
+            return compared;
+        const QList<SummaryRow> rowsB = b.timingsLoaded ? b.rows : ResultSession::measuredRows(path, second, &compared.error);
+        if (!compared.error.isEmpty())
+            return compared;
+        compared.rows = ResultComparison::changes(rowsA, rowsB);
         compared.title = tr("First: %1 (%2)   Second: %3 (%4)")
                              .arg(ResultSetTableModel::title(a.info), a.info.status, ResultSetTableModel::title(b.info), b.info.status);
         return compared;

@@ -39,12 +39,13 @@ void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
     const QList<SummaryRow> rows = snapshot.rowsIn(kCategories);
     m_summary->setRows(rows);
     m_comparisons->setRows(snapshot.comparisonsIn(kCategories));
-    QList<Sample> samples;
-    for (const Sample &sample : snapshot.samples) {
+    QList<ProcessRow> processes;
+    for (qsizetype i = 0; i < snapshot.samples.size(); ++i) {
+        const Sample &sample = snapshot.samples.at(i);
         if (kCategories.contains(snapshot.categories.value(sample.benchmark, QStringLiteral("other"))))
-            samples.append(sample);
+            processes.append({sample, i < snapshot.processSummaries.size() ? snapshot.processSummaries.at(i) : ProcessSummary::of(sample)});
     }
-    m_samples->setRows(samples);
+    m_samples->setRows(processes);
     if (snapshot.isEmpty()) {
         explain(tr("<p>No result set is open.</p><p>Run a suite (toolbar <b>Run</b>, Ctrl+R) or open one in <b>History</b>.</p>"));
         return;

@@ -152,7 +152,9 @@ void methodology(ReportLayout &layout)
     layout.paragraph(tr(
         "Summaries are computed from the raw values: median, mean, standard deviation, MAD, percentiles and "
         "coefficient of variation. A comparison is the ratio of median times with a 95% percentile-bootstrap "
-        "confidence interval (10 000 resamples, fixed seed, so reports are reproducible) and a two-sided "
+        "confidence interval (10 000 resamples, fixed seed, so reports are reproducible; above 1 000 values a side "
+        "each resample's median is drawn from its exact distribution, the count of resampled values up to the "
+        "k-th smallest being Binomial(n, k/n), instead of resampling every value) and a two-sided "
         "Mann-Whitney U test; p-values are Holm-corrected across the comparisons of a report. A difference is "
         "called significant when the corrected p is below 0.05 and the interval excludes 1. Rows are flagged "
         "when the CV exceeds 10%, when samples are under 1 ms (timer overhead matters) and when the modified "
@@ -232,10 +234,15 @@ std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
 
 QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
 {
+    return sectionTitles(ResultSetAnalysis::compute(set.samples, set.runtimes));
+}
+
+QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
+{
     QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
-    if (!ResultAnalysis::loadRows(set.samples, set.runtimes).isEmpty())
+    if (!analysis.loadRows.isEmpty())
         titles.append(tr("Concurrency"));
-    if (!ResultAnalysis::scalingRows(ResultAnalysis::rows(set.samples, set.runtimes)).isEmpty())
+    if (!analysis.scalingRows.isEmpty())
         titles.append(tr("Scaling"));
     titles << tr("Methodology") << tr("Environment") << tr("Data sources");
     return titles;
@@ -243,10 +250,18 @@ QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
 
 bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error)
 {
-    const QList<SummaryRow> rows = ResultAnalysis::rows(set.samples, set.runtimes);
-    const QList<Comparison> comparisons = ResultAnalysis::comparisons(rows);
-    const QList<LoadRow> loadRows = ResultAnalysis::loadRows(set.samples, set.runtimes);
-    const QList<ScalingRow> scalingRows = ResultAnalysis::scalingRows(rows);
+    return writeResultSet(set.info, set.runtimes, ResultSetAnalysis::compute(set.samples, set.runtimes), device, error);
+}
+
+bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
+                                  QIODevice *device, QString *error)
+{
+    // The page helpers read the header and runtimes only; no sample is needed.
+    const ResultSetBundle set{info, runtimes, {}};
+    const QList<SummaryRow> &rows = analysis.rows;
+    const QList<Comparison> &comparisons = analysis.comparisons;
+    const QList<LoadRow> &loadRows = analysis.loadRows;
+    const QList<ScalingRow> &scalingRows = analysis.scalingRows;
     const QString host = env(set.info, "host");
     std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
     ReportLayout layout(writer.get());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ResultSetAnalysis.h"
 #include "ResultSetBundle.h"
 
 #include <QString>
@@ -15,11 +16,17 @@ namespace showdown {
 /// window can render into a QBuffer and write the bytes from a worker thread.
 class ReportWriter {
 public:
+    /// Analyses the bundle's samples, then writes the report below.
     [[nodiscard]] static bool writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error);
+    /// From an analysis already made (stored with the set, or the window's snapshot): no sample is needed,
+    /// so a report of a million-sample set costs what one of a hundred does.
+    [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
+                                             const ResultSetAnalysis &analysis, QIODevice *device, QString *error);
     [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device,
                                               QString *error);
     /// The section titles of a single-set report, in order, for tests and the contents page.
     [[nodiscard]] static QStringList sectionTitles(const ResultSetBundle &set);
+    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
 };
 
 } // namespace showdown

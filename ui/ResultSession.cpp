@@ -73,14 +73,27 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     if (!info)
         return snapshot;
     snapshot.runtimes = store.runtimes(id, error);
-    snapshot.samples = store.samples(id, error);
+    // A stored analysis spares reading every timing: the process records are all the pages need besides it.
+    std::optional<ResultSetAnalysis> analysis = store.storedAnalysis(id);
+    if (analysis && error->isEmpty()) {
+        snapshot.samples = store.samples(id, error, ResultStore::SampleDetail::ProcessesOnly);
+        snapshot.timingsLoaded = false;
+        if (analysis->processes.size() != snapshot.samples.size())
+            analysis.reset();  // not the analysis of these processes: compute it below instead
+    }
+    if (!analysis && error->isEmpty()) {
+        snapshot.samples = store.samples(id, error);
+        snapshot.timingsLoaded = true;
+        analysis = ResultSetAnalysis::compute(snapshot.samples, snapshot.runtimes);
+    }
     if (!error->isEmpty())
         return snapshot;
     snapshot.info = *info;
-    snapshot.rows = ResultAnalysis::rows(snapshot.samples, snapshot.runtimes);
-    snapshot.comparisons = ResultAnalysis::comparisons(snapshot.rows);
-    snapshot.loadRows = ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes);
-    snapshot.scalingRows = ResultAnalysis::scalingRows(snapshot.rows);
+    snapshot.rows = analysis->rows;
+    snapshot.comparisons = analysis->comparisons;
+    snapshot.loadRows = analysis->loadRows;
+    snapshot.scalingRows = analysis->scalingRows;
+    snapshot.processSummaries = analysis->processes;
     // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
     QString catalogError;
     if (const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &catalogError)) {
@@ -88,6 +101,16 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
             snapshot.categories.insert(benchmark.name, benchmark.category);
     }
     return snapshot;
+}
+
+QList<SummaryRow> ResultSession::measuredRows(const QString &databasePath, qint64 id, QString *error)
+{
+    ResultStore store;
+    if (!openStore(store, databasePath, error))
+        return {};
+    const QList<RuntimeInfo> runtimes = store.runtimes(id, error);
+    const QList<Sample> samples = error->isEmpty() ? store.samples(id, error) : QList<Sample>();
+    return error->isEmpty() ? ResultAnalysis::rows(samples, runtimes) : QList<SummaryRow>();
 }
 
 void ResultSession::openDatabase(const QString &path)
@@ -179,10 +202,12 @@ void ResultSession::readNew()
             if (!openStore(store, path, failure.get()))
                 return QString();
             const qint64 after = next->samples.isEmpty() ? 0 : next->samples.constLast().id;
-            const QList<Sample> fresh = store.samples(next->info.id, failure.get(), after);
+            const QList<Sample> fresh = store.samples(next->info.id, failure.get(), ResultStore::SampleDetail::Everything, after);
             if (!failure->isEmpty() || fresh.isEmpty())
                 return QString();
             next->samples.append(fresh);
+            for (const Sample &sample : fresh)
+                next->processSummaries.append(ProcessSummary::of(sample));
             next->rows = ResultAnalysis::rows(next->samples, next->runtimes);
             next->loadRows = ResultAnalysis::loadRows(next->samples, next->runtimes);
             next->comparisons.clear();

@@ -44,8 +44,12 @@ public:
     void setNotes(qint64 id, const QString &notes);
     void remove(qint64 id);
 
-    /// Reads and analyses one set; public so the report and tests can build the same snapshot.
+    /// Reads one set with its analysis (stored with the set, or for a set without one, computed from its
+    /// samples and never written); public so the report and tests can build the same snapshot.
     [[nodiscard]] static ResultSnapshot load(const QString &databasePath, qint64 id, QString *error);
+    /// The set's summary rows with their raw values, for what bootstraps them against another set or at
+    /// another confidence (comparing two sets, the claims); reads every sample, so call it off the GUI thread.
+    [[nodiscard]] static QList<SummaryRow> measuredRows(const QString &databasePath, qint64 id, QString *error);
 
 signals:
     void databaseOpened(const QString &path);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "ResultSetAnalysis.h"
 #include "ResultSetInfo.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
@@ -17,7 +18,11 @@ struct ResultSnapshot {
     QString databasePath;
     ResultSetInfo info;  ///< info.id == 0: no result set is open
     QList<RuntimeInfo> runtimes;
+    /// Every process of the set. When the set's analysis is stored, these are the process records alone
+    /// (timingsLoaded false): nothing the pages show needs a million raw values, and exports read the file.
     QList<Sample> samples;
+    QList<ProcessSummary> processSummaries;  ///< one per sample, same order: iterations and their median
+    bool timingsLoaded = true;               ///< false when `samples` carry no timings or load points
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
     QMap<QString, QString> categories;  ///< benchmark name → manifest category (cpu, startup, ...)
@@ -26,6 +31,8 @@ struct ResultSnapshot {
     QList<ScalingRow> scalingRows;
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
+    /// The analysis this snapshot shows, e.g. for a report drawn from it.
+    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, processSummaries}; }
     /// The summary rows of benchmarks in these categories (unknown benchmarks count as "other").
     [[nodiscard]] QList<SummaryRow> rowsIn(const QStringList &wanted) const
     {

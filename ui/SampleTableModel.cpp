@@ -1,23 +1,18 @@
 #include "SampleTableModel.h"
 
 #include "Format.h"
-#include "Statistics.h"
-
-#include <vector>
 
 namespace showdown {
 namespace {
 
-double medianIteration(const Sample &s)
+double medianIteration(const ProcessRow &r)
 {
-    if (s.iterationsNs.isEmpty())
-        return 0;
-    const std::vector<double> values(s.iterationsNs.begin(), s.iterationsNs.end());
-    return Statistics::median(values);
+    return r.summary.medianIterationNs.value_or(0);
 }
 
-QString problem(const Sample &s)
+QString problem(const ProcessRow &r)
 {
+    const Sample &s = r.process;
     if (s.valid())
         return {};
     QString text = QStringLiteral("%1: %2").arg(s.status, s.error);
@@ -28,23 +23,29 @@ QString problem(const Sample &s)
 
 } // namespace
 
-SampleTableModel::SampleTableModel(QObject *parent) : RowTableModel<Sample>(parent)
+SampleTableModel::SampleTableModel(QObject *parent) : RowTableModel<ProcessRow>(parent)
 {
     setColumns({
-        {tr("Process"), [](const Sample &s) { return QString::number(s.id); }, [](const Sample &s) { return s.id; }, {}},
-        {tr("Benchmark"), [](const Sample &s) { return s.variant.isEmpty() ? s.benchmark : QStringLiteral("%1 / %2").arg(s.benchmark, s.variant); }, {}, {}},
-        {tr("Runtime"), [](const Sample &s) { return s.runtime; }, {}, {}},
-        {tr("Run"), [](const Sample &s) { return QString::number(s.runIndex + 1); }, [](const Sample &s) { return s.runIndex; }, {}},
-        {tr("Status"), [](const Sample &s) { return s.status; }, {}, {}},
-        {tr("Median iteration"), [](const Sample &s) { return s.valid() ? Format::duration(medianIteration(s)) : QString(); },
-         [](const Sample &s) { return medianIteration(s); }, {}},
-        {tr("Iterations"), [](const Sample &s) { return QString::number(s.iterationsNs.size()); }, [](const Sample &s) { return s.iterationsNs.size(); }, {}},
-        {tr("Wall"), [](const Sample &s) { return Format::duration(double(s.wallNs)); }, [](const Sample &s) { return s.wallNs; },
+        {tr("Process"), [](const ProcessRow &r) { return QString::number(r.process.id); }, [](const ProcessRow &r) { return r.process.id; }, {}},
+        {tr("Benchmark"),
+         [](const ProcessRow &r) {
+             return r.process.variant.isEmpty() ? r.process.benchmark : QStringLiteral("%1 / %2").arg(r.process.benchmark, r.process.variant);
+         },
+         {}, {}},
+        {tr("Runtime"), [](const ProcessRow &r) { return r.process.runtime; }, {}, {}},
+        {tr("Run"), [](const ProcessRow &r) { return QString::number(r.process.runIndex + 1); }, [](const ProcessRow &r) { return r.process.runIndex; }, {}},
+        {tr("Status"), [](const ProcessRow &r) { return r.process.status; }, {}, {}},
+        {tr("Median iteration"), [](const ProcessRow &r) { return r.process.valid() ? Format::duration(medianIteration(r)) : QString(); },
+         [](const ProcessRow &r) { return medianIteration(r); }, {}},
+        {tr("Iterations"), [](const ProcessRow &r) { return QString::number(r.summary.iterations); },
+         [](const ProcessRow &r) { return r.summary.iterations; }, {}},
+        {tr("Wall"), [](const ProcessRow &r) { return Format::duration(double(r.process.wallNs)); }, [](const ProcessRow &r) { return r.process.wallNs; },
          tr("Whole process, start-up included")},
-        {tr("Peak RSS"), [](const Sample &s) { return Format::megabytes(double(s.peakRssKb)); }, [](const Sample &s) { return s.peakRssKb; }, {}},
-        {tr("Started (UTC)"), [](const Sample &s) { return s.started.toUTC().toString(QStringLiteral("HH:mm:ss.zzz")); },
-         [](const Sample &s) { return s.started; }, {}},
-        {tr("Error"), [](const Sample &s) { return s.error; }, {}, {}},
+        {tr("Peak RSS"), [](const ProcessRow &r) { return Format::megabytes(double(r.process.peakRssKb)); },
+         [](const ProcessRow &r) { return r.process.peakRssKb; }, {}},
+        {tr("Started (UTC)"), [](const ProcessRow &r) { return r.process.started.toUTC().toString(QStringLiteral("HH:mm:ss.zzz")); },
+         [](const ProcessRow &r) { return r.process.started; }, {}},
+        {tr("Error"), [](const ProcessRow &r) { return r.process.error; }, {}, {}},
     });
     setProblem(problem);
 }

@@ -39,11 +39,11 @@ SummaryTableModel::SummaryTableModel(QObject *parent) : RowTableModel<SummaryRow
          [](const SummaryRow &r) { return r.stats.median; }, {}},
         {tr("95% CI of median"),
          [](const SummaryRow &r) {
-             const MedianInterval ci = MedianInterval::of(r.values);
+             const MedianInterval ci = MedianInterval::of(r.stats);
              return ci.valid ? QStringLiteral("%1 – %2").arg(Format::duration(ci.low), Format::duration(ci.high))
                              : (r.stats.n > 0 ? tr("n < 6") : QString());
          },
-         [](const SummaryRow &r) { return MedianInterval::of(r.values).high - MedianInterval::of(r.values).low; },
+         [](const SummaryRow &r) { return MedianInterval::of(r.stats).high - MedianInterval::of(r.stats).low; },
          tr("Distribution-free interval from order statistics")},
         {tr("Mean"), [](const SummaryRow &r) { return timed(r, r.stats.mean); }, [](const SummaryRow &r) { return r.stats.mean; }, {}},
         {tr("SD"), [](const SummaryRow &r) { return timed(r, r.stats.sd); }, [](const SummaryRow &r) { return r.stats.sd; }, {}},

@@ -12,7 +12,8 @@
 
 namespace showdown {
 
-/// The derived summary of one benchmark × runtime (× variant); recomputed from raw samples, never stored.
+/// The derived summary of one benchmark × runtime (× variant), computed from the raw samples; stored with the
+/// set (ResultSetAnalysis) without `values`, which only an in-memory analysis carries.
 struct SummaryRow {
     QString benchmark;
     QString variant;
@@ -28,7 +29,7 @@ struct SummaryRow {
     int invalidProcesses = 0;
     QString error;                       ///< the first failure, with how many processes failed
     QStringList warnings;                ///< noisy, too short, outliers
-    QList<double> values;                ///< the raw measured values, for distributions and tests
+    QList<double> values;                ///< the raw measured values: empty when read from a stored analysis
 
     [[nodiscard]] bool valid() const { return stats.n > 0 && invalidProcesses == 0; }
 };

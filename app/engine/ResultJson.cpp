@@ -5,6 +5,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 
 namespace showdown {
 namespace {
@@ -18,6 +19,19 @@ QJsonValue optionalNumber(const std::optional<double> &value)
 {
     return value ? number(*value) : QJsonValue();
 }
+
+// number()'s inverse: null (a non-finite value, or a figure that does not apply) becomes `absent`.
+double toNumber(const QJsonValue &value, double absent)
+{
+    return value.isDouble() ? value.toDouble() : absent;
+}
+
+std::optional<double> toOptionalNumber(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
 
@@ -58,6 +72,10 @@ QJsonObject ResultJson::row(const SummaryRow &row)
                        {QStringLiteral("max_ns"), any ? number(s.max) : QJsonValue()},
                        {QStringLiteral("p5_ns"), any ? number(s.p5) : QJsonValue()},
                        {QStringLiteral("p95_ns"), any ? number(s.p95) : QJsonValue()},
+                       {QStringLiteral("p25_ns"), any ? number(s.p25) : QJsonValue()},
+                       {QStringLiteral("p75_ns"), any ? number(s.p75) : QJsonValue()},
+                       {QStringLiteral("median_ci_low_ns"), s.hasMedianCi() ? number(s.medianCiLow) : QJsonValue()},
+                       {QStringLiteral("median_ci_high_ns"), s.hasMedianCi() ? number(s.medianCiHigh) : QJsonValue()},
                        {QStringLiteral("cv"), any ? number(s.cv) : QJsonValue()},
                        {QStringLiteral("first_iteration_ns"), optionalNumber(row.firstIterationNs)},
                        {QStringLiteral("warmup_median_ns"), optionalNumber(row.warmupMedianNs)},
@@ -84,6 +102,7 @@ QJsonObject ResultJson::loadRow(const LoadRow &row)
                        {QStringLiteral("rate"), row.rate},
                        {QStringLiteral("points"), row.points},
                        {QStringLiteral("requests_per_sec"), any && row.kind != QLatin1String("idle") ? number(row.requestsPerSec) : QJsonValue()},
+                       {QStringLiteral("throughputs"), QJsonArray::fromVariantList(QVariantList(row.throughputs.begin(), row.throughputs.end()))},
                        {QStringLiteral("latency_ns"), QJsonObject{{QStringLiteral("p50"), ns(row.p50Ns)},
                                                                   {QStringLiteral("p90"), ns(row.p90Ns)},
                                                                   {QStringLiteral("p99"), ns(row.p99Ns)},
@@ -127,6 +146,105 @@ QJsonObject ResultJson::comparison(const Comparison &comparison)
                        {QStringLiteral("p_value"), number(comparison.pValue)},
                        {QStringLiteral("p_holm"), number(comparison.pHolm)},
                        {QStringLiteral("valid"), comparison.valid}};
+}
+
+SummaryRow ResultJson::rowFromJson(const QJsonObject &o)
+{
+    SummaryRow row;
+    row.benchmark = o.value(QLatin1String("benchmark")).toString();
+    row.runtime = o.value(QLatin1String("runtime")).toString();
+    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
+    row.variant = o.value(QLatin1String("variant")).toString();
+    row.workers = o.value(QLatin1String("workers")).toInt();
+    row.processes = o.value(QLatin1String("processes")).toInt();
+    row.invalidProcesses = o.value(QLatin1String("invalid_processes")).toInt();
+    Summary &s = row.stats;
+    s.n = std::size_t(std::max<qint64>(0, o.value(QLatin1String("n")).toInteger()));
+    s.median = toNumber(o.value(QLatin1String("median_ns")), 0);
+    s.mean = toNumber(o.value(QLatin1String("mean_ns")), 0);
+    s.sd = toNumber(o.value(QLatin1String("sd_ns")), 0);
+    s.mad = toNumber(o.value(QLatin1String("mad_ns")), 0);
+    s.min = toNumber(o.value(QLatin1String("min_ns")), 0);
+    s.max = toNumber(o.value(QLatin1String("max_ns")), 0);
+    s.p5 = toNumber(o.value(QLatin1String("p5_ns")), 0);
+    s.p95 = toNumber(o.value(QLatin1String("p95_ns")), 0);
+    s.p25 = toNumber(o.value(QLatin1String("p25_ns")), 0);
+    s.p75 = toNumber(o.value(QLatin1String("p75_ns")), 0);
+    s.medianCiLow = toNumber(o.value(QLatin1String("median_ci_low_ns")), 0);
+    s.medianCiHigh = toNumber(o.value(QLatin1String("median_ci_high_ns")), 0);
+    s.cv = toNumber(o.value(QLatin1String("cv")), 0);
+    row.firstIterationNs = toOptionalNumber(o.value(QLatin1String("first_iteration_ns")));
+    row.warmupMedianNs = toOptionalNumber(o.value(QLatin1String("warmup_median_ns")));
+    row.cpuNs = toNumber(o.value(QLatin1String("cpu_ns")), 0);
+    row.peakRssKb = o.value(QLatin1String("peak_rss_kb")).toInteger();
+    row.error = o.value(QLatin1String("error")).toString();
+    for (const QJsonValue &warning : o.value(QLatin1String("warnings")).toArray())
+        row.warnings.append(warning.toString());
+    return row;
+}
+
+Comparison ResultJson::comparisonFromJson(const QJsonObject &o)
+{
+    Comparison comparison;
+    comparison.benchmark = o.value(QLatin1String("benchmark")).toString();
+    comparison.variant = o.value(QLatin1String("variant")).toString();
+    comparison.workers = o.value(QLatin1String("workers")).toInt();
+    comparison.nodeRuntime = o.value(QLatin1String("node_runtime")).toString();
+    comparison.pythonRuntime = o.value(QLatin1String("python_runtime")).toString();
+    comparison.ratio = {toNumber(o.value(QLatin1String("ratio")), kNaN), toNumber(o.value(QLatin1String("ci_low")), kNaN),
+                        toNumber(o.value(QLatin1String("ci_high")), kNaN)};
+    comparison.pValue = toNumber(o.value(QLatin1String("p_value")), kNaN);
+    comparison.pHolm = toNumber(o.value(QLatin1String("p_holm")), kNaN);
+    comparison.valid = o.value(QLatin1String("valid")).toBool();
+    return comparison;
+}
+
+LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
+{
+    LoadRow row;
+    row.benchmark = o.value(QLatin1String("benchmark")).toString();
+    row.server = o.value(QLatin1String("server")).toString();
+    row.runtime = o.value(QLatin1String("runtime")).toString();
+    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
+    row.kind = o.value(QLatin1String("kind")).toString();
+    row.endpoint = o.value(QLatin1String("endpoint")).toString();
+    row.connections = o.value(QLatin1String("connections")).toInt();
+    row.workers = o.value(QLatin1String("workers")).toInt();
+    row.rate = o.value(QLatin1String("rate")).toDouble();
+    row.points = o.value(QLatin1String("points")).toInt();
+    for (const QJsonValue &value : o.value(QLatin1String("throughputs")).toArray())
+        row.throughputs.append(value.toDouble());
+    // Idle rows print no rate, but the median of their points is kept (and is what the throughputs give).
+    const std::vector<double> throughputs(row.throughputs.begin(), row.throughputs.end());
+    row.requestsPerSec = toNumber(o.value(QLatin1String("requests_per_sec")), throughputs.empty() ? 0 : Statistics::median(throughputs));
+    const QJsonObject latency = o.value(QLatin1String("latency_ns")).toObject();
+    row.p50Ns = latency.value(QLatin1String("p50")).toInteger();
+    row.p90Ns = latency.value(QLatin1String("p90")).toInteger();
+    row.p99Ns = latency.value(QLatin1String("p99")).toInteger();
+    row.p999Ns = latency.value(QLatin1String("p999")).toInteger();
+    row.maxNs = latency.value(QLatin1String("max")).toInteger();
+    row.completed = o.value(QLatin1String("completed")).toInteger();
+    row.errors = o.value(QLatin1String("errors")).toInteger();
+    row.errorsByKind = o.value(QLatin1String("errors_by_kind")).toObject();
+    row.serverCpuCores = toNumber(o.value(QLatin1String("server_cpu_cores")), -1);
+    row.serverPssKb = o.value(QLatin1String("server_pss_kb")).toInteger(-1);
+    row.generatorCpuCores = toNumber(o.value(QLatin1String("generator_cpu_cores")), 0);
+    row.error = o.value(QLatin1String("error")).toString();
+    return row;
+}
+
+ScalingRow ResultJson::scalingRowFromJson(const QJsonObject &o)
+{
+    ScalingRow row;
+    row.benchmark = o.value(QLatin1String("benchmark")).toString();
+    row.variant = o.value(QLatin1String("variant")).toString();
+    row.runtime = o.value(QLatin1String("runtime")).toString();
+    row.workers = o.value(QLatin1String("workers")).toInt();
+    row.medianNs = toNumber(o.value(QLatin1String("median_ns")), 0);
+    row.speedup = toNumber(o.value(QLatin1String("speedup")), 0);
+    row.ci = {row.speedup, toNumber(o.value(QLatin1String("speedup_ci_low")), 0), toNumber(o.value(QLatin1String("speedup_ci_high")), 0)};
+    row.efficiency = toNumber(o.value(QLatin1String("efficiency")), 0);
+    return row;
 }
 
 QString ResultJson::formatDuration(double ns)

@@ -10,11 +10,33 @@ namespace showdown {
 /// Descriptive summary of one benchmark×runtime's samples (values in any unit, e.g. ns).
 /// sd is the sample standard deviation (n-1 denominator); cv = sd/mean (0 when mean == 0);
 /// mad is the UNSCALED median absolute deviation, median(|x - median|), not multiplied by 1.4826;
-/// p5/p95 use the same interpolation as Statistics::percentile.
+/// p5/p25/p75/p95 use the same interpolation as Statistics::percentile (p25/p75 are the box plots' quartiles).
+/// medianCiLow/medianCiHigh: a distribution-free 95% CI of the median from order statistics (the binomial
+/// ranks n/2 ± 1.96·√n/2), the whiskers on median bars; both 0 when n < 6, where even the extreme order
+/// statistics cover the median with less than 95% probability.
+/// Everything a reader shows about one row's distribution is here, so a stored summary replaces the raw values.
 /// n == 0: every field is 0. n == 1: sd, mad and cv are 0, the rest equal the single value.
 struct Summary {
     std::size_t n = 0;
     double median = 0, mean = 0, sd = 0, mad = 0, min = 0, max = 0, p5 = 0, p95 = 0, cv = 0;
+    double p25 = 0, p75 = 0;
+    double medianCiLow = 0, medianCiHigh = 0;
+
+    /// The order-statistic interval needs at least 6 values.
+    [[nodiscard]] bool hasMedianCi() const { return n >= 6; }
+};
+
+/// How Statistics::bootstrapRatioOfMedians draws each resample's median.
+enum class BootstrapMethod {
+    /// Resampling up to Statistics::kResamplingLimit values a side (as every earlier version did, so results
+    /// on such sets are unchanged), OrderStatistics above it.
+    Automatic,
+    /// Draws n indices with replacement and takes their median: O(n) per resample.
+    Resampling,
+    /// Draws the resample's median directly from its exact distribution: O(log n) per resample after an
+    /// O(n log n) sort and an O(√n) table. The same bootstrap distribution, so CIs agree with Resampling
+    /// within Monte Carlo error (StatisticsTest checks it on n = 2,000 and 20,000).
+    OrderStatistics,
 };
 
 /// Ratio of medians a/b with a percentile-bootstrap confidence interval.
@@ -38,15 +60,24 @@ public:
     /// R type 7), so values match what users get from numpy. Empty input or p outside [0,100] -> NaN.
     [[nodiscard]] static double percentile(std::span<const double> values, double p);
 
+    /// Above this many values on either side, BootstrapMethod::Automatic draws medians from their exact
+    /// distribution instead of resampling every value: 10,000 resamples of 1,000,000 values would take minutes.
+    static constexpr std::size_t kResamplingLimit = 1000;
+
     /// "Node is 1.8x faster" needs an uncertainty: median(a)/median(b) with a percentile-bootstrap CI.
-    /// a and b are resampled independently with replacement (per resample: all of a's draws, then b's),
-    /// indices drawn from std::mt19937_64 by rejection sampling, so the same seed gives bit-identical
-    /// results on every platform and standard library.
+    /// a and b are resampled independently with replacement (per resample: a's median, then b's), from
+    /// std::mt19937_64, so the same seed gives bit-identical results on every platform and standard library.
+    /// Resampling draws indices by rejection sampling. OrderStatistics uses that, in a resample of the sorted
+    /// sample x(1..n), the count of values <= x(k) is Binomial(n, k/n): the resample's median rank m has
+    /// P(rank <= k) = P(Binomial(n, k/n) >= m) = I_{k/n}(m, n-m+1) (regularised incomplete beta), which is
+    /// inverted with one uniform per resample (a table over the ranks holding all but 1e-12 of the mass);
+    /// an even n's upper middle value is drawn from its exact conditional distribution (see Statistics.cpp).
     /// Empty a or b, or median(b) == 0 -> ratio, ciLow, ciHigh all NaN.
     /// resamples < 1 or confidence outside (0,1) -> ratio computed, ciLow/ciHigh NaN.
     [[nodiscard]] static RatioEstimate bootstrapRatioOfMedians(std::span<const double> a, std::span<const double> b,
                                                                int resamples = 10000, std::uint64_t seed = 20261125,
-                                                               double confidence = 0.95);
+                                                               double confidence = 0.95,
+                                                               BootstrapMethod method = BootstrapMethod::Automatic);
 
     /// Two-sided Mann-Whitney U test p-value: are the two runtimes' timings distributed differently,
     /// without assuming normality. Method (same results as scipy.stats.mannwhitneyu):
@@ -55,6 +86,7 @@ public:
     ///  - otherwise: normal approximation with tie correction and continuity correction 0.5
     ///    (scipy method='asymptotic', use_continuity=True). All values equal -> 1.
     /// Note scipy's method='auto' also goes exact when only ONE sample is <= 8; here both must be.
+    /// Ranks come from one sort of the pooled values: O((m+n) log(m+n)), a second or so for millions.
     /// Empty a or b -> NaN.
     [[nodiscard]] static double mannWhitneyP(std::span<const double> a, std::span<const double> b);
 

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ResultAnalysis.h"
+#include "RuntimeInfo.h"
+#include "Sample.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace showdown {
+
+/// What the processes table shows of one process, so it needs no timings: how many iterations it measured
+/// and their median.
+struct ProcessSummary {
+    qint64 iterations = 0;
+    std::optional<double> medianIterationNs;  ///< absent without measured iterations
+
+    [[nodiscard]] static ProcessSummary of(const Sample &sample);
+};
+
+/// Everything derived from one result set's raw samples: summaries, Node/Python comparisons (bootstraps),
+/// load rows and scaling rows, plus one line per process. Computed once when a run ends or a set is imported
+/// and stored with the set, so readers (show, the window, reports) never re-read every sample or rerun a
+/// bootstrap. Readers of a set without a current stored analysis compute one in memory.
+struct ResultSetAnalysis {
+    /// Bump whenever ResultAnalysis, Statistics or ResultJson change any figure, field or warning this holds:
+    /// a stored analysis of another version is stale, recomputed by the next write path and ignored by readers.
+    static constexpr int kVersion = 1;
+
+    QList<SummaryRow> rows;
+    QList<Comparison> comparisons;
+    QList<LoadRow> loadRows;
+    QList<ScalingRow> scalingRows;
+    QList<ProcessSummary> processes;  ///< one per process, in the order the store lists them (by id)
+
+    [[nodiscard]] static ResultSetAnalysis compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
+
+    /// The stored form: the row, comparison, load-row and scaling-row objects of `showdown show --json`.
+    [[nodiscard]] QJsonObject toJson() const;
+    /// toJson()'s inverse; a document that is not one (damaged, or hand-edited) gives nullopt and the reason.
+    [[nodiscard]] static std::optional<ResultSetAnalysis> fromJson(const QJsonObject &object, QString *error);
+};
+
+} // namespace showdown
