@@ -259,8 +259,8 @@ int cost(const QStringList &arguments)
     for (auto it = fromWindow.begin(); it != fromWindow.end(); ++it) {
         if (!fromCli.contains(it.key()))
             continue;
-        const MedianInterval a = MedianInterval::of(it->values);
-        const MedianInterval b = MedianInterval::of(fromCli.value(it.key()).values);
+        const MedianInterval a = MedianInterval::of(it->stats);
+        const MedianInterval b = MedianInterval::of(fromCli.value(it.key()).stats);
         if (!a.valid || !b.valid) {
             printf("%-40s too few values for a 95%% interval (n=%zu / %zu)\n", qPrintable(it.key()), it->stats.n, fromCli.value(it.key()).stats.n);
             continue;
