@@ -31,8 +31,13 @@ void printText(const QList<ClaimVerdict> &verdicts, QTextStream &out)
             out << " n=" << figure.n;
             if (figure.p)
                 out << " p=" << number(figure.p);
-            out << "  " << figure.outcome << "\n";
+            out << "  " << figure.outcome;
+            if (!figure.bound.isEmpty())
+                out << "  (bound: " << figure.bound << ")";
+            out << "\n";
         }
+        for (const ClaimFinding &finding : verdict.findings)
+            out << "    beside it: " << finding.summary << "\n";
         out << "\n";
     }
 }

@@ -182,7 +182,7 @@ int Cli::run(const QStringList &arguments)
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
         "  runtimes                 the interpreters found, with versions and GIL state\n"
-        "  benchmarks               the benchmarks and their claims\n"
+        "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
         "  show ID                  statistics and node/python comparisons of a result set\n")
@@ -332,11 +332,13 @@ int Cli::benchmarksVerb(bool json)
     } else {
         for (const Benchmark &benchmark : catalog->benchmarks()) {
             const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
-            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.claims.join(QLatin1Char(',')), 24)
-                  << benchmark.title;
+            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.bound ? benchmark.bound->name() : QString(), 9)
+                  << padded(benchmark.claims.join(QLatin1Char(',')), 24) << benchmark.title;
             if (!availability.reasons.isEmpty())
                 m_out << "  [" << (availability.available ? "partly: " : "unavailable: ") << availability.reasons.join(QStringLiteral("; ")) << "]";
             m_out << "\n";
+            if (!benchmark.notes.isEmpty())
+                m_out << "    " << benchmark.notes << "\n";
         }
     }
     m_out.flush();

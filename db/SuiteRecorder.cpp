@@ -1,5 +1,6 @@
 #include "SuiteRecorder.h"
 
+#include "BenchmarkEnvironment.h"
 #include "Environment.h"
 
 #include <QJsonArray>
@@ -24,7 +25,9 @@ qint64 SuiteRecorder::begin(const QString &suite, const QStringList &only, int r
                                   {QStringLiteral("only"), QJsonArray::fromStringList(only)},
                                   {QStringLiteral("runs"), runs > 0 ? QJsonValue(runs) : QJsonValue()},
                                   {QStringLiteral("runtimes"), runtimeNames},
-                                  {QStringLiteral("processes"), qint64(processes)}};
+                                  {QStringLiteral("processes"), qint64(processes)},
+                                  // What every child started with (BLAS threads pinned), so a reader knows numpy ran on one core.
+                                  {QStringLiteral("child_environment"), BenchmarkEnvironment::toJson()}};
     return m_store.createResultSet(info, runtimes, error);
 }
 

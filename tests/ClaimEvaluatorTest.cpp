@@ -88,7 +88,30 @@ ClaimInputs baseInputs()
     python.gilEnabled = true;
     inputs.runtimes = {node, python};
     inputs.datasets = DatasetCatalog::load(ResourceLocator::dataDir(), QString());
+    inputs.loadShippedBenchmarks();
     return inputs;
+}
+
+/// The jit kernels the shipped manifest declares with `bound`, in the rule's order.
+QStringList kernelsBound(BenchmarkBound::Kind kind)
+{
+    ClaimInputs inputs;
+    inputs.loadShippedBenchmarks();
+    QStringList names;
+    for (const QString &kernel : kKernels) {
+        for (const Benchmark &benchmark : inputs.benchmarks) {
+            if (benchmark.name == kernel && benchmark.bound && benchmark.bound->kind == kind)
+                names << kernel;
+        }
+    }
+    return names;
+}
+
+/// Node `nodeCentre`, Python `pythonCentre` on each of `kernels`.
+void addKernels(ClaimInputs &inputs, const QStringList &kernels, double nodeCentre, double pythonCentre)
+{
+    for (const QString &kernel : kernels)
+        inputs.rows << timeRow(kernel, QString(), QStringLiteral("node"), nodeCentre) << timeRow(kernel, QString(), QStringLiteral("python3"), pythonCentre);
 }
 
 void addScalingPair(ClaimInputs &inputs, const QString &variant, const QString &runtime, double speedup)
@@ -147,56 +170,128 @@ private slots:
         QVERIFY(jit.missing.contains(QStringLiteral("nbody has no results on node")));
     }
 
-    void jitFollowsTheKernelRatios()
+    void jitFollowsTheCodeBoundKernelRatios()
     {
+        const QStringList code = kernelsBound(BenchmarkBound::Code);
+        const QStringList library = kernelsBound(BenchmarkBound::Library);
+        QVERIFY2(code.size() >= 4 && !library.isEmpty(), qPrintable(code.join(',') + '|' + library.join(',')));
+        QCOMPARE(code.size() + library.size(), kKernels.size());
         ClaimInputs faster = baseInputs();
         ClaimInputs slower = baseInputs();
         ClaimInputs half = baseInputs();
-        for (qsizetype i = 0; i < kKernels.size(); ++i) {
-            faster.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), 100) << timeRow(kKernels[i], QString(), QStringLiteral("python3"), 400);
-            slower.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), 400) << timeRow(kKernels[i], QString(), QStringLiteral("python3"), 100);
-            half.rows << timeRow(kKernels[i], QString(), QStringLiteral("node"), i % 2 ? 100 : 400)
-                      << timeRow(kKernels[i], QString(), QStringLiteral("python3"), i % 2 ? 400 : 100);
-        }
+        addKernels(faster, kKernels, 100, 400);
+        addKernels(slower, kKernels, 400, 100);
+        for (qsizetype i = 0; i < code.size(); ++i)
+            addKernels(half, {code[i]}, i % 2 ? 100 : 400, i % 2 ? 400 : 100);
         const ClaimVerdict supported = verdictOf(faster, QStringLiteral("jit"));
         QCOMPARE(supported.verdict, ClaimVerdict::kSupported);
-        QCOMPARE(supported.evidence.size(), kKernels.size());
-        const ClaimEvidence &nbody = supported.evidence.first();
-        QVERIFY(std::abs(nbody.value - 0.25) < 0.01);
-        QVERIFY(*nbody.ciHigh < 1);
-        QCOMPARE(nbody.n, 15);
-        QVERIFY(*nbody.p < 0.05);
-        QCOMPARE(nbody.outcome, ClaimEvidence::kHolds);
+        QCOMPARE(supported.evidence.size(), code.size());  // the library-bound kernels do not vote
+        const ClaimEvidence &first = supported.evidence.first();
+        QVERIFY(first.figure.endsWith(code.first()));
+        QVERIFY(std::abs(first.value - 0.25) < 0.01);
+        QVERIFY(*first.ciHigh < 1);
+        QCOMPARE(first.n, 15);
+        QVERIFY(*first.p < 0.05);
+        QCOMPARE(first.outcome, ClaimEvidence::kHolds);
+        QCOMPARE(first.bound, QStringLiteral("code"));
+        QVERIFY(!first.notes.isEmpty());
+        QVERIFY2(supported.why.contains(QStringLiteral("left out: ")), qPrintable(supported.why));
 
         QCOMPARE(verdictOf(slower, QStringLiteral("jit")).verdict, ClaimVerdict::kNotSupported);
         const ClaimVerdict mixed = verdictOf(half, QStringLiteral("jit"));
         QCOMPARE(mixed.verdict, ClaimVerdict::kMixed);
-        QVERIFY2(mixed.why.contains(QStringLiteral("6 of 12 figures hold, 6 contrary")), qPrintable(mixed.why));
+        const QString counts = QStringLiteral("%1 of %2 figures hold, %3 contrary").arg(code.size() / 2).arg(code.size()).arg(code.size() - code.size() / 2);
+        QVERIFY2(mixed.why.contains(counts), qPrintable(mixed.why));
 
-        // One kernel where Python wins keeps the claim from "Supported" even though 11 of 12 hold...
-        ClaimInputs oneContrary = faster;
-        oneContrary.rows[oneContrary.rows.size() - 2] = timeRow(kKernels.last(), QString(), QStringLiteral("node"), 800);
+        // One code-bound kernel where Python wins keeps the claim from "Supported"...
+        ClaimInputs oneContrary = baseInputs();
+        addKernels(oneContrary, code.mid(0, code.size() - 1), 100, 400);
+        addKernels(oneContrary, {code.last()}, 800, 400);
         QCOMPARE(verdictOf(oneContrary, QStringLiteral("jit")).verdict, ClaimVerdict::kMixed);
-        // ...while kernels too close to call are allowed up to min_share (9 of 12 hold, 3 ties).
-        ClaimInputs ties = faster;
-        for (int i = 0; i < 3; ++i)
-            ties.rows[2 * i] = timeRow(kKernels[i], QString(), QStringLiteral("node"), 400);
+        // ...while kernels too close to call are allowed up to min_share (0.75 of the code-bound kernels).
+        const int allowedTies = int(code.size()) - int(std::ceil(0.75 * double(code.size())));
+        QVERIFY(allowedTies >= 1);
+        ClaimInputs ties = baseInputs();
+        addKernels(ties, code.mid(0, allowedTies), 400, 400);
+        addKernels(ties, code.mid(allowedTies), 100, 400);
         QCOMPARE(verdictOf(ties, QStringLiteral("jit")).verdict, ClaimVerdict::kSupported);
+        ClaimInputs tooManyTies = baseInputs();
+        addKernels(tooManyTies, code.mid(0, allowedTies + 1), 400, 400);
+        addKernels(tooManyTies, code.mid(allowedTies + 1), 100, 400);
+        QCOMPARE(verdictOf(tooManyTies, QStringLiteral("jit")).verdict, ClaimVerdict::kMixed);
 
         // Kernels that were never measured count against min_share: one fast kernel is not "Supported".
         ClaimInputs onlyOne = baseInputs();
-        onlyOne.rows << faster.rows.at(0) << faster.rows.at(1);
+        addKernels(onlyOne, {code.first()}, 100, 400);
         const ClaimVerdict thin = verdictOf(onlyOne, QStringLiteral("jit"));
         QCOMPARE(thin.verdict, ClaimVerdict::kMixed);
-        QCOMPARE(thin.missing.size(), kKernels.size() - 1);
+        QCOMPARE(thin.missing.size(), code.size() - 1);
 
         // Noise: identical distributions give an inconclusive figure, never a win.
         ClaimInputs same = baseInputs();
-        for (const QString &kernel : kKernels)
-            same.rows << timeRow(kernel, QString(), QStringLiteral("node"), 100) << timeRow(kernel, QString(), QStringLiteral("python3"), 100);
+        addKernels(same, kKernels, 100, 100);
         const ClaimVerdict tie = verdictOf(same, QStringLiteral("jit"));
         QCOMPARE(tie.verdict, ClaimVerdict::kNotSupported);
         QCOMPARE(tie.evidence.first().outcome, ClaimEvidence::kInconclusive);
+        QCOMPARE(tie.findings.first().tooClose, library);
+        QVERIFY2(tie.findings.first().summary.contains(QStringLiteral("neither side wins any")), qPrintable(tie.findings.first().summary));
+    }
+
+    void jitReportsTheLibraryBoundKernelsBesideTheVerdict()
+    {
+        // Node wins every kernel that is its own code, CPython's C built-ins win every library-bound one:
+        // the JIT claim holds, and the library result is not hidden but reported beside it.
+        const QStringList code = kernelsBound(BenchmarkBound::Code);
+        const QStringList library = kernelsBound(BenchmarkBound::Library);
+        ClaimInputs inputs = baseInputs();
+        addKernels(inputs, code, 100, 400);
+        addKernels(inputs, library, 400, 100);
+        const ClaimVerdict jit = verdictOf(inputs, QStringLiteral("jit"));
+        QCOMPARE(jit.verdict, ClaimVerdict::kSupported);
+        for (const ClaimEvidence &figure : jit.evidence)
+            QCOMPARE(figure.outcome, ClaimEvidence::kHolds);
+        QCOMPARE(jit.findings.size(), 1);
+        const ClaimFinding &finding = jit.findings.first();
+        QCOMPARE(finding.pythonWins, library);
+        QVERIFY(finding.nodeWins.isEmpty());
+        QVERIFY(finding.tooClose.isEmpty());
+        QCOMPARE(finding.evidence.size(), library.size());
+        QCOMPARE(finding.evidence.first().outcome, ClaimFinding::kPythonFaster);
+        QCOMPARE(finding.evidence.first().bound, QStringLiteral("library"));
+        QVERIFY(*finding.evidence.first().ciLow > 1);
+        const QString expected = QStringLiteral("CPython's C built-ins (python3) win %1").arg(library.join(QStringLiteral(", ")));
+        QVERIFY2(finding.summary.contains(expected), qPrintable(finding.summary));
+
+        // A split result names each side's kernels; the side with more wins comes first.
+        ClaimInputs split = baseInputs();
+        addKernels(split, code, 100, 400);
+        addKernels(split, library.mid(0, 1), 100, 400);
+        addKernels(split, library.mid(1), 400, 100);
+        const ClaimFinding both = verdictOf(split, QStringLiteral("jit")).findings.first();
+        QCOMPARE(both.nodeWins, library.mid(0, 1));
+        QCOMPARE(both.pythonWins, library.mid(1));
+        QVERIFY2(both.summary.contains(QStringLiteral("V8's native built-ins (node) win %1").arg(library.first())), qPrintable(both.summary));
+
+        const QJsonObject json = jit.toJson();
+        const QJsonObject findingJson = json.value(QStringLiteral("findings")).toArray().first().toObject();
+        for (const char *key : {"label", "summary", "node_wins", "python_wins", "too_close", "missing", "evidence"})
+            QVERIFY2(findingJson.contains(QLatin1String(key)), key);
+        QCOMPARE(findingJson.value(QStringLiteral("python_wins")).toArray().size(), library.size());
+        QCOMPARE(json.value(QStringLiteral("evidence")).toArray().first().toObject().value(QStringLiteral("bound")).toString(), QStringLiteral("code"));
+    }
+
+    void unknownBoundsAreMissingNotGuessed()
+    {
+        // Without the manifest nothing says which kernels are code-bound: the jit claim is not measured,
+        // and the reason is the manifest's problem.
+        ClaimInputs inputs = baseInputs();
+        addKernels(inputs, kKernels, 100, 400);
+        inputs.benchmarks.clear();
+        inputs.benchmarksError = QStringLiteral("manifest.json: cannot read the benchmark manifest");
+        const ClaimVerdict jit = verdictOf(inputs, QStringLiteral("jit"));
+        QCOMPARE(jit.verdict, ClaimVerdict::kNotMeasured);
+        QCOMPARE(jit.missing.size(), kKernels.size());
+        QVERIFY2(jit.missing.first().contains(inputs.benchmarksError), qPrintable(jit.missing.first()));
     }
 
     void invalidRowsCountAsMissingWithTheirError()
@@ -449,6 +544,14 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("kind speedup needs \"variant\"")));
         QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]},{"id":"x","article_says":"z","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]}]})", &error));
         QVERIFY(error.contains(QStringLiteral("unique")));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"ratio","benchmarks":["a"],"bound":"gpu","expect":{"below":1}}]}]})", &error));
+        QVERIFY2(error.contains(QStringLiteral("claim x, part 1: unknown \"bound\" \"gpu\"; one of code, library, startup, io")), qPrintable(error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}],)"
+                                   R"("findings":[{"label":"f","kind":"ratio","benchmarks":["a"],"expect":{"below":1}}]}]})", &error));
+        QVERIFY2(error.contains(QStringLiteral("claim x, finding 1: a finding has no \"expect\"")), qPrintable(error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}],)"
+                                   R"("findings":[{"label":"f","kind":"ratio","benchmarks":["a"],"bound":"librar"}]}]})", &error));
+        QVERIFY2(error.contains(QStringLiteral("claim x, finding 1: unknown \"bound\" \"librar\"")), qPrintable(error));
     }
 
     void verdictJsonHasTheDocumentedShape()
@@ -456,7 +559,7 @@ private slots:
         ClaimInputs inputs = baseInputs();
         inputs.rows << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("node"), 60) << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("python3"), 10);
         const QJsonObject json = verdictOf(inputs, QStringLiteral("startup")).toJson();
-        for (const char *key : {"id", "article_says", "verdict", "why", "evidence"})
+        for (const char *key : {"id", "article_says", "verdict", "why", "evidence", "findings"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         const QJsonObject figure = json.value(QStringLiteral("evidence")).toArray().first().toObject();
         for (const char *key : {"figure", "value", "ci_low", "ci_high", "n", "p", "source"})

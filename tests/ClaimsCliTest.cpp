@@ -1,5 +1,6 @@
 // `showdown claims` and `showdown data` end to end: the real binary on a database this test writes with
 // synthetic samples (made-up timings, far apart so the verdict is obvious), and a private user data folder.
+#include "Catalog.h"
 #include "ResourceLocator.h"
 #include "ResultStore.h"
 
@@ -127,6 +128,69 @@ private slots:
         QVERIFY(text.out.contains("jit             Mixed"));
         QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("999"), QStringLiteral("--db"), db}, dir.path()).exitCode, 1);
         QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("abc"), QStringLiteral("--db"), db}, dir.path()).exitCode, 2);
+    }
+
+    void jitIsJudgedOnCodeBoundKernelsWithTheLibraryFindingBeside()
+    {
+        // Every jit kernel measured, as a standard set has them: Node far faster on the code-bound kernels,
+        // Python far faster on the library-bound ones (the shipped manifest says which is which).
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QStringList code;
+        QStringList library;
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            if (benchmark.claims.contains(QLatin1String("jit")))
+                (benchmark.bound->kind == BenchmarkBound::Code ? code : library) << benchmark.name;
+        }
+        QVERIFY(!code.isEmpty() && !library.isEmpty());
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        qint64 id = 0;
+        {
+            ResultStore store;
+            QVERIFY2(store.open(db, &error), qPrintable(error));
+            ResultSetInfo info;
+            info.suite = QStringLiteral("standard");
+            info.appVersion = QStringLiteral("test");
+            id = store.createResultSet(info, nodeAndPython(), &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            QList<Sample> all;
+            for (const QString &kernel : code)
+                all << samples(kernel, QStringLiteral("node"), 1'000'000) << samples(kernel, QStringLiteral("python3"), 40'000'000);
+            for (const QString &kernel : library)
+                all << samples(kernel, QStringLiteral("node"), 40'000'000) << samples(kernel, QStringLiteral("python3"), 1'000'000);
+            for (const Sample &sample : all)
+                QVERIFY2(store.addSample(id, sample, &error), qPrintable(error));
+            QVERIFY2(store.finishResultSet(id, QStringLiteral("complete"), &error), qPrintable(error));
+        }
+        const Outcome outcome = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QJsonObject jit;
+        for (const QJsonValue &value : QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("claims")).toArray()) {
+            if (value.toObject().value(QStringLiteral("id")).toString() == QLatin1String("jit"))
+                jit = value.toObject();
+        }
+        QCOMPARE(jit.value(QStringLiteral("verdict")).toString(), QStringLiteral("Supported"));
+        const QJsonArray evidence = jit.value(QStringLiteral("evidence")).toArray();
+        QCOMPARE(evidence.size(), code.size());
+        for (const QJsonValue &figure : evidence) {
+            QCOMPARE(figure.toObject().value(QStringLiteral("bound")).toString(), QStringLiteral("code"));
+            QVERIFY(!figure.toObject().value(QStringLiteral("notes")).toString().isEmpty());
+        }
+        const QJsonObject finding = jit.value(QStringLiteral("findings")).toArray().first().toObject();
+        QStringList pythonWins;
+        for (const QJsonValue &name : finding.value(QStringLiteral("python_wins")).toArray())
+            pythonWins << name.toString();
+        QCOMPARE(pythonWins, library);
+        QVERIFY(finding.value(QStringLiteral("node_wins")).toArray().isEmpty());
+        QVERIFY2(finding.value(QStringLiteral("summary")).toString().contains(QStringLiteral("CPython's C built-ins (python3) win ") + library.join(QStringLiteral(", "))),
+                 qPrintable(finding.value(QStringLiteral("summary")).toString()));
+
+        const Outcome text = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db}, dir.path());
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("jit             Supported"));
+        QVERIFY2(text.out.contains("beside it: Library-bound kernels"), text.out.constData());
     }
 
     void dataImportValidatesAndOverrides()

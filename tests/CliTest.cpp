@@ -191,6 +191,12 @@ private slots:
         for (const QJsonValue &value : benchmarks.json().value(QLatin1String("benchmarks")).toArray()) {
             const QJsonObject benchmark = value.toObject();
             QVERIFY2(categories.contains(benchmark.value(QLatin1String("category")).toString()), qPrintable(benchmark.value(QLatin1String("name")).toString()));
+            // Every program pair says what dominates its time and how its two programs differ.
+            if (benchmark.value(QLatin1String("measure")).toString() == QLatin1String("iterations")) {
+                QVERIFY2(QStringList({"code", "library", "startup", "io"}).contains(benchmark.value(QLatin1String("bound")).toString()),
+                         qPrintable(benchmark.value(QLatin1String("name")).toString()));
+                QVERIFY(!benchmark.value(QLatin1String("notes")).toString().isEmpty());
+            }
             QVERIFY(benchmark.value(QLatin1String("available")).isBool());
             QVERIFY(benchmark.value(QLatin1String("reason")).isString());
             // Unavailable means a reason a user can act on.
@@ -309,6 +315,11 @@ private slots:
         for (const char *key : {"cpu_model", "cores", "memory_kb", "kernel", "os", "governor", "load_average"})
             QVERIFY2(environment.contains(QLatin1String(key)), key);
         QVERIFY(environment.value(QLatin1String("memory_kb")).toInteger() > 0);  // MemTotal is always in /proc/meminfo
+        // Every child ran with BLAS threads pinned, and the set says so.
+        const QJsonObject childEnvironment = show.value(QLatin1String("result_set")).toObject().value(QLatin1String("parameters")).toObject()
+                                                 .value(QLatin1String("child_environment")).toObject();
+        for (const char *key : {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"})
+            QCOMPARE(childEnvironment.value(QLatin1String(key)).toString(), QStringLiteral("1"));
         const QJsonArray rows = show.value(QLatin1String("rows")).toArray();
         QCOMPARE(rows.size(), 4);
         QSet<QString> seen;

@@ -1,8 +1,10 @@
 // The real executor against real node and python children, including every way a child can misbehave.
 
+#include "Catalog.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "SampleEvaluator.h"
+#include "SuiteRunner.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -58,6 +60,54 @@ private slots:
     {
         QVERIFY2(QFileInfo(ResourceLocator::execHelper()).isExecutable(), qPrintable(ResourceLocator::execHelper()));
         QVERIFY2(QFileInfo::exists(kPython), "these tests need /usr/bin/python3");
+    }
+
+    void benchmarkProcessesStartWithBlasThreadsPinned()
+    {
+        // A benchmark whose result is the thread settings it started with: the checksum holds only if the
+        // suite runner gave the real child OPENBLAS_NUM_THREADS=1 and the others, over what we inherited.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("python")));
+        QFile script(dir.filePath(QStringLiteral("python/threads.py")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        const QByteArray protocolDir = (ResourceLocator::benchmarksDir() + QStringLiteral("/python")).toUtf8();
+        script.write("import os, sys\n"
+                     "sys.path.insert(0, '" + protocolDir + "')\n"
+                     "from _protocol import run\n"
+                     "names = ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS')\n"
+                     "run('threads', lambda size: ','.join(os.environ.get(n, '-') for n in names), default_size=1, min_size=0)\n");
+        script.close();
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"size":1,"runs":1,"iterations":1,"warmup":0,"checksum":"1,1,1"})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"threads","category":"library",)"
+                       R"("bound":"library","notes":"n","node":"node/threads.js","python":"python/threads.py","sizes":{"quick":)" + size
+                       + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        QVERIFY2(catalog, qPrintable(error));
+
+        // What this process has must not leak through: a user's OPENBLAS_NUM_THREADS=4 is overridden.
+        const QByteArray inherited = qgetenv("OPENBLAS_NUM_THREADS");
+        qputenv("OPENBLAS_NUM_THREADS", "4");
+        ProcessRunner runner(ResourceLocator::execHelper());
+        SuiteRunner suite(*catalog, runner);
+        RuntimeInfo python;
+        python.name = QStringLiteral("python3");
+        python.kind = QStringLiteral("python");
+        python.path = kPython;
+        python.available = true;
+        const QList<RunStep> steps = suite.plan(QStringLiteral("quick"), {}, {python}, 0, &error);
+        QList<Sample> samples;
+        suite.execute(steps, {}, [&](const RunStep &, const Sample &sample) { samples << sample; });
+        if (inherited.isNull())
+            qunsetenv("OPENBLAS_NUM_THREADS");
+        else
+            qputenv("OPENBLAS_NUM_THREADS", inherited);
+        QCOMPARE(samples.size(), 1);
+        QVERIFY2(samples.first().valid(), qPrintable(samples.first().error));
+        QCOMPARE(samples.first().result, QStringLiteral("1,1,1"));
     }
 
     void capturesStdoutAndResources()

@@ -97,6 +97,9 @@ private slots:
                                   "Methodology", "Environment", "Data sources"})
             QVERIFY2(text.contains(QLatin1String(title)), title);
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(count)));
+        // The jit verdict (code-bound kernels) with the library-bound finding beside it.
+        QVERIFY(text.contains(QLatin1String("Claim jit")));
+        QVERIFY(text.contains(QLatin1String("Beside it: Library-bound kernels")));
 
         const QJsonObject shown = QJsonDocument::fromJson(
                                       run(binary(), {QStringLiteral("show"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--json")}).out.toUtf8())

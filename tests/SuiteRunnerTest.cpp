@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "ResultAnalysis.h"
 #include "FakeExecutor.h"
+#include "ResourceLocator.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
 
@@ -143,8 +144,8 @@ private slots:
                                  R"("standard":{"size":2,"runs":4,"iterations":1,"warmup":0,"checksum":"2"},)"
                                  R"("full":{"size":3,"runs":5,"iterations":1,"warmup":0,"checksum":"3"}})";
         manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[)"
-                       R"({"name":"a","category":"cpu","claims":["jit"],"node":"node/a.js","python":"python/a.py","sizes":)" + sizes + "},"
-                       R"({"name":"b","category":"cpu","claims":["jit"],"node":"node/b.js","python":"python/b.py","sizes":)" + sizes + "}]}");
+                       R"({"name":"a","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/a.js","python":"python/a.py","sizes":)" + sizes + "},"
+                       R"({"name":"b","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/b.js","python":"python/b.py","sizes":)" + sizes + "}]}");
         manifest.close();
         QString error;
         const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
@@ -196,7 +197,7 @@ private slots:
         QFile fragment(dir.filePath(QStringLiteral("manifest.d/scaling.json")));
         QVERIFY(fragment.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"size":10,"runs":1,"iterations":2,"warmup":0,"checksum":"42","workers":[1,2]})";
-        fragment.write(R"({"benchmarks":[{"name":"par","category":"scaling","claims":["gil"],"node":"node/par.js","python":"python/par.py",)"
+        fragment.write(R"({"benchmarks":[{"name":"par","category":"scaling","claims":["gil"],"bound":"code","notes":"n","node":"node/par.js","python":"python/par.py",)"
                        R"("variants":[{"name":"worker_threads","runtime":"node"},{"name":"threads","runtime":"python"},)"
                        R"({"name":"numpy","runtime":"python","requires":["numpy"]}],)"
                        R"("sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
@@ -259,13 +260,73 @@ private slots:
         QTemporaryDir dir;
         QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"a","node":"a.js","python":"a.py","sizes":{}}]})");
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"a","bound":"code","notes":"n","node":"a.js","python":"a.py","sizes":{}}]})");
         manifest.close();
         QString error;
         QVERIFY(!Catalog::load(manifest.fileName(), &error));
         QVERIFY2(error.contains(QLatin1String("benchmark \"a\" has no size for suite \"quick\"")), qPrintable(error));
         QVERIFY(!Catalog::load(dir.filePath(QStringLiteral("missing.json")), &error));
         QVERIFY2(error.contains(QLatin1String("cannot read")), qPrintable(error));
+    }
+
+    void manifestBoundIsTyped_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<QString>("expected");  // empty: the manifest loads
+        QTest::newRow("unknown bound") << QByteArray(R"("bound":"gpu","notes":"n",)") << QStringLiteral("benchmark \"k\": unknown bound \"gpu\"; one of code, library, startup, io");
+        QTest::newRow("bound missing") << QByteArray(R"("notes":"n",)") << QStringLiteral("benchmark \"k\" needs \"bound\"");
+        QTest::newRow("notes missing") << QByteArray(R"("bound":"library",)") << QStringLiteral("benchmark \"k\" needs \"notes\"");
+        QTest::newRow("unknown variant bound") << QByteArray(R"("bound":"code","notes":"n","variants":[{"name":"v","runtime":"python","bound":"blas"},{"name":"w","runtime":"node"}],)")
+                                               << QStringLiteral("benchmark \"k\", variant \"v\": unknown bound \"blas\"");
+        QTest::newRow("valid") << QByteArray(R"("bound":"code","notes":"n","variants":[{"name":"v","runtime":"python","bound":"library"},{"name":"w","runtime":"node"}],)") << QString();
+    }
+
+    void manifestBoundIsTyped()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"size":1,"runs":1,"iterations":1,"warmup":0,"checksum":"1"})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"k","category":"cpu",)" + fields
+                       + R"("node":"k.js","python":"k.py","sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (expected.isEmpty()) {
+            QVERIFY2(catalog, qPrintable(error));
+            const Benchmark &k = catalog->benchmarks().first();
+            QCOMPARE(k.bound->kind, BenchmarkBound::Code);
+            QCOMPARE(k.notes, QStringLiteral("n"));
+            QCOMPARE(k.boundOf(k.variants.at(0))->kind, BenchmarkBound::Library);  // the variant's own
+            QCOMPARE(k.boundOf(k.variants.at(1))->kind, BenchmarkBound::Code);     // the benchmark's
+            QCOMPARE(k.toJson().value(QLatin1String("bound")).toString(), QStringLiteral("code"));
+            return;
+        }
+        QVERIFY(!catalog);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shippedManifestDeclaresEveryKernelsBound()
+    {
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QStringList code;
+        QStringList library;
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            if (benchmark.isServer())
+                continue;
+            QVERIFY2(benchmark.bound && !benchmark.notes.isEmpty(), qPrintable(benchmark.name));
+            if (benchmark.claims.contains(QLatin1String("jit")))
+                (benchmark.bound->kind == BenchmarkBound::Code ? code : library) << benchmark.name;
+        }
+        // The kernels whose time is mostly native code on both sides are not counted for the JIT.
+        for (const QString &name : {QStringLiteral("sort"), QStringLiteral("regex"), QStringLiteral("json-roundtrip")})
+            QVERIFY2(library.contains(name), qPrintable(name));
+        for (const QString &name : {QStringLiteral("nbody"), QStringLiteral("fib"), QStringLiteral("spectral-norm")})
+            QVERIFY2(code.contains(name), qPrintable(name));
     }
 };
 

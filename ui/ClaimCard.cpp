@@ -101,6 +101,9 @@ void ClaimCard::setVerdict(const ClaimVerdict &verdict)
         lines << tr("%1: <b>%2</b> (%3)").arg(figure.figure.toHtmlEscaped(), formatFigure(figure), figure.outcome);
     if (lines.isEmpty() && !verdict.missing.isEmpty())
         lines << tr("Missing: %1").arg(verdict.missing.first().toHtmlEscaped());
+    // What the verdict leaves out on purpose (jit: the library-bound kernels) is shown beside it, not lost.
+    for (const ClaimFinding &finding : verdict.findings)
+        lines << tr("<i>Beside it:</i> %1").arg(finding.summary.toHtmlEscaped());
     m_numbers->setText(lines.join(QStringLiteral("<br>")));
     setToolTip(tr("%1\n\nWhy: %2\n\nClick for every figure, its n, CI, p-value and source.").arg(verdict.articleSays, verdict.why));
     updateChart();

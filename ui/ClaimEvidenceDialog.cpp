@@ -28,22 +28,30 @@ ClaimEvidenceDialog::ClaimEvidenceDialog(const ClaimVerdict &verdict, QWidget *p
     auto *summary = new QLabel(tr("<p><i>The article:</i> %1</p><p><b style='color:%2'>%3</b> — %4</p>")
                                    .arg(verdict.articleSays.toHtmlEscaped(), ClaimCard::verdictColor(verdict.verdict).name(),
                                         verdict.verdict, verdict.why.toHtmlEscaped()));
+    for (const ClaimFinding &finding : verdict.findings)
+        summary->setText(summary->text() + tr("<p><i>Beside it (not part of the verdict):</i> %1</p>").arg(finding.summary.toHtmlEscaped()));
     summary->setWordWrap(true);
     summary->setTextFormat(Qt::RichText);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    const QStringList headers = {tr("Part"), tr("Figure"), tr("Value"), tr("CI low"), tr("CI high"), tr("n"), tr("p (Holm)"), tr("Outcome"), tr("Source")};
-    auto *table = new QTableWidget(int(verdict.evidence.size()), int(headers.size()));
+    // The verdict's figures, then the findings' (their part column names the finding).
+    QList<ClaimEvidence> figures = verdict.evidence;
+    for (const ClaimFinding &finding : verdict.findings)
+        figures << finding.evidence;
+    const QStringList headers = {tr("Part"), tr("Figure"), tr("Value"), tr("CI low"), tr("CI high"), tr("n"), tr("p (Holm)"), tr("Outcome"),
+                                 tr("Bound"), tr("Source")};
+    auto *table = new QTableWidget(int(figures.size()), int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
-    for (int row = 0; row < verdict.evidence.size(); ++row) {
-        const ClaimEvidence &figure = verdict.evidence.at(row);
+    for (int row = 0; row < figures.size(); ++row) {
+        const ClaimEvidence &figure = figures.at(row);
         const QStringList cells = {figure.part, figure.figure, QString::number(figure.value, 'g', 4), optional(figure.ciLow), optional(figure.ciHigh),
-                                   QString::number(figure.n), optional(figure.p), figure.outcome, figure.source};
+                                   QString::number(figure.n), optional(figure.p), figure.outcome, figure.bound, figure.source};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(cells.at(column));
+            // The pair's notes (what differs between its two programs) go with the figure.
+            item->setToolTip(column == 1 && !figure.notes.isEmpty() ? cells.at(column) + QStringLiteral("\n\n") + figure.notes : cells.at(column));
             table->setItem(row, column, item);
         }
         if (!figure.url.isEmpty()) {

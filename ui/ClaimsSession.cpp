@@ -77,6 +77,7 @@ void ClaimsSession::start()
         inputs.scalingRows = snapshot.scalingRows.isEmpty() ? ResultAnalysis::scalingRows(snapshot.rows) : snapshot.scalingRows;
         inputs.datasets = state.datasets;
         inputs.sourceSizes = state.sourceSizes;
+        inputs.loadShippedBenchmarks();
         state.verdicts = ClaimEvaluator::evaluate(*rules, inputs);
         return state;
     }));

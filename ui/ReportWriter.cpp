@@ -1,6 +1,7 @@
 #include "ReportWriter.h"
 
 #include "ChartFactory.h"
+#include "ClaimEvaluator.h"
 #include "ForeignLoad.h"
 #include "Format.h"
 #include "ReportLayout.h"
@@ -230,6 +231,29 @@ std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
     return writer;
 }
 
+/// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
+/// so the report says what the verdict was decided on and what it left out.
+void writeClaimFindings(ReportLayout &layout, const ResultSetBundle &set, const QList<SummaryRow> &rows, const QList<LoadRow> &loadRows,
+                        const QList<ScalingRow> &scalingRows)
+{
+    QString error;
+    const std::optional<ClaimRules> rules = ClaimRules::loadShipped(&error);
+    if (!rules)
+        return;
+    std::optional<ClaimInputs> inputs;
+    for (const ClaimRule &claim : rules->claims()) {
+        if (claim.findings.isEmpty())
+            continue;
+        if (!inputs)
+            inputs = ClaimInputs::fromRows(set.runtimes, rows, loadRows, scalingRows);
+        const ClaimVerdict verdict = ClaimEvaluator::evaluateClaim(claim, *rules, *inputs);
+        QStringList text{tr("Claim %1 (%2): %3.").arg(verdict.id, verdict.title, verdict.verdict)};
+        for (const ClaimFinding &finding : verdict.findings)
+            text << tr("Beside it: %1").arg(finding.summary);
+        layout.paragraph(text.join(QLatin1Char(' ')));
+    }
+}
+
 } // namespace
 
 QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
@@ -298,6 +322,7 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
+    writeClaimFindings(layout, set, rows, loadRows, scalingRows);
 
     layout.heading(tr("Performance"));
     const QList<QStringList> groups = benchmarkGroups(rows);

@@ -71,6 +71,8 @@ QJsonObject Benchmark::toJson() const
                           {QStringLiteral("description"), variant.description}};
         if (!variant.script.isEmpty())
             entry.insert(QStringLiteral("script"), variant.script);
+        if (variant.bound)
+            entry.insert(QStringLiteral("bound"), variant.bound->name());
         variantList.append(entry);
     }
     QJsonObject json{{QStringLiteral("name"), name},
@@ -81,6 +83,10 @@ QJsonObject Benchmark::toJson() const
                      {QStringLiteral("measure"), measure},
                      {QStringLiteral("timeout_s"), timeoutSeconds},
                      {QStringLiteral("sizes"), suites}};
+    if (bound)
+        json.insert(QStringLiteral("bound"), bound->name());
+    if (!notes.isEmpty())
+        json.insert(QStringLiteral("notes"), notes);
     if (!nodeScript.isEmpty())
         json.insert(QStringLiteral("node"), nodeScript);
     if (!pythonScript.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "BenchmarkBound.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -33,6 +35,7 @@ struct BenchmarkVariant {
     QStringList args;     ///< extra arguments from the manifest
     QStringList libraries; ///< optional libraries that must be importable (RuntimeInfo::libraries)
     QString description;  ///< servers: what the server does per request, so a reader can judge fairness
+    std::optional<BenchmarkBound> bound = std::nullopt;  ///< overrides the benchmark's (numpy is library-bound, plain loops are not)
 };
 
 /// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.
@@ -50,6 +53,10 @@ struct Benchmark {
     QString category;
     QString description;
     QStringList claims;
+    /// What dominates the time of both programs; absent only for servers, whose variants say what they do.
+    std::optional<BenchmarkBound> bound;
+    /// What differs between the Node and the Python program, so a reader can judge the pair's fairness.
+    QString notes;
     /// "iterations": the program times itself; "process": the harness times the whole process;
     /// "http", "idle", "chat": a server the harness loads with its own generator.
     QString measure;
@@ -71,6 +78,11 @@ struct Benchmark {
     }
     /// The variants that run on a runtime kind; a plain benchmark yields one unnamed variant.
     [[nodiscard]] QList<BenchmarkVariant> variantsFor(const QString &runtimeKind) const;
+    /// The variant's own bound where it declares one, else the benchmark's.
+    [[nodiscard]] std::optional<BenchmarkBound> boundOf(const BenchmarkVariant &variant) const
+    {
+        return variant.bound ? variant.bound : bound;
+    }
     [[nodiscard]] const Endpoint *endpoint(const QString &name) const;
     [[nodiscard]] QJsonObject toJson() const;
 };

@@ -52,6 +52,21 @@ bool positiveIntList(const QJsonValue &value, QList<int> *out)
     return true;
 }
 
+/// Reads an optional "bound" field; a value that is not a known bound is an error naming the entry.
+bool parseBound(const QJsonObject &json, std::optional<BenchmarkBound> *out, const QString &what, QString *error)
+{
+    const QJsonValue value = json.value(QLatin1String("bound"));
+    if (value.isUndefined())
+        return true;
+    *out = BenchmarkBound::parse(value.toString());
+    if (!*out) {
+        *error = what + QStringLiteral(": unknown bound \"%1\"; one of %2 (what dominates its time)")
+                            .arg(value.toVariant().toString(), BenchmarkBound::names().join(QStringLiteral(", ")));
+        return false;
+    }
+    return true;
+}
+
 /// Reads one suite's size; `what` prefixes any message so the user knows which entry to fix.
 bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSize *size, const QString &what, QString *error)
 {
@@ -117,6 +132,8 @@ bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
             *error = what + QStringLiteral(": needs a name and a runtime of node or python");
             return false;
         }
+        if (!parseBound(json, &variant.bound, what, error))
+            return false;
         if (benchmark->isServer() && variant.script.isEmpty()) {
             *error = what + QStringLiteral(": a server needs a script");
             return false;
@@ -148,6 +165,19 @@ std::optional<Benchmark> parseBenchmark(const QJsonObject &entry, const QStringL
     benchmark.measure = entry.value(QLatin1String("measure")).toString(QStringLiteral("iterations"));
     if (!kMeasures.contains(benchmark.measure)) {
         *error = what + QStringLiteral(": unknown measure \"%1\"; one of %2").arg(benchmark.measure, kMeasures.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    // A program pair says what dominates its time and how its two programs differ: claims are judged
+    // on those (the jit claim only on code-bound kernels), and readers judge fairness by them.
+    if (!parseBound(entry, &benchmark.bound, what, error))
+        return std::nullopt;
+    benchmark.notes = entry.value(QLatin1String("notes")).toString();
+    if (!benchmark.isServer() && !benchmark.bound) {
+        *error = what + QStringLiteral(" needs \"bound\": what dominates its time, one of %1").arg(BenchmarkBound::names().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (!benchmark.isServer() && benchmark.notes.isEmpty()) {
+        *error = what + QStringLiteral(" needs \"notes\": what differs between its Node and its Python program");
         return std::nullopt;
     }
     benchmark.timeoutSeconds = entry.value(QLatin1String("timeout_s")).toInt(60);

@@ -16,6 +16,7 @@ struct PartResult {
     QString label;
     QList<ClaimEvidence> evidence;
     QList<double> references;  ///< the article's value per figure, for "within" expectations
+    QStringList subjects;      ///< ratio figures: the benchmark (and variants) each one compares, for findings
     QStringList missing;
     QString outcome;           ///< holds, fails, partly, missing
     int contrary = 0;          ///< figures that say the opposite of the part
@@ -194,6 +195,55 @@ QString named(const QString &benchmark, const QString &variant)
     return variant.isEmpty() ? benchmark : QStringLiteral("%1 (%2)").arg(benchmark, variant);
 }
 
+const Benchmark *findBenchmark(const ClaimInputs &inputs, const QString &name)
+{
+    const auto found = std::find_if(inputs.benchmarks.begin(), inputs.benchmarks.end(), [&](const Benchmark &b) { return b.name == name; });
+    return found == inputs.benchmarks.end() ? nullptr : &*found;
+}
+
+/// What dominates a compared pair's time: the benchmark's bound, or each side's where its variants differ.
+QString boundText(const Benchmark &benchmark, const QString &nodeVariant, const QString &pythonVariant)
+{
+    const auto sideBound = [&](const QString &kind, const QString &variantName) -> QString {
+        for (const BenchmarkVariant &variant : benchmark.variantsFor(kind)) {
+            if (variant.name == variantName)
+                return benchmark.boundOf(variant) ? benchmark.boundOf(variant)->name() : QString();
+        }
+        return benchmark.bound ? benchmark.bound->name() : QString();
+    };
+    const QString node = sideBound(QStringLiteral("node"), nodeVariant);
+    const QString python = sideBound(QStringLiteral("python"), pythonVariant);
+    return node == python ? node : QStringLiteral("%1 (node) / %2 (python)").arg(node, python);
+}
+
+/// The benchmarks a ratio rule names, narrowed to those whose manifest bound is the rule's "bound" (when
+/// it has one), so a claim about a JIT is judged only on kernels whose time is the programs' own code.
+QStringList selectBenchmarks(const QJsonObject &rule, const ClaimInputs &inputs, PartResult &part)
+{
+    const QStringList names = strings(rule.value(QStringLiteral("benchmarks")));
+    if (!rule.contains(QStringLiteral("bound")))
+        return names;
+    // ClaimRules has rejected any other spelling.
+    const BenchmarkBound wanted = BenchmarkBound::parse(rule.value(QStringLiteral("bound")).toString()).value_or(BenchmarkBound{});
+    QStringList kept;
+    QStringList left;
+    for (const QString &name : names) {
+        const Benchmark *benchmark = findBenchmark(inputs, name);
+        if (!benchmark || !benchmark->bound) {
+            part.missing << QStringLiteral("%1: what dominates its time is unknown (%2)")
+                                .arg(name, inputs.benchmarksError.isEmpty() ? QStringLiteral("it has no bound in the benchmark manifest")
+                                                                            : inputs.benchmarksError);
+        } else if (*benchmark->bound == wanted) {
+            kept << name;
+        } else {
+            left << QStringLiteral("%1 (%2)").arg(name, benchmark->bound->name());
+        }
+    }
+    if (!left.isEmpty())
+        part.note = QStringLiteral("%1-bound kernels only; left out: %2").arg(wanted.name(), left.join(QStringLiteral(", ")));
+    return kept;
+}
+
 /// Node against Python on one benchmark and variant pair, or why that pair cannot be compared.
 void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules, const QString &benchmark,
               const QString &nodeVariant, const QString &pythonVariant, std::optional<int> workers)
@@ -215,7 +265,12 @@ void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, c
     ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 time ratio, %3").arg(sides.node, sides.python, named(benchmark, variants)),
                                        node->values, python->values, rules.confidence());
     figure.source = QStringLiteral("%1/%2/%3,%4").arg(benchmark, variants, sides.node, sides.python);
+    if (const Benchmark *entry = findBenchmark(inputs, benchmark)) {
+        figure.bound = boundText(*entry, nodeVariant, pythonVariant);
+        figure.notes = entry->notes;
+    }
     part.evidence << figure;
+    part.subjects << named(benchmark, variants);
 }
 
 PartResult ratioPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
@@ -231,7 +286,7 @@ PartResult ratioPart(const QJsonObject &rule, const ClaimInputs &inputs, const S
     std::optional<int> workers;
     if (rule.contains(QStringLiteral("workers")))
         workers = rule.value(QStringLiteral("workers")).toInt();
-    for (const QString &benchmark : strings(rule.value(QStringLiteral("benchmarks")))) {
+    for (const QString &benchmark : selectBenchmarks(rule, inputs, part)) {
         for (const QString &nodeVariant : nodeVariants) {
             for (const QString &pythonVariant : pythonVariants)
                 addRatio(part, inputs, sides, rules, benchmark, nodeVariant, pythonVariant, workers);
@@ -575,6 +630,61 @@ QString describe(const PartResult &part)
     return part.label + QStringLiteral(": ") + text + QLatin1Char('.');
 }
 
+/// "CPython's C built-ins (python3) win sort, word-count": a side's declared name (plural) with its runtime,
+/// or the runtime's name alone.
+QString winners(const QJsonObject &names, const QString &kind, const QString &runtime, const QStringList &wins)
+{
+    const QString name = names.value(kind).toString();
+    return name.isEmpty() ? QStringLiteral("%1 wins %2").arg(runtime, wins.join(QStringLiteral(", ")))
+                          : QStringLiteral("%1 (%2) win %3").arg(name, runtime, wins.join(QStringLiteral(", ")));
+}
+
+/// A ratio read as "who is faster" and reported beside the verdict: the same figures, CIs and Holm
+/// correction as a part, with Node faster where a part would hold and Python faster where it would be contrary.
+ClaimFinding evaluateFinding(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+{
+    QJsonObject judged = rule;
+    judged.insert(QStringLiteral("expect"), QJsonObject{{QStringLiteral("below"), 1}});
+    PartResult part = ratioPart(judged, inputs, sides, rules);
+    part.label = rule.value(QStringLiteral("label")).toString();
+    finish(part, judged, rules, true);
+    ClaimFinding finding;
+    finding.label = part.label;
+    finding.missing = part.missing;
+    for (qsizetype i = 0; i < part.evidence.size(); ++i) {
+        ClaimEvidence figure = part.evidence.at(i);
+        const QString subject = part.subjects.value(i);
+        if (figure.outcome == ClaimEvidence::kHolds) {
+            figure.outcome = ClaimFinding::kNodeFaster;
+            finding.nodeWins << subject;
+        } else if (figure.outcome == ClaimEvidence::kContrary) {
+            figure.outcome = ClaimFinding::kPythonFaster;
+            finding.pythonWins << subject;
+        } else {
+            figure.outcome = ClaimFinding::kTooClose;
+            finding.tooClose << subject;
+        }
+        finding.evidence << figure;
+    }
+    const QJsonObject names = rule.value(QStringLiteral("sides")).toObject();
+    QStringList clauses;
+    // The side with more wins first: that is the headline.
+    const bool pythonFirst = finding.pythonWins.size() >= finding.nodeWins.size();
+    for (const bool python : {pythonFirst, !pythonFirst}) {
+        const QStringList &wins = python ? finding.pythonWins : finding.nodeWins;
+        if (!wins.isEmpty())
+            clauses << winners(names, python ? QStringLiteral("python") : QStringLiteral("node"), python ? sides.python : sides.node, wins);
+    }
+    if (clauses.isEmpty() && !finding.tooClose.isEmpty())
+        clauses << QStringLiteral("neither side wins any with its CI clear of 1x");
+    if (!finding.tooClose.isEmpty())
+        clauses << QStringLiteral("too close to call: %1").arg(finding.tooClose.join(QStringLiteral(", ")));
+    if (!finding.missing.isEmpty())
+        clauses << QStringLiteral("not measured: %1").arg(finding.missing.join(QStringLiteral("; ")));
+    finding.summary = QStringLiteral("%1: %2.").arg(finding.label, clauses.join(QStringLiteral("; ")));
+    return finding;
+}
+
 } // namespace
 
 ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs)
@@ -609,6 +719,8 @@ ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRu
     else
         verdict.verdict = ClaimVerdict::kMixed;
     verdict.why = lines.join(QLatin1Char(' '));
+    for (const QJsonObject &rule : claim.findings)
+        verdict.findings << evaluateFinding(rule, inputs, sides, rules);
     return verdict;
 }
 

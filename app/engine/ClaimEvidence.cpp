@@ -25,6 +25,10 @@ QJsonObject ClaimEvidence::toJson() const
                        {QStringLiteral("outcome"), outcome}};
     if (!url.isEmpty())
         object.insert(QStringLiteral("url"), url);
+    if (!bound.isEmpty())
+        object.insert(QStringLiteral("bound"), bound);
+    if (!notes.isEmpty())
+        object.insert(QStringLiteral("notes"), notes);
     return object;
 }
 

@@ -24,7 +24,9 @@ struct ClaimEvidence {
     QString source;                 ///< benchmark/variant/runtime/point, or file:line for a dataset row
     QString url;                    ///< a dataset row's source address
     QString part;                   ///< the label of the rule part this figure belongs to
-    QString outcome;                ///< kHolds, kContrary, kInconclusive or kProxy
+    QString outcome;                ///< kHolds, kContrary, kInconclusive or kProxy (a finding's: ClaimFinding's)
+    QString bound;                  ///< what dominates the benchmark's time (manifest "bound"), where it is one
+    QString notes;                  ///< what differs between its Node and Python programs (manifest "notes")
 
     [[nodiscard]] QJsonObject toJson() const;
 };

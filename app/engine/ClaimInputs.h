@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Benchmark.h"
 #include "DatasetCatalog.h"
 #include "ResultAnalysis.h"
 #include "RuntimeInfo.h"
@@ -17,10 +18,19 @@ struct ClaimInputs {
     QList<ScalingRow> scalingRows;
     DatasetCatalog datasets;
     QList<SourceSize> sourceSizes;
+    QList<Benchmark> benchmarks;  ///< the shipped manifest's entries: each kernel's bound and notes
+    QString benchmarksError;      ///< why `benchmarks` is empty: the manifest could not be read
+
+    /// Reads the shipped manifest into `benchmarks` (or its problem into `benchmarksError`); rules that
+    /// filter by bound need it.
+    void loadShippedBenchmarks();
 
     /// Derives every input from a result set's raw samples, with the datasets in use (shipped or imported)
     /// and the shipped programs' source sizes; the CLI and the UI call this so both show the same verdicts.
     [[nodiscard]] static ClaimInputs fromResultSet(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
+    /// The same from rows a caller has already derived (a report), so they are not computed twice.
+    [[nodiscard]] static ClaimInputs fromRows(const QList<RuntimeInfo> &runtimes, const QList<SummaryRow> &rows,
+                                              const QList<LoadRow> &loadRows, const QList<ScalingRow> &scalingRows);
 };
 
 } // namespace showdown

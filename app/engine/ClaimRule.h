@@ -12,6 +12,7 @@ struct ClaimRule {
     QString title;
     QString articleSays;
     QList<QJsonObject> parts;  ///< each validated by ClaimRules against its kind
+    QList<QJsonObject> findings;  ///< reported beside the verdict without deciding it (kind ratio, no expect)
 };
 
 } // namespace showdown

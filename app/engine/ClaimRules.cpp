@@ -1,5 +1,6 @@
 #include "ClaimRules.h"
 
+#include "BenchmarkBound.h"
 #include "ResourceLocator.h"
 
 #include <QFile>
@@ -40,6 +41,37 @@ QString expectProblem(const QJsonObject &expect)
     return {};
 }
 
+/// A benchmark filter by what dominates the kernels' time, spelled as the manifest spells it.
+QString boundProblem(const QJsonObject &part)
+{
+    if (!part.contains(QStringLiteral("bound")) || BenchmarkBound::parse(part.value(QStringLiteral("bound")).toString()))
+        return {};
+    return QStringLiteral("unknown \"bound\" \"%1\"; one of %2")
+        .arg(part.value(QStringLiteral("bound")).toVariant().toString(), BenchmarkBound::names().join(QStringLiteral(", ")));
+}
+
+/// A finding reads like a ratio part but judges nothing: who is faster is its whole content.
+QString findingProblem(const QJsonObject &finding)
+{
+    if (finding.value(QStringLiteral("label")).toString().isEmpty())
+        return QStringLiteral("has no \"label\"");
+    if (finding.value(QStringLiteral("kind")).toString() != QLatin1String("ratio"))
+        return QStringLiteral("a finding must be of kind ratio");
+    if (!finding.contains(QStringLiteral("benchmarks")))
+        return QStringLiteral("a finding needs \"benchmarks\"");
+    if (finding.contains(QStringLiteral("expect")))
+        return QStringLiteral("a finding has no \"expect\": it reports which side is faster, it decides nothing");
+    const QJsonValue sides = finding.value(QStringLiteral("sides"));
+    if (!sides.isUndefined()) {
+        const QJsonObject names = sides.toObject();
+        for (auto it = names.begin(); it != names.end(); ++it) {
+            if ((it.key() != QLatin1String("node") && it.key() != QLatin1String("python")) || !it.value().isString())
+                return QStringLiteral("\"sides\" names the node and python side with text, e.g. {\"python\": \"CPython's C built-ins\"}");
+        }
+    }
+    return boundProblem(finding);
+}
+
 QString partProblem(const QJsonObject &part)
 {
     const QString kind = part.value(QStringLiteral("kind")).toString();
@@ -51,9 +83,12 @@ QString partProblem(const QJsonObject &part)
         if (!part.contains(field))
             return QStringLiteral("kind %1 needs \"%2\"").arg(kind, field);
     }
-    if (part.contains(QStringLiteral("expect")))
-        return expectProblem(part.value(QStringLiteral("expect")).toObject());
-    return {};
+    if (part.contains(QStringLiteral("expect"))) {
+        const QString problem = expectProblem(part.value(QStringLiteral("expect")).toObject());
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return boundProblem(part);
 }
 
 } // namespace
@@ -104,6 +139,15 @@ std::optional<ClaimRules> ClaimRules::parse(const QByteArray &json, QString *err
                 return std::nullopt;
             }
             claim.parts << parts.at(i).toObject();
+        }
+        const QJsonArray findings = object.value(QStringLiteral("findings")).toArray();
+        for (qsizetype i = 0; i < findings.size(); ++i) {
+            const QString problem = findingProblem(findings.at(i).toObject());
+            if (!problem.isEmpty()) {
+                *error = QStringLiteral("claim rules: claim %1, finding %2: %3").arg(claim.id).arg(i + 1).arg(problem);
+                return std::nullopt;
+            }
+            claim.findings << findings.at(i).toObject();
         }
         rules.m_claims << claim;
     }

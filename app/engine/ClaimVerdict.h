@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClaimEvidence.h"
+#include "ClaimFinding.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -24,8 +25,9 @@ struct ClaimVerdict {
     QStringList holdingParts;   ///< labels of the rule parts that hold, for Mixed
     QStringList missing;        ///< what was not measured, and why
     QList<ClaimEvidence> evidence;
+    QList<ClaimFinding> findings;  ///< reported beside the verdict, never part of it (e.g. jit's library-bound kernels)
 
-    /// The documented shape: id, article_says, verdict, why, evidence (plus title, holds, missing).
+    /// The documented shape: id, article_says, verdict, why, evidence (plus title, holds, missing, findings).
     [[nodiscard]] QJsonObject toJson() const;
 };
 

@@ -12,6 +12,8 @@
 #include <boost/process/async_pipe.hpp>
 #include <boost/process/args.hpp>
 #include <boost/process/child.hpp>
+#include <boost/process/env.hpp>
+#include <boost/process/environment.hpp>
 #include <boost/process/exe.hpp>
 #include <boost/process/extend.hpp>
 #include <boost/process/io.hpp>
@@ -119,10 +121,15 @@ ProcessResult Session::run(const QString &helper, std::stop_token stop)
     const std::string directory =
         (m_spec.workingDirectory.isEmpty() ? QDir::currentPath() : m_spec.workingDirectory).toStdString();
 
+    // Built before the fork: the child only receives the finished array.
+    bp::environment environment = boost::this_process::environment();
+    for (auto it = m_spec.environment.cbegin(); it != m_spec.environment.cend(); ++it)
+        environment[it.key().toStdString()] = it.value().toStdString();
+
     const auto started = std::chrono::steady_clock::now();
     std::error_code spawnError;
     bp::child child(bp::exe = helper.toStdString(), bp::args = args, bp::std_out > m_out, bp::std_err > m_err,
-                    bp::std_in < bp::null, bp::start_dir = directory, GroupLeader{}, spawnError);
+                    bp::std_in < bp::null, bp::start_dir = directory, environment, GroupLeader{}, spawnError);
     if (spawnError) {
         m_result.error = QStringLiteral("could not start %1 through %2: %3")
                              .arg(m_spec.program, helper, QString::fromStdString(spawnError.message()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,7 @@ struct ProcessSpec {
     QString program;             ///< absolute path of the executable; no PATH search
     QStringList arguments;
     QString workingDirectory;    ///< empty: inherit
+    QMap<QString, QString> environment; ///< set on top of the inherited environment (e.g. BLAS threads pinned)
     std::chrono::milliseconds timeout{60000};
     qint64 stdoutCapBytes = 16 * 1024 * 1024; ///< beyond this the child is killed: a flood must not eat memory
     int stderrTailBytes = 8192;               ///< only the end of stderr is kept, for error messages

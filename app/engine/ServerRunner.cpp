@@ -1,5 +1,6 @@
 #include "ServerRunner.h"
 
+#include "BenchmarkEnvironment.h"
 #include "ProcessGroupProbe.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
@@ -137,6 +138,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
+    spec.environment = BenchmarkEnvironment::variables();
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);

@@ -1,5 +1,6 @@
 #include "SuiteRunner.h"
 
+#include "BenchmarkEnvironment.h"
 #include "SampleEvaluator.h"
 #include "ServerRunner.h"
 
@@ -92,6 +93,7 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
         spec.arguments << QStringLiteral("--variant") << step.variant.name;
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
+    spec.environment = BenchmarkEnvironment::variables();
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
     return spec;
 }

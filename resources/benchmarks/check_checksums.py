@@ -31,6 +31,8 @@ CATEGORIES = {"cpu", "library", "startup", "memory", "scaling", "io", "realtime"
 MEASURES = {"iterations", "process"}
 SERVER_MEASURES = {"http", "idle", "chat"}
 RUNTIMES = ("node", "python")
+# What dominates a benchmark's time (PROTOCOL.md); Showdown's Catalog accepts exactly these.
+BOUNDS = {"code", "library", "startup", "io"}
 
 
 def read_json(path, problems):
@@ -61,6 +63,8 @@ def check_variants(name, variants, problems):
             problems.append(f"{name}/{vname}: runtime must be one of {', '.join(RUNTIMES)}")
         if not isinstance(v.get("description"), str) or not v.get("description"):
             problems.append(f"{name}/{vname}: missing description")
+        if "bound" in v and v["bound"] not in BOUNDS:
+            problems.append(f"{name}/{vname}: unknown bound {v['bound']!r}")
         requires = v.get("requires", [])
         if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
             problems.append(f"{name}/{vname}: requires must be a list of library names")
@@ -71,12 +75,14 @@ def check_variants(name, variants, problems):
 
 def check_benchmark(b, problems):
     name = b.get("name", "?")
-    for key in ("name", "title", "category", "description", "claims", "measure", "timeout_s",
+    for key in ("name", "title", "category", "description", "claims", "bound", "notes", "measure", "timeout_s",
                 "node", "python", "sizes"):
         if key not in b:
             problems.append(f"{name}: missing {key!r}")
     if b.get("category") not in CATEGORIES:
         problems.append(f"{name}: unknown category {b.get('category')!r}")
+    if "bound" in b and b["bound"] not in BOUNDS:
+        problems.append(f"{name}: unknown bound {b['bound']!r}; one of {', '.join(sorted(BOUNDS))}")
     if b.get("measure") not in MEASURES:
         problems.append(f"{name}: unknown measure {b.get('measure')!r}")
     for runtime in RUNTIMES:

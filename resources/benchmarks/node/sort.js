@@ -1,7 +1,10 @@
 'use strict';
 // sort: sort N pseudo-random integers in [0, 2^53) -- exact as JavaScript numbers and
-// as Python ints -- with the language's standard sort. The numbers are drawn once,
-// untimed, from a Park-Miller LCG; each iteration sorts a fresh copy.
+// as Python ints -- with the runtime's built-in numeric sort and no user comparator, as
+// Python's sorted() does: a Float64Array's sort() orders numbers (Array.prototype.sort
+// without a comparator would compare strings, and with one would time O(n log n) calls
+// of JavaScript code). The numbers are drawn once, untimed, from a Park-Miller LCG;
+// each iteration sorts a fresh copy.
 // Size = N; result = "<N>:<min>:<median>:<max>:<sum of 16 evenly spaced values mod 1e9+7>".
 const { run } = require('./_protocol');
 
@@ -10,7 +13,7 @@ const MODULUS = 1000000007;
 function randomNumbers(count) {
   let state = 20240601;
   const next = () => (state = (state * 48271) % 2147483647);
-  const numbers = new Array(count);
+  const numbers = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const high = next() % 4194304; // 22 bits
     numbers[i] = high * 2147483648 + next(); // high * 2^31 + 31 bits < 2^53
@@ -19,7 +22,7 @@ function randomNumbers(count) {
 }
 
 function sortNumbers(numbers) {
-  const sorted = numbers.slice().sort((a, b) => a - b);
+  const sorted = numbers.slice().sort();
   const n = sorted.length;
   let probe = 0;
   for (let k = 0; k < 16; k++) {

@@ -1,6 +1,7 @@
 """sort: sort N pseudo-random integers in [0, 2^53) -- exact as JavaScript numbers and
-as Python ints -- with the language's standard sort. The numbers are drawn once,
-untimed, from a Park-Miller LCG; each iteration sorts a fresh copy.
+as Python ints -- with the runtime's built-in sort and no key or comparator (sorted(),
+Timsort in C); the Node program sorts a Float64Array the same way. The numbers are drawn
+once, untimed, from a Park-Miller LCG; each iteration sorts a fresh copy.
 
 Size = N; result = "<N>:<min>:<median>:<max>:<sum of 16 evenly spaced values mod 1e9+7>".
 """
