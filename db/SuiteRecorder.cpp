@@ -52,17 +52,19 @@ SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<Run
         if (onSample)
             onSample(done, step, sample);
     });
-    // The machine's end state and the foreign-load verdict; a set without them still finishes.
-    m_environment.insert(MachineState::kKey, m_machine.finish());
-    QString environmentError;
-    if (!m_store.setResultSetEnvironment(resultSetId, m_environment, &environmentError))
-        qWarning("showdown: %s", qPrintable(environmentError));
     const bool allFailed = outcome.invalid == outcome.stored && outcome.stored > 0;
     outcome.status = stop.stop_requested() ? QStringLiteral("interrupted")
                      : allFailed           ? QStringLiteral("failed")
                                            : QStringLiteral("complete");
+    // The status first: it is what keeps the samples trustworthy, and on a full disk an update of one column
+    // in place still fits where the larger environment text may not.
     QString finishError;
     const bool finished = m_store.finishResultSet(resultSetId, outcome.status, &finishError);
+    // Then the machine's end state and the foreign-load verdict; a set without them is still finished.
+    m_environment.insert(MachineState::kKey, m_machine.finish());
+    QString environmentError;
+    if (!m_store.setResultSetEnvironment(resultSetId, m_environment, &environmentError) && refusal.isEmpty())
+        qWarning("showdown: %s", qPrintable(environmentError));
     if (!refusal.isEmpty()) {
         outcome.storeError = refusedMessage(resultSetId, refused, refusal, outcome.stored, finished ? QString() : finishError);
     } else if (!finished) {

@@ -61,6 +61,21 @@ QJsonObject listedSet(const QString &db, qint64 id)
     return {};
 }
 
+/// The analysis version stored with a result set, read straight from the file; -1 when none is stored.
+int storedAnalysisVersion(const QString &db, qint64 id)
+{
+    int version = -1;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(db);
+        QSqlQuery query(raw);
+        if (raw.open() && query.exec(QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)) && query.next())
+            version = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return version;
+}
+
 } // namespace
 
 class CliTest : public QObject {
@@ -216,16 +231,7 @@ private slots:
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
         const qint64 id = ran.json().value(QLatin1String("result_set")).toInteger();
         // The run stored its analysis with the set once it ended, so readers need not recompute it.
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(db);
-            QVERIFY(raw.open());
-            QSqlQuery query(raw);
-            QVERIFY(query.exec(QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)));
-            QVERIFY2(query.next(), "the run stored no analysis");
-            QCOMPARE(query.value(0).toInt(), showdown::ResultSetAnalysis::kVersion);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QCOMPARE(storedAnalysisVersion(db, id), showdown::ResultSetAnalysis::kVersion);
 
         const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QCOMPARE(shown.exitCode, 0);
@@ -297,16 +303,7 @@ private slots:
         QVERIFY(!listed.value(QLatin1String("created")).toString().isEmpty());
 
         // The run stored its analysis with the set once it ended, so readers need not recompute it.
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(db);
-            QVERIFY(raw.open());
-            QSqlQuery query(raw);
-            QVERIFY(query.exec(QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)));
-            QVERIFY2(query.next(), "the run stored no analysis");
-            QCOMPARE(query.value(0).toInt(), showdown::ResultSetAnalysis::kVersion);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QCOMPARE(storedAnalysisVersion(db, id), showdown::ResultSetAnalysis::kVersion);
 
         const Outcome shown = run({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QCOMPARE(shown.exitCode, 0);

@@ -10,6 +10,18 @@ QString ResourceLocator::executableDir()
     return QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath()).absolutePath();
 }
 
+QString ResourceLocator::program(const char *variable, const QString &name, const QString &installed)
+{
+    const QString fromEnvironment = qEnvironmentVariable(variable);
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QDir here(executableDir());
+    const QString beside = here.absoluteFilePath(name);
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    return QDir::cleanPath(here.absoluteFilePath(installed));
+}
+
 QString ResourceLocator::resourcesDir()
 {
     const QString fromEnvironment = qEnvironmentVariable("SHOWDOWN_RESOURCES");
@@ -33,26 +45,12 @@ QString ResourceLocator::dataDir()
 
 QString ResourceLocator::execHelper()
 {
-    const QString fromEnvironment = qEnvironmentVariable("SHOWDOWN_EXEC_HELPER");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    const QDir here(executableDir());
-    const QString beside = here.absoluteFilePath(QStringLiteral("showdown-exec"));
-    if (QFileInfo(beside).isExecutable())
-        return beside;
-    return QDir::cleanPath(here.absoluteFilePath(QStringLiteral("../lib/showdown/showdown-exec")));
+    return program("SHOWDOWN_EXEC_HELPER", QStringLiteral("showdown-exec"), QStringLiteral("../lib/showdown/showdown-exec"));
 }
 
 QString ResourceLocator::showdownCommand()
 {
-    const QString fromEnvironment = qEnvironmentVariable("SHOWDOWN_COMMAND");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    const QDir here(executableDir());
-    const QString beside = here.absoluteFilePath(QStringLiteral("showdown"));
-    if (QFileInfo(beside).isExecutable())
-        return beside;
-    return QDir::cleanPath(here.absoluteFilePath(QStringLiteral("../bin/showdown")));
+    return program("SHOWDOWN_COMMAND", QStringLiteral("showdown"), QStringLiteral("../bin/showdown"));
 }
 
 } // namespace showdown

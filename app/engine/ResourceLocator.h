@@ -20,6 +20,11 @@ public:
     [[nodiscard]] static QString showdownCommand();
     /// Directory of the running executable (from /proc/self/exe, so no QCoreApplication is needed).
     [[nodiscard]] static QString executableDir();
+
+private:
+    /// One of Showdown's programs: $`variable`, else `name` beside the running executable (the build tree,
+    /// the tests), else `installed` relative to it (a package).
+    [[nodiscard]] static QString program(const char *variable, const QString &name, const QString &installed);
 };
 
 } // namespace showdown

@@ -34,6 +34,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -63,6 +64,44 @@ QString option(const QStringList &arguments, const QString &name, const QString 
     return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
 }
 
+/// A GUI-thread timer every 5 ms that records how late each tick comes: the GUI thread's stalls.
+class Heartbeat {
+public:
+    static constexpr int kIntervalMs = 5;
+
+    explicit Heartbeat(std::function<void(double lateMs)> onLate = {}) : m_onLate(std::move(onLate))
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(kIntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            const double late = std::max(0.0, double(now - m_last) / 1e6 - kIntervalMs);
+            m_last = now;
+            m_into->push_back(late);
+            if (m_onLate)
+                m_onLate(late);
+        });
+    }
+    /// Starts (or restarts) the clock and records from now on into `into`.
+    void recordInto(std::vector<double> *into)
+    {
+        m_into = into;
+        m_clock.start();
+        m_last = 0;
+        if (!m_timer.isActive())
+            m_timer.start();
+    }
+    /// Milliseconds since the last recordInto().
+    [[nodiscard]] qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    std::vector<double> *m_into = nullptr;
+    std::function<void(double)> m_onLate;
+};
+
 int stall(const QStringList &arguments)
 {
     QTemporaryDir dir;
@@ -76,21 +115,11 @@ int stall(const QStringList &arguments)
     request.only = option(arguments, QStringLiteral("--only"), QString()).split(QLatin1Char(','), Qt::SkipEmptyParts);
     request.runtimes = window.inventory()->defaultSelection();
 
-    constexpr int kIntervalMs = 5;
     std::vector<double> stalls;
     std::vector<double> baseline;
-    std::vector<double> *current = &baseline;
-    QElapsedTimer clock;
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    heartbeat.setInterval(kIntervalMs);
-    qint64 last = 0;
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        current->push_back(std::max(0.0, double(now - last) / 1e6 - kIntervalMs));
-        last = now;
-        if (qEnvironmentVariableIsSet("SHOWDOWN_STALL_TRACE") && current->back() > 30)
-            fprintf(stderr, "stall %.0f ms at %.1f s on page %s\n", current->back(), double(now) / 1e9,
+    Heartbeat heartbeat([&](double late) {
+        if (qEnvironmentVariableIsSet("SHOWDOWN_STALL_TRACE") && late > 30)
+            fprintf(stderr, "stall %.0f ms at %.1f s on page %s\n", late, double(heartbeat.elapsedMs()) / 1e3,
                     qPrintable(window.pages().at(window.navigation()->currentRow())->title()));
     });
     // A user clicking through the pages: every page redraws its charts on the GUI thread when shown.
@@ -110,21 +139,17 @@ int stall(const QStringList &arguments)
         QTimer::singleShot(1500, qApp, &QCoreApplication::quit);  // let the last reload and redraw happen
     });
     const QString loadBefore = loadAverage();
-    clock.start();
-    last = clock.nsecsElapsed();
-    heartbeat.start();
+    heartbeat.recordInto(&baseline);
     clicker.start();
     // First the same clicking with no run, so the machine's own noise (other load on its cores) is known.
     QTimer::singleShot(10000, [&] {
-        current = &stalls;
-        clock.restart();
-        last = clock.nsecsElapsed();
+        heartbeat.recordInto(&stalls);
         if (!window.startRun(request))
             QCoreApplication::exit(1);
     });
     if (QApplication::exec() != 0)
         return 1;
-    const double seconds = double(clock.elapsed()) / 1000;
+    const double seconds = double(heartbeat.elapsedMs()) / 1000;
     auto report = [](const char *what, std::vector<double> values) {
         const double worst = *std::max_element(values.begin(), values.end());
         printf("%s: max %.1f ms, p99 %.2f ms, median %.2f ms over %zu heartbeats\n", what, worst, Statistics::percentile(values, 99),
@@ -132,7 +157,7 @@ int stall(const QStringList &arguments)
         return worst;
     };
     printf("quick suite from the window: %d processes, status %s, %.1f s; heartbeat every %d ms, page switch every 400 ms\n", processes,
-           qPrintable(status), seconds, kIntervalMs);
+           qPrintable(status), seconds, Heartbeat::kIntervalMs);
     printf("load average before: %s, after: %s (on %d cores)\n", qPrintable(loadBefore), qPrintable(loadAverage()), QThread::idealThreadCount());
     report("GUI-thread stall, idle window (baseline, 10 s)", baseline);
     const double worst = report("GUI-thread stall while the suite runs", stalls);
@@ -185,21 +210,12 @@ int cost(const QStringList &arguments)
         request.only = only;
         request.runtimes = window.inventory()->defaultSelection();
 
-        constexpr int kIntervalMs = 5;
-        QElapsedTimer clock;
-        QTimer heartbeat;
-        heartbeat.setTimerType(Qt::PreciseTimer);
-        heartbeat.setInterval(kIntervalMs);
-        qint64 last = 0;
-        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            const qint64 now = clock.nsecsElapsed();
-            stalls.push_back(std::max(0.0, double(now - last) / 1e6 - kIntervalMs));
-            last = now;
-        });
+        std::vector<double> idleTicks;
+        Heartbeat heartbeat;
         double cpuAtStart = 0;
         QObject::connect(window.runController(), &RunController::finished, [&](qint64, const QString &s, const QString &error) {
             cpuSeconds = processCpuSeconds() - cpuAtStart;
-            runSeconds = double(clock.elapsed()) / 1000;
+            runSeconds = double(heartbeat.elapsedMs()) / 1000;
             status = s;
             if (!error.isEmpty())
                 fprintf(stderr, "run error: %s\n", qPrintable(error));
@@ -209,14 +225,10 @@ int cost(const QStringList &arguments)
         QElapsedTimer idle;
         const double idleStart = processCpuSeconds();
         idle.start();
-        clock.start();
-        last = clock.nsecsElapsed();
-        heartbeat.start();
+        heartbeat.recordInto(&idleTicks);
         waitFor([&] { return idle.elapsed() >= 5000; });
         const double heartbeatShare = (processCpuSeconds() - idleStart) / (double(idle.elapsed()) / 1000);
-        stalls.clear();
-        clock.restart();
-        last = clock.nsecsElapsed();
+        heartbeat.recordInto(&stalls);
         cpuAtStart = processCpuSeconds();
         if (!window.startRun(request))
             return 1;
