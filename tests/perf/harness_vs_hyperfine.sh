@@ -9,10 +9,10 @@
 # Verdict: on target when the ratio is within 2% of 1, or within the A/A noise plus 2% where the machine is
 # noisier than that. Exit status 1 when a runtime is off target.
 #
-# Usage: tests/perf/harness_vs_hyperfine.sh [RUNS]   (default 30 runs per tool per round; ROUNDS=5)
+# Usage: [ROUNDS=5] [SHOWDOWN=build/bin/showdown] tests/perf/harness_vs_hyperfine.sh [RUNS]   (default 30 runs per tool per round)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-showdown="$root/build/bin/showdown"
+showdown=${SHOWDOWN:-$root/build/bin/showdown}  # SHOWDOWN=path compares another build
 runs=${1:-30}
 rounds=${ROUNDS:-5}
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
