@@ -12,9 +12,11 @@
 #include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTest>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <csignal>
+#include <pthread.h>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -48,6 +50,22 @@ bool processGone(qint64 pid)
         QThread::msleep(20);
     }
     return false;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// A signal set line of /proc/PID/status ("SigBlk:\t0000000000014003"), as a number; ~0 when missing.
+unsigned long long statusMask(const QByteArray &status, const char *field)
+{
+    for (const QByteArray &line : status.split('\n')) {
+        if (line.startsWith(QByteArray(field) + ':'))
+            return line.mid(line.indexOf(':') + 1).trimmed().toULongLong(nullptr, 16);
+    }
+    return ~0ULL;
 }
 
 } // namespace
@@ -194,6 +212,75 @@ private slots:
         QCOMPARE(result.outcome, ProcessResult::Outcome::Cancelled);
         QVERIFY2(clock.elapsed() < 3000, "cancel must not wait for the child");
         QVERIFY(processGone(result.stdoutData.trimmed().toLongLong()));
+    }
+
+    void childrenStartWithCleanSignals()
+    {
+        // The CLI blocks these for its watcher thread; a parent may also have signals ignored. Neither may
+        // reach a benchmark: both survive fork and exec unless the spawn path resets them.
+        sigset_t blocked, previousMask;
+        sigemptyset(&blocked);
+        sigaddset(&blocked, SIGINT);
+        sigaddset(&blocked, SIGTERM);
+        sigaddset(&blocked, SIGUSR1);
+        QCOMPARE(pthread_sigmask(SIG_BLOCK, &blocked, &previousMask), 0);
+        struct sigaction ignore {}, previousHup {}, previousUsr2 {};
+        ignore.sa_handler = SIG_IGN;
+        sigaction(SIGHUP, &ignore, &previousHup);
+        sigaction(SIGUSR2, &ignore, &previousUsr2);
+        auto restore = qScopeGuard([&] {
+            sigaction(SIGHUP, &previousHup, nullptr);
+            sigaction(SIGUSR2, &previousUsr2, nullptr);
+            pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+        });
+        // The precondition: this thread really has them blocked, so the test can fail.
+        QVERIFY(statusMask(readFile(QStringLiteral("/proc/thread-self/status")), "SigBlk") != 0);
+
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec;
+        spec.program = QStringLiteral("/bin/cat");  // reads its own status; cat sets no signal of its own
+        spec.arguments = {QStringLiteral("/proc/self/status")};
+        for (const bool startupMode : {false, true}) {
+            spec.warmupStarts = startupMode ? 1 : 0;
+            spec.stdoutToFile = startupMode;
+            const ProcessResult result = runner.run(spec, {});
+            QVERIFY2(result.succeeded(), qPrintable(result.error));
+            QCOMPARE(statusMask(result.stdoutData, "SigBlk"), 0ULL);
+            QCOMPARE(statusMask(result.stdoutData, "SigIgn"), 0ULL);
+        }
+    }
+
+    void startupModeWarmsUpAndHandsStdoutOverAsAFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString starts = dir.filePath(QStringLiteral("starts"));
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec = python(QStringLiteral("import os, stat, sys\n"
+                                                 "open(sys.argv[1], 'a').write('start\\n')\n"
+                                                 "print('file' if stat.S_ISREG(os.fstat(1).st_mode) else 'not a file')\n"));
+        spec.arguments << starts;
+        spec.warmupStarts = 2;
+        spec.stdoutToFile = true;
+        const ProcessResult result = runner.run(spec, {});
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        // Only the measured start's output, and it went to a regular file (as hyperfine's /dev/null, not a pipe).
+        QCOMPARE(result.stdoutData, QByteArray("file\n"));
+        QCOMPARE(readFile(starts), QByteArray("start\nstart\nstart\n"));
+        QVERIFY(result.wallNs > 1000000);
+    }
+
+    void stdoutFileIsCapped()
+    {
+        ProcessRunner runner(ResourceLocator::execHelper());
+        ProcessSpec spec = python(QStringLiteral("import sys\nb = b'x' * (1 << 20)\nfor _ in range(200): sys.stdout.buffer.write(b)\n"));
+        spec.stdoutToFile = true;
+        spec.stdoutCapBytes = 4 << 20;
+        const ProcessResult result = runner.run(spec, {});
+        // The write past the cap fails in the child; nothing beyond it reaches us.
+        QVERIFY(!result.succeeded());
+        QVERIFY(result.stdoutData.size() <= spec.stdoutCapBytes);
+        QVERIFY2(result.error.contains(QLatin1String("exited with status")), qPrintable(result.error));
     }
 
     void stdoutFloodIsCapped()

@@ -12,10 +12,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,6 +63,46 @@ RunStep serverStep(const QString &measure, const QString &kind, const QString &s
     size.rate = rate;
     const QString path = kind == QLatin1String("node") ? QStringLiteral("/usr/bin/node") : QStringLiteral("/usr/bin/python3");
     return RunStep{benchmark, size, runtime(kind, path), 0, benchmark.variants.first(), 0};
+}
+
+/// A real protocol-1 HTTP server in Python with a worker process that ignores SIGTERM (so only a group kill
+/// ends it). On SIGTERM the server writes "SIGTERM SigBlk <its blocked mask>" to the file named by its last
+/// argument and exits; with `ignoreTerm` it ignores SIGTERM instead.
+QString writeServer(const QTemporaryDir &dir, const QString &name, bool ignoreTerm)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(R"(import http.server, json, os, signal, sys, time
+marker, port = sys.argv[-1], int(sys.argv[sys.argv.index('--port') + 1])
+if os.fork() == 0:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    while True:
+        time.sleep(60)
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+    def do_GET(self):
+        body = b'Hello, World!'
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/plain')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+def terminated(signum, frame):
+    blocked = [l.split()[1] for l in open('/proc/self/status') if l.startswith('SigBlk:')][0]
+    with open(marker, 'w') as f:
+        f.write('SIGTERM SigBlk ' + blocked)
+    os._exit(0)
+)");
+    file.write(ignoreTerm ? "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n" : "signal.signal(signal.SIGTERM, terminated)\n");
+    file.write(R"(server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Handler)
+print(json.dumps({'protocol': 1, 'ready': True, 'pid': os.getpid(), 'workers': 1}), flush=True)
+server.serve_forever()
+)");
+    return path;
 }
 
 } // namespace
@@ -152,6 +195,52 @@ private slots:
         QVERIFY2(sample.error.contains(QLatin1String("dropped")), qPrintable(sample.error));
         QCOMPARE(sample.points.size(), 1);
         QVERIFY(sample.points.first().errors.value(QLatin1String("closed")).toInteger() > 0);
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aStoppedServerGetsSigtermThenItsGroupIsKilled()
+    {
+        // The CLI blocks SIGTERM for its watcher thread; the server must still receive it (ChildSignals).
+        sigset_t blocked, previous;
+        sigemptyset(&blocked);
+        sigaddset(&blocked, SIGINT);
+        sigaddset(&blocked, SIGTERM);
+        QCOMPARE(pthread_sigmask(SIG_BLOCK, &blocked, &previous), 0);
+        auto restore = qScopeGuard([&] { pthread_sigmask(SIG_SETMASK, &previous, nullptr); });
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = writeServer(dir, QStringLiteral("graceful_server.py"), /*ignoreTerm=*/false);
+        const QString marker = dir.filePath(QStringLiteral("terminated"));
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("python"), script, {marker}, {2}));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        // The handler ran, in the server, with nothing blocked.
+        QFile file(marker);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(QStringLiteral("the server's SIGTERM handler did not run; it ended with "
+                                                                          "exit status %1, signal %2, stderr: %3")
+                                                               .arg(sample.exitCode)
+                                                               .arg(sample.signal)
+                                                               .arg(sample.stderrTail)));
+        QCOMPARE(file.readAll(), QByteArray("SIGTERM SigBlk 0000000000000000"));
+        // Its worker ignores SIGTERM and outlives it: the group kill after the server's end reaches it.
+        QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aServerIgnoringSigtermIsKilledAfterTheGrace()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = writeServer(dir, QStringLiteral("stubborn_server.py"), /*ignoreTerm=*/true);
+        const QString marker = dir.filePath(QStringLiteral("terminated"));
+        QElapsedTimer timer;
+        timer.start();
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("python"), script, {marker}, {2}));
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        // One second of load, then PROTOCOL.md's 2 s of grace, then SIGKILL of the group: no hang, nothing left.
+        QVERIFY2(elapsed >= 2900, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
+        QVERIFY(!QFileInfo::exists(marker));
         QVERIFY(processesMentioning(script).isEmpty());
     }
 

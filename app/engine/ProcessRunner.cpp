@@ -1,5 +1,7 @@
 #include "ProcessRunner.h"
 
+#include "ChildSignals.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -42,13 +44,15 @@ constexpr char kReportMarker[] = "\n@showdown-exec ";
 constexpr auto kDrainGrace = std::chrono::seconds(2);
 
 /// Runs in the child between fork and exec: a group of its own so one kill reaches every descendant,
-/// and death with its parent so no benchmark outlives Showdown.
+/// death with its parent so no benchmark outlives Showdown, and the signal state of a fresh program rather
+/// than that of the forking thread (the CLI blocks SIGINT/SIGTERM for its watcher).
 struct GroupLeader : bp::extend::handler {
     template <class Exec>
     void on_exec_setup(Exec &) const
     {
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        ChildSignals::reset();
     }
 };
 
@@ -73,7 +77,10 @@ QString withStderr(const QString &message, const QByteArray &stderrTail)
 /// Everything one run shares between its asynchronous handlers.
 class Session {
 public:
-    explicit Session(const ProcessSpec &spec) : m_spec(spec), m_out(m_io), m_err(m_io), m_timeout(m_io), m_grace(m_io) {}
+    explicit Session(const ProcessSpec &spec)
+        : m_spec(spec), m_out(m_io), m_err(m_io), m_timeout(m_io), m_grace(m_io), m_stopGrace(m_io)
+    {
+    }
 
     ProcessResult run(const QString &helper, std::stop_token stop);
 
@@ -82,6 +89,7 @@ private:
     void readStderr();
     void watchExit();
     void killGroup(ProcessResult::Outcome reason, const QString &message);
+    void stopProgram();
     void streamClosed();
     void finish(const QByteArray &report, int helperStatus, const rusage &helperUsage, qint64 ourWallNs);
 
@@ -91,6 +99,7 @@ private:
     bp::async_pipe m_err;
     asio::steady_timer m_timeout;
     asio::steady_timer m_grace;
+    asio::steady_timer m_stopGrace;
     int m_openStreams = 2;
     std::optional<asio::posix::stream_descriptor> m_pidfd;
     pid_t m_pid = -1;
@@ -115,7 +124,14 @@ ProcessResult Session::run(const QString &helper, std::stop_token stop)
         return m_result;
     }
 
-    std::vector<std::string> args{m_spec.program.toStdString()};
+    std::vector<std::string> args;
+    if (m_spec.warmupStarts > 0)
+        args = {"--warmup-starts", std::to_string(m_spec.warmupStarts)};
+    if (m_spec.stdoutToFile) {
+        args.push_back("--stdout-file");
+        args.push_back(std::to_string(m_spec.stdoutCapBytes));
+    }
+    args.push_back(m_spec.program.toStdString());
     for (const QString &argument : m_spec.arguments)
         args.push_back(argument.toStdString());
     const std::string directory =
@@ -151,7 +167,7 @@ ProcessResult Session::run(const QString &helper, std::stop_token stop)
     m_pidfd.emplace(m_io, pidfd);
 
     std::stop_callback onStop(stop, [this] {
-        asio::post(m_io, [this] { killGroup(ProcessResult::Outcome::Cancelled, QStringLiteral("cancelled")); });
+        asio::post(m_io, [this] { stopProgram(); });
     });
     m_timeout.expires_after(m_spec.timeout);
     m_timeout.async_wait([this](const boost::system::error_code &ec) {
@@ -215,6 +231,7 @@ void Session::watchExit()
         // group is left, such as a grandchild the benchmark forgot.
         ::kill(-m_pid, SIGKILL);
         m_timeout.cancel();
+        m_stopGrace.cancel();
         if (m_openStreams > 0) {
             m_grace.expires_after(kDrainGrace);
             m_grace.async_wait([this](const boost::system::error_code &graceEc) {
@@ -239,6 +256,24 @@ void Session::killGroup(ProcessResult::Outcome reason, const QString &message)
         boost::system::error_code ignored;
         m_out.close(ignored);
     }
+}
+
+void Session::stopProgram()
+{
+    if (m_spec.stopGrace <= std::chrono::milliseconds::zero())
+        return killGroup(ProcessResult::Outcome::Cancelled, QStringLiteral("cancelled"));
+    if (m_exited || m_killedFor)
+        return;
+    m_killedFor = ProcessResult::Outcome::Cancelled;
+    m_killMessage = QStringLiteral("cancelled");
+    // The helper passes SIGTERM on to the program; whatever of the group is left when the program has
+    // ended (watchExit) or the grace is over is killed.
+    ::kill(m_pid, SIGTERM);
+    m_stopGrace.expires_after(m_spec.stopGrace);
+    m_stopGrace.async_wait([this](const boost::system::error_code &ec) {
+        if (!ec && !m_exited)
+            ::kill(-m_pid, SIGKILL);
+    });
 }
 
 void Session::streamClosed()
@@ -272,6 +307,12 @@ void Session::finish(const QByteArray &stderrWithReport, int helperStatus, const
     if (m_killedFor) {
         m_result.outcome = *m_killedFor;
         m_result.signal = SIGKILL;
+        // A program stopped with SIGTERM may have ended by itself within its grace: say how it did end.
+        if (!report.isEmpty() && m_spec.stopGrace > std::chrono::milliseconds::zero()) {
+            m_result.signal = report.value(QLatin1String("signal")).toInt();
+            if (report.value(QLatin1String("exited")).toInt() == 1)
+                m_result.exitCode = report.value(QLatin1String("exit_code")).toInt();
+        }
         m_result.error = withStderr(m_killMessage, m_result.stderrTail);
         return;
     }

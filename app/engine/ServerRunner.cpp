@@ -142,6 +142,8 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);
+    // PROTOCOL.md: a server gets SIGTERM and 2 s to exit (workers too); then its process group is killed.
+    spec.stopGrace = 2s;
 
     auto state = std::make_shared<ServerState>();
     spec.onStdout = [state](const QByteArray &chunk) {

@@ -95,6 +95,13 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
     spec.workingDirectory = m_catalog.baseDir();
     spec.environment = BenchmarkEnvironment::variables();
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
+    // A process's wall time is the measurement, taken as hyperfine takes it: one unmeasured start first, so
+    // that interleaving runtimes does not leave each start with the other runtime's caches (hyperfine's
+    // --warmup, per sample), and stdout a file rather than a pipe (see ProcessSpec).
+    if (step.benchmark.measuresProcess()) {
+        spec.warmupStarts = 1;
+        spec.stdoutToFile = true;
+    }
     return spec;
 }
 
