@@ -284,7 +284,9 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
     const TimeUnit unit = unitFor(largest);
     const bool logScale = largest / smallest > 10;
     const Grid grid(rows);
-    QChart *chart = newChart(QObject::tr("Median time per benchmark (lower is better), 95% CI whiskers"), style);
+    QChart *chart = newChart(style.live ? QObject::tr("Median time per benchmark (lower is better); 95% CI whiskers when the run ends")
+                                         : QObject::tr("Median time per benchmark (lower is better), 95% CI whiskers"),
+                             style);
     QBarSeries *bars = groupedBars(
         chart, rows, grid,
         [&](const SummaryRow &row) -> std::optional<double> {
@@ -314,6 +316,10 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
     chart->addAxis(values, Qt::AlignLeft);
     bars->attachAxis(values);
 
+    if (style.live) {
+        enableLegendToggles(chart);
+        return chart;
+    }
     QValueAxis *overlay = overlayAxis(chart, int(grid.categories.size()));
     const double barWidth = bars->barWidth();
     for (int r = 0; r < grid.runtimes.size(); ++r) {

@@ -15,11 +15,14 @@ namespace showdown {
 struct ChartStyle {
     bool dark = false;
     bool animated = true;
+    /// The set is still being measured: charts redraw as samples arrive, so they leave out what is costly
+    /// to draw and settles only at the end (the CI whiskers), and keep each redraw within a frame.
+    bool live = false;
 
     /// Matches a widget's palette (dark window background → dark theme).
     [[nodiscard]] static ChartStyle forWidget(const QWidget *widget);
     /// For images and PDFs: light, and still on the first frame.
-    [[nodiscard]] static ChartStyle forExport() { return {false, false}; }
+    [[nodiscard]] static ChartStyle forExport() { return {false, false, false}; }
 };
 
 /// Builds every chart of the window and the report from plain rows (the rows behind the tables), so a
@@ -28,8 +31,8 @@ struct ChartStyle {
 /// units — or nullptr when the rows hold nothing to draw, so the caller can say what is missing.
 class ChartFactory {
 public:
-    /// Grouped bars of median time per benchmark and runtime with 95% CI whiskers; log scale when the
-    /// medians span more than a decade.
+    /// Grouped bars of median time per benchmark and runtime with 95% CI whiskers (once the set is no longer
+    /// live); log scale when the medians span more than a decade.
     [[nodiscard]] static QChart *medianBars(const QList<SummaryRow> &rows, const ChartStyle &style);
     /// Box plots of every measured iteration per benchmark and runtime (quartiles, whiskers min–max).
     [[nodiscard]] static QChart *distributions(const QList<SummaryRow> &rows, const ChartStyle &style);

@@ -67,7 +67,8 @@ void Page::showEvent(QShowEvent *event)
 ChartStyle Page::chartStyle() const
 {
     ChartStyle style = ChartStyle::forWidget(this);
-    style.animated = m_context.session->snapshot().info.status != QLatin1String("running");
+    style.live = m_context.session->snapshot().info.status == QLatin1String("running");
+    style.animated = !style.live;
     return style;
 }
 
