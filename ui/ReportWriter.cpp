@@ -4,6 +4,7 @@
 #include "ClaimEvaluator.h"
 #include "ForeignLoad.h"
 #include "Format.h"
+#include "MachineState.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
 
@@ -93,9 +94,53 @@ QString env(const ResultSetInfo &info, const char *key)
         return QString::number(value.toDouble(), 'g', 12);
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())  // the machine's state at the start and end of the run
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     return QStringLiteral("–");
+}
+
+/// One reading of the machine (start or end of the run) in words: load, others' CPU, steal, the busiest
+/// other processes, governor and turbo.
+QString describeReading(const QJsonObject &reading)
+{
+    QStringList load;
+    for (const QJsonValue &value : reading.value(QLatin1String("load_average")).toArray())
+        load.append(QString::number(value.toDouble(), 'f', 2));
+    const QJsonObject window = reading.value(QLatin1String("window")).toObject();
+    QStringList busiest;
+    for (const QJsonValue &value : reading.value(QLatin1String("busiest_other_processes")).toArray()) {
+        const QJsonObject process = value.toObject();
+        busiest.append(QStringLiteral("%1 (pid %2, %3% of a core)")
+                           .arg(process.value(QLatin1String("name")).toString())
+                           .arg(process.value(QLatin1String("pid")).toInteger())
+                           .arg(process.value(QLatin1String("core_percent")).toDouble(), 0, 'f', 1));
+    }
+    return QObject::tr("%1: load average %2; other processes %3 cores, steal %4%; busiest others: %5; governor: %6; turbo: %7")
+        .arg(reading.value(QLatin1String("time")).toString(), load.join(QStringLiteral(" / ")))
+        .arg(window.value(QLatin1String("other_cores")).toDouble(), 0, 'f', 2)
+        .arg(100 * window.value(QLatin1String("steal_fraction")).toDouble(), 0, 'f', 1)
+        .arg(busiest.isEmpty() ? QObject::tr("none") : busiest.join(QStringLiteral(", ")),
+             reading.value(QLatin1String("governor")).toString(), reading.value(QLatin1String("turbo")).toString());
+}
+
+/// The Environment table's rows for the machine's state around the run (stored under machine_state).
+QList<QStringList> machineStateRows(const ResultSetInfo &info)
+{
+    const QJsonObject state = info.environment.value(MachineState::kKey).toObject();
+    if (state.isEmpty())
+        return {};
+    QList<QStringList> rows{{QObject::tr("foreign load"), ForeignLoad::fromEnvironment(info.environment).summary()}};
+    for (const char *edge : {"start", "end"}) {
+        const QJsonObject reading = state.value(QLatin1String(edge)).toObject();
+        if (!reading.isEmpty())
+            rows.append({QObject::tr("machine at %1").arg(QLatin1String(edge)), describeReading(reading)});
+    }
+    const QJsonObject run = state.value(QLatin1String("run")).toObject();
+    if (!run.isEmpty())
+        rows.append({QObject::tr("over the run"), QObject::tr("%1 s; Showdown %2 cores, other processes %3 cores, steal %4%")
+                                                       .arg(run.value(QLatin1String("seconds")).toDouble(), 0, 'f', 0)
+                                                       .arg(run.value(QLatin1String("own_cores")).toDouble(), 0, 'f', 2)
+                                                       .arg(run.value(QLatin1String("other_cores")).toDouble(), 0, 'f', 2)
+                                                       .arg(100 * run.value(QLatin1String("steal_fraction")).toDouble(), 0, 'f', 2)});
+    return rows;
 }
 
 QString machine(const ResultSetInfo &info)
@@ -187,8 +232,11 @@ void environment(ReportLayout &layout, const ResultSetBundle &set)
     layout.heading(tr("Environment"));
     QList<QStringList> rows;
     const QStringList keys = set.info.environment.keys();
-    for (const QString &key : keys)
-        rows.append({key, env(set.info, key.toUtf8().constData())});
+    for (const QString &key : keys) {
+        if (key != MachineState::kKey)
+            rows.append({key, env(set.info, key.toUtf8().constData())});
+    }
+    rows.append(machineStateRows(set.info));
     rows.append({tr("parameters"), QString::fromUtf8(QJsonDocument(set.info.parameters).toJson(QJsonDocument::Compact))});
     layout.table({tr("Item"), tr("Value")}, rows, {0.25, 0.75});
     QList<QStringList> runtimes;
@@ -233,19 +281,15 @@ std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
 
 /// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
 /// so the report says what the verdict was decided on and what it left out.
-void writeClaimFindings(ReportLayout &layout, const ResultSetBundle &set, const QList<SummaryRow> &rows, const QList<LoadRow> &loadRows,
-                        const QList<ScalingRow> &scalingRows)
+void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &inputs)
 {
     QString error;
-    const std::optional<ClaimRules> rules = ClaimRules::loadShipped(&error);
+    const std::optional<ClaimRules> rules = inputs ? ClaimRules::loadShipped(&error) : std::nullopt;
     if (!rules)
         return;
-    std::optional<ClaimInputs> inputs;
     for (const ClaimRule &claim : rules->claims()) {
         if (claim.findings.isEmpty())
             continue;
-        if (!inputs)
-            inputs = ClaimInputs::fromRows(set.runtimes, rows, loadRows, scalingRows);
         const ClaimVerdict verdict = ClaimEvaluator::evaluateClaim(claim, *rules, *inputs);
         QStringList text{tr("Claim %1 (%2): %3.").arg(verdict.id, verdict.title, verdict.verdict)};
         for (const ClaimFinding &finding : verdict.findings)
@@ -274,11 +318,12 @@ QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
 
 bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error)
 {
-    return writeResultSet(set.info, set.runtimes, ResultSetAnalysis::compute(set.samples, set.runtimes), device, error);
+    return writeResultSet(set.info, set.runtimes, ResultSetAnalysis::compute(set.samples, set.runtimes),
+                          ClaimInputs::fromResultSet(set.samples, set.runtimes), device, error);
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  QIODevice *device, QString *error)
+                                  const std::optional<ClaimInputs> &claims, QIODevice *device, QString *error)
 {
     // The page helpers read the header and runtimes only; no sample is needed.
     const ResultSetBundle set{info, runtimes, {}};
@@ -322,7 +367,7 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
-    writeClaimFindings(layout, set, rows, loadRows, scalingRows);
+    writeClaimFindings(layout, claims);
 
     layout.heading(tr("Performance"));
     const QList<QStringList> groups = benchmarkGroups(rows);

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "ClaimInputs.h"
+
+#include <optional>
+
 #include "ResultSetAnalysis.h"
 #include "ResultSetBundle.h"
 
@@ -18,10 +22,12 @@ class ReportWriter {
 public:
     /// Analyses the bundle's samples, then writes the report below.
     [[nodiscard]] static bool writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error);
-    /// From an analysis already made (stored with the set, or the window's snapshot): no sample is needed,
-    /// so a report of a million-sample set costs what one of a hundred does.
+    /// From an analysis already made (stored with the set): the pages need no sample. `claims` are the inputs
+    /// of the claim verdicts, which bootstrap raw values at their rules' own confidence; without them the
+    /// report leaves the claim findings out rather than judge from figures that cannot decide them.
     [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
-                                             const ResultSetAnalysis &analysis, QIODevice *device, QString *error);
+                                             const ResultSetAnalysis &analysis, const std::optional<ClaimInputs> &claims,
+                                             QIODevice *device, QString *error);
     [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device,
                                               QString *error);
     /// The section titles of a single-set report, in order, for tests and the contents page.
