@@ -121,6 +121,34 @@ QString describeReading(const QJsonObject &reading)
              reading.value(QLatin1String("governor")).toString(), reading.value(QLatin1String("turbo")).toString());
 }
 
+/// What the run was asked for, as words that wrap on paper ("suite: standard; runs: –; child_environment:
+/// OMP_NUM_THREADS=1, ..."), where compact JSON is one unbreakable line.
+QString describeParameters(const QJsonObject &parameters)
+{
+    auto text = [](const QJsonValue &value) -> QString {
+        if (value.isArray()) {
+            QStringList items;
+            for (const QJsonValue &item : value.toArray())
+                items.append(item.toVariant().toString());
+            return items.isEmpty() ? QStringLiteral("–") : items.join(QStringLiteral(", "));
+        }
+        if (value.isObject()) {
+            QStringList items;
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                items.append(QStringLiteral("%1=%2").arg(it.key(), it.value().toVariant().toString()));
+            return items.join(QStringLiteral(", "));
+        }
+        if (value.isNull() || value.isUndefined())
+            return QStringLiteral("–");
+        return value.toVariant().toString();
+    };
+    QStringList parts;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        parts.append(QStringLiteral("%1: %2").arg(it.key(), text(it.value())));
+    return parts.join(QStringLiteral("; "));
+}
+
 /// The Environment table's rows for the machine's state around the run (stored under machine_state).
 QList<QStringList> machineStateRows(const ResultSetInfo &info)
 {
@@ -237,7 +265,7 @@ void environment(ReportLayout &layout, const ResultSetBundle &set)
             rows.append({key, env(set.info, key.toUtf8().constData())});
     }
     rows.append(machineStateRows(set.info));
-    rows.append({tr("parameters"), QString::fromUtf8(QJsonDocument(set.info.parameters).toJson(QJsonDocument::Compact))});
+    rows.append({tr("parameters"), describeParameters(set.info.parameters)});
     layout.table({tr("Item"), tr("Value")}, rows, {0.25, 0.75});
     QList<QStringList> runtimes;
     for (const RuntimeInfo &r : set.runtimes)
