@@ -185,6 +185,8 @@ void ResultSession::readNew()
 {
     if (currentId() == 0)
         return;
+    if (!m_snapshot.timingsLoaded)
+        return reload();  // a snapshot from a stored analysis has no timings to add new ones to
     if (m_readingNew) {
         m_readAgain = true;
         return;
