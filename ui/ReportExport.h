@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -24,8 +25,9 @@ public:
     /// ends an export still running.
     static void write(Format format, const QString &databasePath, const QString &uuid, const QString &path, QObject *context,
                       const std::function<void(const QString &)> &done);
-    /// The `showdown` arguments that write this export (public so tests can check the window asks the CLI
-    /// for the same thing a user would type).
+
+private:
+    /// The `showdown` arguments that write this export: what a user would type for the same file.
     [[nodiscard]] static QStringList arguments(Format format, const QString &databasePath, const QString &uuid, const QString &path);
 };
 
