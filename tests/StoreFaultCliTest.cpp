@@ -1,7 +1,8 @@
 // Reading never writes, and a full disk stops a run cleanly: the real showdown binary on a read-only database
 // file, in a read-only folder and on a read-only medium, and a run onto a file system that fills up.
-// As root, permissions bind nobody, so every reading child runs as `nobody` and the medium is a tmpfs
-// remounted read-only; the full disk is a small tmpfs and, always, a file-size limit (RLIMIT_FSIZE) too.
+// As root, permissions bind only without the capabilities that override them, so every reading child runs
+// as root with CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH and CAP_FOWNER dropped (unlike `nobody`, it can still
+// reach a checkout under /root), and the medium is a tmpfs remounted read-only; the full disk is a small tmpfs and, always, a file-size limit (RLIMIT_FSIZE) too.
 
 #include "ExchangeFixtures.h"
 #include "ResourceLocator.h"
@@ -19,7 +20,8 @@
 #include <QTest>
 
 #include <csignal>
-#include <grp.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,7 +30,6 @@ using showdown::fixtures::sha256;
 
 namespace {
 
-constexpr uid_t kNobody = 65534;
 constexpr char kRunName[] = "from the write-ahead log";
 
 struct Outcome {
@@ -38,10 +39,11 @@ struct Outcome {
     [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
 };
 
-/// How a child is started: as `nobody` (so file permissions bind even when the test runs as root), and/or
+/// How a child is started: without the capabilities that override file permissions (so they bind even when
+/// the test runs as root), and/or
 /// with a file-size limit standing in for a full disk.
 struct ChildLimits {
-    bool asNobody = false;
+    bool boundByPermissions = false;
     rlim_t fileSizeLimit = RLIM_INFINITY;
 };
 
@@ -54,11 +56,6 @@ Outcome run(const QStringList &arguments, const ChildLimits &limits = {}, int ti
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (limits.asNobody) {
-        environment.remove(QStringLiteral("XDG_RUNTIME_DIR"));  // root's; not nobody's to use
-        // The run lock's folder must be nobody's own too; /tmp lets nobody make one.
-        environment.insert(QStringLiteral("SHOWDOWN_LOCK_DIR"), QDir::tempPath() + QStringLiteral("/showdown-store-fault-test-nobody"));
-    }
     process.setProcessEnvironment(environment);
     process.setChildProcessModifier([limits] {
         // Between fork and exec: async-signal-safe calls only.
@@ -67,8 +64,13 @@ Outcome run(const QStringList &arguments, const ChildLimits &limits = {}, int ti
             const rlimit limit{limits.fileSizeLimit, limits.fileSizeLimit};
             ::setrlimit(RLIMIT_FSIZE, &limit);
         }
-        if (limits.asNobody && (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0))
-            ::_exit(125);
+        // Dropped from the bounding set, these are not granted again when root execs the program.
+        if (limits.boundByPermissions) {
+            for (const int capability : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER}) {
+                if (::prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0)
+                    ::_exit(125);
+            }
+        }
     });
     process.start(showdownBinary(), arguments);
     process.waitForFinished(timeoutMs);
@@ -149,7 +151,7 @@ class StoreFaultCliTest : public QObject {
     bool m_root = false;
     QStringList m_mounts;      ///< unmounted in cleanup
 
-    /// A folder beside the others that `nobody` can enter.
+    /// A folder beside the others, open to everyone.
     QString folder(const QString &name)
     {
         const QString path = m_dir.filePath(name);
@@ -286,8 +288,6 @@ private slots:
         place(state, where);
         if (QTest::currentTestFailed())
             return;
-        if (m_root)
-            QVERIFY(::chown(QFile::encodeName(where).constData(), kNobody, kNobody) == 0);  // the folder is nobody's to write
         for (const QString &name : QDir(where).entryList(QDir::Files))
             QVERIFY(QFile::setPermissions(where + QLatin1Char('/') + name, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         readEverything(where + QStringLiteral("/results.sqlite"), state, {m_root, RLIM_INFINITY});
