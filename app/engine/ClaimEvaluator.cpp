@@ -251,8 +251,11 @@ void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, c
     const SummaryRow *node = findRow(inputs.rows, benchmark, nodeVariant, sides.node, workers);
     const SummaryRow *python = findRow(inputs.rows, benchmark, pythonVariant, sides.python, workers);
     if (!node || !python) {
-        part.missing << QStringLiteral("%1 has no results on %2").arg(!node ? named(benchmark, nodeVariant) : named(benchmark, pythonVariant),
-                                                                     !node ? sides.node : sides.python);
+        const QString what = !node ? named(benchmark, nodeVariant) : named(benchmark, pythonVariant);
+        const QString runtime = !node ? sides.node : sides.python;
+        // With no result set open there is no runtime to name.
+        part.missing << (runtime.isEmpty() ? QStringLiteral("%1 has no results").arg(what)
+                                           : QStringLiteral("%1 has no results on %2").arg(what, runtime));
         return;
     }
     if (!node->valid() || !python->valid()) {
