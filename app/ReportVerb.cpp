@@ -48,14 +48,12 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (!ReportWriter::writeComparison(sets.at(0), sets.at(1), &buffer, &error))
             return VerbArguments::fail(err, verb, error);
     } else {
-        // One set's pages need only its analysis, stored with the set; its claim findings bootstrap the raw
-        // values at their rules' confidence, as `showdown claims` does, so those are read for them.
-        const QString reference = parser.positionalArguments().first();
-        const std::optional<AnalysedResultSet> set = ResultSetReference::loadAnalysed(reference, parser.value(db), &error);
-        const std::optional<ResultSetBundle> raw = set ? ResultSetReference::load(reference, parser.value(db), &error) : std::nullopt;
-        if (!raw
-            || !ReportWriter::writeResultSet(set->info, set->runtimes, set->analysis, ClaimInputs::fromResultSet(raw->samples, raw->runtimes),
-                                             &buffer, &error))
+        // One set's pages draw its stored analysis; its claim findings bootstrap the raw values at their rules'
+        // confidence, as `showdown claims` does, so the samples are read too (once).
+        const std::optional<AnalysedResultSet> loaded = ResultSetReference::loadAnalysed(parser.positionalArguments().first(), parser.value(db), &error);
+        if (!loaded
+            || !ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis,
+                                             ClaimInputs::fromResultSet(loaded->set.samples, loaded->set.runtimes), &buffer, &error))
             return VerbArguments::fail(err, verb, error);
     }
     QSaveFile file(parser.value(pdf));

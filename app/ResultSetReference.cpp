@@ -104,28 +104,22 @@ std::optional<ResultSetBundle> ResultSetReference::load(const QString &reference
 
 std::optional<AnalysedResultSet> ResultSetReference::loadAnalysed(const QString &reference, const QString &databasePath, QString *error)
 {
+    std::optional<ResultSetAnalysis> stored;
+    std::optional<ResultSetBundle> bundle;
     if (!fileReference(reference).first.isEmpty()) {
-        const std::optional<ResultSetBundle> bundle = load(reference, databasePath, error);
-        if (!bundle)
+        bundle = load(reference, databasePath, error);
+    } else {
+        ResultStore store;
+        const qint64 id = databaseSet(store, reference, databasePath, error);
+        if (id == 0)
             return std::nullopt;
-        return AnalysedResultSet{bundle->info, bundle->runtimes, ResultSetAnalysis::compute(bundle->samples, bundle->runtimes)};
+        bundle = ResultSetBundle::fromStore(store, id, error);
+        stored = store.storedAnalysis(id);
     }
-    ResultStore store;
-    const qint64 id = databaseSet(store, reference, databasePath, error);
-    if (id == 0)
+    if (!bundle)
         return std::nullopt;
-    std::optional<ResultSetInfo> info = store.resultSet(id, error);
-    if (!info)
-        return std::nullopt;
-    QString problem;
-    AnalysedResultSet set{*info, store.runtimes(id, &problem), {}};
-    std::optional<ResultSetAnalysis> analysis = problem.isEmpty() ? store.analysis(id, &problem) : std::nullopt;
-    if (!analysis) {
-        *error = problem;
-        return std::nullopt;
-    }
-    set.analysis = std::move(*analysis);
-    return set;
+    ResultSetAnalysis analysis = stored ? std::move(*stored) : ResultSetAnalysis::compute(bundle->samples, bundle->runtimes);
+    return AnalysedResultSet{std::move(*bundle), std::move(analysis)};
 }
 
 } // namespace showdown

@@ -10,10 +10,10 @@
 
 namespace showdown {
 
-/// A result set as readers show it: its header, runtimes and analysis, without the raw timings.
+/// A result set with its analysis: the one stored with it in a database, or for a set read from a file (or
+/// without a current stored analysis), one computed from its samples.
 struct AnalysedResultSet {
-    ResultSetInfo info;
-    QList<RuntimeInfo> runtimes;
+    ResultSetBundle set;
     ResultSetAnalysis analysis;
 };
 
@@ -23,8 +23,8 @@ struct AnalysedResultSet {
 class ResultSetReference {
 public:
     [[nodiscard]] static std::optional<ResultSetBundle> load(const QString &reference, const QString &databasePath, QString *error);
-    /// The same forms, for readers of the analysis only (reports): a set in the database brings its stored
-    /// analysis and no sample is read; a file's sets are analysed in memory.
+    /// The same forms, with the set's analysis: reading the samples once, and bootstrapping them again only
+    /// where no current analysis is stored with the set.
     [[nodiscard]] static std::optional<AnalysedResultSet> loadAnalysed(const QString &reference, const QString &databasePath,
                                                                        QString *error);
     /// Every set in a JSON export, .showdown file or Showdown database; databases are opened read-only.

@@ -947,11 +947,16 @@ std::optional<ResultSetAnalysis> ResultStore::analysis(qint64 resultSetId, QStri
 {
     if (std::optional<ResultSetAnalysis> stored = storedAnalysis(resultSetId))
         return stored;
+    return computeAnalysis(resultSetId, error);
+}
+
+std::optional<ResultSetAnalysis> ResultStore::computeAnalysis(qint64 resultSetId, QString *error) const
+{
     QString problem;
     const QList<RuntimeInfo> setRuntimes = runtimes(resultSetId, &problem);
     const QList<Sample> setSamples = problem.isEmpty() ? samples(resultSetId, &problem) : QList<Sample>();
     if (!problem.isEmpty()) {
-        *error = problem;
+        *error = QStringLiteral("cannot analyse result set %1 (%2)").arg(resultSetId).arg(problem);
         return std::nullopt;
     }
     return ResultSetAnalysis::compute(setSamples, setRuntimes);
@@ -959,14 +964,8 @@ std::optional<ResultSetAnalysis> ResultStore::analysis(qint64 resultSetId, QStri
 
 bool ResultStore::storeAnalysis(qint64 resultSetId, QString *error)
 {
-    QString problem;
-    const QList<RuntimeInfo> setRuntimes = runtimes(resultSetId, &problem);
-    const QList<Sample> setSamples = problem.isEmpty() ? samples(resultSetId, &problem) : QList<Sample>();
-    if (!problem.isEmpty()) {
-        *error = QStringLiteral("cannot analyse result set %1 (%2)").arg(resultSetId).arg(problem);
-        return false;
-    }
-    return saveAnalysis(resultSetId, ResultSetAnalysis::compute(setSamples, setRuntimes), error);
+    const std::optional<ResultSetAnalysis> computed = computeAnalysis(resultSetId, error);
+    return computed && saveAnalysis(resultSetId, *computed, error);
 }
 
 bool ResultStore::saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error)
@@ -1158,7 +1157,7 @@ bool ResultStore::setResultSetNotes(qint64 id, const QString &notes, QString *er
 
 bool ResultStore::setResultSetEnvironment(qint64 id, const QJsonObject &environment, QString *error)
 {
-    return updateText(id, "environment", QString::fromUtf8(QJsonDocument(environment).toJson(QJsonDocument::Compact)), error);
+    return updateText(id, "environment", compactJson(environment), error);
 }
 
 bool ResultStore::deleteResultSet(qint64 id, QString *error)

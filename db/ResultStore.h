@@ -137,6 +137,8 @@ private:
     /// True (with the message) when this store was opened only to read.
     [[nodiscard]] bool refuseReadOnly(QString *error) const;
     [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
+    /// Reads a set's runtimes and samples and analyses them (the analysis of analysis() and storeAnalysis()).
+    [[nodiscard]] std::optional<ResultSetAnalysis> computeAnalysis(qint64 resultSetId, QString *error) const;
     [[nodiscard]] bool saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error);
     /// Stores an analysis for every finished set without a current one (after the upgrade to schema 3, or a
     /// new ResultSetAnalysis::kVersion); a set that cannot be analysed now is left for readers to compute.

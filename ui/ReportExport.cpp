@@ -9,18 +9,19 @@ namespace showdown {
 
 QStringList ReportExport::arguments(Format format, const QString &databasePath, const QString &uuid, const QString &path)
 {
-    // FILE#uuid opens the database read-only and picks the set by uuid, whichever file it lives in.
-    const QString reference = QStringLiteral("%1#%2").arg(QFileInfo(databasePath).absoluteFilePath(), uuid);
+    // The set by uuid in the window's database (or .showdown file), opened read-only: a set stored with its
+    // analysis is drawn from it, as `showdown report UUID --db FILE` would.
+    const QStringList set{uuid, QStringLiteral("--db"), QFileInfo(databasePath).absoluteFilePath()};
     switch (format) {
     case Format::Pdf:
-        return {QStringLiteral("report"), reference, QStringLiteral("--pdf"), path};
+        return QStringList{QStringLiteral("report")} + set + QStringList{QStringLiteral("--pdf"), path};
     case Format::Showdown:
-        return {QStringLiteral("export"), reference, QStringLiteral("--showdown"), path};
+        return QStringList{QStringLiteral("export")} + set + QStringList{QStringLiteral("--showdown"), path};
     case Format::Data:
         break;
     }
     const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-    return {QStringLiteral("export"), reference, csv ? QStringLiteral("--csv") : QStringLiteral("--json"), path};
+    return QStringList{QStringLiteral("export")} + set + QStringList{csv ? QStringLiteral("--csv") : QStringLiteral("--json"), path};
 }
 
 void ReportExport::write(Format format, const QString &databasePath, const QString &uuid, const QString &path, QObject *context,

@@ -344,12 +344,6 @@ QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
     return titles;
 }
 
-bool ReportWriter::writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error)
-{
-    return writeResultSet(set.info, set.runtimes, ResultSetAnalysis::compute(set.samples, set.runtimes),
-                          ClaimInputs::fromResultSet(set.samples, set.runtimes), device, error);
-}
-
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
                                   const std::optional<ClaimInputs> &claims, QIODevice *device, QString *error)
 {

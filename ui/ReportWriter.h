@@ -20,8 +20,6 @@ namespace showdown {
 /// window can render into a QBuffer and write the bytes from a worker thread.
 class ReportWriter {
 public:
-    /// Analyses the bundle's samples, then writes the report below.
-    [[nodiscard]] static bool writeResultSet(const ResultSetBundle &set, QIODevice *device, QString *error);
     /// From an analysis already made (stored with the set): the pages need no sample. `claims` are the inputs
     /// of the claim verdicts, which bootstrap raw values at their rules' own confidence; without them the
     /// report leaves the claim findings out rather than judge from figures that cannot decide them.

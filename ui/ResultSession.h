@@ -68,9 +68,9 @@ private:
     QList<ResultSetInfo> m_sets;
     ResultSnapshot m_snapshot;
     int m_pending = 0;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0;   ///< snapshot requests issued; a slower, older one must not overwrite a newer one
     bool m_readingNew = false;  ///< a readNew() is in flight; another request only marks m_readAgain
-    bool m_readAgain = false;  ///< snapshot requests issued; a slower, older one must not overwrite a newer one
+    bool m_readAgain = false;   ///< readNew() was asked for meanwhile: read again once the one in flight lands
 };
 
 } // namespace showdown
