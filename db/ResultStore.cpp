@@ -1,5 +1,7 @@
 #include "ResultStore.h"
 
+#include "ProcessTicks.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -128,14 +130,8 @@ QString sqlError(const QSqlError &error)
 /// Identifies this very process even after its pid is reused: pid plus its start time in clock ticks.
 QString processStartTime(qint64 pid)
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray text = stat.readAll();
-    // The command name may hold spaces and parentheses; the fields after its closing ')' are fixed.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    constexpr int kStartTimeField = 22 - 3;  // field 22 of proc(5), counted from field 3 (state)
-    return fields.size() > kStartTimeField ? QString::fromLatin1(fields.at(kStartTimeField)) : QString();
+    const std::optional<ProcessTicks> process = ProcessTicks::read(pid);
+    return process ? QString::number(process->startTicks) : QString();
 }
 
 /// Whether the process that started a run (pid and start time, as createResultSet stored them) still exists.

@@ -78,6 +78,10 @@ private slots:
         QCOMPARE(self->pid, QCoreApplication::applicationPid());
         QCOMPARE(self->name, QStringLiteral("MachineStateTes"));  // comm is cut at 15 characters
         QCOMPARE(self->parent, qint64(::getppid()));
+        QCOMPARE(self->group, qint64(::getpgrp()));
+        const std::optional<ProcessTicks> read = ProcessTicks::read(QCoreApplication::applicationPid());
+        QVERIFY(read);
+        QCOMPARE(read->startTicks, self->startTicks);
 
         const MachineReading now = MachineState::read(std::chrono::milliseconds(200));
         QVERIFY(now.window.known);

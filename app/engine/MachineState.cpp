@@ -49,14 +49,12 @@ QList<ProcessTicks> scanProcesses()
     QList<ProcessTicks> processes;
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool isPid = false;
-        entry.toLongLong(&isPid);
+        const qint64 pid = entry.toLongLong(&isPid);
         if (!isPid)
             continue;
         // A process may end between the listing and the read; it is simply not counted.
-        if (const std::optional<QByteArray> text = readAll(QStringLiteral("/proc/%1/stat").arg(entry))) {
-            if (std::optional<ProcessTicks> process = ProcessTicks::parse(*text))
-                processes.append(std::move(*process));
-        }
+        if (std::optional<ProcessTicks> process = ProcessTicks::read(pid))
+            processes.append(std::move(*process));
     }
     return processes;
 }
@@ -166,32 +164,6 @@ QJsonObject CpuShare::toJson() const
                        {QStringLiteral("other_cores"), otherCores},
                        {QStringLiteral("own_cores"), ownCores},
                        {QStringLiteral("steal_fraction"), stealFraction}};
-}
-
-std::optional<ProcessTicks> ProcessTicks::parse(const QByteArray &procPidStat)
-{
-    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so it ends at the LAST ')'.
-    const qsizetype open = procPidStat.indexOf('(');
-    const qsizetype close = procPidStat.lastIndexOf(')');
-    if (open < 1 || close < open)
-        return std::nullopt;
-    ProcessTicks process;
-    bool ok = false;
-    process.pid = procPidStat.left(open).trimmed().toLongLong(&ok);
-    if (!ok)
-        return std::nullopt;
-    process.name = QString::fromUtf8(procPidStat.mid(open + 1, close - open - 1));
-    // Fields after comm, from field 3 (state): ppid is field 4, utime 14, stime 15, starttime 22.
-    const QList<QByteArray> fields = procPidStat.mid(close + 1).simplified().split(' ');
-    if (fields.size() < 20)
-        return std::nullopt;
-    bool parentOk = false, userOk = false, systemOk = false, startOk = false;
-    process.parent = fields.at(1).toLongLong(&parentOk);
-    process.cpuTicks = fields.at(11).toLongLong(&userOk) + fields.at(12).toLongLong(&systemOk);
-    process.startTicks = fields.at(19).toLongLong(&startOk);
-    if (!parentOk || !userOk || !systemOk || !startOk)
-        return std::nullopt;
-    return process;
 }
 
 QList<BusyProcess> MachineState::busiest(const QList<ProcessTicks> &before, const QList<ProcessTicks> &after, qint64 self,

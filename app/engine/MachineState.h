@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ProcessTicks.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -52,17 +54,6 @@ struct BusyProcess {
     qint64 pid = 0;
     QString name;
     double corePercent = 0;  ///< percent of one core
-};
-
-/// One process line of /proc/[pid]/stat: what is needed to attribute CPU to it.
-struct ProcessTicks {
-    qint64 pid = 0;
-    qint64 parent = 0;
-    QString name;
-    qint64 cpuTicks = 0;    ///< utime + stime
-    qint64 startTicks = 0;  ///< starttime, so a reused pid is not mistaken for the same process
-
-    [[nodiscard]] static std::optional<ProcessTicks> parse(const QByteArray &procPidStat);
 };
 
 /// The machine at the start or end of a run: load, who else is using the CPU right now, and the frequency
