@@ -22,6 +22,9 @@ struct LoadPoint {
     qint64 serverCpuNs = -1;    ///< CPU of every server process during the point; -1 when unknown
     qint64 serverPssKb = -1;    ///< server memory (PSS summed over its processes) at the end of the point
     QString error;              ///< a failure that voided the whole point (server died, refused target)
+    /// > 0: this point is one step of a capacity search (open loop at `rate`) judged against a p99 objective of
+    /// this many milliseconds (LatencyObjective); 0: a sweep point at a fixed connection count or rate.
+    double sloP99Ms = 0;
 
     [[nodiscard]] double throughput() const { return durationS > 0 ? double(completed) / durationS : 0; }
     [[nodiscard]] qint64 errorCount() const

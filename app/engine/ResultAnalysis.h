@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QtNumeric>
 
 #include <optional>
 
@@ -69,8 +70,50 @@ struct LoadRow {
     qint64 serverPssKb = -1;         ///< median server memory at the end of the point
     double generatorCpuCores = 0;    ///< median generator CPU seconds per second
     QString error;                   ///< why the row has no valid point
+    /// Across processes (one point each): bootstrap 95% CI of the median throughput and of the median of the
+    /// per-process p50 and p99; NaN when fewer than two processes measured the point.
+    double throughputCiLow = qQNaN(), throughputCiHigh = qQNaN();
+    double p50CiLowNs = qQNaN(), p50CiHighNs = qQNaN();
+    double p99CiLowNs = qQNaN(), p99CiHighNs = qQNaN();
+    /// Chat: every message to every client offered per second (rate × clients), and what arrived of it
+    /// (requestsPerSec is the delivered rate, never above this); lost = offered deliveries that never arrived.
+    double offeredPerSec = 0;
+    qint64 lost = 0;
 
     [[nodiscard]] bool valid() const { return error.isEmpty() && points > 0; }
+};
+
+/// One step of a capacity search as the latency-against-rate chart draws it (the "hockey stick").
+struct CapacityStep {
+    int runIndex = 0;        ///< which server process made the step
+    double offered = 0;      ///< the constant rate asked for (chat: messages sent per second)
+    double achieved = 0;     ///< completed per second (chat: deliveries per second)
+    qint64 p99Ns = 0;        ///< from the step's raw histogram
+    bool met = false;        ///< LatencyObjective::metBy
+};
+
+/// The highest constant rate a server sustained under a declared p99 objective with no errors, per server ×
+/// endpoint (× chat clients × workers), over every server process that searched it.
+struct CapacityRow {
+    QString benchmark;
+    QString server;
+    QString runtime;
+    QString runtimeKind;
+    QString kind;             ///< http or chat
+    QString endpoint;
+    int connections = 0;      ///< connections the generator used (chat: clients in the room)
+    int workers = 1;
+    double sloP99Ms = 0;      ///< the objective searched against
+    QList<double> rates;      ///< each process's capacity (0 when no step met the objective)
+    double rate = 0;          ///< median of `rates`
+    double ciLow = qQNaN(), ciHigh = qQNaN();  ///< bootstrap 95% CI of the median; NaN with one process
+    /// Requests (chat: messages delivered) per second per core of server CPU at the highest passing step,
+    /// median over processes; -1 when the server's CPU was not known.
+    double perCore = -1;
+    QList<CapacityStep> steps;
+    QString error;            ///< why no process gave a capacity
+
+    [[nodiscard]] bool valid() const { return error.isEmpty() && !rates.isEmpty(); }
 };
 
 /// Speed-up of one variant on one runtime as workers are added: time at 1 worker / time at N.

@@ -33,6 +33,7 @@ struct ResultSetAnalysis {
     QList<Comparison> comparisons;
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
+    QList<CapacityRow> capacityRows;
     QList<ProcessSummary> processes;  ///< one per process, in the order the store lists them (by id)
 
     [[nodiscard]] static ResultSetAnalysis compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
