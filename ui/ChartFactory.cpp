@@ -2,6 +2,7 @@
 
 #include "Format.h"
 #include "MedianInterval.h"
+#include "ServerRows.h"
 #include "Statistics.h"
 
 #include <QBarCategoryAxis>
@@ -13,6 +14,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
+#include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -24,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace showdown {
@@ -548,94 +551,455 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
 
 namespace {
 
-/// Lines of one value per load row against connections (log base 2), one line per server × runtime × endpoint.
-QChart *loadLines(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style, const QString &yTitle, bool logY,
-                  const std::function<double(const LoadRow &)> &value, const std::function<QString(const LoadRow &)> &tip)
+/// What a chart of load rows draws: one value per row against another, one line per server.
+struct LoadLineSpec {
+    QString xTitle;
+    int xLogBase = 2;  ///< connections double from point to point; rates span decades (10)
+    QString yTitle;
+    bool logY = false;
+    std::function<double(const LoadRow &)> x;
+    std::function<double(const LoadRow &)> y;
+    /// The 95% CI of y across processes, NaN-NaN when there is none (one process): drawn as whiskers.
+    std::function<std::pair<double, double>(const LoadRow &)> interval;
+    bool identityLine = false;  ///< y = x dashed (delivered = offered)
+};
+
+/// Several servers share a runtime here, so each line gets its own colour; Node's stay green.
+QColor lineColor(bool node, qsizetype index)
+{
+    static const QList<QColor> pythonColors = {QColor(0x30, 0x69, 0x98), QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad),
+                                               QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d),
+                                               QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
+    static const QList<QColor> nodeColors = {QColor(0x3c, 0x87, 0x3a), QColor(0x8b, 0xc3, 0x4a), QColor(0x1b, 0x5e, 0x20)};
+    const QList<QColor> &palette = node ? nodeColors : pythonColors;
+    return palette.at(int(index % palette.size()));
+}
+
+/// Colours by position among the servers of the same runtime kind in `names`, so a server keeps its colour
+/// on every chart of one endpoint (throughput, latency, capacity) whichever of them it appears on.
+QColor serverColor(const QStringList &names, const QStringList &kinds, const QString &name)
+{
+    const qsizetype at = std::max<qsizetype>(0, names.indexOf(name));
+    const bool node = kinds.value(at) == QLatin1String("node");
+    qsizetype sameKind = 0;
+    for (qsizetype i = 0; i < at; ++i)
+        sameKind += (kinds.at(i) == QLatin1String("node")) == node ? 1 : 0;
+    return lineColor(node, sameKind);
+}
+
+/// Server names run long ("flask-gunicorn (python3)"): a legend beside the plot lists one per line, each whole,
+/// where one along the bottom would cut them to "fla…" once more than a few share the row.
+void legendBeside(QChart *chart)
+{
+    chart->legend()->setAlignment(Qt::AlignRight);
+}
+
+QPen dashedPen(const ChartStyle &style)
+{
+    QPen dashed(style.dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55));
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(1.5);
+    return dashed;
+}
+
+QString ciText(double low, double high, const std::function<QString(double)> &format)
+{
+    return std::isfinite(low) && std::isfinite(high) ? QObject::tr("95% CI %1 – %2").arg(format(low), format(high))
+                                                     : QObject::tr("no CI (one process)");
+}
+
+QString loadTip(const LoadRow &row)
+{
+    const auto rate = [](double v) { return QObject::tr("%1 /s").arg(Format::count(v)); };
+    const auto time = [](double v) { return Format::duration(v); };
+    QString text = QObject::tr("%1 %2, %3 connections, %4 worker(s)\n%5 (median of n = %6 processes), %7\np50 %8, p99 %9 (%10), p99.9 %11\n%12 errors")
+                       .arg(ServerRows::seriesName(row.server, row.runtime), row.endpoint)
+                       .arg(row.connections)
+                       .arg(row.workers)
+                       .arg(rate(row.requestsPerSec))
+                       .arg(row.points)
+                       .arg(ciText(row.throughputCiLow, row.throughputCiHigh, rate))
+                       .arg(Format::duration(double(row.p50Ns)), Format::duration(double(row.p99Ns)),
+                            ciText(row.p99CiLowNs, row.p99CiHighNs, time), Format::duration(double(row.p999Ns)))
+                       .arg(row.errors);
+    if (row.kind == QLatin1String("chat"))
+        text += QObject::tr("\noffered %1, delivered %2, %3 deliveries lost").arg(rate(row.offeredPerSec), rate(row.requestsPerSec)).arg(row.lost);
+    return text;
+}
+
+/// One line per server of `rows` (only those named in `only`, when given), with CI whiskers once the set is
+/// no longer live. The axes span every row, so the charts of one endpoint split by server read alike.
+QChart *loadLines(const QList<LoadRow> &rows, const QStringList &only, const QString &title, const ChartStyle &style, const LoadLineSpec &spec)
 {
     QMap<QString, QList<const LoadRow *>> lines;
-    QStringList order;
-    double maxConnections = 1, minConnections = INFINITY, smallest = INFINITY, largest = 0;
+    QStringList order, kinds;
+    double minX = INFINITY, maxX = 0, smallest = INFINITY, largest = 0;
     for (const LoadRow &row : rows) {
-        if (!row.valid() || row.connections <= 0 || value(row) <= 0)
+        if (!row.valid() || spec.x(row) <= 0 || spec.y(row) <= 0)
             continue;
-        const QString name = QStringLiteral("%1 (%2)%3").arg(row.server, row.runtime,
-                                                              row.workers > 1 ? QObject::tr(", %1 workers").arg(row.workers) : QString());
-        if (!lines.contains(name))
+        const QString name = ServerRows::seriesName(row.server, row.runtime, row.workers);
+        if (!lines.contains(name)) {
             order.append(name);
+            kinds.append(row.runtimeKind);
+        }
         lines[name].append(&row);
-        maxConnections = std::max(maxConnections, double(row.connections));
-        minConnections = std::min(minConnections, double(row.connections));
-        smallest = std::min(smallest, value(row));
-        largest = std::max(largest, value(row));
+        minX = std::min(minX, spec.x(row));
+        maxX = std::max(maxX, spec.x(row));
+        const auto [low, high] = spec.interval ? spec.interval(row) : std::pair{qQNaN(), qQNaN()};
+        smallest = std::min({smallest, spec.y(row), std::isfinite(low) && low > 0 ? low : INFINITY});
+        largest = std::max({largest, spec.y(row), std::isfinite(high) ? high : 0.0});
     }
-    if (order.isEmpty())
+    QStringList drawn;
+    for (const QString &name : order) {
+        if (only.isEmpty() || only.contains(name))
+            drawn.append(name);
+    }
+    if (drawn.isEmpty())
         return nullptr;
+    if (spec.identityLine) {
+        smallest = std::min(smallest, minX);
+        largest = std::max(largest, maxX);
+    }
     QChart *chart = newChart(title, style);
+    legendBeside(chart);
     auto *x = new QLogValueAxis;
-    x->setBase(2);
+    x->setBase(spec.xLogBase);
     x->setLabelFormat(QStringLiteral("%g"));
-    x->setRange(std::max(1.0, minConnections / 1.5), maxConnections * 1.5);
-    x->setTitleText(QObject::tr("Concurrent connections (log scale)"));
-    QAbstractAxis *y = logY ? static_cast<QAbstractAxis *>(logAxis(smallest, largest, yTitle)) : static_cast<QAbstractAxis *>(linearAxis(largest, yTitle));
+    x->setMinorTickCount(spec.xLogBase == 10 ? 8 : 0);
+    if (spec.xLogBase == 10)
+        x->setRange(std::pow(10.0, std::floor(std::log10(minX))), std::pow(10.0, std::ceil(std::log10(maxX))));
+    else
+        x->setRange(std::max(1.0, minX / 1.5), maxX * 1.5);
+    x->setTitleText(spec.xTitle);
+    QAbstractAxis *y = spec.logY ? static_cast<QAbstractAxis *>(logAxis(smallest, largest, spec.yTitle))
+                                 : static_cast<QAbstractAxis *>(linearAxis(largest, spec.yTitle));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (const QString &name : order) {
+    if (spec.identityLine) {
+        auto *ideal = new QLineSeries;
+        ideal->setName(QObject::tr("delivered = offered"));
+        ideal->append({{x->min(), x->min()}, {x->max(), x->max()}});
+        ideal->setPen(dashedPen(style));
+        chart->addSeries(ideal);
+        ideal->attachAxis(x);
+        ideal->attachAxis(y);
+    }
+    const double cap = spec.xLogBase == 10 ? 1.08 : 1.06;  // whisker caps, as a factor on the log x axis
+    for (const QString &name : drawn) {
         QList<const LoadRow *> points = lines.value(name);
-        std::sort(points.begin(), points.end(), [](const LoadRow *a, const LoadRow *b) { return a->connections < b->connections; });
+        std::sort(points.begin(), points.end(), [&](const LoadRow *a, const LoadRow *b) { return spec.x(*a) < spec.x(*b); });
         auto *series = new QLineSeries;
         series->setName(name);
         series->setPointsVisible(true);
-        // Several servers share a runtime here, so each line gets its own colour; Node's stay green.
-        static const QList<QColor> pythonColors = {QColor(0x30, 0x69, 0x98), QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad),
-                                                   QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d),
-                                                   QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
-        static const QList<QColor> nodeColors = {QColor(0x3c, 0x87, 0x3a), QColor(0x8b, 0xc3, 0x4a), QColor(0x1b, 0x5e, 0x20)};
-        const bool node = points.first()->runtimeKind == QLatin1String("node");
-        const qsizetype sameKind = std::count_if(order.begin(), order.begin() + order.indexOf(name), [&](const QString &other) {
-            return (lines.value(other).first()->runtimeKind == QLatin1String("node")) == node;
-        });
-        const QList<QColor> &palette = node ? nodeColors : pythonColors;
-        QPen pen(palette.at(int(sameKind % palette.size())));
+        const QColor color = serverColor(order, kinds, name);
+        QPen pen(color);
         pen.setWidthF(2);
         series->setPen(pen);
         QStringList tips;
         for (const LoadRow *row : points) {
-            series->append(double(row->connections), value(*row));
-            tips.append(tip(*row));
+            series->append(spec.x(*row), spec.y(*row));
+            tips.append(loadTip(*row));
         }
         tipNearestPoint(chart, series, tips, true);
         chart->addSeries(series);
         series->attachAxis(x);
         series->attachAxis(y);
+        if (style.live || !spec.interval)
+            continue;
+        for (const LoadRow *row : points) {
+            const auto [low, high] = spec.interval(*row);
+            if (!std::isfinite(low) || !std::isfinite(high) || (spec.logY && low <= 0))
+                continue;
+            const double at = spec.x(*row);
+            auto *line = new QLineSeries;
+            line->append({{at / cap, low}, {at * cap, low}, {at, low}, {at, high}, {at / cap, high}, {at * cap, high}});
+            QPen whiskerPen(color);
+            whiskerPen.setWidthF(1.2);
+            line->setPen(whiskerPen);
+            line->setProperty(kOwner, name);
+            chart->addSeries(line);
+            line->attachAxis(x);
+            line->attachAxis(y);
+            hideFromLegend(chart, line);
+        }
     }
     enableLegendToggles(chart);
     return chart;
 }
 
-QString loadTip(const LoadRow &row)
+std::pair<double, double> throughputInterval(const LoadRow &row)
 {
-    return QObject::tr("%1 (%2) %3, %4 connections, %5 worker(s)\n%6 /s (median of %7 processes)\np50 %8, p99 %9, p99.9 %10\n%11 errors")
-        .arg(row.server, row.runtime, row.endpoint)
-        .arg(row.connections)
-        .arg(row.workers)
-        .arg(Format::count(row.requestsPerSec))
-        .arg(row.points)
-        .arg(Format::duration(double(row.p50Ns)), Format::duration(double(row.p99Ns)), Format::duration(double(row.p999Ns)))
-        .arg(row.errors);
+    return {row.throughputCiLow, row.throughputCiHigh};
+}
+
+std::pair<double, double> p99IntervalMs(const LoadRow &row)
+{
+    return {row.p99CiLowNs / 1e6, row.p99CiHighNs / 1e6};
+}
+
+double p99Ms(const LoadRow &row)
+{
+    return double(row.p99Ns) / 1e6;
+}
+
+/// The capacity row's legend or bar name: its server, and the room size for chat.
+QString capacityName(const CapacityRow &row)
+{
+    const QString name = ServerRows::seriesName(row.server, row.runtime, row.workers);
+    return row.kind == QLatin1String("chat") ? QObject::tr("%1, %2 clients").arg(name).arg(row.connections) : name;
+}
+
+QString capacityFigure(const CapacityRow &row)
+{
+    if (!row.valid())
+        return row.error.isEmpty() ? QObject::tr("no capacity") : row.error;
+    const QString unit = row.kind == QLatin1String("chat") ? QObject::tr("msgs/s") : QObject::tr("req/s");
+    QString text = QStringLiteral("%1 %2").arg(Format::count(row.rate), unit);
+    if (std::isfinite(row.ciLow) && std::isfinite(row.ciHigh))
+        text += QStringLiteral(" [%1 – %2]").arg(Format::count(row.ciLow), Format::count(row.ciHigh));
+    return text;
+}
+
+QString perCoreFigure(const CapacityRow &row)
+{
+    return row.perCore >= 0 ? QObject::tr("%1 /s per core").arg(Format::count(row.perCore)) : QObject::tr("CPU unknown");
 }
 
 } // namespace
 
-QChart *ChartFactory::throughput(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+QString ChartFactory::capacityText(const CapacityRow &row)
 {
-    return loadLines(rows, title, style, QObject::tr("Throughput (per second, median)"), false,
-                     [](const LoadRow &row) { return row.requestsPerSec; }, loadTip);
+    return capacityFigure(row);
 }
 
-QChart *ChartFactory::latency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+QString ChartFactory::perCoreText(const CapacityRow &row)
 {
-    return loadLines(rows, title, style, QObject::tr("p99 latency (ms, log scale)"), true,
-                     [](const LoadRow &row) { return double(row.p99Ns) / 1e6; }, loadTip);
+    return perCoreFigure(row);
+}
+
+QChart *ChartFactory::throughput(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style, const QStringList &only)
+{
+    LoadLineSpec spec;
+    spec.xTitle = QObject::tr("Concurrent connections (log scale)");
+    spec.yTitle = style.live ? QObject::tr("Throughput (requests/s, median)") : QObject::tr("Throughput (requests/s, median, 95% CI)");
+    spec.x = [](const LoadRow &row) { return double(row.connections); };
+    spec.y = [](const LoadRow &row) { return row.requestsPerSec; };
+    spec.interval = throughputInterval;
+    return loadLines(rows, only, title, style, spec);
+}
+
+QChart *ChartFactory::latency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style, const QStringList &only)
+{
+    LoadLineSpec spec;
+    spec.xTitle = QObject::tr("Concurrent connections (log scale)");
+    spec.yTitle = QObject::tr("p99 latency (ms, log scale)");
+    spec.logY = true;
+    spec.x = [](const LoadRow &row) { return double(row.connections); };
+    spec.y = p99Ms;
+    spec.interval = p99IntervalMs;
+    return loadLines(rows, only, title, style, spec);
+}
+
+QChart *ChartFactory::delivered(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+{
+    LoadLineSpec spec;
+    spec.xTitle = QObject::tr("Offered deliveries (messages/s to all clients, log scale)");
+    spec.xLogBase = 10;
+    spec.yTitle = QObject::tr("Delivered (messages/s, log scale)");
+    spec.logY = true;
+    spec.x = [](const LoadRow &row) { return row.offeredPerSec; };
+    spec.y = [](const LoadRow &row) { return row.requestsPerSec; };
+    spec.interval = throughputInterval;
+    spec.identityLine = true;
+    return loadLines(rows, {}, title, style, spec);
+}
+
+QChart *ChartFactory::deliveryLatency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style)
+{
+    LoadLineSpec spec;
+    spec.xTitle = QObject::tr("Offered deliveries (messages/s to all clients, log scale)");
+    spec.xLogBase = 10;
+    spec.yTitle = QObject::tr("p99 delivery latency (ms, log scale)");
+    spec.logY = true;
+    spec.x = [](const LoadRow &row) { return row.offeredPerSec; };
+    spec.y = p99Ms;
+    spec.interval = p99IntervalMs;
+    return loadLines(rows, {}, title, style, spec);
+}
+
+QChart *ChartFactory::latencyAgainstRate(const QList<CapacityRow> &rows, const QString &title, const ChartStyle &style, const QStringList &only)
+{
+    QStringList order, kinds;
+    QList<double> objectives;
+    double largestRate = 0, smallest = INFINITY, largest = 0;
+    for (const CapacityRow &row : rows) {
+        const QString name = capacityName(row);
+        if (!order.contains(name)) {
+            order.append(name);
+            kinds.append(row.runtimeKind);
+        }
+        // The scales span every row (as loadLines' do), so one endpoint's charts split by server read alike.
+        if (row.sloP99Ms > 0 && !objectives.contains(row.sloP99Ms))
+            objectives.append(row.sloP99Ms);
+        for (const CapacityStep &step : row.steps) {
+            if (step.achieved <= 0 || step.p99Ns <= 0)
+                continue;
+            largestRate = std::max(largestRate, step.achieved);
+            smallest = std::min(smallest, double(step.p99Ns) / 1e6);
+            largest = std::max(largest, double(step.p99Ns) / 1e6);
+        }
+    }
+    if (largestRate <= 0)
+        return nullptr;
+    for (double objective : objectives) {
+        smallest = std::min(smallest, objective);
+        largest = std::max(largest, objective);
+    }
+    const bool chat = rows.first().kind == QLatin1String("chat");
+    QChart *chart = newChart(title, style);
+    legendBeside(chart);
+    QValueAxis *x = linearAxis(largestRate, chat ? QObject::tr("Achieved deliveries (messages/s)") : QObject::tr("Achieved rate (requests/s)"));
+    QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("p99 latency (ms, log scale)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (double objective : objectives) {
+        auto *line = new QLineSeries;
+        line->setName(QObject::tr("objective: p99 ≤ %1 ms").arg(objective));
+        line->append({{x->min(), objective}, {x->max(), objective}});
+        QPen pen = dashedPen(style);
+        pen.setColor(QColor(0xc6, 0x28, 0x28));
+        line->setPen(pen);
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+    for (const CapacityRow &row : rows) {
+        if (!only.isEmpty() && !only.contains(ServerRows::seriesName(row.server, row.runtime, row.workers)))
+            continue;
+        const QString name = capacityName(row);
+        const QColor color = serverColor(order, kinds, name);
+        // Each process searched on its own: one line per process through its steps in the order of the rate asked
+        // for, the first named in the legend, the others owned by it (toggled with it).
+        QMap<int, QList<CapacityStep>> byProcess;
+        for (const CapacityStep &step : row.steps) {
+            if (step.achieved > 0 && step.p99Ns > 0)
+                byProcess[step.runIndex].append(step);
+        }
+        bool first = true;
+        for (auto it = byProcess.begin(); it != byProcess.end(); ++it) {
+            QList<CapacityStep> steps = it.value();
+            std::sort(steps.begin(), steps.end(), [](const CapacityStep &a, const CapacityStep &b) { return a.offered < b.offered; });
+            auto *series = new QLineSeries;
+            series->setPointsVisible(true);
+            QPen pen(color);
+            pen.setWidthF(first ? 2 : 1.2);
+            series->setPen(pen);
+            QStringList tips;
+            for (const CapacityStep &step : steps) {
+                series->append(step.achieved, double(step.p99Ns) / 1e6);
+                tips.append(QObject::tr("%1, process %2\nasked %3 /s, achieved %4 /s\np99 %5: %6 the objective (p99 ≤ %7 ms, no errors)")
+                                .arg(name)
+                                .arg(step.runIndex + 1)
+                                .arg(Format::count(step.offered), Format::count(step.achieved), Format::duration(double(step.p99Ns)),
+                                     step.met ? QObject::tr("met") : QObject::tr("missed"))
+                                .arg(row.sloP99Ms));
+            }
+            tipNearestPoint(chart, series, tips, false);
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+            if (first) {
+                series->setName(name);
+            } else {
+                series->setProperty(kOwner, name);
+                hideFromLegend(chart, series);
+            }
+            first = false;
+        }
+    }
+    enableLegendToggles(chart);
+    return chart;
+}
+
+QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QString &title, const ChartStyle &style)
+{
+    if (sorted.isEmpty())
+        return nullptr;
+    // A horizontal bar axis counts from the bottom: reversed, the first server measured reads at the top.
+    const QList<CapacityRow> rows(sorted.rbegin(), sorted.rend());
+    QStringList order, kinds;  // measured order, for the colours the line charts give the same servers
+    for (const CapacityRow &row : sorted) {
+        order.append(capacityName(row));
+        kinds.append(row.runtimeKind);
+    }
+    double largest = 0;
+    for (const CapacityRow &row : rows)
+        largest = std::max({largest, row.rate, std::isfinite(row.ciHigh) ? row.ciHigh : 0.0});
+    QChart *chart = newChart(title, style);
+    // Horizontal bars: the category labels (whole server names and the per-core figure) read across, never slanted
+    // or cut; a stacked series with one set per server gives each bar its server's colour at full width.
+    auto *series = new QHorizontalStackedBarSeries;
+    series->setBarWidth(0.6);
+    QStringList categories;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const CapacityRow &row = rows.at(i);
+        const QString name = capacityName(row);
+        categories.append(QStringLiteral("%1 · %2").arg(name, perCoreFigure(row)));
+        auto *set = new QBarSet(name);
+        const QColor color = serverColor(order, kinds, name);
+        set->setColor(color);
+        set->setBorderColor(color.darker(120));
+        set->setProperty("showdownColor", color);
+        for (qsizetype c = 0; c < rows.size(); ++c)
+            set->append(c == i && row.valid() ? row.rate : 0.0);
+        const QString tip = QObject::tr("%1 %2: capacity at p99 ≤ %3 ms\n%4 (median of n = %5 processes)\n%6")
+                                .arg(name, row.endpoint)
+                                .arg(row.sloP99Ms)
+                                .arg(capacityFigure(row))
+                                .arg(row.rates.size())
+                                .arg(perCoreFigure(row));
+        QObject::connect(set, &QBarSet::hovered, chart, [tip](bool on, int) {
+            if (on)
+                showTip(tip);
+            else
+                QToolTip::hideText();
+        });
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    const bool chat = rows.first().kind == QLatin1String("chat");
+    QValueAxis *x = linearAxis(largest, chat ? QObject::tr("Capacity (messages delivered/s, median, 95% CI)")
+                                             : QObject::tr("Capacity (requests/s, median, 95% CI)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    chart->legend()->setVisible(false);  // the category labels name every bar
+    if (!style.live) {
+        // Whiskers over the bars: an overlay axis running along the categories, as the vertical bars' helpers do.
+        auto *overlay = new QValueAxis;
+        overlay->setRange(-0.5, double(rows.size()) - 0.5);
+        overlay->setVisible(false);
+        chart->addAxis(overlay, Qt::AlignLeft);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const CapacityRow &row = rows.at(i);
+            if (!row.valid() || !std::isfinite(row.ciLow) || !std::isfinite(row.ciHigh))
+                continue;
+            auto *line = new QLineSeries;
+            const double at = double(i), capHalf = 0.15;
+            line->append({{row.ciLow, at - capHalf}, {row.ciLow, at + capHalf}, {row.ciLow, at}, {row.ciHigh, at}, {row.ciHigh, at - capHalf},
+                          {row.ciHigh, at + capHalf}});
+            QPen pen(style.dark ? QColor(0xee, 0xee, 0xee) : QColor(0x22, 0x22, 0x22));
+            pen.setWidthF(1.5);
+            line->setPen(pen);
+            chart->addSeries(line);
+            line->attachAxis(x);
+            line->attachAxis(overlay);
+        }
+    }
+    return chart;
 }
 
 QChart *ChartFactory::speedup(const QList<ScalingRow> &rows, const QString &title, const ChartStyle &style)

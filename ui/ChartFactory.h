@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QChart;
 class QWidget;
@@ -40,10 +41,30 @@ public:
     [[nodiscard]] static QChart *ratios(const QList<Comparison> &comparisons, const ChartStyle &style);
     /// Peak resident memory per benchmark and runtime.
     [[nodiscard]] static QChart *memoryBars(const QList<SummaryRow> &rows, const ChartStyle &style);
-    /// Requests per second against connections (log x), one line per server and runtime.
-    [[nodiscard]] static QChart *throughput(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style);
-    /// p99 latency against connections (log x and y), one line per server and runtime.
-    [[nodiscard]] static QChart *latency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style);
+    /// Requests per second against connections (log x), one line per server and runtime, with whiskers for the
+    /// 95% CI across server processes. `only` (series names, ServerRows::seriesName) limits the lines drawn while
+    /// the axes still span every row, so one endpoint's charts split by server share their scales.
+    [[nodiscard]] static QChart *throughput(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style,
+                                            const QStringList &only = {});
+    /// p99 latency against connections (log x and y), one line per server and runtime, with CI whiskers.
+    [[nodiscard]] static QChart *latency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style,
+                                         const QStringList &only = {});
+    /// Chat: messages delivered per second against the deliveries offered (log–log) with the delivered = offered
+    /// line, one line per server: where a line leaves the diagonal, the server loses or delays messages.
+    [[nodiscard]] static QChart *delivered(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style);
+    /// Chat: p99 delivery latency against the deliveries offered, one line per server.
+    [[nodiscard]] static QChart *deliveryLatency(const QList<LoadRow> &rows, const QString &title, const ChartStyle &style);
+    /// The capacity searches' steps: p99 latency against the achieved rate (the "hockey stick"), one line per
+    /// server (each further process a thinner line of the same colour) and the objective as a dashed line.
+    [[nodiscard]] static QChart *latencyAgainstRate(const QList<CapacityRow> &rows, const QString &title, const ChartStyle &style,
+                                                    const QStringList &only = {});
+    /// Capacity at the latency objective per server: horizontal bars with 95% CI whiskers, each labelled with
+    /// its whole server name and the per-core figure.
+    [[nodiscard]] static QChart *capacityBars(const QList<CapacityRow> &rows, const QString &title, const ChartStyle &style);
+    /// "12,300 req/s [11,900 – 12,800]" (chat: msgs/s), or why there is none: the bars' and tables' one wording.
+    [[nodiscard]] static QString capacityText(const CapacityRow &row);
+    /// "4,100 /s per core", or "CPU unknown".
+    [[nodiscard]] static QString perCoreText(const CapacityRow &row);
     /// Speed-up against workers with the ideal (linear) line.
     [[nodiscard]] static QChart *speedup(const QList<ScalingRow> &rows, const QString &title, const ChartStyle &style);
 

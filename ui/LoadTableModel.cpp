@@ -4,12 +4,20 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace showdown {
 namespace {
 
 QString latency(const LoadRow &r, qint64 ns)
 {
     return r.valid() ? Format::duration(double(ns)) : QString();
+}
+
+/// " [low – high]" when the row has a CI across processes (two or more), else nothing.
+QString interval(double low, double high, QString (*format)(double))
+{
+    return std::isfinite(low) && std::isfinite(high) ? QStringLiteral(" [%1 – %2]").arg(format(low), format(high)) : QString();
 }
 
 } // namespace
@@ -22,10 +30,23 @@ LoadTableModel::LoadTableModel(QObject *parent) : RowTableModel<LoadRow>(parent)
         {tr("Endpoint"), [](const LoadRow &r) { return r.endpoint; }, {}, {}},
         {tr("Connections"), [](const LoadRow &r) { return QString::number(r.connections); }, [](const LoadRow &r) { return r.connections; }, {}},
         {tr("Workers"), [](const LoadRow &r) { return QString::number(r.workers); }, [](const LoadRow &r) { return r.workers; }, {}},
-        {tr("Throughput"), [](const LoadRow &r) { return r.valid() ? tr("%1 /s").arg(Format::count(r.requestsPerSec)) : QString(); },
-         [](const LoadRow &r) { return r.requestsPerSec; }, tr("Median over processes: requests (chat: messages delivered) per second")},
-        {tr("p50"), [](const LoadRow &r) { return latency(r, r.p50Ns); }, [](const LoadRow &r) { return r.p50Ns; }, {}},
-        {tr("p99"), [](const LoadRow &r) { return latency(r, r.p99Ns); }, [](const LoadRow &r) { return r.p99Ns; }, {}},
+        {tr("n"), [](const LoadRow &r) { return QString::number(r.points); }, [](const LoadRow &r) { return r.points; },
+         tr("Server processes that measured the point (one point each)")},
+        {tr("Throughput [95% CI]"),
+         [](const LoadRow &r) {
+             return r.valid() ? tr("%1 /s%2").arg(Format::count(r.requestsPerSec), interval(r.throughputCiLow, r.throughputCiHigh, Format::count))
+                              : QString();
+         },
+         [](const LoadRow &r) { return r.requestsPerSec; },
+         tr("Median over processes: requests (chat: messages delivered) per second; bootstrap 95% CI across processes")},
+        {tr("Offered"), [](const LoadRow &r) { return r.kind == QLatin1String("chat") ? tr("%1 /s").arg(Format::count(r.offeredPerSec)) : QString(); },
+         [](const LoadRow &r) { return r.offeredPerSec; }, tr("Chat: every message to every client, per second (rate × clients)")},
+        {tr("Lost"), [](const LoadRow &r) { return r.kind == QLatin1String("chat") ? QString::number(r.lost) : QString(); },
+         [](const LoadRow &r) { return r.lost; }, tr("Chat: offered deliveries that never arrived")},
+        {tr("p50 [95% CI]"), [](const LoadRow &r) { return latency(r, r.p50Ns) + interval(r.p50CiLowNs, r.p50CiHighNs, Format::duration); },
+         [](const LoadRow &r) { return r.p50Ns; }, tr("From the merged raw histograms; CI of the per-process p50 across processes")},
+        {tr("p99 [95% CI]"), [](const LoadRow &r) { return latency(r, r.p99Ns) + interval(r.p99CiLowNs, r.p99CiHighNs, Format::duration); },
+         [](const LoadRow &r) { return r.p99Ns; }, tr("From the merged raw histograms; CI of the per-process p99 across processes")},
         {tr("p99.9"), [](const LoadRow &r) { return latency(r, r.p999Ns); }, [](const LoadRow &r) { return r.p999Ns; }, {}},
         {tr("Max"), [](const LoadRow &r) { return latency(r, r.maxNs); }, [](const LoadRow &r) { return r.maxNs; }, {}},
         {tr("Errors"), [](const LoadRow &r) { return QString::number(r.errors); }, [](const LoadRow &r) { return r.errors; }, {}},

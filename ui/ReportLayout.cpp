@@ -1,6 +1,8 @@
 #include "ReportLayout.h"
 
+#include <QAbstractAxis>
 #include <QChart>
+#include <QLegend>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -240,6 +242,26 @@ void ReportLayout::chart(const std::function<QChart *()> &make, qreal height, co
              QCoreApplication::sendPostedEvents();
              scene.render(&p, target, QRectF(0, 0, target.width(), target.height()), Qt::IgnoreAspectRatio);
          }));
+}
+
+QChart *ReportLayout::forPaper(QChart *chart)
+{
+    if (!chart)
+        return nullptr;
+    QFont labels(QStringLiteral("DejaVu Sans"));
+    labels.setPointSizeF(6.5);
+    QFont titles = labels;
+    titles.setPointSizeF(7.5);
+    titles.setBold(true);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsFont(labels);
+        axis->setTitleFont(titles);
+    }
+    QFont heading = titles;
+    heading.setPointSizeF(9);
+    chart->setTitleFont(heading);
+    chart->legend()->setFont(labels);
+    return chart;
 }
 
 void ReportLayout::paginate()

@@ -41,6 +41,10 @@ public:
     /// nullptr from it prints `missing` instead.
     void chart(const std::function<QChart *()> &make, qreal height, const QString &missing);
 
+    /// Paper is denser than a screen: the dashboard's chart (may be nullptr), with fonts sized so category
+    /// labels and legends fit a page.
+    [[nodiscard]] static QChart *forPaper(QChart *chart);
+
     /// Paginates and paints every page. False with a message when the device cannot be painted on.
     [[nodiscard]] bool paint(QString *error);
     [[nodiscard]] int pageCount() const { return m_pageCount; }

@@ -7,6 +7,7 @@
 #include "MachineState.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
+#include "ServerReport.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -276,27 +277,6 @@ void environment(ReportLayout &layout, const ResultSetBundle &set)
                  {0.13, 0.13, 0.15, 0.07, 0.27, 0.25});
 }
 
-/// Paper is denser than a screen: the dashboard's chart, with fonts sized so category labels fit a page.
-QChart *forPaper(QChart *chart)
-{
-    if (!chart)
-        return nullptr;
-    QFont labels(QStringLiteral("DejaVu Sans"));
-    labels.setPointSizeF(6.5);
-    QFont titles = labels;
-    titles.setPointSizeF(7.5);
-    titles.setBold(true);
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsFont(labels);
-        axis->setTitleFont(titles);
-    }
-    QFont heading = titles;
-    heading.setPointSizeF(9);
-    chart->setTitleFont(heading);
-    chart->legend()->setFont(labels);
-    return chart;
-}
-
 std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
 {
     auto writer = std::make_unique<QPdfWriter>(device);
@@ -336,8 +316,7 @@ QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
 QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
 {
     QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
-    if (!analysis.loadRows.isEmpty())
-        titles.append(tr("Concurrency"));
+    titles << ServerReport::sectionTitles(analysis);
     if (!analysis.scalingRows.isEmpty())
         titles.append(tr("Scaling"));
     titles << tr("Methodology") << tr("Environment") << tr("Data sources");
@@ -351,7 +330,6 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const ResultSetBundle set{info, runtimes, {}};
     const QList<SummaryRow> &rows = analysis.rows;
     const QList<Comparison> &comparisons = analysis.comparisons;
-    const QList<LoadRow> &loadRows = analysis.loadRows;
     const QList<ScalingRow> &scalingRows = analysis.scalingRows;
     const QString host = env(set.info, "host");
     std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
@@ -395,12 +373,12 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<QStringList> groups = benchmarkGroups(rows);
     for (const QStringList &group : groups) {
         const QList<SummaryRow> part = inGroup(rows, group);
-        layout.chart([part] { return forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
                      tr("No valid samples to chart."));
     }
     for (const QStringList &group : groups) {
         const QList<Comparison> part = inGroup(comparisons, group);
-        layout.chart([part] { return forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
                      tr("No Node.js/Python pair to compare in these benchmarks."));
     }
     QList<QStringList> table;
@@ -422,14 +400,14 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
     for (const QStringList &group : groups) {
         const QList<SummaryRow> part = inGroup(rows, group);
-        layout.chart([part] { return forPaper(ChartFactory::distributions(part, ChartStyle::forExport())); }, kChartHeight,
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::distributions(part, ChartStyle::forExport())); }, kChartHeight,
                      tr("No valid samples to chart."));
     }
 
     layout.heading(tr("Memory and start-up"));
     for (const QStringList &group : groups) {
         const QList<SummaryRow> part = inGroup(rows, group);
-        layout.chart([part] { return forPaper(ChartFactory::memoryBars(part, ChartStyle::forExport())); }, kChartHeight - 30,
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::memoryBars(part, ChartStyle::forExport())); }, kChartHeight - 30,
                      tr("No memory figures."));
     }
     QList<QStringList> memory;
@@ -443,24 +421,10 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     layout.table({tr("Benchmark"), tr("Runtime"), tr("Peak RSS"), tr("CPU per process"), tr("First iteration"), tr("Warm-up median")},
                  memory, {0.24, 0.12, 0.14, 0.16, 0.17, 0.17}, {2, 3, 4, 5});
 
-    if (!loadRows.isEmpty()) {
-        layout.heading(tr("Concurrency"));
-        layout.chart([loadRows] { return forPaper(ChartFactory::throughput(loadRows, tr("Throughput"), ChartStyle::forExport())); }, kChartHeight,
-                     tr("No load points."));
-        layout.chart([loadRows] { return forPaper(ChartFactory::latency(loadRows, tr("p99 latency"), ChartStyle::forExport())); }, kChartHeight,
-                     tr("No load points."));
-        QList<QStringList> load;
-        for (const LoadRow &r : loadRows)
-            load.append({r.benchmark, r.server, r.endpoint, QString::number(r.connections), QString::number(r.workers),
-                         Format::count(r.requestsPerSec), Format::duration(double(r.p50Ns)), Format::duration(double(r.p99Ns)),
-                         Format::count(double(r.errors)), r.error});
-        layout.table({tr("Benchmark"), tr("Server"), tr("Endpoint"), tr("Conn."), tr("Workers"), tr("Req/s"), tr("p50"), tr("p99"),
-                      tr("Errors"), tr("Problem")},
-                     load, {0.13, 0.12, 0.10, 0.07, 0.08, 0.10, 0.09, 0.09, 0.08, 0.14}, {3, 4, 5, 6, 7, 8});
-    }
+    ServerReport::write(layout, analysis);
     if (!scalingRows.isEmpty()) {
         layout.heading(tr("Scaling"));
-        layout.chart([scalingRows] { return forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); }, kChartHeight,
+        layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); }, kChartHeight,
                      tr("No scaling rows."));
         QList<QStringList> scaling;
         for (const ScalingRow &r : scalingRows)
@@ -531,7 +495,7 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
     }
     layout.chart(
         [asRatios] {
-            QChart *chart = forPaper(ChartFactory::ratios(asRatios, ChartStyle::forExport()));
+            QChart *chart = ReportLayout::forPaper(ChartFactory::ratios(asRatios, ChartStyle::forExport()));
             if (chart) {
                 // The same ratio chart as the dashboard's, read as candidate over baseline.
                 chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));

@@ -93,6 +93,7 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.comparisons = analysis->comparisons;
     snapshot.loadRows = analysis->loadRows;
     snapshot.scalingRows = analysis->scalingRows;
+    snapshot.capacityRows = analysis->capacityRows;
     snapshot.processSummaries = analysis->processes;
     // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
     QString catalogError;

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "ResultSetAnalysis.h"
+
+#include <QStringList>
+
+namespace showdown {
+
+class ReportLayout;
+
+/// The report's server sections: Concurrency (per HTTP endpoint: throughput and p99 against connections,
+/// latency against the achieved rate, capacity bars; the load and capacity tables) and Real-time (the chat
+/// room). The same ServerRows cut and ChartFactory charts as the window's pages, so paper and screen agree,
+/// and the tables list exactly the rows the charts draw.
+class ServerReport {
+public:
+    /// The sections write() adds for this analysis, in order ("Concurrency", "Real-time", or none).
+    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
+    /// Adds the sections (level-1 headings, charts, tables) to the layout.
+    static void write(ReportLayout &layout, const ResultSetAnalysis &analysis);
+};
+
+} // namespace showdown

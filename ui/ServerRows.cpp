@@ -1,0 +1,164 @@
+#include "ServerRows.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace showdown {
+namespace {
+
+QString serverKey(const QString &benchmark, const QString &server)
+{
+    return benchmark + QLatin1Char('/') + server;
+}
+
+QSet<QString> scaledServers(const QList<LoadRow> &rows)
+{
+    QSet<QString> scaled;
+    for (const LoadRow &row : rows) {
+        if (row.workers > 1)
+            scaled.insert(serverKey(row.benchmark, row.server));
+    }
+    return scaled;
+}
+
+template<typename Row>
+QList<Row> endpointRows(const QList<Row> &rows, const QString &endpoint)
+{
+    QList<Row> result;
+    for (const Row &row : rows) {
+        if (row.endpoint == endpoint)
+            result.append(row);
+    }
+    return result;
+}
+
+template<typename Row>
+void appendNames(const QList<Row> &rows, QStringList *names)
+{
+    for (const Row &row : rows) {
+        const QString name = ServerRows::seriesName(row.server, row.runtime, row.workers);
+        if (!names->contains(name))
+            names->append(name);
+    }
+}
+
+} // namespace
+
+QList<LoadRow> ServerRows::concurrency(const QList<LoadRow> &rows)
+{
+    const QSet<QString> scaled = scaledServers(rows);
+    QList<LoadRow> result;
+    for (const LoadRow &row : rows) {
+        if (row.kind == QLatin1String("http") && !scaled.contains(serverKey(row.benchmark, row.server)))
+            result.append(row);
+    }
+    return result;
+}
+
+QList<LoadRow> ServerRows::realtime(const QList<LoadRow> &rows)
+{
+    QList<LoadRow> result;
+    for (const LoadRow &row : rows) {
+        if (row.kind == QLatin1String("chat"))
+            result.append(row);
+    }
+    return result;
+}
+
+QList<LoadRow> ServerRows::others(const QList<LoadRow> &rows)
+{
+    const QSet<QString> scaled = scaledServers(rows);
+    QList<LoadRow> result;
+    for (const LoadRow &row : rows) {
+        const bool drawn = row.kind == QLatin1String("chat")
+            || (row.kind == QLatin1String("http") && !scaled.contains(serverKey(row.benchmark, row.server)));
+        if (!drawn)
+            result.append(row);
+    }
+    return result;
+}
+
+QList<CapacityRow> ServerRows::capacity(const QList<CapacityRow> &rows, const QString &kind)
+{
+    QList<CapacityRow> result;
+    for (const CapacityRow &row : rows) {
+        if (row.kind == kind && row.workers <= 1)
+            result.append(row);
+    }
+    return result;
+}
+
+QStringList ServerRows::endpoints(const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)
+{
+    QStringList result;
+    for (const LoadRow &row : rows) {
+        if (!result.contains(row.endpoint))
+            result.append(row.endpoint);
+    }
+    for (const CapacityRow &row : capacity) {
+        if (!result.contains(row.endpoint))
+            result.append(row.endpoint);
+    }
+    return result;
+}
+
+QList<LoadRow> ServerRows::ofEndpoint(const QList<LoadRow> &rows, const QString &endpoint)
+{
+    return endpointRows(rows, endpoint);
+}
+
+QList<CapacityRow> ServerRows::ofEndpoint(const QList<CapacityRow> &rows, const QString &endpoint)
+{
+    return endpointRows(rows, endpoint);
+}
+
+QString ServerRows::seriesName(const QString &server, const QString &runtime, int workers)
+{
+    const QString name = QStringLiteral("%1 (%2)").arg(server, runtime);
+    return workers > 1 ? QCoreApplication::translate("ServerRows", "%1, %2 workers").arg(name).arg(workers) : name;
+}
+
+QList<QStringList> ServerRows::seriesGroups(const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)
+{
+    QStringList names;
+    appendNames(rows, &names);
+    appendNames(capacity, &names);
+    if (names.isEmpty())
+        return {};
+    const qsizetype groups = (names.size() + kMaxSeries - 1) / kMaxSeries;
+    QList<QStringList> result;
+    qsizetype start = 0;
+    for (qsizetype g = 0; g < groups; ++g) {
+        // Even groups (10 → 5 + 5, not 8 + 2), so no chart is left nearly empty.
+        const qsizetype size = (names.size() - start) / (groups - g);
+        result.append(names.mid(start, size));
+        start += size;
+    }
+    return result;
+}
+
+QString ServerRows::objective(const QList<CapacityRow> &rows)
+{
+    QStringList objectives;
+    for (const CapacityRow &row : rows) {
+        const QString ms = QCoreApplication::translate("ServerRows", "%1 ms").arg(row.sloP99Ms);
+        if (!objectives.contains(ms))
+            objectives.append(ms);
+    }
+    return QCoreApplication::translate("ServerRows", "p99 ≤ %1").arg(objectives.join(QStringLiteral(" / ")));
+}
+
+QString ServerRows::groupSuffix(const QList<QStringList> &groups, qsizetype index)
+{
+    if (groups.size() <= 1)
+        return {};
+    qsizetype first = 1, total = 0;
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        if (g < index)
+            first += groups.at(g).size();
+        total += groups.at(g).size();
+    }
+    return QCoreApplication::translate("ServerRows", " (servers %1–%2 of %3)").arg(first).arg(first + groups.at(index).size() - 1).arg(total);
+}
+
+} // namespace showdown
