@@ -781,7 +781,7 @@ QChart *ChartFactory::throughput(const QList<LoadRow> &rows, const QString &titl
 {
     LoadLineSpec spec;
     spec.xTitle = QObject::tr("Concurrent connections (log scale)");
-    spec.yTitle = style.live ? QObject::tr("Throughput (requests/s, median)") : QObject::tr("Throughput (requests/s, median, 95% CI)");
+    spec.yTitle = style.live ? QObject::tr("Requests/s (median)") : QObject::tr("Requests/s (median, 95% CI)");
     spec.x = [](const LoadRow &row) { return double(row.connections); };
     spec.y = [](const LoadRow &row) { return row.requestsPerSec; };
     spec.interval = throughputInterval;
@@ -944,7 +944,7 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const CapacityRow &row = rows.at(i);
         const QString name = capacityName(row);
-        categories.append(QStringLiteral("%1 · %2").arg(name, perCoreFigure(row)));
+        categories.append(name);
         auto *set = new QBarSet(name);
         const QColor color = serverColor(order, kinds, name);
         set->setColor(color);
@@ -972,17 +972,18 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     const bool chat = rows.first().kind == QLatin1String("chat");
-    QValueAxis *x = linearAxis(largest, chat ? QObject::tr("Capacity (messages delivered/s, median, 95% CI)")
+    // Room on the right for the per-core figure beside the longest bar.
+    QValueAxis *x = linearAxis(largest * 1.4, chat ? QObject::tr("Capacity (messages delivered/s, median, 95% CI)")
                                              : QObject::tr("Capacity (requests/s, median, 95% CI)"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     chart->legend()->setVisible(false);  // the category labels name every bar
+    // Whiskers and figures over the bars: an overlay axis running along the categories, as the vertical bars' helpers do.
+    auto *overlay = new QValueAxis;
+    overlay->setRange(-0.5, double(rows.size()) - 0.5);
+    overlay->setVisible(false);
+    chart->addAxis(overlay, Qt::AlignLeft);
     if (!style.live) {
-        // Whiskers over the bars: an overlay axis running along the categories, as the vertical bars' helpers do.
-        auto *overlay = new QValueAxis;
-        overlay->setRange(-0.5, double(rows.size()) - 0.5);
-        overlay->setVisible(false);
-        chart->addAxis(overlay, Qt::AlignLeft);
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const CapacityRow &row = rows.at(i);
             if (!row.valid() || !std::isfinite(row.ciLow) || !std::isfinite(row.ciHigh))
@@ -998,6 +999,25 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
             line->attachAxis(x);
             line->attachAxis(overlay);
         }
+    }
+    // The per-core figure in a column right of the bars: an unmarked point whose label is the figure (a category
+    // label holding both name and figure would be cut short on paper). Qt 6.4 has no per-point label text, so
+    // one point per series.
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const CapacityRow &row = rows.at(i);
+        auto *figure = new QScatterSeries;
+        figure->setMarkerSize(1);
+        figure->setColor(Qt::transparent);
+        figure->setBorderColor(Qt::transparent);
+        figure->setPointLabelsVisible(true);
+        figure->setPointLabelsClipping(false);
+        figure->setPointLabelsColor(style.dark ? QColor(0xee, 0xee, 0xee) : QColor(0x22, 0x22, 0x22));
+        figure->setPointLabelsFormat(QStringLiteral("%1").arg(perCoreFigure(row)));
+        figure->append(largest * 1.22, double(i) - 0.22);  // a column right of the longest bar and its whisker
+        chart->addSeries(figure);
+        figure->attachAxis(x);
+        figure->attachAxis(overlay);
+        hideFromLegend(chart, figure);
     }
     return chart;
 }

@@ -10,7 +10,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
+#include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace showdown {
 
@@ -62,7 +65,12 @@ LoadSweepPage::LoadSweepPage(Kind kind, PageContext &context, QWidget *parent)
                                                               {tr("Latency against rate"), m_hockey}, {tr("Capacity"), m_capacityChart}}
                            : QList<QPair<QString, QWidget *>>{{tr("Delivered"), m_throughput}, {tr("p99 delivery"), m_latency},
                                                               {tr("Latency against rate"), m_hockey}, {tr("Capacity"), m_capacityChart}};
-    layout->addWidget(chartsOverTables(charts, {{tr("Load points"), new DataTable(m_model)}, {tr("Capacity"), new DataTable(m_capacityModel)}}), 1);
+    auto *points = new DataTable(m_model);
+    if (kind == Kind::Http) {
+        for (int column : m_model->chatColumns())
+            points->view()->setColumnHidden(column, true);
+    }
+    layout->addWidget(chartsOverTables(charts, {{tr("Load points"), points}, {tr("Capacity"), new DataTable(m_capacityModel)}}), 1);
     setContent(content);
     explain(tr("Loading…"));
 }
@@ -126,8 +134,14 @@ void LoadSweepPage::redraw()
     const QList<LoadRow> rows = http ? ServerRows::ofEndpoint(m_rows, endpoint) : m_rows;
     const QList<CapacityRow> capacity = http ? ServerRows::ofEndpoint(m_capacityRows, endpoint) : m_capacityRows;
     const QStringList only = m_group->currentData().toStringList();
+    const bool anyValid = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.valid(); });
+    const bool anyOffered = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.offeredPerSec > 0; });
     const QString failed = rows.isEmpty() ? tr("No load points of %1 in this set; the capacity tabs show its search.").arg(endpoint)
-                                          : tr("Every load point of %1 failed; the table lists each error.").arg(endpoint);
+                           : !anyValid    ? tr("Every load point of %1 failed; the table lists each error.").arg(endpoint)
+                           : !http && !anyOffered
+                               ? tr("These chat rows record no offered rate (measured before deliveries were counted at the clients), so "
+                                    "nothing can be drawn against it; the table lists what was measured.")
+                               : tr("No load point of %1 has a figure to draw; the table lists what was measured.").arg(endpoint);
     const QString noSearch = tr("No capacity search in this set for %1: a suite that runs one (the standard suite) shows the "
                                 "highest rate each server sustains under the latency objective.").arg(endpoint);
     if (http) {

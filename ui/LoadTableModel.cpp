@@ -63,4 +63,15 @@ LoadTableModel::LoadTableModel(QObject *parent) : RowTableModel<LoadRow>(parent)
     setProblem([](const LoadRow &r) { return r.valid() ? QString() : r.error; });
 }
 
+QList<int> LoadTableModel::chatColumns() const
+{
+    QList<int> result;
+    for (int c = 0; c < columnCount(); ++c) {
+        const QString title = headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        if (title == tr("Offered") || title == tr("Lost"))
+            result.append(c);
+    }
+    return result;
+}
+
 } // namespace showdown

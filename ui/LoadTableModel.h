@@ -11,6 +11,8 @@ class LoadTableModel : public RowTableModel<LoadRow> {
     Q_OBJECT
 public:
     explicit LoadTableModel(QObject *parent = nullptr);
+    /// Columns that only chat rows fill (offered, lost): the HTTP pages hide them.
+    [[nodiscard]] QList<int> chatColumns() const;
 };
 
 } // namespace showdown

@@ -3,6 +3,7 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
+#include <QXYSeries>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -261,6 +262,10 @@ QChart *ReportLayout::forPaper(QChart *chart)
     heading.setPointSizeF(9);
     chart->setTitleFont(heading);
     chart->legend()->setFont(labels);
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *xy = qobject_cast<QXYSeries *>(series))
+            xy->setPointLabelsFont(labels);
+    }
     return chart;
 }
 
