@@ -9,6 +9,10 @@
 #include "ErrorBanner.h"
 #include "ForeignLoad.h"
 #include "HistoryPage.h"
+#include "CapacityTableModel.h"
+#include "LoadSweepPage.h"
+#include "LoadTableModel.h"
+#include "ServerRows.h"
 #include "Inventory.h"
 #include "MainWindow.h"
 #include "MemoryPage.h"
@@ -24,10 +28,18 @@
 #include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QAbstractAxis>
 #include <QChart>
+#include <QComboBox>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QTabWidget>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QRegularExpression>
+#include <QProcess>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -88,6 +100,43 @@ T *page(MainWindow &window)
             return typed;
     }
     return nullptr;
+}
+
+/// The page with this title (Concurrency and Real-time are both LoadSweepPages).
+Page *pageTitled(MainWindow &window, const QString &title)
+{
+    for (Page *candidate : window.pages()) {
+        if (candidate->title() == title)
+            return candidate;
+    }
+    return nullptr;
+}
+
+/// Brings a chart panel's tab to the front (a panel builds its chart once it is on screen) and waits for the
+/// chart, or the sentence in its place, that names `subject` (a panel keeps its previous chart until then).
+QChart *chartOf(ChartPanel *panel, const QString &subject)
+{
+    for (QWidget *w = panel->parentWidget(); w; w = w->parentWidget()) {
+        if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
+            tabs->setCurrentIndex(tabs->indexOf(panel));
+            break;
+        }
+    }
+    const bool settled = QTest::qWaitFor([&] {
+        return panel->chart() ? panel->chart()->title().contains(subject) : panel->explanation().contains(subject);
+    }, 10000);
+    return settled ? panel->chart() : nullptr;
+}
+
+/// Names the legend lists: helpers (whiskers, further processes' lines) have no name.
+QStringList legendNames(QChart *chart)
+{
+    QStringList names;
+    for (QLegendMarker *marker : chart->legend()->markers()) {
+        if (!marker->label().isEmpty())
+            names.append(marker->label());
+    }
+    return names;
 }
 
 /// Waits until the window has read its database and detected the runtimes.
@@ -279,6 +328,95 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(descendants().isEmpty(), 3000);
         QVERIFY(!window.stopAction()->isEnabled());
         QVERIFY(window.runAction()->isEnabled());
+    }
+
+    void serverPagesDrawOneEndpointPerChartWithWholeNames()
+    {
+        // A real quick run of the HTTP servers and the chat room, on a database of its own.
+        const QString db = m_dir.filePath(QStringLiteral("servers.sqlite"));
+        QProcess cli;
+        cli.start(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                  {QStringLiteral("run"), QStringLiteral("--suite"), QStringLiteral("quick"), QStringLiteral("--only"), QStringLiteral("http,chat"),
+                   QStringLiteral("--db"), db});
+        QVERIFY(cli.waitForFinished(300000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        MainWindow window(db);
+        window.show();
+        QVERIFY(settle(window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->currentId() != 0 && !window.session()->loading(), 30000);
+        const ResultSnapshot snapshot = window.session()->snapshot();
+        QVERIFY(!ServerRows::realtime(snapshot.loadRows).isEmpty());
+
+        auto *concurrency = qobject_cast<LoadSweepPage *>(pageTitled(window, QStringLiteral("Concurrency")));
+        QVERIFY(concurrency);
+        window.showPage(int(window.pages().indexOf(concurrency)));
+        QVERIFY(concurrency->explanation().isEmpty());
+        const QList<LoadRow> http = concurrency->model()->rows();
+        QCOMPARE(http.size(), ServerRows::concurrency(snapshot.loadRows).size());
+        for (const LoadRow &row : http)
+            QCOMPARE(row.kind, QStringLiteral("http"));  // the chat room never reaches an HTTP chart or table
+        QCOMPARE(concurrency->capacityModel()->rows().size(), ServerRows::capacity(snapshot.capacityRows, QStringLiteral("http")).size());
+        const QStringList endpoints = ServerRows::endpoints(http, ServerRows::capacity(snapshot.capacityRows, QStringLiteral("http")));
+        QCOMPARE(concurrency->endpointSelector()->count(), int(endpoints.size()));
+        const QRegularExpression wholeName(QStringLiteral("^[a-z0-9-]+ \\([a-z0-9.-]+\\)$"));
+        for (const QString &endpoint : endpoints) {
+            concurrency->endpointSelector()->setCurrentText(endpoint);
+            const QList<LoadRow> rows = ServerRows::ofEndpoint(http, endpoint);
+            const QList<QStringList> groups = ServerRows::seriesGroups(rows, ServerRows::ofEndpoint(concurrency->capacityModel()->rows(), endpoint));
+            QCOMPARE(concurrency->serverSelector()->count(), int(groups.size()));
+            QCOMPARE(concurrency->serverSelector()->isVisibleTo(concurrency), groups.size() > 1);
+            QChart *throughput = chartOf(concurrency->charts().at(0), endpoint);
+            QVERIFY2(throughput, qPrintable(concurrency->charts().at(0)->explanation()));
+            QVERIFY(throughput->title().startsWith(endpoint + QLatin1Char(':')));
+            const QStringList names = legendNames(throughput);
+            QCOMPARE(names, groups.first());
+            QVERIFY(names.size() <= ServerRows::kMaxSeries);
+            for (const QString &name : names) {
+                QVERIFY2(wholeName.match(name).hasMatch(), qPrintable(name));
+                QVERIFY2(!name.startsWith(QLatin1String("chat")), qPrintable(name));
+            }
+            QVERIFY(throughput->axes(Qt::Vertical).first()->titleText().contains(QLatin1String("/s")));
+            QVERIFY(throughput->axes(Qt::Horizontal).first()->titleText().contains(QLatin1String("connections")));
+            // The lines draw the table's figures: each point is a row's connections and requests per second.
+            for (QAbstractSeries *series : throughput->series()) {
+                if (series->name().isEmpty())
+                    continue;
+                for (const QPointF &point : static_cast<QLineSeries *>(series)->points()) {
+                    QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const LoadRow &row) {
+                        return ServerRows::seriesName(row.server, row.runtime) == series->name() && row.connections == int(point.x())
+                            && row.requestsPerSec == point.y();
+                    }));
+                }
+            }
+            QChart *latency = chartOf(concurrency->charts().at(1), endpoint);
+            QVERIFY(latency);
+            QCOMPARE(legendNames(latency), groups.first());
+            QVERIFY(latency->axes(Qt::Vertical).first()->titleText().contains(QLatin1String("ms")));
+            // Capacity: the bars when the set searched it, else a sentence saying there was no search.
+            const QList<CapacityRow> capacity = ServerRows::ofEndpoint(concurrency->capacityModel()->rows(), endpoint);
+            QChart *bars = chartOf(concurrency->charts().at(3), endpoint);
+            QCOMPARE(bars != nullptr, !capacity.isEmpty());
+            if (!bars)
+                QVERIFY(concurrency->charts().at(3)->explanation().contains(QLatin1String("No capacity search")));
+            }
+
+        auto *realtime = qobject_cast<LoadSweepPage *>(pageTitled(window, QStringLiteral("Real-time")));
+        QVERIFY(realtime);
+        window.showPage(int(window.pages().indexOf(realtime)));
+        const QList<LoadRow> chat = realtime->model()->rows();
+        QCOMPARE(chat.size(), ServerRows::realtime(snapshot.loadRows).size());
+        for (const LoadRow &row : chat)
+            QCOMPARE(row.kind, QStringLiteral("chat"));
+        QChart *delivered = chartOf(realtime->charts().at(0), QString());
+        const bool offered = std::any_of(chat.begin(), chat.end(), [](const LoadRow &row) { return row.valid() && row.offeredPerSec > 0; });
+        QCOMPARE(delivered != nullptr, offered);
+        if (delivered) {
+            for (const QString &name : legendNames(delivered))
+                QVERIFY2(name.startsWith(QLatin1String("chat")) || name.contains(QLatin1String("offered")), qPrintable(name));
+        } else {
+            QVERIFY(realtime->charts().at(0)->explanation().contains(QLatin1String("offered rate")));
+        }
     }
 
     void corruptFileShowsTheErrorAndChangesNothing()

@@ -12,8 +12,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,6 +151,56 @@ private slots:
             const QString page = entry.captured(1);
             const QString onPage = run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")}).out;
             QVERIFY2(onPage.contains(QLatin1String(section)), qPrintable(QStringLiteral("%1 not on page %2").arg(QLatin1String(section), page)));
+        }
+    }
+
+    void serverPagesDrawEachEndpointApartWithWholeNames()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("servers.pdf"));
+        QCOMPARE(run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf}).code, 0);
+        const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out;
+        const qsizetype concurrency = text.indexOf(QLatin1String("HTTP servers on loopback, one endpoint at a time"));
+        const qsizetype realtime = text.indexOf(QLatin1String("A WebSocket chat room: every message"));
+        const qsizetype methodology = text.indexOf(QLatin1String("Methodology"), realtime);
+        QVERIFY(concurrency > 0 && realtime > concurrency && methodology > realtime);
+        const QString http = text.mid(concurrency, realtime - concurrency);
+        const QString chat = text.mid(realtime, methodology - realtime);
+        // QtCharts cuts a label that does not fit to "name…" (pdftotext may read the ellipsis as three dots).
+        for (const QString &section : {http, chat})
+            QVERIFY2(!section.contains(QChar(0x2026)) && !section.contains(QLatin1String("...")), "a legend or label was cut short");
+
+        const QJsonObject shown = QJsonDocument::fromJson(
+                                      run(binary(), {QStringLiteral("show"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--json")}).out.toUtf8())
+                                      .object();
+        QSet<QString> scaled;  // servers run at several worker counts (cluster) belong to Scaling
+        for (const QJsonValue &value : shown.value(QLatin1String("load_rows")).toArray()) {
+            if (value.toObject().value(QLatin1String("workers")).toInt() > 1)
+                scaled.insert(value.toObject().value(QLatin1String("server")).toString());
+        }
+        QMap<QString, QStringList> serversByEndpoint;
+        QStringList chatServers;
+        for (const QJsonValue &value : shown.value(QLatin1String("load_rows")).toArray()) {
+            const QJsonObject row = value.toObject();
+            const QString name = QStringLiteral("%1 (%2)").arg(row.value(QLatin1String("server")).toString(), row.value(QLatin1String("runtime")).toString());
+            if (row.value(QLatin1String("kind")).toString() == QLatin1String("chat"))
+                chatServers.append(name);
+            else if (row.value(QLatin1String("kind")).toString() == QLatin1String("http") && !scaled.contains(row.value(QLatin1String("server")).toString()))
+                serversByEndpoint[row.value(QLatin1String("endpoint")).toString()].append(name);
+        }
+        QVERIFY(!serversByEndpoint.isEmpty());
+        QVERIFY(!chatServers.isEmpty());
+        for (auto it = serversByEndpoint.begin(); it != serversByEndpoint.end(); ++it) {
+            // One chart per endpoint (split evenly beyond eight servers), every server named whole in its legend.
+            const qsizetype servers = QSet<QString>(it.value().begin(), it.value().end()).size();
+            const qsizetype charts = (servers + 7) / 8;
+            const QString title = QStringLiteral("%1: throughput against connections (higher is better)").arg(it.key());
+            QCOMPARE(http.count(title), charts);
+            for (const QString &name : it.value())
+                QVERIFY2(http.count(name) >= 2, qPrintable(name));  // both line charts' legends (and the table)
+        }
+        for (const QString &name : chatServers) {
+            QVERIFY2(!http.contains(name), qPrintable(name));  // the chat room is never on an HTTP chart
+            QVERIFY2(chat.contains(name), qPrintable(name));
         }
     }
 

@@ -25,6 +25,9 @@ public:
 
     [[nodiscard]] LoadTableModel *model() const { return m_model; }
     [[nodiscard]] CapacityTableModel *capacityModel() const { return m_capacityModel; }
+    /// Which endpoint the charts show (HTTP), and which servers when an endpoint has more than a chart's worth.
+    [[nodiscard]] QComboBox *endpointSelector() const { return m_endpoint; }
+    [[nodiscard]] QComboBox *serverSelector() const { return m_group; }
     /// The chart panels, in tab order: tests read what they draw.
     [[nodiscard]] QList<ChartPanel *> charts() const { return {m_throughput, m_latency, m_hockey, m_capacityChart}; }
 

@@ -39,7 +39,7 @@ LoadTableModel::LoadTableModel(QObject *parent) : RowTableModel<LoadRow>(parent)
          },
          [](const LoadRow &r) { return r.requestsPerSec; },
          tr("Median over processes: requests (chat: messages delivered) per second; bootstrap 95% CI across processes")},
-        {tr("Offered"), [](const LoadRow &r) { return r.kind == QLatin1String("chat") ? tr("%1 /s").arg(Format::count(r.offeredPerSec)) : QString(); },
+        {tr("Offered"), [](const LoadRow &r) { return r.kind == QLatin1String("chat") && r.offeredPerSec > 0 ? tr("%1 /s").arg(Format::count(r.offeredPerSec)) : QString(); },
          [](const LoadRow &r) { return r.offeredPerSec; }, tr("Chat: every message to every client, per second (rate × clients)")},
         {tr("Lost"), [](const LoadRow &r) { return r.kind == QLatin1String("chat") ? QString::number(r.lost) : QString(); },
          [](const LoadRow &r) { return r.lost; }, tr("Chat: offered deliveries that never arrived")},
