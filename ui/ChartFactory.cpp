@@ -1041,6 +1041,7 @@ QChart *ChartFactory::speedup(const QList<ScalingRow> &rows, const QString &titl
     if (order.isEmpty())
         return nullptr;
     QChart *chart = newChart(title, style);
+    legendBeside(chart);  // "parallel-cpu / worker_threads (node)" and its kind, whole
     auto *x = new QValueAxis;
     x->setRange(1, maxWorkers);
     x->setTickCount(maxWorkers);

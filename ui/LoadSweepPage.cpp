@@ -13,7 +13,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <algorithm>
 
 namespace showdown {
 
@@ -134,14 +133,7 @@ void LoadSweepPage::redraw()
     const QList<LoadRow> rows = http ? ServerRows::ofEndpoint(m_rows, endpoint) : m_rows;
     const QList<CapacityRow> capacity = http ? ServerRows::ofEndpoint(m_capacityRows, endpoint) : m_capacityRows;
     const QStringList only = m_group->currentData().toStringList();
-    const bool anyValid = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.valid(); });
-    const bool anyOffered = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.offeredPerSec > 0; });
-    const QString failed = rows.isEmpty() ? tr("No load points of %1 in this set; the capacity tabs show its search.").arg(endpoint)
-                           : !anyValid    ? tr("Every load point of %1 failed; the table lists each error.").arg(endpoint)
-                           : !http && !anyOffered
-                               ? tr("These chat rows record no offered rate (measured before deliveries were counted at the clients), so "
-                                    "nothing can be drawn against it; the table lists what was measured.")
-                               : tr("No load point of %1 has a figure to draw; the table lists what was measured.").arg(endpoint);
+    const QString failed = ServerRows::whyNoChart(rows, endpoint);
     const QString noSearch = tr("No capacity search in this set for %1: a suite that runs one (the standard suite) shows the "
                                 "highest rate each server sustains under the latency objective.").arg(endpoint);
     if (http) {

@@ -27,7 +27,7 @@ QString withInterval(const QString &value, double low, double high, QString (*fo
 
 QString p99Text(const LoadRow &r)
 {
-    return r.valid() ? withInterval(Format::duration(double(r.p99Ns)), r.p99CiLowNs, r.p99CiHighNs, Format::duration) : QString();
+    return r.valid() && r.p99Ns > 0 ? withInterval(Format::duration(double(r.p99Ns)), r.p99CiLowNs, r.p99CiHighNs, Format::duration) : QString();
 }
 
 QString throughputText(const LoadRow &r)
@@ -86,13 +86,13 @@ void concurrency(ReportLayout &layout, const QList<LoadRow> &rows, const QList<C
                 const QStringList only = groups.at(g);
                 const QString title = tr("%1: throughput against connections (higher is better)%2").arg(endpoint, ServerRows::groupSuffix(groups, g));
                 layout.chart([part, only, title] { return ReportLayout::forPaper(ChartFactory::throughput(part, title, ChartStyle::forExport(), only)); },
-                             kLineChartHeight, tr("Every load point of %1 failed; the table lists each error.").arg(endpoint));
+                             kLineChartHeight, ServerRows::whyNoChart(part, endpoint));
             }
             for (qsizetype g = 0; g < groups.size(); ++g) {
                 const QStringList only = groups.at(g);
                 const QString title = tr("%1: p99 latency against connections (lower is better)%2").arg(endpoint, ServerRows::groupSuffix(groups, g));
                 layout.chart([part, only, title] { return ReportLayout::forPaper(ChartFactory::latency(part, title, ChartStyle::forExport(), only)); },
-                             kLineChartHeight, tr("Every load point of %1 failed; the table lists each error.").arg(endpoint));
+                             kLineChartHeight, ServerRows::whyNoChart(part, endpoint));
             }
         }
         if (searched.isEmpty())
@@ -134,11 +134,11 @@ void realtime(ReportLayout &layout, const QList<LoadRow> &rows, const QList<Capa
     if (!rows.isEmpty()) {
         layout.chart([rows] {
             return ReportLayout::forPaper(ChartFactory::delivered(rows, tr("Chat room: messages delivered against offered"), ChartStyle::forExport()));
-        }, kLineChartHeight, tr("Every chat point failed; the table lists each error."));
+        }, kLineChartHeight, ServerRows::whyNoChart(rows, tr("the chat room")));
         layout.chart([rows] {
             return ReportLayout::forPaper(ChartFactory::deliveryLatency(rows, tr("Chat room: p99 delivery latency against offered (lower is better)"),
                                                                         ChartStyle::forExport()));
-        }, kLineChartHeight, tr("Every chat point failed; the table lists each error."));
+        }, kLineChartHeight, ServerRows::whyNoChart(rows, tr("the chat room")));
     }
     if (capacity.isEmpty())
         layout.note(tr("No capacity search in this set for the chat room."));

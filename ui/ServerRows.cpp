@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace showdown {
 namespace {
 
@@ -146,6 +148,21 @@ QString ServerRows::objective(const QList<CapacityRow> &rows)
             objectives.append(ms);
     }
     return QCoreApplication::translate("ServerRows", "p99 ≤ %1").arg(objectives.join(QStringLiteral(" / ")));
+}
+
+QString ServerRows::whyNoChart(const QList<LoadRow> &rows, const QString &what)
+{
+    const bool anyValid = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.valid(); });
+    const bool chat = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.kind == QLatin1String("chat"); });
+    const bool anyOffered = std::any_of(rows.begin(), rows.end(), [](const LoadRow &row) { return row.offeredPerSec > 0; });
+    if (rows.isEmpty())
+        return QCoreApplication::translate("ServerRows", "No load points of %1 in this set.").arg(what);
+    if (!anyValid)
+        return QCoreApplication::translate("ServerRows", "Every load point of %1 failed; the table lists each error.").arg(what);
+    if (chat && !anyOffered)
+        return QCoreApplication::translate("ServerRows", "These chat rows record no offered rate (measured before deliveries were counted at "
+                                                         "the clients), so nothing can be drawn against it; the table lists what was measured.");
+    return QCoreApplication::translate("ServerRows", "No load point of %1 has a figure to draw; the table lists what was measured.").arg(what);
 }
 
 QString ServerRows::groupSuffix(const QList<QStringList> &groups, qsizetype index)

@@ -38,6 +38,9 @@ public:
     [[nodiscard]] static QList<QStringList> seriesGroups(const QList<LoadRow> &rows, const QList<CapacityRow> &capacity);
     /// "p99 ≤ 10 ms", or every objective of these rows when they differ ("p99 ≤ 10 ms / 20 ms").
     [[nodiscard]] static QString objective(const QList<CapacityRow> &rows);
+    /// Why a chart of these rows draws nothing, in words for the panel or the page in its place: no rows, every
+    /// point failed, or (chat) a set measured before the offered rate was recorded.
+    [[nodiscard]] static QString whyNoChart(const QList<LoadRow> &rows, const QString &what);
     /// "" for a single group, else " (servers 1–5 of 10)", to tell the charts of one endpoint apart.
     [[nodiscard]] static QString groupSuffix(const QList<QStringList> &groups, qsizetype index);
 };
