@@ -117,8 +117,11 @@ void LoadSweepPage::fillGroups()
     const int current = m_group->currentIndex();
     const QSignalBlocker blocker(m_group);
     m_group->clear();
-    for (qsizetype g = 0; g < groups.size(); ++g)
-        m_group->addItem(groups.at(g).join(QStringLiteral(", ")), groups.at(g));
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        // "node-http (node) … aiohttp (python3)", every name of the chart on hover.
+        m_group->addItem(tr("%1 … %2").arg(groups.at(g).constFirst(), groups.at(g).constLast()), groups.at(g));
+        m_group->setItemData(int(g), groups.at(g).join(QLatin1Char('\n')), Qt::ToolTipRole);
+    }
     if (current >= 0 && current < m_group->count())
         m_group->setCurrentIndex(current);
     m_groupLabel->setVisible(groups.size() > 1);
