@@ -16,7 +16,7 @@ CapacityTableModel::CapacityTableModel(QObject *parent) : RowTableModel<Capacity
         {tr("Objective"), [](const CapacityRow &r) { return tr("p99 ≤ %1 ms").arg(r.sloP99Ms); }, [](const CapacityRow &r) { return r.sloP99Ms; },
          tr("The declared latency objective: p99 from the intended send time, with no errors")},
         {tr("Capacity [95% CI]"), [](const CapacityRow &r) { return ChartFactory::capacityText(r); }, [](const CapacityRow &r) { return r.rate; },
-         tr("Highest constant rate that met the objective: median over processes, bootstrap 95% CI across them")},
+         tr("Highest constant rate (chat: broadcast messages sent per second) that met the objective: median over processes, bootstrap 95% CI across them")},
         {tr("n"), [](const CapacityRow &r) { return QString::number(r.rates.size()); }, [](const CapacityRow &r) { return r.rates.size(); },
          tr("Server processes that searched")},
         {tr("Per core"), [](const CapacityRow &r) { return ChartFactory::perCoreText(r); }, [](const CapacityRow &r) { return r.perCore; },

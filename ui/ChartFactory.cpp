@@ -753,7 +753,8 @@ QString capacityFigure(const CapacityRow &row)
 {
     if (!row.valid())
         return row.error.isEmpty() ? QObject::tr("no capacity") : row.error;
-    const QString unit = row.kind == QLatin1String("chat") ? QObject::tr("msgs/s") : QObject::tr("req/s");
+    // Chat capacity is a broadcast rate (messages sent per second, each to every client).
+    const QString unit = row.kind == QLatin1String("chat") ? QObject::tr("msgs/s sent") : QObject::tr("req/s");
     QString text = QStringLiteral("%1 %2").arg(Format::count(row.rate), unit);
     if (std::isfinite(row.ciLow) && std::isfinite(row.ciHigh))
         text += QStringLiteral(" [%1 – %2]").arg(Format::count(row.ciLow), Format::count(row.ciHigh));
@@ -762,7 +763,10 @@ QString capacityFigure(const CapacityRow &row)
 
 QString perCoreFigure(const CapacityRow &row)
 {
-    return row.perCore >= 0 ? QObject::tr("%1 /s per core").arg(Format::count(row.perCore)) : QObject::tr("CPU unknown");
+    if (row.perCore < 0)
+        return QObject::tr("CPU unknown");
+    return row.kind == QLatin1String("chat") ? QObject::tr("%1 deliveries/s per core").arg(Format::count(row.perCore))
+                                             : QObject::tr("%1 req/s per core").arg(Format::count(row.perCore));
 }
 
 } // namespace
@@ -973,7 +977,7 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     series->attachAxis(y);
     const bool chat = rows.first().kind == QLatin1String("chat");
     // Room on the right for the per-core figure beside the longest bar.
-    QValueAxis *x = linearAxis(largest * 1.4, chat ? QObject::tr("Capacity (messages delivered/s, median, 95% CI)")
+    QValueAxis *x = linearAxis(largest * 1.4, chat ? QObject::tr("Capacity (broadcast messages sent/s, median, 95% CI)")
                                              : QObject::tr("Capacity (requests/s, median, 95% CI)"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

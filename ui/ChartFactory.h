@@ -61,9 +61,9 @@ public:
     /// Capacity at the latency objective per server: horizontal bars with 95% CI whiskers, each labelled with
     /// its whole server name and the per-core figure.
     [[nodiscard]] static QChart *capacityBars(const QList<CapacityRow> &rows, const QString &title, const ChartStyle &style);
-    /// "12,300 req/s [11,900 – 12,800]" (chat: msgs/s), or why there is none: the bars' and tables' one wording.
+    /// "12,300 req/s [11,900 – 12,800]" (chat: broadcast msgs/s sent), or why there is none: the bars' and tables' one wording.
     [[nodiscard]] static QString capacityText(const CapacityRow &row);
-    /// "4,100 /s per core", or "CPU unknown".
+    /// "4,100 req/s per core" (chat: deliveries), or "CPU unknown".
     [[nodiscard]] static QString perCoreText(const CapacityRow &row);
     /// Speed-up against workers with the ideal (linear) line.
     [[nodiscard]] static QChart *speedup(const QList<ScalingRow> &rows, const QString &title, const ChartStyle &style);
