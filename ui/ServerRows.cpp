@@ -4,6 +4,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <tuple>
 
 namespace showdown {
 namespace {
@@ -21,6 +22,20 @@ QSet<QString> scaledServers(const QList<LoadRow> &rows)
             scaled.insert(serverKey(row.benchmark, row.server));
     }
     return scaled;
+}
+
+/// Servers run in a shuffled order (so drift hits them all); charts, legends and tables list them in a fixed one
+/// instead: Node's first, then by name, each server's rows in the order they were measured.
+template<typename Row>
+QList<Row> byServer(QList<Row> rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        const bool aNode = a.runtimeKind == QLatin1String("node"), bNode = b.runtimeKind == QLatin1String("node");
+        if (aNode != bNode)
+            return aNode;
+        return std::tie(a.server, a.runtime) < std::tie(b.server, b.runtime);
+    });
+    return rows;
 }
 
 template<typename Row>
@@ -54,7 +69,7 @@ QList<LoadRow> ServerRows::concurrency(const QList<LoadRow> &rows)
         if (row.kind == QLatin1String("http") && !scaled.contains(serverKey(row.benchmark, row.server)))
             result.append(row);
     }
-    return result;
+    return byServer(result);
 }
 
 QList<LoadRow> ServerRows::realtime(const QList<LoadRow> &rows)
@@ -64,7 +79,7 @@ QList<LoadRow> ServerRows::realtime(const QList<LoadRow> &rows)
         if (row.kind == QLatin1String("chat"))
             result.append(row);
     }
-    return result;
+    return byServer(result);
 }
 
 QList<LoadRow> ServerRows::others(const QList<LoadRow> &rows)
@@ -87,7 +102,7 @@ QList<CapacityRow> ServerRows::capacity(const QList<CapacityRow> &rows, const QS
         if (row.kind == kind && row.workers <= 1)
             result.append(row);
     }
-    return result;
+    return byServer(result);
 }
 
 QStringList ServerRows::endpoints(const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)

@@ -16,6 +16,7 @@ public:
     /// Beyond this many lines a chart's legend no longer fits whole on a page or a 1280-pixel window.
     static constexpr qsizetype kMaxSeries = 8;
 
+    /// Each list comes in a fixed order, not the run's shuffled one: Node's servers first, then by name.
     /// HTTP rows of servers run on one worker only: servers also run at several worker counts (cluster)
     /// belong to the Scaling page, their one-worker baseline included.
     [[nodiscard]] static QList<LoadRow> concurrency(const QList<LoadRow> &rows);
