@@ -708,7 +708,8 @@ QChart *loadLines(const QList<LoadRow> &rows, const QStringList &only, const QSt
             continue;
         for (const LoadRow *row : points) {
             const auto [low, high] = spec.interval(*row);
-            if (!std::isfinite(low) || !std::isfinite(high) || (spec.logY && low <= 0))
+            // An interval of one value (every process measured the same, e.g. a chat room below saturation) is no whisker.
+            if (!std::isfinite(low) || !std::isfinite(high) || high <= low || (spec.logY && low <= 0))
                 continue;
             const double at = spec.x(*row);
             auto *line = new QLineSeries;
@@ -990,7 +991,7 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     if (!style.live) {
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const CapacityRow &row = rows.at(i);
-            if (!row.valid() || !std::isfinite(row.ciLow) || !std::isfinite(row.ciHigh))
+            if (!row.valid() || !std::isfinite(row.ciLow) || !std::isfinite(row.ciHigh) || row.ciHigh <= row.ciLow)
                 continue;
             auto *line = new QLineSeries;
             const double at = double(i), capHalf = 0.15;
@@ -1017,7 +1018,7 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
         figure->setPointLabelsClipping(false);
         figure->setPointLabelsColor(style.dark ? QColor(0xee, 0xee, 0xee) : QColor(0x22, 0x22, 0x22));
         figure->setPointLabelsFormat(QStringLiteral("%1").arg(perCoreFigure(row)));
-        figure->append(largest * 1.22, double(i) - 0.22);  // a column right of the longest bar and its whisker
+        figure->append(largest * 1.22, double(i));  // a column right of the longest bar and its whisker; the label sits just above
         chart->addSeries(figure);
         figure->attachAxis(x);
         figure->attachAxis(overlay);

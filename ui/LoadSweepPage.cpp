@@ -132,13 +132,13 @@ void LoadSweepPage::redraw()
 {
     const ChartStyle style = chartStyle();
     const bool http = m_kind == Kind::Http;
-    const QString endpoint = http ? m_endpoint->currentText() : tr("chat room");
+    const QString endpoint = http ? m_endpoint->currentText() : tr("Chat room");
     const QList<LoadRow> rows = http ? ServerRows::ofEndpoint(m_rows, endpoint) : m_rows;
     const QList<CapacityRow> capacity = http ? ServerRows::ofEndpoint(m_capacityRows, endpoint) : m_capacityRows;
     const QStringList only = m_group->currentData().toStringList();
-    const QString failed = ServerRows::whyNoChart(rows, endpoint);
+    const QString failed = ServerRows::whyNoChart(rows, http ? endpoint : tr("the chat room"));
     const QString noSearch = tr("No capacity search in this set for %1: a suite that runs one (the standard suite) shows the "
-                                "highest rate each server sustains under the latency objective.").arg(endpoint);
+                                "highest rate each server sustains under the latency objective.").arg(http ? endpoint : tr("the chat room"));
     if (http) {
         m_throughput->setChartLater([rows, only, endpoint, style] {
             return ChartFactory::throughput(rows, tr("%1: throughput against connections (higher is better)").arg(endpoint), style, only);
