@@ -871,8 +871,11 @@ QChart *ChartFactory::latencyAgainstRate(const QList<CapacityRow> &rows, const Q
         auto *line = new QLineSeries;
         line->setName(QObject::tr("objective: p99 ≤ %1 ms").arg(objective));
         line->append({{x->min(), objective}, {x->max(), objective}});
+        // Dash-dot and near black: no server's colour (the palette has a red and a grey) can be taken for it.
         QPen pen = dashedPen(style);
-        pen.setColor(QColor(0xc6, 0x28, 0x28));
+        pen.setStyle(Qt::DashDotLine);
+        pen.setWidthF(2);
+        pen.setColor(style.dark ? QColor(0xf5, 0xf5, 0xf5) : QColor(0x11, 0x11, 0x11));
         line->setPen(pen);
         chart->addSeries(line);
         line->attachAxis(x);
