@@ -73,6 +73,14 @@ QJsonObject Benchmark::toJson() const
             entry.insert(QStringLiteral("script"), variant.script);
         if (variant.bound)
             entry.insert(QStringLiteral("bound"), variant.bound->name());
+        if (!variant.environment.isEmpty()) {
+            QJsonObject env;
+            for (auto it = variant.environment.cbegin(); it != variant.environment.cend(); ++it)
+                env.insert(it.key(), it.value());
+            entry.insert(QStringLiteral("env"), env);
+        }
+        if (!variant.config.isEmpty())
+            entry.insert(QStringLiteral("config"), variant.config);
         variantList.append(entry);
     }
     QJsonObject json{{QStringLiteral("name"), name},
