@@ -185,6 +185,7 @@ private slots:
         const QMap<QString, QString> environment = server.specs.first().environment;
         QCOMPARE(environment.value(QStringLiteral("NODE_ENV")), QStringLiteral("production"));
         QCOMPARE(environment.value(QStringLiteral("OPENBLAS_NUM_THREADS")), QStringLiteral("1"));
+        QCOMPARE(sample.extra.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
     }
 
     void aReadyLineWithoutTheBoundPortIsAProtocolError_data()

@@ -41,6 +41,9 @@ struct BenchmarkVariant {
     /// Servers: the configuration the manifest claims (server, parser, loop, ...); the server's ready line
     /// must report exactly this, read from what really runs, or the run is a protocol error.
     QJsonObject config = {};
+
+    /// The environment as JSON, for the benchmark's description and for each server sample's record.
+    [[nodiscard]] QJsonObject environmentJson() const;
 };
 
 /// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.

@@ -183,6 +183,9 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
         if (port != 0)
             sample.extra.insert(QStringLiteral("port"), int(port));
+        // The server's own variables are part of what was measured, so they are stored with it.
+        if (!step.variant.environment.isEmpty())
+            sample.extra.insert(QStringLiteral("env"), step.variant.environmentJson());
         return sample;
     };
 
