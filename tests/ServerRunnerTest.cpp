@@ -120,11 +120,16 @@ RunStep step(const Benchmark &benchmark)
                    benchmark.variants.first(), 0};
 }
 
-// Our own pid and group: the probe then reads a real, live process group.
-QByteArray readyLine()
+// The port the scripted server claims to have bound; the scripted driver never connects to it.
+constexpr int kReadyPort = 43117;
+
+// Our own pid and group: the probe then reads a real, live process group. `port` and `config` are the
+// JSON text of those fields as the server would print them.
+QByteArray readyLine(const QString &port = QString::number(kReadyPort), const QString &config = QStringLiteral("{}"))
 {
-    return QStringLiteral(R"({"protocol":1,"ready":true,"server":"node-http","pid":%1,"workers":1})" "\n")
+    return QStringLiteral(R"({"protocol":1,"ready":true,"server":"node-http","pid":%1,"port":%2,"workers":1,"config":%3})" "\n")
         .arg(QCoreApplication::applicationPid())
+        .arg(port, config)
         .toUtf8();
 }
 
@@ -142,10 +147,14 @@ private slots:
     void measuresEveryPointOfAReadyServer()
     {
         ScriptedServer server;
-        server.stdoutText = readyLine();
+        server.stdoutText = readyLine(QString::number(kReadyPort), QStringLiteral(R"({"server":"node:http","parser":"llhttp"})"));
         ScriptedDriver driver;
         const Catalog catalog = emptyCatalog();
-        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        Benchmark benchmark = httpBenchmark();
+        benchmark.variants.first().environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("production"));
+        benchmark.variants.first().config = QJsonObject{{QStringLiteral("server"), QStringLiteral("node:http")},
+                                                        {QStringLiteral("parser"), QStringLiteral("llhttp")}};
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
         QVERIFY2(sample.valid(), qPrintable(sample.error));
         QCOMPARE(sample.variant, QStringLiteral("node-http"));
         QCOMPARE(sample.points.size(), 4);  // 2 endpoints x 2 connection counts
@@ -164,12 +173,69 @@ private slots:
         QCOMPARE(driver.requests.at(2).expectedBody, QByteArray("Hello, World!"));
         QVERIFY(driver.requests.at(4).url.endsWith(QLatin1String("/delay")));
         QVERIFY(sample.points.at(0).serverPssKb > 0);  // read from /proc for the live group
-        // The server got a loopback port and the manifest's own arguments.
+        // No port is handed to the server (it binds port 0); every request goes to the port its ready line gave.
         const QStringList args = server.specs.first().arguments;
-        QCOMPARE(args.at(1), QStringLiteral("--port"));
-        QVERIFY(args.at(2).toInt() > 0);
+        QVERIFY2(!args.contains(QStringLiteral("--port")), qPrintable(args.join(QLatin1Char(' '))));
         QVERIFY(args.contains(QStringLiteral("--flag")));
+        for (const LoadRequest &request : std::as_const(driver.requests))
+            QVERIFY2(request.url.startsWith(QStringLiteral("http://127.0.0.1:%1/").arg(kReadyPort)), qPrintable(request.url));
+        QCOMPARE(sample.extra.value(QLatin1String("port")).toInt(), kReadyPort);
         QCOMPARE(sample.extra.value(QLatin1String("measure")).toString(), QStringLiteral("http"));
+        // The manifest's environment comes on top of the shared one.
+        const QMap<QString, QString> environment = server.specs.first().environment;
+        QCOMPARE(environment.value(QStringLiteral("NODE_ENV")), QStringLiteral("production"));
+        QCOMPARE(environment.value(QStringLiteral("OPENBLAS_NUM_THREADS")), QStringLiteral("1"));
+        QCOMPARE(sample.extra.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
+    }
+
+    void aReadyLineWithoutTheBoundPortIsAProtocolError_data()
+    {
+        QTest::addColumn<QString>("port");  // the JSON text of "port"; empty: the key is left out
+        QTest::addColumn<QString>("named");
+        QTest::newRow("missing") << QString() << QStringLiteral("gives port nothing");
+        QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("gives port 0,");
+        QTest::newRow("too large") << QStringLiteral("65536") << QStringLiteral("gives port 65536,");
+        QTest::newRow("negative") << QStringLiteral("-80") << QStringLiteral("gives port -80,");
+        QTest::newRow("fraction") << QStringLiteral("8080.5") << QStringLiteral("gives port 8080.5,");
+        QTest::newRow("a string") << QStringLiteral(R"("8080")") << QStringLiteral(R"(gives port "8080",)");
+    }
+
+    void aReadyLineWithoutTheBoundPortIsAProtocolError()
+    {
+        QFETCH(QString, port);
+        QFETCH(QString, named);
+        ScriptedServer server;
+        server.stdoutText = port.isEmpty()
+                                ? QStringLiteral(R"({"protocol":1,"ready":true,"pid":%1,"workers":1})" "\n").arg(QCoreApplication::applicationPid()).toUtf8()
+                                : readyLine(port);
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(named), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String("binds port 0")), qPrintable(sample.error));
+        QVERIFY(driver.requests.isEmpty());
+        QVERIFY(!sample.extra.contains(QLatin1String("port")));
+    }
+
+    void aServerInAnotherConfigurationThanDeclaredIsAProtocolError()
+    {
+        // The manifest says uvicorn runs httptools on uvloop; the server says it fell back to h11.
+        ScriptedServer server;
+        server.stdoutText = readyLine(QString::number(kReadyPort), QStringLiteral(R"({"server":"uvicorn","http":"h11","loop":"uvloop"})"));
+        ScriptedDriver driver;
+        Benchmark benchmark = httpBenchmark();
+        benchmark.variants.first().name = QStringLiteral("fastapi");
+        benchmark.variants.first().config = QJsonObject{{QStringLiteral("server"), QStringLiteral("uvicorn")},
+                                                        {QStringLiteral("http"), QStringLiteral("httptools")},
+                                                        {QStringLiteral("loop"), QStringLiteral("uvloop")}};
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QLatin1String(R"("http":"h11")")), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String(R"("http":"httptools")")), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String("check_servers.py --only fastapi")), qPrintable(sample.error));
+        QVERIFY(driver.requests.isEmpty());
     }
 
     void aServerThatNeverBecomesReadyIsATimeout()

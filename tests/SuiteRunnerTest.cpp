@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -306,6 +307,49 @@ private slots:
         }
         QVERIFY(!catalog);
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void manifestServerEntriesAreChecked_data()
+    {
+        QTest::addColumn<QByteArray>("fields");  // extra keys of the server entry
+        QTest::addColumn<QString>("expected");   // empty: the manifest loads
+        QTest::newRow("env and config") << QByteArray(R"("env":{"NODE_ENV":"production"},"config":{"server":"express","env":"production"},)") << QString();
+        QTest::newRow("misspelt key") << QByteArray(R"("enviroment":{"NODE_ENV":"production"},)")
+                                      << QStringLiteral("benchmark \"web\", variant \"express\": unknown key \"enviroment\"");
+        QTest::newRow("env not an object") << QByteArray(R"("env":"NODE_ENV=production",)") << QStringLiteral("\"env\" must be an object");
+        QTest::newRow("env value not a string") << QByteArray(R"("env":{"WORKERS":2},)") << QStringLiteral("\"env\" entry \"WORKERS\"");
+        QTest::newRow("env name with =") << QByteArray(R"("env":{"A=B":"c"},)") << QStringLiteral("\"env\" entry \"A=B\"");
+        QTest::newRow("empty config") << QByteArray(R"("config":{},)") << QStringLiteral("\"config\" must be a non-empty object");
+    }
+
+    void manifestServerEntriesAreChecked()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext"],"connections":[1],"duration_s":1})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello"}},)"
+                       R"("servers":[{"name":"express","runtime":"node","script":"node/server-express.js","args":[],"requires":[],)" + fields
+                       + R"("per_request":"p"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (!expected.isEmpty()) {
+            QVERIFY(!catalog);
+            QVERIFY2(error.contains(expected), qPrintable(error));
+            return;
+        }
+        QVERIFY2(catalog, qPrintable(error));
+        const BenchmarkVariant &server = catalog->benchmarks().first().variants.first();
+        QCOMPARE(server.environment, (QMap<QString, QString>{{QStringLiteral("NODE_ENV"), QStringLiteral("production")}}));
+        QCOMPARE(server.config.value(QLatin1String("env")).toString(), QStringLiteral("production"));
+        // Both travel with the benchmark's description (showdown list --json, the stored manifest).
+        const QJsonObject json = catalog->benchmarks().first().toJson().value(QLatin1String("servers")).toArray().first().toObject();
+        QCOMPARE(json.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
+        QCOMPARE(json.value(QLatin1String("config")).toObject(), server.config);
     }
 
     void shippedManifestDeclaresEveryKernelsBound()

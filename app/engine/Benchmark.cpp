@@ -40,6 +40,14 @@ QJsonArray intArray(const QList<int> &values)
 
 } // namespace
 
+QJsonObject BenchmarkVariant::environmentJson() const
+{
+    QJsonObject json;
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
 QJsonObject Benchmark::toJson() const
 {
     QJsonObject suites;
@@ -73,6 +81,10 @@ QJsonObject Benchmark::toJson() const
             entry.insert(QStringLiteral("script"), variant.script);
         if (variant.bound)
             entry.insert(QStringLiteral("bound"), variant.bound->name());
+        if (!variant.environment.isEmpty())
+            entry.insert(QStringLiteral("env"), variant.environmentJson());
+        if (!variant.config.isEmpty())
+            entry.insert(QStringLiteral("config"), variant.config);
         variantList.append(entry);
     }
     QJsonObject json{{QStringLiteral("name"), name},

@@ -36,6 +36,14 @@ struct BenchmarkVariant {
     QStringList libraries; ///< optional libraries that must be importable (RuntimeInfo::libraries)
     QString description;  ///< servers: what the server does per request, so a reader can judge fairness
     std::optional<BenchmarkBound> bound = std::nullopt;  ///< overrides the benchmark's (numpy is library-bound, plain loops are not)
+    /// Servers: variables added to the server's environment (NODE_ENV=production for Express), as deployed.
+    QMap<QString, QString> environment = {};
+    /// Servers: the configuration the manifest claims (server, parser, loop, ...); the server's ready line
+    /// must report exactly this, read from what really runs, or the run is a protocol error.
+    QJsonObject config = {};
+
+    /// The environment as JSON, for the benchmark's description and for each server sample's record.
+    [[nodiscard]] QJsonObject environmentJson() const;
 };
 
 /// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.

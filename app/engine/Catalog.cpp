@@ -116,6 +116,42 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
     return true;
 }
 
+/// The keys a server entry may have; any other (a misspelt "env") is an error rather than silently ignored.
+const QStringList kServerKeys = {QStringLiteral("name"),     QStringLiteral("runtime"), QStringLiteral("script"),
+                                 QStringLiteral("args"),     QStringLiteral("requires"), QStringLiteral("env"),
+                                 QStringLiteral("config"),   QStringLiteral("per_request")};
+
+/// Reads a server entry's optional "env" (variable name → string) and "config" (a non-empty object).
+bool parseServerFields(const QJsonObject &json, BenchmarkVariant *variant, const QString &what, QString *error)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!kServerKeys.contains(it.key())) {
+            *error = what + QStringLiteral(": unknown key \"%1\"; a server entry has %2").arg(it.key(), kServerKeys.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    const QJsonValue env = json.value(QLatin1String("env"));
+    if (!env.isUndefined() && !env.isObject()) {
+        *error = what + QStringLiteral(": \"env\" must be an object of variable names and string values");
+        return false;
+    }
+    const QJsonObject variables = env.toObject();
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')) || !it.value().isString()) {
+            *error = what + QStringLiteral(": \"env\" entry \"%1\" needs a variable name without '=' and a string value").arg(it.key());
+            return false;
+        }
+        variant->environment.insert(it.key(), it.value().toString());
+    }
+    const QJsonValue config = json.value(QLatin1String("config"));
+    if (!config.isUndefined() && (!config.isObject() || config.toObject().isEmpty())) {
+        *error = what + QStringLiteral(": \"config\" must be a non-empty object (the configuration the ready line reports)");
+        return false;
+    }
+    variant->config = config.toObject();
+    return true;
+}
+
 bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
 {
     for (const QJsonValue &value : list) {
@@ -138,6 +174,8 @@ bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
             *error = what + QStringLiteral(": a server needs a script");
             return false;
         }
+        if (benchmark->isServer() && !parseServerFields(json, &variant, what, error))
+            return false;
         for (const BenchmarkVariant &other : std::as_const(benchmark->variants)) {
             if (other.name == variant.name) {
                 *error = what + QStringLiteral(": appears twice");

@@ -7,9 +7,6 @@
 
 #include <QJsonDocument>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -40,8 +37,30 @@ struct ServerState {
     }
 };
 
-/// Reads the ready line; on failure says what was wrong with it.
-std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error)
+/// The port a ready line reports, or 0 when it is missing or not a whole number 1..65535.
+quint16 readyPort(const QJsonObject &ready)
+{
+    const QJsonValue value = ready.value(QLatin1String("port"));
+    const double port = value.toDouble(0);
+    return value.isDouble() && port >= 1 && port <= 65535 && port == double(qint64(port)) ? quint16(port) : 0;
+}
+
+/// A ready-line value as the server wrote it, for error messages.
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isUndefined())
+        return QStringLiteral("nothing");
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isString())
+        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    return value.toVariant().toString();
+}
+
+/// Reads the ready line; on failure says what was wrong with it. The port must be the one the server bound
+/// (PROTOCOL.md: servers bind port 0 and report it), and where the manifest claims a configuration the
+/// server must report exactly that one, or the run would measure something other than what it says.
+std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const BenchmarkVariant &variant, QString *error)
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
@@ -52,6 +71,14 @@ std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error
         *error = QStringLiteral("the server's first line is not a protocol 1 ready line: %1").arg(QString::fromUtf8(line.left(200)));
     else if (ready.value(QLatin1String("pid")).toInteger() <= 0)
         *error = QStringLiteral("the server's ready line has no pid");
+    else if (readyPort(ready) == 0)
+        *error = QStringLiteral("the server's ready line gives port %1, not the port it bound (a whole number 1..65535); "
+                                "PROTOCOL.md section 2: a server binds port 0 and reports the port it got")
+                     .arg(compactJson(ready.value(QLatin1String("port"))));
+    else if (!variant.config.isEmpty() && ready.value(QLatin1String("config")).toObject() != variant.config)
+        *error = QStringLiteral("the server reports the configuration %1 but the manifest declares %2 for \"%3\"; "
+                                "check the installed packages (resources/benchmarks/check_servers.py --only %3 shows it)")
+                     .arg(compactJson(ready.value(QLatin1String("config"))), compactJson(variant.config), variant.name);
     else
         return ready;
     return std::nullopt;
@@ -84,30 +111,8 @@ void checkAnswers(LoadPoint &point)
 } // namespace
 
 ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver)
-    : m_catalog(catalog), m_executor(executor), m_driver(driver), m_choosePort(&ServerRunner::freePort)
+    : m_catalog(catalog), m_executor(executor), m_driver(driver)
 {
-}
-
-void ServerRunner::setPortChooser(std::function<quint16()> choosePort)
-{
-    m_choosePort = std::move(choosePort);
-}
-
-quint16 ServerRunner::freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    quint16 port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
 }
 
 double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize &size)
@@ -122,23 +127,19 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 {
     const Benchmark &benchmark = step.benchmark;
     const BenchmarkSize &size = step.size;
-    const quint16 port = m_choosePort();
-    if (port == 0) {
-        Sample sample = SampleEvaluator::fromProcess(benchmark, step.runtime, ProcessResult());
-        sample.status = QStringLiteral("spawn");
-        sample.error = QStringLiteral("no free port on 127.0.0.1 for the server");
-        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
-        return sample;
-    }
+    // Known once the ready line reports it: the server binds port 0 itself.
+    quint16 port = 0;
 
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark), QStringLiteral("--port"), QString::number(port)};
+    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark)};
     if (step.workers > 0)
         spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
     spec.environment = BenchmarkEnvironment::variables();
+    // The server's own deployment settings (NODE_ENV=production) on top of the shared ones.
+    spec.environment.insert(step.variant.environment);
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);
@@ -179,7 +180,12 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         sample.started = started;
         sample.status = status;
         sample.error = error;
-        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}, {QStringLiteral("port"), int(port)}};
+        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
+        if (port != 0)
+            sample.extra.insert(QStringLiteral("port"), int(port));
+        // The server's own variables are part of what was measured, so they are stored with it.
+        if (!step.variant.environment.isEmpty())
+            sample.extra.insert(QStringLiteral("env"), step.variant.environmentJson());
         return sample;
     };
 
@@ -207,9 +213,10 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
                           .arg(QString::fromUtf8(process.stderrTail.right(400)).trimmed()));
     }
     QString readyError;
-    const std::optional<QJsonObject> ready = parseReadyLine(*line, &readyError);
+    const std::optional<QJsonObject> ready = parseReadyLine(*line, step.variant, &readyError);
     if (!ready)
         return finish(stopServer(), QStringLiteral("protocol"), readyError);
+    port = readyPort(*ready);
     const pid_t serverPid = pid_t(ready->value(QLatin1String("pid")).toInteger());
     const pid_t group = ::getpgid(serverPid);
     auto serverEnded = [&] {
