@@ -304,6 +304,7 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
             row.p50CiLowNs = p50.ciLow;
             row.p50CiHighNs = p50.ciHigh;
         }
+        row.p99sNs = QList<double>(p99s.at(i).begin(), p99s.at(i).end());
         if (p99s.at(i).size() >= 2) {
             const RatioEstimate p99 = acrossProcesses(p99s.at(i));
             row.p99CiLowNs = p99.ciLow;

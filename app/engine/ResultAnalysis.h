@@ -62,6 +62,7 @@ struct LoadRow {
     int points = 0;                  ///< load points merged into this row (one per process)
     double requestsPerSec = 0;       ///< median over points; chat: messages delivered per second
     QList<double> throughputs;       ///< each point's value, for CIs and tests
+    QList<double> p99sNs;            ///< each process's own p99 (from its point's histogram), for CIs of p99 ratios
     qint64 p50Ns = 0, p90Ns = 0, p99Ns = 0, p999Ns = 0, maxNs = 0;  ///< from the merged raw histograms
     qint64 completed = 0;
     qint64 errors = 0;

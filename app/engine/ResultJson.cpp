@@ -98,7 +98,8 @@ QJsonObject ResultJson::loadRow(const LoadRow &row)
                        {QStringLiteral("p50_ci_low"), number(row.p50CiLowNs)},
                        {QStringLiteral("p50_ci_high"), number(row.p50CiHighNs)},
                        {QStringLiteral("p99_ci_low"), number(row.p99CiLowNs)},
-                       {QStringLiteral("p99_ci_high"), number(row.p99CiHighNs)}};
+                       {QStringLiteral("p99_ci_high"), number(row.p99CiHighNs)},
+                       {QStringLiteral("p99s_ns"), QJsonArray::fromVariantList(QVariantList(row.p99sNs.begin(), row.p99sNs.end()))}};
     if (chat) {
         object.insert(QStringLiteral("delivered_per_s"), any ? number(row.requestsPerSec) : QJsonValue());
         object.insert(QStringLiteral("offered_per_s"), number(row.offeredPerSec));
@@ -281,6 +282,8 @@ LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
     row.p50CiHighNs = toNumber(o.value(QLatin1String("p50_ci_high")), kNaN);
     row.p99CiLowNs = toNumber(o.value(QLatin1String("p99_ci_low")), kNaN);
     row.p99CiHighNs = toNumber(o.value(QLatin1String("p99_ci_high")), kNaN);
+    for (const QJsonValue &value : o.value(QLatin1String("p99s_ns")).toArray())
+        row.p99sNs.append(value.toDouble());
     row.offeredPerSec = toNumber(o.value(QLatin1String("offered_per_s")), 0);
     row.lost = o.value(QLatin1String("lost")).toInteger();
     return row;
