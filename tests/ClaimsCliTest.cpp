@@ -96,6 +96,23 @@ Sample delayServer(const QString &server, const QString &runtimeName, int run, q
     return sample;
 }
 
+/// A finished result set of `samples` in a new database at `db`; 0 and the reason when it could not be written.
+qint64 storeSet(const QString &db, const QString &suite, const QList<Sample> &samples, QString *error)
+{
+    ResultStore store;
+    if (!store.open(db, error))
+        return 0;
+    ResultSetInfo info;
+    info.suite = suite;
+    info.appVersion = QStringLiteral("test");
+    const qint64 id = store.createResultSet(info, nodeAndPython(), error);
+    for (const Sample &sample : samples) {
+        if (id <= 0 || !store.addSample(id, sample, error))
+            return 0;
+    }
+    return store.finishResultSet(id, QStringLiteral("complete"), error) ? id : 0;
+}
+
 void write(const QString &path, const QByteArray &text)
 {
     QFile file(path);
@@ -112,20 +129,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("results.sqlite"));
-        qint64 id = 0;
-        {
-            ResultStore store;
-            QString error;
-            QVERIFY2(store.open(db, &error), qPrintable(error));
-            ResultSetInfo info;
-            info.suite = QStringLiteral("quick");
-            info.appVersion = QStringLiteral("test");
-            id = store.createResultSet(info, nodeAndPython(), &error);
-            QVERIFY2(id > 0, qPrintable(error));
-            for (const Sample &sample : samples(QStringLiteral("nbody"), QStringLiteral("node"), 1'000'000) + samples(QStringLiteral("nbody"), QStringLiteral("python3"), 40'000'000))
-                QVERIFY2(store.addSample(id, sample, &error), qPrintable(error));
-            QVERIFY2(store.finishResultSet(id, QStringLiteral("complete"), &error), qPrintable(error));
-        }
+        QString error;
+        const qint64 id = storeSet(db, QStringLiteral("quick"),
+                                   samples(QStringLiteral("nbody"), QStringLiteral("node"), 1'000'000) + samples(QStringLiteral("nbody"), QStringLiteral("python3"), 40'000'000),
+                                   &error);
+        QVERIFY2(id > 0, qPrintable(error));
         const Outcome outcome = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
         QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
         const QJsonArray claims = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("claims")).toArray();
@@ -163,25 +171,15 @@ private slots:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("results.sqlite"));
-        qint64 id = 0;
+        // Three processes per server: node-http's every process serves far more than any Python one's.
+        QList<Sample> servers;
+        for (int run = 0; run < 3; ++run)
+            servers << delayServer(QStringLiteral("node-http"), QStringLiteral("node"), run, 12'000 + 300 * run, 20'000'000)
+                    << delayServer(QStringLiteral("asyncio"), QStringLiteral("python3"), run, 4'000 + 200 * run, 40'000'000)
+                    << delayServer(QStringLiteral("threading"), QStringLiteral("python3"), run, 3'000 + 100 * run, 60'000'000);
         QString error;
-        {
-            ResultStore store;
-            QVERIFY2(store.open(db, &error), qPrintable(error));
-            ResultSetInfo info;
-            info.suite = QStringLiteral("standard");
-            info.appVersion = QStringLiteral("test");
-            id = store.createResultSet(info, nodeAndPython(), &error);
-            QVERIFY2(id > 0, qPrintable(error));
-            // Three processes per server: node-http's every process serves far more than any Python one's.
-            for (int run = 0; run < 3; ++run) {
-                for (const Sample &sample : {delayServer(QStringLiteral("node-http"), QStringLiteral("node"), run, 12'000 + 300 * run, 20'000'000),
-                                             delayServer(QStringLiteral("asyncio"), QStringLiteral("python3"), run, 4'000 + 200 * run, 40'000'000),
-                                             delayServer(QStringLiteral("threading"), QStringLiteral("python3"), run, 3'000 + 100 * run, 60'000'000)})
-                    QVERIFY2(store.addSample(id, sample, &error), qPrintable(error));
-            }
-            QVERIFY2(store.finishResultSet(id, QStringLiteral("complete"), &error), qPrintable(error));
-        }
+        const qint64 id = storeSet(db, QStringLiteral("standard"), servers, &error);
+        QVERIFY2(id > 0, qPrintable(error));
         const Outcome shown = runShowdown({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
         QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
         const QJsonObject show = QJsonDocument::fromJson(shown.out).object();

@@ -31,6 +31,30 @@ RatioEstimate acrossProcesses(const std::vector<double> &values)
     return Statistics::bootstrapMedian(values, 10000, kAcrossProcessSeed);
 }
 
+/// Whether a load or capacity row is the one for this server process's point (same server, target and load).
+template <typename Row>
+bool sameServerPoint(const Row &row, const Sample &sample, const LoadPoint &point)
+{
+    return row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime && row.kind == point.kind
+           && row.endpoint == point.endpoint && row.connections == point.connections && row.workers == point.workers;
+}
+
+/// A new load or capacity row named after a server process's point.
+template <typename Row>
+Row serverPointRow(const Sample &sample, const LoadPoint &point, const QMap<QString, QString> &kindOf)
+{
+    Row row;
+    row.benchmark = sample.benchmark;
+    row.server = sample.variant;
+    row.runtime = sample.runtime;
+    row.runtimeKind = kindOf.value(sample.runtime);
+    row.kind = point.kind;
+    row.endpoint = point.endpoint;
+    row.connections = point.connections;
+    row.workers = point.workers;
+    return row;
+}
+
 /// Chat: every message offered to every member of the room per second; 0 for other kinds.
 double offeredPerSec(const LoadPoint &point)
 {
@@ -213,21 +237,10 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
     QList<std::vector<double>> serverCpu, serverPss, generatorCpu, p50s, p99s, offered;
     auto rowFor = [&](const Sample &sample, const LoadPoint &point) -> qsizetype {
         for (qsizetype i = 0; i < result.size(); ++i) {
-            const LoadRow &row = result.at(i);
-            if (row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime
-                && row.kind == point.kind && row.endpoint == point.endpoint && row.connections == point.connections
-                && row.workers == point.workers && row.rate == point.rate)
+            if (sameServerPoint(result.at(i), sample, point) && result.at(i).rate == point.rate)
                 return i;
         }
-        LoadRow row;
-        row.benchmark = sample.benchmark;
-        row.server = sample.variant;
-        row.runtime = sample.runtime;
-        row.runtimeKind = kindOf.value(sample.runtime);
-        row.kind = point.kind;
-        row.endpoint = point.endpoint;
-        row.connections = point.connections;
-        row.workers = point.workers;
+        LoadRow row = serverPointRow<LoadRow>(sample, point, kindOf);
         row.rate = point.rate;
         result.append(row);
         histograms.append(LatencyHistogram());
@@ -335,21 +348,10 @@ QList<CapacityRow> ResultAnalysis::capacityRows(const QList<Sample> &samples, co
     QList<std::vector<double>> perCore;
     auto rowFor = [&](const Sample &sample, const LoadPoint &point) -> qsizetype {
         for (qsizetype i = 0; i < result.size(); ++i) {
-            const CapacityRow &row = result.at(i);
-            if (row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime
-                && row.kind == point.kind && row.endpoint == point.endpoint && row.connections == point.connections
-                && row.workers == point.workers && row.sloP99Ms == point.sloP99Ms)
+            if (sameServerPoint(result.at(i), sample, point) && result.at(i).sloP99Ms == point.sloP99Ms)
                 return i;
         }
-        CapacityRow row;
-        row.benchmark = sample.benchmark;
-        row.server = sample.variant;
-        row.runtime = sample.runtime;
-        row.runtimeKind = kindOf.value(sample.runtime);
-        row.kind = point.kind;
-        row.endpoint = point.endpoint;
-        row.connections = point.connections;
-        row.workers = point.workers;
+        CapacityRow row = serverPointRow<CapacityRow>(sample, point, kindOf);
         row.sloP99Ms = point.sloP99Ms;
         result.append(row);
         perCore.append(std::vector<double>());

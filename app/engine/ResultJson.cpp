@@ -33,6 +33,29 @@ std::optional<double> toOptionalNumber(const QJsonValue &value)
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+/// A JSON array of numbers, as the per-process lists are stored.
+QList<double> numbers(const QJsonValue &value)
+{
+    QList<double> list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toDouble());
+    return list;
+}
+
+/// The fields naming a load or capacity row's server and point, read back alike for both.
+template <typename Row>
+void readServerPoint(const QJsonObject &o, Row &row)
+{
+    row.benchmark = o.value(QLatin1String("benchmark")).toString();
+    row.server = o.value(QLatin1String("server")).toString();
+    row.runtime = o.value(QLatin1String("runtime")).toString();
+    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
+    row.kind = o.value(QLatin1String("kind")).toString();
+    row.endpoint = o.value(QLatin1String("endpoint")).toString();
+    row.connections = o.value(QLatin1String("connections")).toInt();
+    row.workers = o.value(QLatin1String("workers")).toInt();
+}
+
 } // namespace
 
 QJsonObject ResultJson::resultSet(const ResultSetInfo &info)
@@ -248,18 +271,10 @@ Comparison ResultJson::comparisonFromJson(const QJsonObject &o)
 LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
 {
     LoadRow row;
-    row.benchmark = o.value(QLatin1String("benchmark")).toString();
-    row.server = o.value(QLatin1String("server")).toString();
-    row.runtime = o.value(QLatin1String("runtime")).toString();
-    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
-    row.kind = o.value(QLatin1String("kind")).toString();
-    row.endpoint = o.value(QLatin1String("endpoint")).toString();
-    row.connections = o.value(QLatin1String("connections")).toInt();
-    row.workers = o.value(QLatin1String("workers")).toInt();
+    readServerPoint(o, row);
     row.rate = o.value(QLatin1String("rate")).toDouble();
     row.points = o.value(QLatin1String("points")).toInt();
-    for (const QJsonValue &value : o.value(QLatin1String("throughputs")).toArray())
-        row.throughputs.append(value.toDouble());
+    row.throughputs = numbers(o.value(QLatin1String("throughputs")));
     // Idle rows print no rate, but the median of their points is kept (and is what the throughputs give).
     const std::vector<double> throughputs(row.throughputs.begin(), row.throughputs.end());
     row.requestsPerSec = toNumber(o.value(QLatin1String("requests_per_sec")), throughputs.empty() ? 0 : Statistics::median(throughputs));
@@ -282,8 +297,7 @@ LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
     row.p50CiHighNs = toNumber(o.value(QLatin1String("p50_ci_high")), kNaN);
     row.p99CiLowNs = toNumber(o.value(QLatin1String("p99_ci_low")), kNaN);
     row.p99CiHighNs = toNumber(o.value(QLatin1String("p99_ci_high")), kNaN);
-    for (const QJsonValue &value : o.value(QLatin1String("p99s_ns")).toArray())
-        row.p99sNs.append(value.toDouble());
+    row.p99sNs = numbers(o.value(QLatin1String("p99s_ns")));
     row.offeredPerSec = toNumber(o.value(QLatin1String("offered_per_s")), 0);
     row.lost = o.value(QLatin1String("lost")).toInteger();
     return row;
@@ -292,17 +306,9 @@ LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
 CapacityRow ResultJson::capacityRowFromJson(const QJsonObject &o)
 {
     CapacityRow row;
-    row.benchmark = o.value(QLatin1String("benchmark")).toString();
-    row.server = o.value(QLatin1String("server")).toString();
-    row.runtime = o.value(QLatin1String("runtime")).toString();
-    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
-    row.kind = o.value(QLatin1String("kind")).toString();
-    row.endpoint = o.value(QLatin1String("endpoint")).toString();
-    row.connections = o.value(QLatin1String("connections")).toInt();
-    row.workers = o.value(QLatin1String("workers")).toInt();
+    readServerPoint(o, row);
     row.sloP99Ms = o.value(QLatin1String("slo_p99_ms")).toDouble();
-    for (const QJsonValue &value : o.value(QLatin1String("rates")).toArray())
-        row.rates.append(value.toDouble());
+    row.rates = numbers(o.value(QLatin1String("rates")));
     row.rate = toNumber(o.value(QLatin1String("rate")), 0);
     row.ciLow = toNumber(o.value(QLatin1String("ci_low")), kNaN);
     row.ciHigh = toNumber(o.value(QLatin1String("ci_high")), kNaN);
