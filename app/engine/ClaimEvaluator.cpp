@@ -286,9 +286,10 @@ PartResult ratioPart(const RatioRule &rule, const ClaimInputs &inputs, const QLi
 
 /// Pairs the server rows (LoadRow or CapacityRow) a load part reads: each numerator server against each
 /// denominator server at the same connection count, on the compared runtimes; what is absent or invalid goes to
-/// `part.missing`. `figure` turns a pair into the part's figure.
+/// `part.missing` (`what` names a row: "point", "capacity search"). `figure` turns a pair into the part's figure.
 template <typename Row, typename MakeFigure>
-void pairServerRows(const ServerPoints &rule, const QList<Row> &rows, const Sides &sides, PartResult &part, MakeFigure figure)
+void pairServerRows(const ServerPoints &rule, const QList<Row> &rows, const Sides &sides, const QString &what, PartResult &part,
+                    MakeFigure figure)
 {
     const auto rowsOf = [&](const QString &server, int workers) {
         QList<const Row *> found;
@@ -308,7 +309,7 @@ void pairServerRows(const ServerPoints &rule, const QList<Row> &rows, const Side
         at = QStringLiteral(" at >= %1 connections").arg(rule.minConnections);
     QSet<QString> reported;
     const auto reportMissing = [&](const QString &server, int workers) {
-        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 point%4").arg(server).arg(workers).arg(where, at);
+        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 %4%5").arg(server).arg(workers).arg(where, what, at);
         if (!reported.contains(text))
             part.missing << text;
         reported.insert(text);
@@ -360,7 +361,7 @@ PartResult throughputPart(const ThroughputRatioRule &rule, const ClaimInputs &in
     PartResult part;
     const QString unit = rule.points.measure == QLatin1String("chat") ? QStringLiteral("messages/s delivered") : QStringLiteral("requests/s");
     QStringList overloaded;
-    pairServerRows(rule.points, inputs.loadRows, sides, part, [&](const LoadRow &a, const LoadRow &b, const QString &workersText) -> std::optional<ClaimEvidence> {
+    pairServerRows(rule.points, inputs.loadRows, sides, QStringLiteral("point"), part, [&](const LoadRow &a, const LoadRow &b, const QString &workersText) -> std::optional<ClaimEvidence> {
         if (rule.onlySustained && (!sustained(a) || !sustained(b))) {
             overloaded << QStringLiteral("%1 connections").arg(a.connections);
             return std::nullopt;
@@ -388,7 +389,7 @@ PartResult throughputPart(const ThroughputRatioRule &rule, const ClaimInputs &in
 PartResult capacityPart(const CapacityRatioRule &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
 {
     PartResult part;
-    pairServerRows(rule.points, inputs.capacityRows, sides, part, [&](const CapacityRow &a, const CapacityRow &b, const QString &workersText) {
+    pairServerRows(rule.points, inputs.capacityRows, sides, QStringLiteral("capacity search"), part, [&](const CapacityRow &a, const CapacityRow &b, const QString &workersText) {
         const QString at = a.kind == QLatin1String("chat") ? QStringLiteral("%1 clients").arg(a.connections)
                                                            : QStringLiteral("%1, %2 connections").arg(a.endpoint).arg(a.connections);
         ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 capacity at p99 under %3 ms, %4%5")
