@@ -352,6 +352,66 @@ private slots:
         QCOMPARE(json.value(QLatin1String("config")).toObject(), server.config);
     }
 
+    void serverProcessesRepeatInAFixedShuffledOrder()
+    {
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        // Runtimes that have every optional library, so no server is skipped.
+        RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        RuntimeInfo python = runtime(QStringLiteral("python3"), QStringLiteral("python"));
+        QStringList servers;
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            if (!benchmark.isServer())
+                continue;
+            servers << benchmark.name;
+            for (const BenchmarkVariant &variant : benchmark.variants)
+                (variant.runtimeKind == QLatin1String("node") ? node : python).libraries << variant.libraries;
+        }
+        QVERIFY(servers.size() >= 3);
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        const QMap<QString, int> atLeast{{QStringLiteral("quick"), 2}, {QStringLiteral("standard"), 3}, {QStringLiteral("full"), 5}};
+        for (auto suite = atLeast.begin(); suite != atLeast.end(); ++suite) {
+            const QList<RunStep> steps = runner.plan(suite.key(), servers, {node, python}, 0, &error);
+            QVERIFY2(!steps.isEmpty(), qPrintable(error));
+            const auto keyOf = [](const RunStep &step) {
+                return QStringLiteral("%1/%2/%3/%4#%5").arg(step.benchmark.name, step.variant.name, step.runtime.name).arg(step.workers).arg(step.runIndex);
+            };
+            QStringList order;
+            QMap<QString, int> processesPer;
+            for (const RunStep &step : steps) {
+                order << keyOf(step);
+                ++processesPer[QStringLiteral("%1/%2/%3").arg(step.benchmark.name, step.variant.name).arg(step.workers)];
+            }
+            // Every server point is measured in several processes.
+            for (auto it = processesPer.begin(); it != processesPer.end(); ++it)
+                QVERIFY2(it.value() >= suite.value(), qPrintable(QStringLiteral("%1 %2: %3").arg(suite.key(), it.key()).arg(it.value())));
+            // Each process is planned once, and the same plan gives the same order.
+            QCOMPARE(QSet<QString>(order.begin(), order.end()).size(), order.size());
+            QStringList again;
+            for (const RunStep &step : runner.plan(suite.key(), servers, {node, python}, 0, &error))
+                again << keyOf(step);
+            QCOMPARE(again, order);
+            // Interleaved across servers: within a benchmark, neither the run index nor the server is in blocks.
+            for (const QString &name : servers) {
+                QList<int> runs;
+                QStringList variants;
+                for (const RunStep &step : steps) {
+                    if (step.benchmark.name != name)
+                        continue;
+                    runs << step.runIndex;
+                    variants << step.variant.name;
+                }
+                QVERIFY2(!std::is_sorted(runs.begin(), runs.end()), qPrintable(suite.key() + QLatin1Char(' ') + name));
+                qsizetype changes = 0;
+                for (qsizetype i = 1; i < variants.size(); ++i)
+                    changes += variants.at(i) != variants.at(i - 1);
+                QVERIFY2(changes >= QSet<QString>(variants.begin(), variants.end()).size(), qPrintable(suite.key() + QLatin1Char(' ') + name));
+            }
+        }
+    }
+
     void shippedManifestDeclaresEveryKernelsBound()
     {
         QString error;

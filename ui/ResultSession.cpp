@@ -93,6 +93,7 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.comparisons = analysis->comparisons;
     snapshot.loadRows = analysis->loadRows;
     snapshot.scalingRows = analysis->scalingRows;
+    snapshot.capacityRows = analysis->capacityRows;
     snapshot.processSummaries = analysis->processes;
     // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
     QString catalogError;
@@ -212,6 +213,7 @@ void ResultSession::readNew()
                 next->processSummaries.append(ProcessSummary::of(sample));
             next->rows = ResultAnalysis::rows(next->samples, next->runtimes);
             next->loadRows = ResultAnalysis::loadRows(next->samples, next->runtimes);
+            next->capacityRows = ResultAnalysis::capacityRows(next->samples, next->runtimes);
             next->comparisons.clear();
             next->scalingRows.clear();
             return QString();

@@ -29,10 +29,11 @@ struct ResultSnapshot {
     /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
+    QList<CapacityRow> capacityRows;  ///< capacity at a latency objective, from the capacity-search steps
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The analysis this snapshot shows, e.g. for a report drawn from it.
-    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, processSummaries}; }
+    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, capacityRows, processSummaries}; }
     /// The summary rows of benchmarks in these categories (unknown benchmarks count as "other").
     [[nodiscard]] QList<SummaryRow> rowsIn(const QStringList &wanted) const
     {
