@@ -32,7 +32,7 @@ struct ResultSnapshot {
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The analysis this snapshot shows, e.g. for a report drawn from it.
-    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, processSummaries}; }
+    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, {}, processSummaries}; }
     /// The summary rows of benchmarks in these categories (unknown benchmarks count as "other").
     [[nodiscard]] QList<SummaryRow> rowsIn(const QStringList &wanted) const
     {
