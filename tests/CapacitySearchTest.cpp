@@ -1,0 +1,262 @@
+// The capacity search (issue 11): against a fake driver whose latency explodes above a known rate it must
+// find that rate to within the declared precision, label every step, honour its step budget and a stop;
+// against a real server whose capacity is fixed by its connections it must land on that capacity.
+
+#include "AsioLoadDriver.h"
+#include "CapacitySearch.h"
+#include "LatencyHistogram.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+using namespace showdown;
+
+namespace {
+
+/// A server with a known capacity in offered work per second (requests, or chat deliveries): p99 1 ms at or
+/// under it, 500 ms above; optionally errors or a completion shortfall above it instead.
+class ThresholdDriver final : public LoadDriver {
+public:
+    explicit ThresholdDriver(double capacity) : m_capacity(capacity) {}
+    bool errorsAbove = false;     ///< above capacity: fast, but with errors
+    bool shortfallAbove = false;  ///< above capacity: fast, but only 90% of the work completed
+    QList<LoadRequest> requests;
+
+    [[nodiscard]] LoadPoint http(const LoadRequest &request, std::stop_token) override { return answer(request, request.rate); }
+    [[nodiscard]] LoadPoint chat(const LoadRequest &request, std::stop_token) override
+    {
+        return answer(request, request.rate * request.connections);
+    }
+    [[nodiscard]] LoadPoint idle(const LoadRequest &, const std::function<void(LoadPoint &)> &, std::stop_token) override { return {}; }
+
+private:
+    LoadPoint answer(const LoadRequest &request, double workPerSecond)
+    {
+        requests.append(request);
+        const bool over = workPerSecond > m_capacity;
+        const bool slow = over && !errorsAbove && !shortfallAbove;
+        const auto work = qint64(workPerSecond * request.durationS);
+        LatencyHistogram latency;
+        for (qint64 i = 0; i < std::min<qint64>(work, 2000); ++i)
+            latency.record(slow ? 500'000'000 : 1'000'000);
+        LoadPoint point;
+        point.durationS = request.durationS;
+        point.sent = work;
+        point.completed = over && shortfallAbove ? work * 9 / 10 : work;
+        if (over && errorsAbove)
+            point.errors.insert(QStringLiteral("timeout"), 3);
+        point.latency = latency.toJson();
+        return point;
+    }
+    double m_capacity;
+};
+
+LoadRequest base(int connections)
+{
+    LoadRequest request;
+    request.url = QStringLiteral("http://127.0.0.1:1/plaintext");
+    request.connections = connections;
+    request.expectedBody = "Hello, World!";
+    return request;
+}
+
+CapacityPlan plan(double startRate, double precision, int maxSteps)
+{
+    CapacityPlan p;
+    p.startRate = startRate;
+    p.precision = precision;
+    p.maxSteps = maxSteps;
+    p.stepS = 1.5;
+    p.warmupS = 0.25;
+    return p;
+}
+
+/// A fixture server child (tests/fixtures), its port read from the ready line; killed by the destructor.
+class Fixture {
+public:
+    explicit Fixture(const QStringList &arguments)
+    {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral("node"), arguments);
+        if (!m_process.waitForStarted(5000))
+            return;
+        QElapsedTimer waited;
+        waited.start();
+        while (!m_process.canReadLine() && waited.elapsed() < 10000 && m_process.state() == QProcess::Running)
+            m_process.waitForReadyRead(100);
+        m_port = QJsonDocument::fromJson(m_process.readLine()).object().value(QStringLiteral("port")).toInt();
+    }
+    ~Fixture()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    Fixture(const Fixture &) = delete;
+    Fixture &operator=(const Fixture &) = delete;
+    [[nodiscard]] int port() const { return m_port; }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+} // namespace
+
+class CapacitySearchTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void findsAKnownCapacityWithinPrecision_data()
+    {
+        QTest::addColumn<double>("capacity");
+        QTest::addColumn<double>("start");
+        QTest::addColumn<double>("precision");
+        QTest::newRow("above the start") << 12345.0 << 1000.0 << 0.05;
+        QTest::newRow("below the start") << 750.0 << 50000.0 << 0.05;
+        QTest::newRow("just above the start") << 1001.0 << 1000.0 << 0.02;
+        QTest::newRow("far above, coarse") << 100000.0 << 100.0 << 0.25;
+    }
+    void findsAKnownCapacityWithinPrecision()
+    {
+        QFETCH(double, capacity);
+        QFETCH(double, start);
+        QFETCH(double, precision);
+        ThresholdDriver driver(capacity);
+        const CapacitySearch search(LatencyObjective{10}, plan(start, precision, 30));
+        const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), {});
+        QVERIFY2(outcome.converged(search.plan()), qPrintable(QStringLiteral("%1 / %2").arg(outcome.capacity).arg(outcome.firstMiss)));
+        // The true capacity lies between the last pass and the first miss, which are within the precision.
+        QVERIFY(outcome.capacity <= capacity);
+        QVERIFY(outcome.firstMiss > capacity);
+        QVERIFY2(capacity / outcome.capacity - 1 <= precision, qPrintable(QString::number(outcome.capacity)));
+        QVERIFY(outcome.steps.size() < 30);
+    }
+
+    void labelsEveryStepAndStepsAtConstantRates()
+    {
+        ThresholdDriver driver(5000);
+        const CapacitySearch search(LatencyObjective{20}, plan(1000, 0.1, 12));
+        const CapacityOutcome outcome = search.run(driver, base(128), QStringLiteral("http"), QStringLiteral("delay"), {});
+        QCOMPARE(driver.requests.size(), outcome.steps.size());
+        QCOMPARE(outcome.steps.at(0).rate, 1000.0);
+        QCOMPARE(outcome.steps.at(1).rate, 2000.0);  // doubling while it passes
+        for (qsizetype i = 0; i < outcome.steps.size(); ++i) {
+            const LoadPoint &step = outcome.steps.at(i);
+            QCOMPARE(step.kind, QStringLiteral("http"));
+            QCOMPARE(step.endpoint, QStringLiteral("delay"));
+            QCOMPARE(step.connections, 128);
+            QCOMPARE(step.sloP99Ms, 20.0);
+            QCOMPARE(step.rate, driver.requests.at(i).rate);
+            QCOMPARE(driver.requests.at(i).durationS, 1.5);
+            QCOMPARE(driver.requests.at(i).warmupS, 0.25);
+            QCOMPARE(driver.requests.at(i).expectedBody, QByteArray("Hello, World!"));
+            QCOMPARE(LatencyObjective{20}.metBy(step), step.rate <= 5000);
+        }
+    }
+
+    void errorsAndShortfallsAreMissesToo_data()
+    {
+        QTest::addColumn<bool>("errors");
+        QTest::newRow("errors above capacity") << true;
+        QTest::newRow("completion shortfall above capacity") << false;
+    }
+    void errorsAndShortfallsAreMissesToo()
+    {
+        QFETCH(bool, errors);
+        ThresholdDriver driver(3000);
+        driver.errorsAbove = errors;
+        driver.shortfallAbove = !errors;
+        const CapacitySearch search(LatencyObjective{10}, plan(1000, 0.05, 20));
+        const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), {});
+        QVERIFY(outcome.converged(search.plan()));
+        QVERIFY(outcome.capacity <= 3000 && outcome.capacity >= 3000 / 1.05);
+    }
+
+    void chatOffersEveryMessageToEveryClient()
+    {
+        // 200,000 deliveries/s in a room of 1000: 200 messages/s sent.
+        ThresholdDriver driver(200000);
+        const CapacitySearch search(LatencyObjective{50}, plan(40, 0.05, 20));
+        const CapacityOutcome outcome = search.run(driver, base(1000), QStringLiteral("chat"), QStringLiteral("/chat"), {});
+        QVERIFY(outcome.converged(search.plan()));
+        QVERIFY2(outcome.capacity <= 200 && outcome.capacity >= 200 / 1.05, qPrintable(QString::number(outcome.capacity)));
+        QCOMPARE(outcome.steps.first().kind, QStringLiteral("chat"));
+    }
+
+    void theStepBudgetIsHonoured()
+    {
+        ThresholdDriver driver(12345);
+        const CapacitySearch search(LatencyObjective{10}, plan(1000, 0.01, 6));
+        const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), {});
+        QCOMPARE(outcome.steps.size(), 6);
+        QVERIFY(!outcome.converged(search.plan()));
+        // Ramp 1000..16000 (16000 misses), then one bisection step at 12000, which passes.
+        QCOMPARE(outcome.capacity, 12000.0);
+        QCOMPARE(outcome.firstMiss, 16000.0);
+    }
+
+    void noPassingStepMeansNoCapacity()
+    {
+        ThresholdDriver driver(10);  // below anything tried
+        const CapacitySearch search(LatencyObjective{10}, plan(1000, 0.05, 4));
+        const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), {});
+        QCOMPARE(outcome.capacity, 0.0);
+        QCOMPARE(outcome.steps.size(), 4);
+        QCOMPARE(outcome.steps.last().rate, 125.0);  // halving while every step misses
+        QCOMPARE(outcome.firstMiss, 125.0);
+    }
+
+    void aStopEndsTheSearchAfterTheCurrentStep()
+    {
+        ThresholdDriver driver(12345);
+        CapacitySearch search(LatencyObjective{10}, plan(1000, 0.05, 20));
+        std::stop_source source;
+        int seen = 0;
+        search.setStepObserver([&](const LoadPoint &, bool) {
+            if (++seen == 2)
+                source.request_stop();
+        });
+        const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), source.get_token());
+        QCOMPARE(outcome.steps.size(), 2);
+        QCOMPARE(outcome.capacity, 1000.0);  // the stopped step is neither a pass nor a miss
+    }
+
+    // ---- against a real server ----
+
+    void findsTheCapacityOfARealServer()
+    {
+        // /slow answers after 20 ms, and each of the 4 connections has one request in flight: at most
+        // 4 / 0.02 = 200 requests/s can keep p99 near 20 ms; above that the open-loop queue grows without
+        // bound. The search must land between half that and it (timers on a busy machine run late).
+        Fixture server({QStringLiteral(SHOWDOWN_FIXTURES_DIR "/http_fixture.js"), QStringLiteral("--port"), QStringLiteral("0"),
+                        QStringLiteral("--slow-ms"), QStringLiteral("20")});
+        QVERIFY(server.port() > 0);
+        LoadRequest request = base(4);
+        request.url = QStringLiteral("http://127.0.0.1:%1/slow").arg(server.port());
+        CapacityPlan steps = plan(50, 0.2, 6);
+        steps.stepS = 0.6;
+        steps.warmupS = 0.1;
+        AsioLoadDriver driver;
+        const CapacitySearch search(LatencyObjective{80}, steps);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const CapacityOutcome outcome = search.run(driver, request, QStringLiteral("http"), QStringLiteral("slow"), {});
+        QVERIFY(elapsed.elapsed() < 20000);
+        QVERIFY2(outcome.capacity >= 100 && outcome.capacity <= 200,
+                 qPrintable(QStringLiteral("capacity %1, first miss %2").arg(outcome.capacity).arg(outcome.firstMiss)));
+        QVERIFY(outcome.firstMiss > outcome.capacity);
+        for (const LoadPoint &step : outcome.steps) {
+            QVERIFY(step.sloP99Ms == 80 && step.rate > 0 && step.valid());
+            // A passing step delivered what was offered.
+            if (LatencyObjective{80}.metBy(step))
+                QVERIFY2(std::abs(step.throughput() - step.rate) <= 0.1 * step.rate, qPrintable(QString::number(step.throughput())));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(CapacitySearchTest)
+#include "CapacitySearchTest.moc"
