@@ -625,6 +625,35 @@ private slots:
         QVERIFY2(std::abs(double(lost) / double(result.expectedDeliveries) - 0.25) < 0.05, qPrintable(QString::number(lost)));
     }
 
+    void chatCountsLateDeliveriesAsLost()
+    {
+        // Every message reaches every client 400 ms late. The phase's 1 s gets a grace of a tenth of it, so
+        // what was sent in its last ~0.3 s arrives too late to count: delivered stays below what was
+        // offered, the rest is lost, and the deliveries that did count show their lateness in the histogram.
+        auto server = chatFixture({QStringLiteral("--delay-ms"), QStringLiteral("400")});
+        QVERIFY(server->port() > 0);
+        ChatOptions options;
+        options.url = server->url(QStringLiteral("ws"), QStringLiteral("/chat"));
+        options.clients = 4;
+        options.messagesPerSecond = 40;
+        options.durationS = 1.0;
+        options.warmupS = 0.2;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const ChatResult result = ChatLoad::run(options, {});
+        QVERIFY(elapsed.elapsed() < 4000);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(result.delivered > 0);
+        QVERIFY(result.delivered < result.expectedDeliveries);
+        const qint64 lost = result.errors.value(QStringLiteral("lost"));
+        QCOMPARE(lost, result.expectedDeliveries - result.delivered);
+        const double lostShare = double(lost) / double(result.expectedDeliveries);
+        QVERIFY2(lostShare > 0.15 && lostShare < 0.5, qPrintable(QString::number(lostShare)));
+        QVERIFY(result.deliveredPerSec() < options.messagesPerSecond * options.clients);
+        QCOMPARE(result.latency.count(), result.delivered);
+        QVERIFY(result.latency.percentile(50) >= 400'000'000);
+    }
+
     void chatStopsPromptly()
     {
         auto server = chatFixture();
