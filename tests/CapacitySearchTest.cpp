@@ -7,7 +7,9 @@
 #include "LatencyHistogram.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -255,6 +257,73 @@ private slots:
             if (LatencyObjective{80}.metBy(step))
                 QVERIFY2(std::abs(step.throughput() - step.rate) <= 0.1 * step.rate, qPrintable(QString::number(step.throughput())));
         }
+    }
+
+    // ---- showdown loadgen --capacity ----
+
+    void loadgenCapacityPrintsEveryStepAndTheCapacity()
+    {
+        Fixture server({QStringLiteral(SHOWDOWN_FIXTURES_DIR "/http_fixture.js"), QStringLiteral("--port"), QStringLiteral("0"),
+                        QStringLiteral("--slow-ms"), QStringLiteral("20")});
+        QVERIFY(server.port() > 0);
+        QProcess cli;
+        cli.start(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                  {QStringLiteral("loadgen"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1/slow").arg(server.port()),
+                   QStringLiteral("--capacity"), QStringLiteral("--slo-p99"), QStringLiteral("80"), QStringLiteral("--connections"),
+                   QStringLiteral("4"), QStringLiteral("--step-duration"), QStringLiteral("0.5"), QStringLiteral("--warmup"),
+                   QStringLiteral("0.1"), QStringLiteral("--start-rate"), QStringLiteral("60"), QStringLiteral("--max-steps"),
+                   QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const QJsonArray steps = json.value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 4);  // 60, 120, 240 (misses: above 4 / 20 ms), then a bisection step
+        QCOMPARE(steps.at(0).toObject().value(QStringLiteral("rate")).toDouble(), 60.0);
+        QVERIFY(steps.at(0).toObject().value(QStringLiteral("met")).toBool());
+        const QJsonObject miss = steps.at(2).toObject();
+        QCOMPARE(miss.value(QStringLiteral("rate")).toDouble(), 240.0);
+        QVERIFY(!miss.value(QStringLiteral("met")).toBool());
+        QVERIFY2(miss.value(QStringLiteral("miss_reason")).toString().contains(QLatin1String("over 80 ms")),
+                 qPrintable(miss.value(QStringLiteral("miss_reason")).toString()));
+        QVERIFY(miss.value(QStringLiteral("latency_ns")).toObject().value(QStringLiteral("p99")).toInteger() > 80'000'000);
+        const double capacity = json.value(QStringLiteral("capacity")).toDouble();
+        QVERIFY2(capacity >= 120 && capacity < 240, qPrintable(QString::number(capacity)));
+        QCOMPARE(json.value(QStringLiteral("slo_p99_ms")).toDouble(), 80.0);
+        QCOMPARE(json.value(QStringLiteral("connections")).toInt(), 4);
+    }
+
+    void loadgenCapacityRefusesBadValues_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        const QString url = QStringLiteral("http://127.0.0.1:9/");
+        const QStringList capacity = {QStringLiteral("--url"), url, QStringLiteral("--capacity")};
+        QTest::newRow("no objective") << capacity << QStringLiteral("--capacity needs --slo-p99 MS");
+        QTest::newRow("objective not a number") << capacity + QStringList{QStringLiteral("--slo-p99"), QStringLiteral("fast")}
+                                                << QStringLiteral("--slo-p99 needs a number of at least 0.001, not \"fast\"");
+        QTest::newRow("objective without search") << QStringList{QStringLiteral("--url"), url, QStringLiteral("--slo-p99"), QStringLiteral("10")}
+                                                  << QStringLiteral("--slo-p99 is only for --capacity");
+        QTest::newRow("fixed rate") << capacity + QStringList{QStringLiteral("--slo-p99"), QStringLiteral("10"), QStringLiteral("--rate"), QStringLiteral("5")}
+                                    << QStringLiteral("--rate does not apply to --capacity");
+        QTest::newRow("step duration") << capacity + QStringList{QStringLiteral("--slo-p99"), QStringLiteral("10"), QStringLiteral("--step-duration"), QStringLiteral("0")}
+                                       << QStringLiteral("--step-duration needs a number of at least 0.01, not \"0\"");
+        QTest::newRow("precision") << capacity + QStringList{QStringLiteral("--slo-p99"), QStringLiteral("10"), QStringLiteral("--precision"), QStringLiteral("5")}
+                                   << QStringLiteral("--precision needs a share below 1");
+        QTest::newRow("not loopback") << QStringList{QStringLiteral("--url"), QStringLiteral("http://example.com/"), QStringLiteral("--capacity"),
+                                                     QStringLiteral("--slo-p99"), QStringLiteral("10")}
+                                      << QStringLiteral("example.com");
+    }
+    void loadgenCapacityRefusesBadValues()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QProcess cli;
+        cli.start(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"), QStringList{QStringLiteral("loadgen")} + arguments);
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitCode(), 2);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(err.contains(expected), qPrintable(err));
+        QVERIFY(cli.readAllStandardOutput().isEmpty());
     }
 };
 
