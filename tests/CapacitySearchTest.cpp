@@ -4,13 +4,13 @@
 
 #include "AsioLoadDriver.h"
 #include "CapacitySearch.h"
+#include "FixtureProcess.h"
 #include "LatencyHistogram.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include <memory>
@@ -77,34 +77,13 @@ CapacityPlan plan(double startRate, double precision, int maxSteps)
     return p;
 }
 
-/// A fixture server child (tests/fixtures), its port read from the ready line; killed by the destructor.
-class Fixture {
-public:
-    explicit Fixture(const QStringList &arguments)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("node"), arguments);
-        if (!m_process.waitForStarted(5000))
-            return;
-        QElapsedTimer waited;
-        waited.start();
-        while (!m_process.canReadLine() && waited.elapsed() < 10000 && m_process.state() == QProcess::Running)
-            m_process.waitForReadyRead(100);
-        m_port = QJsonDocument::fromJson(m_process.readLine()).object().value(QStringLiteral("port")).toInt();
-    }
-    ~Fixture()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    Fixture(const Fixture &) = delete;
-    Fixture &operator=(const Fixture &) = delete;
-    [[nodiscard]] int port() const { return m_port; }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
+/// The http fixture with `/slow` answering after `slowMs`.
+std::unique_ptr<FixtureProcess> slowServer(int slowMs)
+{
+    return std::make_unique<FixtureProcess>(QStringLiteral("node"),
+                                            QStringList{QStringLiteral(SHOWDOWN_FIXTURES_DIR "/http_fixture.js"), QStringLiteral("--port"),
+                                                        QStringLiteral("0"), QStringLiteral("--slow-ms"), QString::number(slowMs)});
+}
 
 } // namespace
 
@@ -234,11 +213,10 @@ private slots:
         // /slow answers after 20 ms, and each of the 4 connections has one request in flight: at most
         // 4 / 0.02 = 200 requests/s can keep p99 near 20 ms; above that the open-loop queue grows without
         // bound. The search must land between half that and it (timers on a busy machine run late).
-        Fixture server({QStringLiteral(SHOWDOWN_FIXTURES_DIR "/http_fixture.js"), QStringLiteral("--port"), QStringLiteral("0"),
-                        QStringLiteral("--slow-ms"), QStringLiteral("20")});
-        QVERIFY(server.port() > 0);
+        const auto server = slowServer(20);
+        QVERIFY(server->port() > 0);
         LoadRequest request = base(4);
-        request.url = QStringLiteral("http://127.0.0.1:%1/slow").arg(server.port());
+        request.url = QStringLiteral("http://127.0.0.1:%1/slow").arg(server->port());
         CapacityPlan steps = plan(50, 0.2, 6);
         steps.stepS = 0.6;
         steps.warmupS = 0.1;
@@ -263,12 +241,11 @@ private slots:
 
     void loadgenCapacityPrintsEveryStepAndTheCapacity()
     {
-        Fixture server({QStringLiteral(SHOWDOWN_FIXTURES_DIR "/http_fixture.js"), QStringLiteral("--port"), QStringLiteral("0"),
-                        QStringLiteral("--slow-ms"), QStringLiteral("20")});
-        QVERIFY(server.port() > 0);
+        const auto server = slowServer(20);
+        QVERIFY(server->port() > 0);
         QProcess cli;
         cli.start(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
-                  {QStringLiteral("loadgen"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1/slow").arg(server.port()),
+                  {QStringLiteral("loadgen"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1/slow").arg(server->port()),
                    QStringLiteral("--capacity"), QStringLiteral("--slo-p99"), QStringLiteral("80"), QStringLiteral("--connections"),
                    QStringLiteral("4"), QStringLiteral("--step-duration"), QStringLiteral("0.5"), QStringLiteral("--warmup"),
                    QStringLiteral("0.1"), QStringLiteral("--start-rate"), QStringLiteral("60"), QStringLiteral("--max-steps"),
