@@ -17,25 +17,9 @@ step=${STEP_S:-2}
 path=${PATH_:-/plaintext}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -x "$showdown" ] || { echo "$showdown is missing: build first" >&2; exit 1; }
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
+. "$root/tests/perf/start_node_server.sh"
 server="$root/resources/benchmarks/node/server-http.js"
-# Servers that bind port 0 themselves report the port in their ready line (PROTOCOL.md); older ones are
-# handed a port that was free a moment ago.
-free_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-if grep -q -- '--port' "$server"; then args=(--port "$free_port"); else args=(); fi
-node "$server" "${args[@]}" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 100); do grep -q '"ready"' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '"ready"' "$work/server.out" || { echo "the server did not start:" >&2; cat "$work/server.err" >&2; exit 1; }
-port=$(head -n1 "$work/server.out" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin).get("port", 0))')
-[ "$port" != 0 ] || port=$free_port
+start_node_server "$server"
 url="http://127.0.0.1:$port$path"
 echo "server: node $(basename "$server") (pid $server_pid), $url"
 
