@@ -214,7 +214,7 @@ int runCapacity(const LoadRequest &base, const QString &kind, const LatencyObjec
             << "Search          open loop, " << base.connections << (chat ? " clients" : " connections") << ", " << plan.stepS
             << " s steps after " << plan.warmupS << " s warm-up, from " << plan.startRate << " " << unit << ", to within "
             << plan.precision * 100 << "%, at most " << plan.maxSteps << " steps\n"
-            << "Step  Rate " << unit.leftJustified(12) << " Achieved/s    p99           Result\n";
+            << "Step  Rate " << unit.leftJustified(12) << (chat ? " Delivered/s   p99           Result\n" : " Achieved/s    p99           Result\n");
         out.flush();
         search.setStepObserver([&](const LoadPoint &step, bool met) {
             QString ignored;

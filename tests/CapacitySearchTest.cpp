@@ -155,6 +155,13 @@ private slots:
         const CapacityOutcome outcome = search.run(driver, base(64), QStringLiteral("http"), QStringLiteral("plaintext"), {});
         QVERIFY(outcome.converged(search.plan()));
         QVERIFY(outcome.capacity <= 3000 && outcome.capacity >= 3000 / 1.05);
+        // The reason names what went wrong: the error kinds, or how much of the offered work completed.
+        QStringList reasons;
+        for (const LoadPoint &step : outcome.steps)
+            reasons.append(search.objective().missReason(step));
+        // 4000 requests/s for 1.5 s is the first step above the capacity.
+        const QString expected = errors ? QStringLiteral("errors: timeout 3") : QStringLiteral("5400 of 6000 offered completed");
+        QVERIFY2(reasons.contains(expected), qPrintable(reasons.join(QLatin1Char('|'))));
     }
 
     void chatOffersEveryMessageToEveryClient()
