@@ -136,12 +136,13 @@ double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize
     const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
     double seconds = double(endpoints * size.connections.size()) * perPoint;
     if (size.capacity) {
-        // Every search may take all its steps; a chat step also opens its room (about 0.1 s per 1000 clients)
-        // and waits out deliveries in flight; an http step first waits for the server to answer again.
+        // Every search may take all its steps; a chat step also opens its room (about 0.2 s per 1000 clients)
+        // and waits out deliveries in flight (measured on 2 cores: about 0.25 s more per step); an http step
+        // first waits for the server to answer again.
         const CapacitySettings &capacity = *size.capacity;
         const qsizetype targets = benchmark.measure == QLatin1String("chat") ? 1 : capacity.endpoints.size();
         for (int connections : capacity.connections) {
-            const double perStep = benchmark.measure == QLatin1String("chat") ? 0.1 + connections / 10000.0 : 0.05;
+            const double perStep = benchmark.measure == QLatin1String("chat") ? 0.25 + connections / 5000.0 : 0.05;
             seconds += double(targets) * (capacity.plan.seconds() + capacity.plan.maxSteps * perStep);
         }
     }
