@@ -326,7 +326,8 @@ private slots:
         capacity.plan.warmupS = 0.05;
         const double withoutSearch = ServerRunner::loadSeconds(benchmark, size);
         size.capacity = capacity;
-        QCOMPARE(ServerRunner::loadSeconds(benchmark, size), withoutSearch + capacity.plan.seconds() + capacity.plan.maxSteps * 0.05);
+        // Each step is preceded by the 0.2 s probe that waits until the server answers again.
+        QCOMPARE(ServerRunner::loadSeconds(benchmark, size), withoutSearch + capacity.plan.seconds() + capacity.plan.maxSteps * 0.2);
 
         const Catalog catalog = emptyCatalog();
         const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());

@@ -22,6 +22,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
+/// Seconds of the one-connection probe that waits, before each http point, until the server answers again.
+constexpr double kProbeS = 0.2;
+
 
 /// What the server thread and the measuring thread share: stdout as it arrives and whether the server ended.
 struct ServerState {
@@ -134,15 +137,20 @@ double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize
     const qsizetype endpoints = benchmark.measure == QLatin1String("http") ? size.endpoints.size() : 1;
     // Idle points hold their connections for duration_s; the extra second covers opening thousands of them.
     const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
-    double seconds = double(endpoints * size.connections.size()) * perPoint;
+    const qsizetype points = endpoints * size.connections.size();
+    double seconds = double(points) * perPoint;
+    // Before every http point but the first, a probe of kProbeS waits for the server to answer again.
+    const bool http = benchmark.measure == QLatin1String("http");
+    if (http)
+        seconds += double(points - 1) * kProbeS;
     if (size.capacity) {
         // Every search may take all its steps; a chat step also opens its room (about 0.2 s per 1000 clients)
         // and waits out deliveries in flight (measured on 2 cores: about 0.25 s more per step); an http step
-        // first waits for the server to answer again.
+        // is preceded by the probe.
         const CapacitySettings &capacity = *size.capacity;
         const qsizetype targets = benchmark.measure == QLatin1String("chat") ? 1 : capacity.endpoints.size();
         for (int connections : capacity.connections) {
-            const double perStep = benchmark.measure == QLatin1String("chat") ? 0.25 + connections / 5000.0 : 0.05;
+            const double perStep = http ? kProbeS : 0.25 + connections / 5000.0;
             seconds += double(targets) * (capacity.plan.seconds() + capacity.plan.maxSteps * perStep);
         }
     }
@@ -282,7 +290,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     auto waitUntilAnswering = [&](const QString &url, const QByteArray &body) {
         const auto deadline = std::chrono::steady_clock::now() + 15s;
         LoadRequest probe = loadRequest(url, 1, size, body);
-        probe.durationS = 0.2;
+        probe.durationS = kProbeS;
         probe.rate = 0;
         probe.warmupS = 0;
         while (std::chrono::steady_clock::now() < deadline && !stop.stop_requested() && !serverEnded()) {
