@@ -25,7 +25,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 

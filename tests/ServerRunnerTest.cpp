@@ -2,6 +2,7 @@
 // answers and stops must each become a recorded, explained error, and nothing may hang.
 
 #include "Catalog.h"
+#include "LatencyHistogram.h"
 #include "ResultAnalysis.h"
 #include "ServerRunner.h"
 #include "SuiteRunner.h"
@@ -54,6 +55,8 @@ public:
     QList<LoadRequest> requests;
     qint64 wrongBodies = 0;
     std::function<void()> duringLoad;
+    /// Shapes each answer further (e.g. a latency histogram), given what was asked.
+    std::function<void(LoadPoint &, const LoadRequest &)> shape;
 
     LoadPoint answer(const LoadRequest &request)
     {
@@ -70,6 +73,8 @@ public:
         point.sent = 1000;
         if (wrongBodies > 0)
             point.errors.insert(QStringLiteral("body"), wrongBodies);
+        if (shape)
+            shape(point, request);
         return point;
     }
     [[nodiscard]] LoadPoint http(const LoadRequest &request, std::stop_token) override { return answer(request); }
@@ -361,6 +366,58 @@ private slots:
         const auto express = std::find_if(skipped.begin(), skipped.end(), [](const SkippedRun &s) { return s.variant == QLatin1String("express"); });
         QVERIFY(express != skipped.end());
         QVERIFY(express->reason.contains(QLatin1String("npm ci")));
+    }
+
+    void capacitySearchFollowsTheSweepInTheSameServer()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        // Open-loop steps complete what they offer, fast up to 3000 requests/s and slow above it.
+        driver.shape = [](LoadPoint &point, const LoadRequest &request) {
+            LatencyHistogram latency;
+            latency.record(request.rate > 3000 ? 50'000'000 : 1'000'000);
+            point.latency = latency.toJson();
+            if (request.rate > 0)
+                point.completed = point.sent = qint64(request.rate * request.durationS);
+        };
+        Benchmark benchmark = httpBenchmark();
+        benchmark.endpoints[0].sloP99Ms = 10;
+        BenchmarkSize &size = benchmark.sizes[QStringLiteral("quick")];
+        CapacitySettings capacity{{QStringLiteral("plaintext")}, {64}, CapacityPlan{}};
+        capacity.plan.startRate = 100;
+        capacity.plan.precision = 0.1;
+        capacity.plan.maxSteps = 5;
+        capacity.plan.stepS = 0.4;
+        capacity.plan.warmupS = 0.05;
+        const double withoutSearch = ServerRunner::loadSeconds(benchmark, size);
+        size.capacity = capacity;
+        // Each step is preceded by the 0.2 s probe that waits until the server answers again.
+        QCOMPARE(ServerRunner::loadSeconds(benchmark, size), withoutSearch + capacity.plan.seconds() + capacity.plan.maxSteps * 0.2);
+
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
+        // Steps that missed the objective are findings, not a failed sample.
+        QCOMPARE(sample.status, Sample::kOk);
+        QCOMPARE(sample.points.size(), 4 + 5);
+        QList<double> rates;
+        for (qsizetype i = 4; i < sample.points.size(); ++i) {
+            const LoadPoint &stepPoint = sample.points.at(i);
+            QCOMPARE(stepPoint.sloP99Ms, 10.0);
+            QCOMPARE(stepPoint.endpoint, QStringLiteral("plaintext"));
+            QCOMPARE(stepPoint.connections, 64);
+            QVERIFY(stepPoint.serverCpuNs >= 0);  // read over the step like any point
+            rates.append(stepPoint.rate);
+        }
+        for (qsizetype i = 0; i < 4; ++i)
+            QCOMPARE(sample.points.at(i).sloP99Ms, 0.0);
+        // The sweep's best plaintext throughput (1000 in 0.5 s: 2000/s) halved is where the ramp starts.
+        QCOMPARE(rates, (QList<double>{1000, 2000, 4000, 3000, 3500}));
+        const LoadRequest &last = driver.requests.last();
+        QCOMPARE(last.rate, 3500.0);
+        QCOMPARE(last.durationS, 0.4);
+        QCOMPARE(last.warmupS, 0.05);
+        QVERIFY(last.url.endsWith(QLatin1String("/plaintext")));
     }
 };
 

@@ -309,6 +309,81 @@ private slots:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    void manifestCapacityIsTyped_data()
+    {
+        QTest::addColumn<QByteArray>("endpoint");
+        QTest::addColumn<QByteArray>("capacity");
+        QTest::addColumn<QString>("expected");  // empty: the manifest loads
+        const QByteArray objective = R"("slo_p99_ms":10)";
+        const QByteArray valid = R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":0.1,"max_steps":6})";
+        QTest::newRow("valid") << objective << valid << QString();
+        QTest::newRow("misspelt key") << objective << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration":1,"warmup_s":0.2,"start_rate":500,"precision":0.1,"max_steps":6})")
+                                      << QStringLiteral("benchmark \"s\", suite \"quick\", capacity: unknown key \"duration\"");
+        QTest::newRow("no objective") << QByteArray(R"("work":"none")") << valid
+                                      << QStringLiteral("capacity: endpoint \"plaintext\" declares no \"slo_p99_ms\"");
+        QTest::newRow("objective not positive") << QByteArray(R"("slo_p99_ms":0)") << valid
+                                                << QStringLiteral("endpoint \"plaintext\": \"slo_p99_ms\" must be a number above 0");
+        QTest::newRow("unknown endpoint key") << QByteArray(R"("slo_p99":10)") << valid << QStringLiteral("endpoint \"plaintext\": unknown key \"slo_p99\"");
+        QTest::newRow("missing max_steps") << objective
+                                           << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":0.1})")
+                                           << QStringLiteral("\"max_steps\" must be a number of at least 2");
+        QTest::newRow("precision of one") << objective
+                                          << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":1,"max_steps":6})")
+                                          << QStringLiteral("a share below 1");
+    }
+
+    void manifestCapacityIsTyped()
+    {
+        QFETCH(QByteArray, endpoint);
+        QFETCH(QByteArray, capacity);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext"],"connections":[16],"duration_s":1,"capacity":)" + capacity + "}";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"s","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello",)" + endpoint + R"(}},)"
+                       R"("servers":[{"name":"n","runtime":"node","script":"n.js"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size
+                       + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (expected.isEmpty()) {
+            QVERIFY2(catalog, qPrintable(error));
+            const Benchmark &s = catalog->benchmarks().first();
+            QCOMPARE(s.endpoint(QStringLiteral("plaintext"))->sloP99Ms, 10.0);
+            const std::optional<CapacitySettings> &settings = s.sizes.value(QStringLiteral("quick")).capacity;
+            QVERIFY(settings);
+            QCOMPARE(settings->endpoints, QStringList{QStringLiteral("plaintext")});
+            QCOMPARE(settings->connections, QList<int>{64});
+            QCOMPARE(settings->plan.stepS, 1.0);
+            QCOMPARE(settings->plan.warmupS, 0.2);
+            QCOMPARE(settings->plan.startRate, 500.0);
+            QCOMPARE(settings->plan.precision, 0.1);
+            QCOMPARE(settings->plan.maxSteps, 6);
+            return;
+        }
+        QVERIFY(!catalog);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shippedManifestDeclaresCapacitySearches()
+    {
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        for (const QString &name : {QStringLiteral("http"), QStringLiteral("chat")}) {
+            const Benchmark *benchmark = catalog->find(name);
+            QVERIFY(benchmark);
+            for (const QString &suite : catalog->suites())
+                QVERIFY2(benchmark->sizes.value(suite).capacity, qPrintable(name + QLatin1Char(' ') + suite));
+        }
+        // Chat sweeps only below overload; the capacity search finds where overload begins.
+        QCOMPARE(catalog->find(QStringLiteral("chat"))->sizes.value(QStringLiteral("standard")).connections, QList<int>{100});
+        QCOMPARE(catalog->find(QStringLiteral("chat"))->endpoints.first().sloP99Ms, 50.0);
+        QCOMPARE(catalog->find(QStringLiteral("http"))->endpoint(QStringLiteral("delay"))->sloP99Ms, 20.0);
+    }
+
     void manifestServerEntriesAreChecked_data()
     {
         QTest::addColumn<QByteArray>("fields");  // extra keys of the server entry

@@ -61,6 +61,18 @@ QJsonObject Benchmark::toJson() const
                 size.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->endpoints));
             if (it->rate > 0)
                 size.insert(QStringLiteral("rate"), it->rate);
+            if (it->capacity) {
+                const CapacityPlan &plan = it->capacity->plan;
+                QJsonObject capacity{{QStringLiteral("connections"), intArray(it->capacity->connections)},
+                                     {QStringLiteral("duration_s"), plan.stepS},
+                                     {QStringLiteral("warmup_s"), plan.warmupS},
+                                     {QStringLiteral("start_rate"), plan.startRate},
+                                     {QStringLiteral("precision"), plan.precision},
+                                     {QStringLiteral("max_steps"), plan.maxSteps}};
+                if (!it->capacity->endpoints.isEmpty())
+                    capacity.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->capacity->endpoints));
+                size.insert(QStringLiteral("capacity"), capacity);
+            }
         } else {
             size.insert(QStringLiteral("size"), it->size);
             size.insert(QStringLiteral("iterations"), it->iterations);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchmarkBound.h"
+#include "CapacityPlan.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -9,6 +10,16 @@
 #include <QStringList>
 
 namespace showdown {
+
+/// Which targets of a server benchmark get a capacity search in one suite (issue 11), after its sweep and in
+/// the same server process, and how each search steps.
+struct CapacitySettings {
+    QStringList endpoints;   ///< http: endpoint names, each with a declared objective; chat: empty (the room)
+    QList<int> connections;  ///< one search per count: generator connections (http) or clients in the room (chat)
+    /// plan.startRate as declared: requests per second (http, used when the sweep did not measure the
+    /// endpoint); chat: deliveries per second, so each room starts at startRate / clients messages per second.
+    CapacityPlan plan;
+};
 
 /// The workload of one benchmark in one suite, with the result both programs must print.
 struct BenchmarkSize {
@@ -25,6 +36,7 @@ struct BenchmarkSize {
     double rate = 0;         ///< open loop: requests (chat: messages) per second in total; 0 = closed loop
     double durationS = 0;    ///< measured seconds per load point
     double warmupS = 0;      ///< load applied and discarded before each point
+    std::optional<CapacitySettings> capacity;  ///< http and chat: capacity searches after the sweep
 };
 
 /// One way of running a benchmark on one kind of runtime: numpy vs pure Python, or one HTTP server.
@@ -51,6 +63,8 @@ struct Endpoint {
     QString name;
     QString path;
     QByteArray body;
+    /// The latency objective a capacity search holds this endpoint to: p99 in milliseconds; 0 undeclared.
+    double sloP99Ms = 0;
 };
 
 /// One entry of the manifest: programs that compute the same thing (or serve the same endpoints) on Node

@@ -1,6 +1,7 @@
 #include "ServerRunner.h"
 
 #include "BenchmarkEnvironment.h"
+#include "CapacitySearch.h"
 #include "ProcessGroupProbe.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
@@ -17,6 +18,9 @@ namespace showdown {
 namespace {
 
 using namespace std::chrono_literals;
+
+/// Seconds of the one-connection probe that waits, before each http point, until the server answers again.
+constexpr double kProbeS = 0.2;
 
 
 /// What the server thread and the measuring thread share: stdout as it arrives and whether the server ended.
@@ -92,6 +96,7 @@ LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize
     request.durationS = size.durationS;
     request.rate = size.rate;
     request.expectedBody = body;
+    request.warmupS = size.warmupS;
     return request;
 }
 
@@ -108,6 +113,23 @@ void checkAnswers(LoadPoint &point)
         point.error = QStringLiteral("the server dropped %1 clients").arg(dropped);
 }
 
+/// Where a capacity search of an endpoint starts: half the best throughput the sweep just measured on it
+/// (at no more connections than the search uses, where there is such a point), so the ramp brackets the
+/// capacity in two or three steps; the declared start rate when the sweep did not measure the endpoint.
+double capacityStart(const QList<LoadPoint> &sweep, const QString &endpoint, int connections, double declared)
+{
+    double best = 0, bestAtMost = 0;
+    for (const LoadPoint &point : sweep) {
+        if (point.sloP99Ms > 0 || point.endpoint != endpoint || !point.valid() || point.errorCount() > 0)
+            continue;
+        best = std::max(best, point.throughput());
+        if (point.connections <= connections)
+            bestAtMost = std::max(bestAtMost, point.throughput());
+    }
+    const double reference = bestAtMost > 0 ? bestAtMost : best;
+    return reference > 0 ? reference / 2 : declared;
+}
+
 } // namespace
 
 ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver)
@@ -120,7 +142,24 @@ double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize
     const qsizetype endpoints = benchmark.measure == QLatin1String("http") ? size.endpoints.size() : 1;
     // Idle points hold their connections for duration_s; the extra second covers opening thousands of them.
     const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
-    return double(endpoints * size.connections.size()) * perPoint;
+    const qsizetype points = endpoints * size.connections.size();
+    double seconds = double(points) * perPoint;
+    // Before every http point but the first, a probe of kProbeS waits for the server to answer again.
+    const bool http = benchmark.measure == QLatin1String("http");
+    if (http)
+        seconds += double(points - 1) * kProbeS;
+    if (size.capacity) {
+        // Every search may take all its steps; a chat step also opens its room (about 0.2 s per 1000 clients)
+        // and waits out deliveries in flight (measured on 2 cores: about 0.25 s more per step); an http step
+        // is preceded by the probe.
+        const CapacitySettings &capacity = *size.capacity;
+        const qsizetype targets = benchmark.measure == QLatin1String("chat") ? 1 : capacity.endpoints.size();
+        for (int connections : capacity.connections) {
+            const double perStep = http ? kProbeS : 0.25 + connections / 5000.0;
+            seconds += double(targets) * (capacity.plan.seconds() + capacity.plan.maxSteps * perStep);
+        }
+    }
+    return seconds;
 }
 
 Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
@@ -231,9 +270,8 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     const int workers = std::max(step.workers, 1);
     auto measure = [&](const QString &kind, const QString &endpoint, const std::function<LoadPoint(const LoadRequest &)> &load,
                        LoadRequest request) {
-        // Warm-up runs on the same connections as the measured phase, so that phase starts in the steady
-        // state; the server's CPU is read exactly at the phase's edges.
-        request.warmupS = size.warmupS;
+        // Warm-up (request.warmupS) runs on the same connections as the measured phase, so that phase starts
+        // in the steady state; the server's CPU is read exactly at the phase's edges.
         ProcessGroupUsage before, after;
         request.onMeasureStart = [&] { before = usage(); };
         request.onMeasureEnd = [&] { after = usage(); };
@@ -259,8 +297,9 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     auto waitUntilAnswering = [&](const QString &url, const QByteArray &body) {
         const auto deadline = std::chrono::steady_clock::now() + 15s;
         LoadRequest probe = loadRequest(url, 1, size, body);
-        probe.durationS = 0.2;
+        probe.durationS = kProbeS;
         probe.rate = 0;
+        probe.warmupS = 0;
         while (std::chrono::steady_clock::now() < deadline && !stop.stop_requested() && !serverEnded()) {
             if (m_driver.http(probe, stop).completed > 0)
                 return;
@@ -316,7 +355,41 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             points.append(point);
         }
     }
+    // 2b. Capacity searches (issue 11), after the sweep and in the same server process: each step is an
+    // open-loop point at a constant rate judged against the endpoint's objective.
+    if (size.capacity && !stop.stop_requested() && !serverEnded()) {
+        const bool chat = benchmark.measure == QLatin1String("chat");
+        const QStringList targets = chat ? QStringList{benchmark.endpoints.first().name} : size.capacity->endpoints;
+        for (const QString &endpointName : targets) {
+            const Endpoint *endpoint = benchmark.endpoint(endpointName);
+            const QString url = chat ? QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(endpoint->path) : base + endpoint->path;
+            const QString kind = chat ? QStringLiteral("chat") : QStringLiteral("http");
+            const QString label = chat ? endpoint->path : endpointName;  // as the sweep labels its points
+            for (int connections : size.capacity->connections) {
+                if (stop.stop_requested() || serverEnded())
+                    break;
+                CapacityPlan plan = size.capacity->plan;
+                // A room's declared start is in deliveries per second, so rooms of any size start at the same load.
+                plan.startRate = chat ? plan.startRate / connections : capacityStart(points, endpointName, connections, plan.startRate);
+                const CapacitySearch search(LatencyObjective{endpoint->sloP99Ms}, plan);
+                const CapacityOutcome outcome = search.run(
+                    loadRequest(url, connections, size, endpoint->body), kind, label,
+                    [&](const LoadRequest &request) {
+                        if (!chat && !points.isEmpty())
+                            waitUntilAnswering(url, endpoint->body);
+                        return chat ? measure(kind, label, [&](const LoadRequest &r) { return m_driver.chat(r, stop); }, request)
+                                    : measure(kind, label, [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request);
+                    },
+                    stop, serverEnded);
+                points.append(outcome.steps);
+            }
+        }
+    }
     for (const LoadPoint &point : std::as_const(points)) {
+        // A capacity step that missed its objective (errors, even a void point when overloaded) is a finding
+        // of the search, not a failed measurement; a server that died shows as a crash below.
+        if (point.sloP99Ms > 0)
+            continue;
         if (!point.error.isEmpty() && failure.isEmpty())
             failure = QStringLiteral("%1 connections%2: %3")
                           .arg(point.connections)
