@@ -451,7 +451,7 @@ int Cli::runVerb(const RunOptions &options)
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
           << QJsonDocument(QJsonArray::fromStringList(runtimeNames)).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
           << "Expected to take about " << ResultJson::formatDuration(expected * 1e9)
-          << (history.isEmpty() ? " (a rough guess: this database has no earlier runs to go by).\n"
+          << (history.isEmpty() ? " (from the manifest's reference timings: this database has no earlier runs to go by).\n"
                                 : " (from the earlier runs in this database).\n");
     m_err.flush();
     emitEvent(RunEvent::started(id, int(steps.size()), expected, describeStep(steps.first())));

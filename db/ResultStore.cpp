@@ -1,6 +1,7 @@
 #include "ResultStore.h"
 
 #include "ProcessTicks.h"
+#include "SuiteRunner.h"
 
 #include <QDir>
 #include <QFile>
@@ -828,10 +829,10 @@ QMap<QString, double> ResultStore::typicalProcessSeconds() const
     QMap<QString, double> result;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT benchmark, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark")))
+    if (!query.exec(QStringLiteral("SELECT benchmark, size, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark, size")))
         return result;
     while (query.next())
-        result.insert(query.value(0).toString(), query.value(1).toDouble() / 1e9);
+        result.insert(SuiteRunner::timingKey(query.value(0).toString(), query.value(1).toLongLong()), query.value(2).toDouble() / 1e9);
     return result;
 }
 

@@ -87,8 +87,9 @@ public:
     /// Analyses a finished set from its stored samples and stores the result (replacing a stale one). Write
     /// paths call this: the end of a run; imports store theirs as they land.
     [[nodiscard]] bool storeAnalysis(qint64 resultSetId, QString *error);
-    /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
-    /// will take on this machine, so a suite's duration can be shown before it starts.
+    /// Mean wall seconds of one valid process per benchmark and size (SuiteRunner::timingKey) over every stored
+    /// run: how long the next run will take on this machine, so a suite's duration can be shown before it starts.
+    /// Keyed by size too, because a standard nbody process takes ten times a quick one.
     [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
 
     /// A result set's display name, so people can tell runs apart in History and reports.

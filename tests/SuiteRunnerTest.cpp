@@ -6,6 +6,7 @@
 #include "FakeExecutor.h"
 #include "ResourceLocator.h"
 #include "SampleEvaluator.h"
+#include "ServerRunner.h"
 #include "SuiteRunner.h"
 
 #include <QDir>
@@ -307,6 +308,56 @@ private slots:
         }
         QVERIFY(!catalog);
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void suiteServerListAndEndpointConnectionsShapeThePlan_data()
+    {
+        QTest::addColumn<QByteArray>("extra");     // extra keys of the quick size
+        QTest::addColumn<QString>("expected");     // empty: the manifest loads
+        QTest::newRow("valid") << QByteArray(R"("servers":["b"],"endpoint_connections":{"json":[64]},)") << QString();
+        QTest::newRow("unknown server") << QByteArray(R"("servers":["c"],)") << QStringLiteral("server \"c\" is not among the benchmark's servers");
+        QTest::newRow("endpoint not in the suite") << QByteArray(R"("endpoint_connections":{"delay":[64]},)")
+                                                   << QStringLiteral("\"endpoint_connections\" entry \"delay\"");
+        QTest::newRow("no counts") << QByteArray(R"("endpoint_connections":{"json":[]},)") << QStringLiteral("\"endpoint_connections\" entry \"json\"");
+    }
+
+    void suiteServerListAndEndpointConnectionsShapeThePlan()
+    {
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
+        const QByteArray quick = R"({)" + extra + R"("endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"a"},"json":{"path":"/json","body":"b"}},)"
+                       R"("servers":[{"name":"a","runtime":"node","script":"a.js"},{"name":"b","runtime":"node","script":"b.js"}],)"
+                       R"("sizes":{"quick":)" + quick + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (!expected.isEmpty()) {
+            QVERIFY(!catalog);
+            QVERIFY2(error.contains(expected), qPrintable(error));
+            return;
+        }
+        QVERIFY2(catalog, qPrintable(error));
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        const RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        // quick lists only server b: both of its processes, none of a's; standard runs both servers.
+        QStringList quickServers;
+        for (const RunStep &step : runner.plan(QStringLiteral("quick"), {}, {node}, 0, &error))
+            quickServers << step.variant.name;
+        QCOMPARE(quickServers, (QStringList{QStringLiteral("b"), QStringLiteral("b")}));
+        QCOMPARE(runner.plan(QStringLiteral("standard"), {}, {node}, 0, &error).size(), 4);
+        // json is measured at 64 connections only, plaintext at the suite's 1 and 16; the estimate counts 3 points.
+        const BenchmarkSize quickSize = catalog->benchmarks().first().sizes.value(QStringLiteral("quick"));
+        QCOMPARE(quickSize.connectionsFor(QStringLiteral("json")), QList<int>{64});
+        QCOMPARE(quickSize.connectionsFor(QStringLiteral("plaintext")), (QList<int>{1, 16}));
+        const BenchmarkSize standardSize = catalog->benchmarks().first().sizes.value(QStringLiteral("standard"));
+        QVERIFY(ServerRunner::loadSeconds(catalog->benchmarks().first(), quickSize) < ServerRunner::loadSeconds(catalog->benchmarks().first(), standardSize));
     }
 
     void manifestCapacityIsTyped_data()

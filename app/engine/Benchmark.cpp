@@ -61,6 +61,14 @@ QJsonObject Benchmark::toJson() const
                 size.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->endpoints));
             if (it->rate > 0)
                 size.insert(QStringLiteral("rate"), it->rate);
+            if (!it->servers.isEmpty())
+                size.insert(QStringLiteral("servers"), QJsonArray::fromStringList(it->servers));
+            if (!it->endpointConnections.isEmpty()) {
+                QJsonObject perEndpoint;
+                for (auto e = it->endpointConnections.cbegin(); e != it->endpointConnections.cend(); ++e)
+                    perEndpoint.insert(e.key(), intArray(e.value()));
+                size.insert(QStringLiteral("endpoint_connections"), perEndpoint);
+            }
             if (it->capacity) {
                 const CapacityPlan &plan = it->capacity->plan;
                 QJsonObject capacity{{QStringLiteral("connections"), intArray(it->capacity->connections)},
@@ -78,6 +86,8 @@ QJsonObject Benchmark::toJson() const
             size.insert(QStringLiteral("iterations"), it->iterations);
             size.insert(QStringLiteral("warmup"), it->warmup);
             size.insert(QStringLiteral("checksum"), it->checksum);
+            if (it->expectedS > 0)
+                size.insert(QStringLiteral("expected_s"), it->expectedS);
         }
         if (!it->workers.isEmpty())
             size.insert(QStringLiteral("workers"), intArray(it->workers));

@@ -28,6 +28,9 @@ struct BenchmarkSize {
     int iterations = 1;  ///< measured iterations inside each process
     int warmup = 0;      ///< in-process warm-up iterations, timed but kept apart
     QString checksum;
+    /// Mean wall seconds of one process at this size on the reference 2-core machine (tests/perf/calibrate_estimates.py
+    /// writes it from a stored run); only for the first estimate on a database without earlier runs. 0: unknown.
+    double expectedS = 0;
     QList<int> workers;  ///< worker counts to run at; empty: the benchmark takes no --workers
 
     // Server benchmarks only.
@@ -37,6 +40,15 @@ struct BenchmarkSize {
     double durationS = 0;    ///< measured seconds per load point
     double warmupS = 0;      ///< load applied and discarded before each point
     std::optional<CapacitySettings> capacity;  ///< http and chat: capacity searches after the sweep
+    /// The servers this suite runs, by name; empty: every server. A short suite measures the servers its
+    /// verdicts read (with repeats) rather than every server once, to stay within its time budget.
+    QStringList servers;
+    /// http: connection counts for named endpoints that differ from `connections` (a single point for an
+    /// endpoint that needs no full sweep), so a suite spends its time where the verdicts and charts need it.
+    QMap<QString, QList<int>> endpointConnections;
+
+    /// The connection counts an http endpoint is swept at.
+    [[nodiscard]] QList<int> connectionsFor(const QString &endpoint) const { return endpointConnections.value(endpoint, connections); }
 };
 
 /// One way of running a benchmark on one kind of runtime: numpy vs pure Python, or one HTTP server.

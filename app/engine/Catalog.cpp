@@ -174,9 +174,28 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
                 return false;
             }
         }
+        const QJsonObject perEndpoint = json.value(QLatin1String("endpoint_connections")).toObject();
+        for (auto it = perEndpoint.begin(); it != perEndpoint.end(); ++it) {
+            QList<int> counts;
+            if (!size->endpoints.contains(it.key()) || !positiveIntList(it.value(), &counts) || counts.isEmpty()) {
+                *error = what + QStringLiteral(": \"endpoint_connections\" entry \"%1\" must name one of the suite's endpoints "
+                                               "and list at least one whole number from 1").arg(it.key());
+                return false;
+            }
+            size->endpointConnections.insert(it.key(), counts);
+        }
         if (benchmark.measure == QLatin1String("http") && size->endpoints.isEmpty()) {
             *error = what + QStringLiteral(": an http benchmark needs \"endpoints\"");
             return false;
+        }
+        size->servers = stringList(json.value(QLatin1String("servers")));
+        for (const QString &server : size->servers) {
+            const bool known = std::any_of(benchmark.variants.begin(), benchmark.variants.end(),
+                                           [&](const BenchmarkVariant &variant) { return variant.name == server; });
+            if (!known) {
+                *error = what + QStringLiteral(": server \"%1\" is not among the benchmark's servers").arg(server);
+                return false;
+            }
         }
         size->rate = json.value(QLatin1String("rate")).toDouble(0);
         size->durationS = json.value(QLatin1String("duration_s")).toDouble(benchmark.measure == QLatin1String("idle") ? 1 : 0);
@@ -192,6 +211,7 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
     size->iterations = json.value(QLatin1String("iterations")).toInt(1);
     size->warmup = json.value(QLatin1String("warmup")).toInt(0);
     size->checksum = json.value(QLatin1String("checksum")).toString();
+    size->expectedS = json.value(QLatin1String("expected_s")).toDouble(0);
     if (size->iterations < 0 || size->warmup < 0 || size->checksum.isEmpty()) {
         *error = what + QStringLiteral(": iterations and warmup must not be negative and a checksum is required");
         return false;

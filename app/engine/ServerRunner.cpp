@@ -139,10 +139,14 @@ ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDrive
 
 double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize &size)
 {
-    const qsizetype endpoints = benchmark.measure == QLatin1String("http") ? size.endpoints.size() : 1;
+    qsizetype points = size.connections.size();
+    if (benchmark.measure == QLatin1String("http")) {
+        points = 0;
+        for (const QString &endpoint : size.endpoints)
+            points += size.connectionsFor(endpoint).size();
+    }
     // Idle points hold their connections for duration_s; the extra second covers opening thousands of them.
     const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
-    const qsizetype points = endpoints * size.connections.size();
     double seconds = double(points) * perPoint;
     // Before every http point but the first, a probe of kProbeS waits for the server to answer again.
     const bool http = benchmark.measure == QLatin1String("http");
@@ -308,7 +312,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     if (benchmark.measure == QLatin1String("http")) {
         for (const QString &endpointName : size.endpoints) {
             const Endpoint *endpoint = benchmark.endpoint(endpointName);
-            for (int connections : size.connections) {
+            for (int connections : size.connectionsFor(endpointName)) {
                 if (stop.stop_requested() || serverEnded())
                     break;
                 if (!points.isEmpty())

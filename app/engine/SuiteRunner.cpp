@@ -69,6 +69,8 @@ QList<RunStep> SuiteRunner::plan(const QString &suite, const QStringList &only, 
             for (qsizetype i = 0; i < runtimes.size(); ++i) {
                 const RuntimeInfo &runtime = runtimes.at(run % 2 == 0 ? i : runtimes.size() - 1 - i);
                 for (const BenchmarkVariant &variant : benchmark.variantsFor(runtime.kind)) {
+                    if (!size.servers.isEmpty() && !size.servers.contains(variant.name))
+                        continue;  // not measured in this suite (the manifest's per-suite server list)
                     const QString reason = unavailableReason(variant, runtime);
                     if (!reason.isEmpty()) {
                         if (run == 0 && skipped)
@@ -157,7 +159,8 @@ double SuiteRunner::estimateSeconds(const QList<RunStep> &steps, const QMap<QStr
         if (step.benchmark.isServer())
             total += ServerRunner::loadSeconds(step.benchmark, step.size) + 1.0;  // plus a server's start-up
         else
-            total += secondsPerProcess.value(step.benchmark.name, 1.0);
+            total += secondsPerProcess.value(timingKey(step.benchmark.name, step.size.size),
+                                             step.size.expectedS > 0 ? step.size.expectedS : 1.0);
     }
     return total;
 }
