@@ -451,7 +451,7 @@ int Cli::runVerb(const RunOptions &options)
     m_err << "Result set " << id << ": " << steps.size() << " processes (" << suite << " suite) on "
           << QJsonDocument(QJsonArray::fromStringList(runtimeNames)).toJson(QJsonDocument::Compact) << ", stored in " << store.path() << "\n"
           << "Expected to take about " << ResultJson::formatDuration(expected * 1e9)
-          << (history.isEmpty() ? " (a rough guess: this database has no earlier runs to go by).\n"
+          << (history.isEmpty() ? " (from the manifest's reference timings: this database has no earlier runs to go by).\n"
                                 : " (from the earlier runs in this database).\n");
     m_err.flush();
     emitEvent(RunEvent::started(id, int(steps.size()), expected, describeStep(steps.first())));
@@ -577,13 +577,15 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     const std::optional<ResultSetAnalysis> analysis = error.isEmpty() ? store.analysis(id, &error) : std::nullopt;
     if (!analysis)
         return fail(error);
-    QJsonArray rowList, comparisonList, runtimeList, loadList, scalingList;
+    QJsonArray rowList, comparisonList, runtimeList, loadList, scalingList, capacityList;
     for (const SummaryRow &row : analysis->rows)
         rowList.append(ResultJson::row(row));
     for (const LoadRow &row : analysis->loadRows)
         loadList.append(ResultJson::loadRow(row));
     for (const ScalingRow &row : analysis->scalingRows)
         scalingList.append(ResultJson::scalingRow(row));
+    for (const CapacityRow &row : analysis->capacityRows)
+        capacityList.append(ResultJson::capacityRow(row));
     for (const Comparison &comparison : analysis->comparisons)
         comparisonList.append(ResultJson::comparison(comparison));
     for (const RuntimeInfo &runtime : runtimes)
@@ -594,7 +596,8 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
                                        {QStringLiteral("rows"), rowList},
                                        {QStringLiteral("comparisons"), comparisonList},
                                        {QStringLiteral("load_rows"), loadList},
-                                       {QStringLiteral("scaling"), scalingList}})
+                                       {QStringLiteral("scaling"), scalingList},
+                                       {QStringLiteral("capacity"), capacityList}})
                  .toJson(QJsonDocument::Indented);
     m_out.flush();
     return Success;
@@ -612,6 +615,7 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         m_out << "Warning: result set " << id << " was " << ForeignLoad::fromEnvironment(info->environment).summary() << ".\n";
     const QList<SummaryRow> &rows = analysis->rows;
     printLoadRows(analysis->loadRows);
+    printCapacity(analysis->capacityRows);
     printScaling(analysis->scalingRows);
     if (rows.isEmpty())
         return;
@@ -680,8 +684,41 @@ void Cli::printLoadRows(const QList<LoadRow> &rows)
               << padded(QString::number(row.errors), 7)
               << padded(row.serverCpuCores >= 0 ? QString::number(row.serverCpuCores, 'f', 2) : QStringLiteral("-"), 8)
               << padded(row.serverPssKb >= 0 ? QStringLiteral("%1 MB").arg(double(row.serverPssKb) / 1024, 0, 'f', 1) : QStringLiteral("-"), 9);
+        QStringList notes{QStringLiteral("n=%1").arg(row.points)};
+        if (std::isfinite(row.throughputCiLow))
+            notes << QStringLiteral("req/s CI [%1, %2]").arg(row.throughputCiLow, 0, 'f', 0).arg(row.throughputCiHigh, 0, 'f', 0);
+        if (std::isfinite(row.p99CiLowNs))
+            notes << QStringLiteral("p99 CI [%1, %2]").arg(ResultJson::formatDuration(row.p99CiLowNs), ResultJson::formatDuration(row.p99CiHighNs));
+        if (row.kind == QLatin1String("chat"))
+            notes << QStringLiteral("offered %1/s, lost %2").arg(row.offeredPerSec, 0, 'f', 0).arg(row.lost);
         if (row.errors > 0)
-            m_out << QString::fromUtf8(QJsonDocument(row.errorsByKind).toJson(QJsonDocument::Compact));
+            notes << QString::fromUtf8(QJsonDocument(row.errorsByKind).toJson(QJsonDocument::Compact));
+        m_out << notes.join(QStringLiteral("; ")) << "\n";
+    }
+    m_out << "(req/s: median over the n server processes; p50/p99: every process's histogram pooled; CIs: bootstrap 95% across processes)\n";
+}
+
+void Cli::printCapacity(const QList<CapacityRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    m_out << "\ncapacity: highest constant rate with p99 under the objective and no errors, median over n processes, 95% bootstrap CI:\n";
+    for (const CapacityRow &row : rows) {
+        QString point = row.kind == QLatin1String("chat") ? QStringLiteral("%1 clients").arg(row.connections) : row.endpoint;
+        if (row.workers > 1)
+            point += QStringLiteral(" x%1").arg(row.workers);
+        m_out << "  " << padded(row.benchmark + QLatin1Char('/') + row.server, 22) << padded(row.runtime, 10) << padded(point, 14)
+              << padded(QStringLiteral("p99 < %1 ms").arg(row.sloP99Ms, 0, 'g', 4), 14);
+        if (!row.valid()) {
+            m_out << row.error << "\n";
+            continue;
+        }
+        m_out << QStringLiteral("%1/s").arg(row.rate, 0, 'f', 0);
+        if (std::isfinite(row.ciLow))
+            m_out << QStringLiteral(" [%1, %2]").arg(row.ciLow, 0, 'f', 0).arg(row.ciHigh, 0, 'f', 0);
+        m_out << QStringLiteral(" n=%1").arg(row.rates.size());
+        if (row.perCore > 0)
+            m_out << QStringLiteral(", %1/s per server core").arg(row.perCore, 0, 'f', 0);
         m_out << "\n";
     }
 }

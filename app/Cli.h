@@ -49,6 +49,8 @@ private:
     void printSummary(ResultStore &store, qint64 id);
     void printLoadRows(const QList<LoadRow> &rows);
     void printScaling(const QList<ScalingRow> &rows);
+    /// Capacity at the latency objective, with its CI and the per-core cost figure.
+    void printCapacity(const QList<CapacityRow> &rows);
 
     QTextStream m_out;
     bool m_events = false;

@@ -36,7 +36,8 @@ QJsonObject JsonExporter::loadPoint(const LoadPoint &point)
                        {QStringLiteral("generator_cpu_ns"), point.generatorCpuNs},
                        {QStringLiteral("server_cpu_ns"), point.serverCpuNs},
                        {QStringLiteral("server_pss_kb"), point.serverPssKb},
-                       {QStringLiteral("error"), point.error}};
+                       {QStringLiteral("error"), point.error},
+                       {QStringLiteral("slo_p99_ms"), point.sloP99Ms}};
 }
 
 QJsonObject JsonExporter::sample(const Sample &s)

@@ -128,6 +128,7 @@ LoadPoint readPoint(const QJsonObject &object, const QString &where, QString *er
     point.serverCpuNs = r.integer("server_cpu_ns", -1, -1);
     point.serverPssKb = r.integer("server_pss_kb", -1, -1);
     point.error = r.text("error", false);
+    point.sloP99Ms = r.real("slo_p99_ms", 0);
     return point;
 }
 

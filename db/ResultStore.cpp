@@ -1,6 +1,7 @@
 #include "ResultStore.h"
 
 #include "ProcessTicks.h"
+#include "SuiteRunner.h"
 
 #include <QDir>
 #include <QFile>
@@ -111,6 +112,10 @@ const QList<QStringList> kMigrations = {
                        " analysis_version INTEGER NOT NULL,"
                        " computed_at TEXT NOT NULL,"
                        " json TEXT NOT NULL)"),
+    },
+    // 3 -> 4: capacity-search steps (issue 11): the p99 objective a load point was judged against; 0 for sweep points.
+    {
+        QStringLiteral("ALTER TABLE load_points ADD COLUMN slo_p99_ms REAL NOT NULL DEFAULT 0"),
     },
 };
 
@@ -738,15 +743,15 @@ qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QStri
     QSqlQuery point(db);
     point.prepare(QStringLiteral(
         "INSERT INTO load_points (process_id, idx, kind, endpoint, connections, workers, rate, duration_s, completed, sent,"
-        " errors, latency, generator_cpu_ns, server_cpu_ns, server_pss_kb, error)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " errors, latency, generator_cpu_ns, server_cpu_ns, server_pss_kb, error, slo_p99_ms)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < sample.points.size(); ++i) {
         const LoadPoint &p = sample.points.at(i);
         for (const QVariant &value :
              {QVariant(processId), QVariant(qint64(i)), QVariant(text(p.kind)), QVariant(text(p.endpoint)), QVariant(p.connections),
               QVariant(p.workers), QVariant(p.rate), QVariant(p.durationS), QVariant(p.completed), QVariant(p.sent),
               QVariant(compactJson(p.errors)), QVariant(compactJson(p.latency)), QVariant(p.generatorCpuNs),
-              QVariant(p.serverCpuNs), QVariant(p.serverPssKb), QVariant(text(p.error))})
+              QVariant(p.serverCpuNs), QVariant(p.serverPssKb), QVariant(text(p.error)), QVariant(p.sloP99Ms)})
             point.addBindValue(value);
         if (!point.exec()) {
             *error = QStringLiteral("cannot store a load point of %1 (%2)").arg(sample.benchmark, sqlError(point.lastError()));
@@ -824,10 +829,10 @@ QMap<QString, double> ResultStore::typicalProcessSeconds() const
     QMap<QString, double> result;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT benchmark, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark")))
+    if (!query.exec(QStringLiteral("SELECT benchmark, size, AVG(wall_ns) FROM processes WHERE status = 'ok' AND wall_ns > 0 GROUP BY benchmark, size")))
         return result;
     while (query.next())
-        result.insert(query.value(0).toString(), query.value(1).toDouble() / 1e9);
+        result.insert(SuiteRunner::timingKey(query.value(0).toString(), query.value(1).toLongLong()), query.value(2).toDouble() / 1e9);
     return result;
 }
 
@@ -895,7 +900,7 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, SampleDet
     points.setForwardOnly(true);
     points.prepare(QStringLiteral(
         "SELECT l.process_id, l.kind, l.endpoint, l.connections, l.workers, l.rate, l.duration_s, l.completed, l.sent,"
-        " l.errors, l.latency, l.generator_cpu_ns, l.server_cpu_ns, l.server_pss_kb, l.error"
+        " l.errors, l.latency, l.generator_cpu_ns, l.server_cpu_ns, l.server_pss_kb, l.error, l.slo_p99_ms"
         " FROM load_points l JOIN processes p ON p.id = l.process_id WHERE p.result_set_id = ? AND p.id > ?"
         " ORDER BY l.process_id, l.idx"));
     points.addBindValue(resultSetId);
@@ -921,6 +926,7 @@ QList<Sample> ResultStore::samples(qint64 resultSetId, QString *error, SampleDet
         p.serverCpuNs = points.value(12).toLongLong();
         p.serverPssKb = points.value(13).toLongLong();
         p.error = points.value(14).toString();
+        p.sloP99Ms = points.value(15).toDouble();
         result[indexOf.value(points.value(0).toLongLong())].points.append(p);
     }
     return result;

@@ -25,7 +25,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -87,8 +87,9 @@ public:
     /// Analyses a finished set from its stored samples and stores the result (replacing a stale one). Write
     /// paths call this: the end of a run; imports store theirs as they land.
     [[nodiscard]] bool storeAnalysis(qint64 resultSetId, QString *error);
-    /// Mean wall seconds of one valid process per benchmark over every stored run: how long the next run
-    /// will take on this machine, so a suite's duration can be shown before it starts.
+    /// Mean wall seconds of one valid process per benchmark and size (SuiteRunner::timingKey) over every stored
+    /// run: how long the next run will take on this machine, so a suite's duration can be shown before it starts.
+    /// Keyed by size too, because a standard nbody process takes ten times a quick one.
     [[nodiscard]] QMap<QString, double> typicalProcessSeconds() const;
 
     /// A result set's display name, so people can tell runs apart in History and reports.

@@ -3,7 +3,9 @@
 #include "ClaimEvaluator.h"
 #include "ResourceLocator.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace showdown;
@@ -52,6 +54,23 @@ LoadRow loadRow(const QString &server, const QString &runtime, const QString &ki
     row.throughputs = around(centre, 5);
     row.points = 5;
     row.requestsPerSec = centre;
+    return row;
+}
+
+/// A capacity row whose processes sustained `rates` (one per server process).
+CapacityRow capacityRow(const QString &server, const QString &runtime, int clients, const QList<double> &rates)
+{
+    CapacityRow row;
+    row.benchmark = QStringLiteral("chat");
+    row.server = server;
+    row.runtime = runtime;
+    row.kind = QStringLiteral("chat");
+    row.endpoint = QStringLiteral("/chat");
+    row.connections = clients;
+    row.sloP99Ms = 50;
+    row.rates = rates;
+    const std::vector<double> values(rates.begin(), rates.end());
+    row.rate = Statistics::median(values);
     return row;
 }
 
@@ -231,7 +250,7 @@ private slots:
         ClaimInputs same = baseInputs();
         addKernels(same, kKernels, 100, 100);
         const ClaimVerdict tie = verdictOf(same, QStringLiteral("jit"));
-        QCOMPARE(tie.verdict, ClaimVerdict::kNotSupported);
+        QCOMPARE(tie.verdict, ClaimVerdict::kInconclusive);
         QCOMPARE(tie.evidence.first().outcome, ClaimEvidence::kInconclusive);
         QCOMPARE(tie.findings.first().tooClose, library);
         QVERIFY2(tie.findings.first().summary.contains(QStringLiteral("neither side wins any")), qPrintable(tie.findings.first().summary));
@@ -376,29 +395,80 @@ private slots:
         QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kMixed);
     }
 
-    void singleLoadPointsNeedTheDeclaredMargin()
+    void loadVerdictsDecideOnTheIntervalAcrossProcesses()
     {
-        // One process per load point (the suites' default): no CI, so the part's 1.25x margin decides.
+        // node-http against asyncio and threading on /delay at 256 connections, one throughput per server process.
+        const auto io = [&](const QList<double> &node, const QList<double> &python) {
+            ClaimInputs inputs = baseInputs();
+            LoadRow nodeRow = loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), 256, 0);
+            nodeRow.throughputs = node;
+            nodeRow.points = int(node.size());
+            inputs.loadRows << nodeRow;
+            for (const char *server : {"asyncio", "threading"}) {
+                LoadRow row = loadRow(QString::fromLatin1(server), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), 256, 0);
+                row.throughputs = python;
+                row.points = int(python.size());
+                inputs.loadRows << row;
+            }
+            ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("io"));
+            verdict.evidence = verdict.evidence.mid(0, 2);  // the node-http part's figures
+            return verdict;
+        };
+        // Every process of one side above every process of the other: the whole CI clears 1.
+        const ClaimVerdict clear = io({9000, 9300, 8800}, {3000, 3100, 2900});
+        for (const ClaimEvidence &figure : clear.evidence) {
+            QCOMPARE(figure.n, 3);
+            QVERIFY(*figure.ciLow > 1);
+            QCOMPARE(figure.outcome, ClaimEvidence::kHolds);
+            QVERIFY(!figure.p);  // load figures decide on the interval, with no p of their own
+        }
+        // The same the other way round: contrary.
+        const ClaimVerdict other = io({3000, 3100, 2900}, {9000, 9300, 8800});
+        QCOMPARE(other.evidence.first().outcome, ClaimEvidence::kContrary);
+        QVERIFY(*other.evidence.first().ciHigh < 1);
+        // Overlapping processes: the ratio's interval straddles 1, so the figure decides nothing.
+        const ClaimVerdict straddling = io({3000, 9000, 3300}, {3100, 8000, 2900});
+        const ClaimEvidence &figure = straddling.evidence.first();
+        QVERIFY2(*figure.ciLow < 1 && *figure.ciHigh > 1, qPrintable(QStringLiteral("%1 %2").arg(*figure.ciLow).arg(*figure.ciHigh)));
+        QCOMPARE(figure.outcome, ClaimEvidence::kInconclusive);
+        QVERIFY2(straddling.why.contains(QStringLiteral("inconclusive")), qPrintable(straddling.why));
+        // One process a side has no interval at all, however far apart the two are.
+        const ClaimVerdict single = io({30000}, {1000});
+        QCOMPARE(single.evidence.first().n, 1);
+        QVERIFY(!single.evidence.first().ciLow);
+        QCOMPARE(single.evidence.first().outcome, ClaimEvidence::kInconclusive);
+
+        // A claim whose every measured part is inconclusive is Inconclusive, never Not supported.
         ClaimInputs inputs = baseInputs();
-        LoadRow node = loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 30000);
-        LoadRow python = loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), 100, 20000);
-        node.throughputs = {30000};
-        python.throughputs = {20000};
-        node.points = python.points = 1;
-        node.p99Ns = 1'000'000;
-        python.p99Ns = 4'000'000;
-        inputs.loadRows << node << python;
-        const ClaimVerdict clear = verdictOf(inputs, QStringLiteral("realtime"));
-        QCOMPARE(clear.verdict, ClaimVerdict::kSupported);
-        QCOMPARE(clear.evidence.first().n, 1);
-        QVERIFY(!clear.evidence.first().ciLow && !clear.evidence.first().p);
-        inputs.loadRows[0].throughputs = {22000};   // 1.1x: inside the margin
-        inputs.loadRows[0].p99Ns = 3'600'000;   // 0.9x: inside the margin too
-        const ClaimVerdict close = verdictOf(inputs, QStringLiteral("realtime"));
-        QCOMPARE(close.verdict, ClaimVerdict::kNotSupported);
-        QVERIFY(close.why.contains(QStringLiteral("not shown: every figure is within the noise")));
-        inputs.loadRows[0].throughputs = {10000};   // 0.5x: the other way
-        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).evidence.first().outcome, ClaimEvidence::kContrary);
+        for (const char *server : {"asyncio", "uvloop"}) {
+            LoadRow row = loadRow(QString::fromLatin1(server), QStringLiteral("python3"), QStringLiteral("http"), QStringLiteral("delay"), 256, 0);
+            row.throughputs = {3000, 9000, 3300};
+            inputs.loadRows << row;
+        }
+        LoadRow node = loadRow(QStringLiteral("node-http"), QStringLiteral("node"), QStringLiteral("http"), QStringLiteral("delay"), 256, 0);
+        node.throughputs = {3100, 8000, 2900};
+        inputs.loadRows << node;
+        inputs.rows << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("promises"), QStringLiteral("node"), 50)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("asyncio"), QStringLiteral("python3"), 100)
+                    << timeRow(QStringLiteral("fanout-sleeps"), QStringLiteral("uvloop"), QStringLiteral("python3"), 100);
+        QCOMPARE(verdictOf(inputs, QStringLiteral("asyncio")).verdict, ClaimVerdict::kInconclusive);
+    }
+
+    void ratioFiguresReportTheSetsHolmCorrectedP()
+    {
+        ClaimInputs inputs = baseInputs();
+        addKernels(inputs, kKernels, 100, 104);
+        inputs.rows << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("node"), 60) << timeRow(QStringLiteral("startup"), QString(), QStringLiteral("python3"), 62);
+        const QList<Comparison> comparisons = ResultAnalysis::comparisons(inputs.rows);
+        const auto startup = std::find_if(comparisons.begin(), comparisons.end(), [](const Comparison &c) { return c.benchmark == QLatin1String("startup"); });
+        QVERIFY(startup != comparisons.end());
+        QVERIFY(startup->pHolm > startup->pValue);  // corrected over the whole set's family
+        const ClaimEvidence figure = verdictOf(inputs, QStringLiteral("startup")).evidence.first();
+        QCOMPARE(*figure.p, startup->pHolm);
+        QCOMPARE(*figure.ciLow, startup->ratio.ciLow);
+        // The comparisons a caller hands in (the Performance page's) are the ones reported.
+        inputs.comparisons = comparisons;
+        QCOMPARE(*verdictOf(inputs, QStringLiteral("startup")).evidence.first().p, startup->pHolm);
     }
 
     void gilAndMultiprocessingFollowTheSpeedups()
@@ -451,28 +521,48 @@ private slots:
         QCOMPARE(verdictOf(inputs, QStringLiteral("eventloop-mem")).verdict, ClaimVerdict::kNotMeasured);
     }
 
-    void realtimeReadsTheChatRows()
+    void realtimeReadsChatCapacityAndSustainedLatency()
     {
         ClaimInputs inputs = baseInputs();
         for (int clients : {100, 1000})
-            inputs.loadRows << loadRow(QStringLiteral("chat-ws"), QStringLiteral("node"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 50000)
-                            << loadRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), QStringLiteral("chat"), QStringLiteral("/chat"), clients, 20000);
-        for (LoadRow &row : inputs.loadRows)
-            row.p99Ns = row.server == QLatin1String("chat-ws") ? 2'000'000 : 9'000'000;
+            inputs.capacityRows << capacityRow(QStringLiteral("chat-ws"), QStringLiteral("node"), clients, {400, 420, 390})
+                                << capacityRow(QStringLiteral("chat-websockets"), QStringLiteral("python3"), clients, {150, 160, 140});
+        for (int clients : {100, 1000}) {
+            for (const char *server : {"chat-ws", "chat-websockets"}) {
+                const bool node = QLatin1String(server) == QLatin1String("chat-ws");
+                LoadRow row = loadRow(QString::fromLatin1(server), node ? QStringLiteral("node") : QStringLiteral("python3"), QStringLiteral("chat"),
+                                      QStringLiteral("/chat"), clients, 200.0 * clients);
+                row.offeredPerSec = 200.0 * clients;
+                row.p99sNs = node ? QList<double>{2e6, 2.2e6, 1.9e6} : QList<double>{9e6, 8.5e6, 9.5e6};
+                inputs.loadRows << row;
+            }
+        }
+        // At 1000 clients the Python room falls behind: that point is no comparison of latencies.
+        inputs.loadRows.last().requestsPerSec = 0.5 * inputs.loadRows.last().offeredPerSec;
         const ClaimVerdict verdict = verdictOf(inputs, QStringLiteral("realtime"));
         QCOMPARE(verdict.verdict, ClaimVerdict::kSupported);
-        QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("messages/s")));
-        QCOMPARE(verdict.evidence.last().value, 2.0 / 9.0);
-        for (LoadRow &row : inputs.loadRows)
-            row.p99Ns = 5'000'000;
-        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).verdict, ClaimVerdict::kMixed);
-        for (LoadRow &row : inputs.loadRows) {
+        QVERIFY(verdict.evidence.first().figure.contains(QStringLiteral("capacity at p99 under 50 ms, 100 clients")));
+        QVERIFY(*verdict.evidence.first().ciLow > 1);
+        QCOMPARE(verdict.evidence.size(), 2 + 1);  // two capacities, one sustained latency point
+        QVERIFY(verdict.evidence.last().figure.contains(QStringLiteral("p99 latency at 100 connections")));
+        QVERIFY(*verdict.evidence.last().ciHigh < 1);
+        QVERIFY2(verdict.why.contains(QStringLiteral("fell behind the offered load: 1000 connections")), qPrintable(verdict.why));
+
+        // Capacities that overlap across processes decide nothing.
+        for (CapacityRow &row : inputs.capacityRows) {
             if (row.server == QLatin1String("chat-websockets"))
-                row.throughputs = around(90000, 5);
+                row.rates = {380, 430, 150};
         }
-        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).verdict, ClaimVerdict::kNotSupported);
-        inputs.loadRows.first().error = QStringLiteral("server exited with status 1");
-        inputs.loadRows.first().points = 0;
+        const ClaimVerdict close = verdictOf(inputs, QStringLiteral("realtime"));
+        QCOMPARE(close.verdict, ClaimVerdict::kMixed);
+        QCOMPARE(close.evidence.first().outcome, ClaimEvidence::kInconclusive);
+        // One search per server: no interval, inconclusive however far apart.
+        for (CapacityRow &row : inputs.capacityRows)
+            row.rates = {row.server == QLatin1String("chat-ws") ? 900.0 : 10.0};
+        QCOMPARE(verdictOf(inputs, QStringLiteral("realtime")).evidence.first().outcome, ClaimEvidence::kInconclusive);
+        // A server whose search failed is missing, with its error.
+        inputs.capacityRows.first().rates.clear();
+        inputs.capacityRows.first().error = QStringLiteral("server exited with status 1");
         QVERIFY(verdictOf(inputs, QStringLiteral("realtime")).missing.first().contains(QStringLiteral("server exited")));
     }
 
@@ -537,21 +627,75 @@ private slots:
         QVERIFY(!ClaimRules::parse("[]", &error));
         QVERIFY(error.contains(QStringLiteral("not a JSON object")));
         QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"magic"}]}]})", &error));
-        QVERIFY2(error.contains(QStringLiteral("claim x, part 1: unknown kind \"magic\"")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("claim x, part 1 (\"l\"): unknown kind \"magic\"")), qPrintable(error));
         QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"ratio","benchmarks":["a"],"expect":{"near":1}}]}]})", &error));
         QVERIFY(error.contains(QStringLiteral("\"expect\" must be one of")));
-        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"speedup","benchmark":"a"}]}]})", &error));
-        QVERIFY(error.contains(QStringLiteral("kind speedup needs \"variant\"")));
-        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]},{"id":"x","article_says":"z","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}]}]})", &error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"speedup","benchmark":"a","expect":{"above":1}}]}]})", &error));
+        QVERIFY2(error.contains(QStringLiteral("kind speedup needs \"variant\"")), qPrintable(error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"gzip_source_size"}]},{"id":"x","article_says":"z","parts":[{"label":"l","kind":"not_measurable","proxy":"gzip_source_size"}]}]})", &error));
         QVERIFY(error.contains(QStringLiteral("unique")));
         QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"ratio","benchmarks":["a"],"bound":"gpu","expect":{"below":1}}]}]})", &error));
-        QVERIFY2(error.contains(QStringLiteral("claim x, part 1: unknown \"bound\" \"gpu\"; one of code, library, startup, io")), qPrintable(error));
-        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}],)"
+        QVERIFY2(error.contains(QStringLiteral("claim x, part 1 (\"l\"): unknown \"bound\" \"gpu\"; one of code, library, startup, io")), qPrintable(error));
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"gzip_source_size"}],)"
                                    R"("findings":[{"label":"f","kind":"ratio","benchmarks":["a"],"expect":{"below":1}}]}]})", &error));
         QVERIFY2(error.contains(QStringLiteral("claim x, finding 1: a finding has no \"expect\"")), qPrintable(error));
-        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"p"}],)"
+        QVERIFY(!ClaimRules::parse(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l","kind":"not_measurable","proxy":"gzip_source_size"}],)"
                                    R"("findings":[{"label":"f","kind":"ratio","benchmarks":["a"],"bound":"librar"}]}]})", &error));
         QVERIFY2(error.contains(QStringLiteral("claim x, finding 1: unknown \"bound\" \"librar\"")), qPrintable(error));
+    }
+
+    void rulesAreTypedWhenRead_data()
+    {
+        QTest::addColumn<QByteArray>("part");
+        QTest::addColumn<QString>("expected");
+        const QByteArray load = R"("kind":"throughput_ratio","measure":"http","numerator":{"servers":["a"]},"denominator":{"servers":["b"]},"expect":{"above":1})";
+        // The retired margin is refused like any other unknown key, not silently ignored.
+        QTest::newRow("retired key") << QByteArray(load + R"(,"single_point_margin":1.25)")
+                                     << QStringLiteral("claim x, part 1 (\"l\"): unknown key \"single_point_margin\"; kind throughput_ratio takes ");
+        QTest::newRow("misspelt key") << QByteArray(load + R"(,"min_conections":64)") << QStringLiteral("claim x, part 1 (\"l\"): unknown key \"min_conections\"");
+        QTest::newRow("misspelt side") << QByteArray(R"("kind":"capacity_ratio","measure":"chat","numerator":{"server":["a"]},"denominator":{"servers":["b"]},"expect":{"above":1})")
+                                      << QStringLiteral("claim x, part 1 (\"l\"): \"numerator\" needs \"servers\"");
+        QTest::newRow("unknown kind") << QByteArray(R"("kind":"latency_ratio","expect":{"above":1})")
+                                      << QStringLiteral("claim x, part 1 (\"l\"): unknown kind \"latency_ratio\"; known: ratio, throughput_ratio, capacity_ratio");
+        QTest::newRow("wrong type") << QByteArray(load + R"(,"min_connections":"64")") << QStringLiteral("\"min_connections\" must be a number");
+        QTest::newRow("unknown figure") << QByteArray(load + R"(,"figure":"p95")") << QStringLiteral("\"figure\" must be one of throughput, p99");
+        QTest::newRow("unknown measure") << QByteArray(R"("kind":"capacity_ratio","measure":"grpc","numerator":{"servers":["a"]},"denominator":{"servers":["b"]},"expect":{"above":1})")
+                                         << QStringLiteral("\"measure\" must be one of http, chat");
+    }
+
+    void rulesAreTypedWhenRead()
+    {
+        QFETCH(QByteArray, part);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("claims.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format":1,"claims":[{"id":"x","article_says":"y","parts":[{"label":"l",)" + part + "}]}]}");
+        file.close();
+        QString error;
+        QVERIFY(!ClaimRules::load(path, &error));
+        QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));  // the file is named
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shippedRulesAreReadIntoTheirKinds()
+    {
+        const auto claim = [&](const QString &id) {
+            return *std::find_if(m_rules.claims().begin(), m_rules.claims().end(), [&](const ClaimRule &c) { return c.id == id; });
+        };
+        const ClaimPart capacity = claim(QStringLiteral("realtime")).parts.first();
+        QCOMPARE(capacity.kind, ClaimPartKind::CapacityRatio);
+        const auto *rule = std::get_if<CapacityRatioRule>(&capacity.rule);
+        QVERIFY(rule);
+        QCOMPARE(rule->points.measure, QStringLiteral("chat"));
+        QCOMPARE(rule->points.numerator.servers, QStringList{QStringLiteral("chat-ws")});
+        const ClaimPart cluster = claim(QStringLiteral("cluster")).parts.first();
+        const auto *scaling = std::get_if<ThroughputRatioRule>(&cluster.rule);
+        QVERIFY(scaling && scaling->points.sameServer);
+        QCOMPARE(scaling->points.numerator.workers, 2);
+        QCOMPARE(cluster.expect->test, ClaimExpectation::Test::Above);
+        QCOMPARE(cluster.expect->threshold, 1.3);
     }
 
     void verdictJsonHasTheDocumentedShape()

@@ -1,6 +1,7 @@
 // `showdown claims` and `showdown data` end to end: the real binary on a database this test writes with
 // synthetic samples (made-up timings, far apart so the verdict is obvious), and a private user data folder.
 #include "Catalog.h"
+#include "LatencyHistogram.h"
 #include "ResourceLocator.h"
 #include "ResultStore.h"
 
@@ -68,6 +69,50 @@ QList<Sample> samples(const QString &benchmark, const QString &runtimeName, qint
     return list;
 }
 
+/// One server process that measured /delay at 64 connections: `completed` requests in 2 s, latencies spread
+/// from 10 ms to `tailNs`.
+Sample delayServer(const QString &server, const QString &runtimeName, int run, qint64 completed, qint64 tailNs)
+{
+    Sample sample;
+    sample.benchmark = QStringLiteral("http");
+    sample.variant = server;
+    sample.runtime = runtimeName;
+    sample.runIndex = run;
+    sample.started = QDateTime::currentDateTimeUtc();
+    sample.exitCode = 0;
+    sample.extra = QJsonObject{{QStringLiteral("measure"), QStringLiteral("http")}};
+    LoadPoint point;
+    point.kind = QStringLiteral("http");
+    point.endpoint = QStringLiteral("delay");
+    point.connections = 64;
+    point.durationS = 2;
+    point.completed = completed;
+    point.sent = completed;
+    LatencyHistogram latency;
+    for (int i = 0; i < 100; ++i)
+        latency.record(10'000'000 + (tailNs - 10'000'000) * i / 99);
+    point.latency = latency.toJson();
+    sample.points = {point};
+    return sample;
+}
+
+/// A finished result set of `samples` in a new database at `db`; 0 and the reason when it could not be written.
+qint64 storeSet(const QString &db, const QString &suite, const QList<Sample> &samples, QString *error)
+{
+    ResultStore store;
+    if (!store.open(db, error))
+        return 0;
+    ResultSetInfo info;
+    info.suite = suite;
+    info.appVersion = QStringLiteral("test");
+    const qint64 id = store.createResultSet(info, nodeAndPython(), error);
+    for (const Sample &sample : samples) {
+        if (id <= 0 || !store.addSample(id, sample, error))
+            return 0;
+    }
+    return store.finishResultSet(id, QStringLiteral("complete"), error) ? id : 0;
+}
+
 void write(const QString &path, const QByteArray &text)
 {
     QFile file(path);
@@ -84,25 +129,17 @@ private slots:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("results.sqlite"));
-        qint64 id = 0;
-        {
-            ResultStore store;
-            QString error;
-            QVERIFY2(store.open(db, &error), qPrintable(error));
-            ResultSetInfo info;
-            info.suite = QStringLiteral("quick");
-            info.appVersion = QStringLiteral("test");
-            id = store.createResultSet(info, nodeAndPython(), &error);
-            QVERIFY2(id > 0, qPrintable(error));
-            for (const Sample &sample : samples(QStringLiteral("nbody"), QStringLiteral("node"), 1'000'000) + samples(QStringLiteral("nbody"), QStringLiteral("python3"), 40'000'000))
-                QVERIFY2(store.addSample(id, sample, &error), qPrintable(error));
-            QVERIFY2(store.finishResultSet(id, QStringLiteral("complete"), &error), qPrintable(error));
-        }
+        QString error;
+        const qint64 id = storeSet(db, QStringLiteral("quick"),
+                                   samples(QStringLiteral("nbody"), QStringLiteral("node"), 1'000'000) + samples(QStringLiteral("nbody"), QStringLiteral("python3"), 40'000'000),
+                                   &error);
+        QVERIFY2(id > 0, qPrintable(error));
         const Outcome outcome = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
         QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
         const QJsonArray claims = QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("claims")).toArray();
         QStringList ids;
-        const QStringList verdicts = {QStringLiteral("Supported"), QStringLiteral("Not supported"), QStringLiteral("Mixed"), QStringLiteral("Not measured")};
+        const QStringList verdicts = {QStringLiteral("Supported"), QStringLiteral("Not supported"), QStringLiteral("Mixed"),
+                                      QStringLiteral("Inconclusive"), QStringLiteral("Not measured")};
         for (const QJsonValue &value : claims) {
             const QJsonObject claim = value.toObject();
             ids << claim.value(QStringLiteral("id")).toString();
@@ -128,6 +165,56 @@ private slots:
         QVERIFY(text.out.contains("jit             Mixed"));
         QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("999"), QStringLiteral("--db"), db}, dir.path()).exitCode, 1);
         QCOMPARE(runShowdown({QStringLiteral("claims"), QStringLiteral("abc"), QStringLiteral("--db"), db}, dir.path()).exitCode, 2);
+    }
+
+    void serverVerdictsAndShowCarryIntervalsAcrossProcesses()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        // Three processes per server: node-http's every process serves far more than any Python one's.
+        QList<Sample> servers;
+        for (int run = 0; run < 3; ++run)
+            servers << delayServer(QStringLiteral("node-http"), QStringLiteral("node"), run, 12'000 + 300 * run, 20'000'000)
+                    << delayServer(QStringLiteral("asyncio"), QStringLiteral("python3"), run, 4'000 + 200 * run, 40'000'000)
+                    << delayServer(QStringLiteral("threading"), QStringLiteral("python3"), run, 3'000 + 100 * run, 60'000'000);
+        QString error;
+        const qint64 id = storeSet(db, QStringLiteral("standard"), servers, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        const Outcome shown = runShowdown({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
+        QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
+        const QJsonObject show = QJsonDocument::fromJson(shown.out).object();
+        QVERIFY(show.value(QStringLiteral("capacity")).isArray());
+        const QJsonArray loadRows = show.value(QStringLiteral("load_rows")).toArray();
+        QCOMPARE(loadRows.size(), 3);
+        for (const QJsonValue &value : loadRows) {
+            const QJsonObject row = value.toObject();
+            QCOMPARE(row.value(QStringLiteral("n")).toInt(), 3);
+            const double low = row.value(QStringLiteral("throughput_ci_low")).toDouble();
+            const double high = row.value(QStringLiteral("throughput_ci_high")).toDouble();
+            QVERIFY(low < high && low <= row.value(QStringLiteral("requests_per_sec")).toDouble() && high >= row.value(QStringLiteral("requests_per_sec")).toDouble());
+            QVERIFY(row.value(QStringLiteral("p99_ci_low")).toDouble() <= row.value(QStringLiteral("p99_ci_high")).toDouble());
+            QVERIFY(row.value(QStringLiteral("p99_ci_low")).toDouble() > 0);
+        }
+        const Outcome text = runShowdown({QStringLiteral("show"), QString::number(id), QStringLiteral("--db"), db}, dir.path());
+        QVERIFY2(text.out.contains("n=3; req/s CI ["), text.out.constData());
+
+        const Outcome outcome = runShowdown({QStringLiteral("claims"), QString::number(id), QStringLiteral("--db"), db, QStringLiteral("--json")}, dir.path());
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        QJsonObject io;
+        for (const QJsonValue &value : QJsonDocument::fromJson(outcome.out).object().value(QStringLiteral("claims")).toArray()) {
+            if (value.toObject().value(QStringLiteral("id")).toString() == QLatin1String("io"))
+                io = value.toObject();
+        }
+        // node-http's part holds on its intervals; Express and the frameworks were not measured.
+        QCOMPARE(io.value(QStringLiteral("verdict")).toString(), QStringLiteral("Mixed"));
+        const QJsonArray evidence = io.value(QStringLiteral("evidence")).toArray();
+        QCOMPARE(evidence.size(), 2);
+        for (const QJsonValue &value : evidence) {
+            const QJsonObject figure = value.toObject();
+            QCOMPARE(figure.value(QStringLiteral("n")).toInt(), 3);
+            QVERIFY(figure.value(QStringLiteral("ci_low")).toDouble() > 1);
+            QCOMPARE(figure.value(QStringLiteral("outcome")).toString(), QStringLiteral("holds"));
+        }
     }
 
     void jitIsJudgedOnCodeBoundKernelsWithTheLibraryFindingBeside()

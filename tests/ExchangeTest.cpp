@@ -62,6 +62,7 @@ private slots:
         // Load points are not in the database yet on every branch; the JSON itself must carry them.
         ResultSetBundle original = bundle(QStringLiteral("with servers"));
         original.samples.append(serverSample(QStringLiteral("node")));
+        original.samples.last().points[1].sloP99Ms = 12.5;  // a capacity-search step
         const QByteArray first = JsonExporter::toJson({original});
         QString error;
         const std::optional<QList<ResultSetBundle>> parsed = JsonImporter::parse(first, &error);
@@ -73,6 +74,8 @@ private slots:
         QCOMPARE(server.points.at(0).rate, 1500.5);
         QCOMPARE(server.points.at(0).serverPssKb, 30210);
         QCOMPARE(server.points.at(1).error, QStringLiteral("server exited"));
+        QCOMPARE(server.points.at(0).sloP99Ms, 0.0);
+        QCOMPARE(server.points.at(1).sloP99Ms, 12.5);
         QCOMPARE(server.points.at(0).latency, original.samples.last().points.at(0).latency);
         QCOMPARE(parsed->first().info.notes, original.info.notes);
         QCOMPARE(parsed->first().runtimes.at(1).gilEnabled, std::optional<bool>(true));
@@ -86,6 +89,7 @@ private slots:
         ResultSetBundle original = bundle(QStringLiteral("round trip"));
         original.samples.append(serverSample(QStringLiteral("node")));
         original.samples.append(serverSample(QStringLiteral("python3")));
+        original.samples.last().points[1].sloP99Ms = 12.5;  // a capacity-search step
         ResultStore a;
         QVERIFY2(a.open(dir.filePath(QStringLiteral("a.sqlite")), &error), qPrintable(error));
         QVERIFY2(a.importResultSets({original}, &error), qPrintable(error));
@@ -114,6 +118,8 @@ private slots:
         QCOMPARE(back.samples.last().points.at(0).rate, original.samples.last().points.at(0).rate);
         QCOMPARE(back.samples.last().points.at(0).latency, original.samples.last().points.at(0).latency);
         QCOMPARE(back.samples.last().points.at(1).error, QStringLiteral("server exited"));
+        QCOMPARE(back.samples.last().points.at(0).sloP99Ms, 0.0);
+        QCOMPARE(back.samples.last().points.at(1).sloP99Ms, 12.5);
     }
 
     void importDeduplicatesOnUuid()

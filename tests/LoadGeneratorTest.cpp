@@ -2,6 +2,7 @@
 // misbehave on demand (tests/fixtures): node's http module, and a Python websockets chat room.
 
 #include "ChatLoad.h"
+#include "FixtureProcess.h"
 #include "IdleConnections.h"
 #include "LatencyHistogram.h"
 #include "LoadGenerator.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTest>
 #include <QThread>
 
@@ -50,48 +50,7 @@ qint64 exactPercentile(const std::vector<qint64> &sorted, double q)
     return sorted[std::min(rank, sorted.size()) - 1];
 }
 
-/// A fixture server child: started, its ready line read, killed by the destructor.
-class Fixture {
-public:
-    Fixture(const QString &program, const QStringList &arguments)
-    {
-        m_process.setProgram(program);
-        m_process.setArguments(arguments);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return;
-        QElapsedTimer waited;
-        waited.start();
-        while (!m_process.canReadLine() && waited.elapsed() < 10000 && m_process.state() == QProcess::Running)
-            m_process.waitForReadyRead(100);
-        const QJsonObject ready = QJsonDocument::fromJson(m_process.readLine()).object();
-        if (ready.value(QStringLiteral("ready")).toBool())
-            m_port = ready.value(QStringLiteral("port")).toInt();
-    }
-    ~Fixture() { stop(); }
-    Fixture(const Fixture &) = delete;
-    Fixture &operator=(const Fixture &) = delete;
-
-    [[nodiscard]] int port() const { return m_port; }
-    [[nodiscard]] bool running() { return m_process.state() == QProcess::Running; }
-    [[nodiscard]] QString url(const QString &scheme, const QString &path) const
-    {
-        return QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(m_port).arg(path);
-    }
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    bool waitForExit(int ms) { return m_process.state() == QProcess::NotRunning || m_process.waitForFinished(ms); }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
+using Fixture = FixtureProcess;
 
 std::unique_ptr<Fixture> httpFixture(const QStringList &extra = {})
 {
@@ -106,6 +65,18 @@ std::unique_ptr<Fixture> chatFixture(const QStringList &extra = {})
     return std::make_unique<Fixture>(kPython, QStringList{kFixtures + QStringLiteral("/chat_fixture.py"),
                                                           QStringLiteral("--port"), QStringLiteral("0")}
                                                   + extra);
+}
+
+/// A chat room of `clients` on the fixture, sending `rate` messages/s for `durationS` after `warmupS`.
+ChatOptions chatOptions(const Fixture &fixture, int clients, double rate, double durationS, double warmupS)
+{
+    ChatOptions options;
+    options.url = fixture.url(QStringLiteral("ws"), QStringLiteral("/chat"));
+    options.clients = clients;
+    options.messagesPerSecond = rate;
+    options.durationS = durationS;
+    options.warmupS = warmupS;
+    return options;
 }
 
 LoadOptions httpOptions(const Fixture &fixture, const QString &path, double durationS)
@@ -623,6 +594,30 @@ private slots:
         QCOMPARE(lost, result.expectedDeliveries - result.delivered);
         // One message in four reaches nobody: a quarter of the deliveries, give or take the phase edges.
         QVERIFY2(std::abs(double(lost) / double(result.expectedDeliveries) - 0.25) < 0.05, qPrintable(QString::number(lost)));
+    }
+
+    void chatCountsLateDeliveriesAsLost()
+    {
+        // Every message reaches every client 400 ms late. The phase's 1 s gets a grace of a tenth of it, so
+        // what was sent in its last ~0.3 s arrives too late to count: delivered stays below what was
+        // offered, the rest is lost, and the deliveries that did count show their lateness in the histogram.
+        auto server = chatFixture({QStringLiteral("--delay-ms"), QStringLiteral("400")});
+        QVERIFY(server->port() > 0);
+        const ChatOptions options = chatOptions(*server, 4, 40, 1.0, 0.2);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const ChatResult result = ChatLoad::run(options, {});
+        QVERIFY(elapsed.elapsed() < 4000);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(result.delivered > 0);
+        QVERIFY(result.delivered < result.expectedDeliveries);
+        const qint64 lost = result.errors.value(QStringLiteral("lost"));
+        QCOMPARE(lost, result.expectedDeliveries - result.delivered);
+        const double lostShare = double(lost) / double(result.expectedDeliveries);
+        QVERIFY2(lostShare > 0.15 && lostShare < 0.5, qPrintable(QString::number(lostShare)));
+        QVERIFY(result.deliveredPerSec() < options.messagesPerSecond * options.clients);
+        QCOMPARE(result.latency.count(), result.delivered);
+        QVERIFY(result.latency.percentile(50) >= 400'000'000);
     }
 
     void chatStopsPromptly()

@@ -224,6 +224,7 @@ private slots:
         const LoadPoint point = server.points.first();
         server.points[1].connections = 1024;
         server.points[1].error = QStringLiteral("the server exited during this point");
+        server.points[1].sloP99Ms = 20;  // a capacity-search step
         QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
 
         const QList<Sample> stored = store.samples(id, &error);
@@ -249,6 +250,8 @@ private slots:
         QVERIFY(back.error.isEmpty());
         QCOMPARE(stored.first().points.at(1).connections, 1024);
         QCOMPARE(stored.first().points.at(1).error, server.points.at(1).error);
+        QCOMPARE(back.sloP99Ms, 0.0);
+        QCOMPARE(stored.first().points.at(1).sloP99Ms, 20.0);
     }
 
     void upgradesAVersion1DatabaseKeepingItsSamples()
@@ -283,13 +286,16 @@ private slots:
                 QVERIFY(store.addSample(id, sample(runtime, {100, 200, 150, 120, 180, 130, 170}), &error));
             QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
         }
-        // Turn the file back into a version 2 database: migration 2 -> 3 added only the analyses table.
-        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("PRAGMA user_version = 2")}).isValid());
+        // Turn the file back into a version 2 database: migration 2 -> 3 added only the analyses table, 3 -> 4
+        // only a column.
+        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms"),
+                               QStringLiteral("PRAGMA user_version = 2")})
+                    .isValid());
         ResultStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
         QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
-        QCOMPARE(ResultStore::kSchemaVersion, 3);
+        QCOMPARE(ResultStore::kSchemaVersion, 4);
         // Opening for writing analysed the finished set, from the samples it already had.
         QCOMPARE(execRaw(path, {QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)}).toInt(),
                  ResultSetAnalysis::kVersion);
@@ -302,6 +308,54 @@ private slots:
         // Deleting the set takes its analysis with it.
         QVERIFY(store.deleteResultSet(id, &error));
         QCOMPARE(execRaw(path, {QStringLiteral("SELECT count(*) FROM analyses")}).toInt(), 0);
+    }
+
+    void upgradesAVersion3DatabaseKeepingItsLoadPoints()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+        qint64 id = 0;
+        const Sample server = fixtures::serverSample(QStringLiteral("node"));
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            id = newSet(store);
+            QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
+            QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
+        }
+        // Turn the file back into a version 3 database: migration 3 -> 4 added only load_points.slo_p99_ms.
+        QVERIFY(execRaw(path, {QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms"), QStringLiteral("PRAGMA user_version = 3")})
+                    .isValid());
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 3);
+        {
+            // Read-only, the file stays at version 3 and its points read as sweep points.
+            ResultStore reader;
+            QString error;
+            QVERIFY2(reader.open(path, ResultStore::OpenMode::Read, &error), qPrintable(error));
+            const QList<Sample> stored = reader.samples(id, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(stored.first().points.size(), 2);
+            QCOMPARE(stored.first().points.first().sloP99Ms, 0.0);
+        }
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 3);
+        ResultStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 4);
+        QList<Sample> stored = store.samples(id, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(stored.first().points.size(), 2);
+        QCOMPARE(stored.first().points.first().completed, server.points.first().completed);
+        QCOMPARE(stored.first().points.first().latency, server.points.first().latency);
+        QCOMPARE(stored.first().points.first().sloP99Ms, 0.0);
+        // The upgraded file takes capacity steps.
+        Sample search = server;
+        search.points[0].sloP99Ms = 10;
+        QVERIFY2(store.addSample(id, search, &error), qPrintable(error));
+        stored = store.samples(id, &error);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.last().points.first().sloP99Ms, 10.0);
     }
 
     void marksRunsOfDeadProcessesInterrupted()

@@ -1,6 +1,7 @@
 // Servers that misbehave, as real processes under the real load generator: one that never becomes ready,
-// one that dies mid-run, one whose port is taken, a chat server that drops its clients. Each must end as
-// a recorded error, quickly, with no process left behind.
+// one that dies mid-run, one that reports a port it did not bind, a chat server that drops its clients.
+// Each must end as a recorded error, quickly, with no process left behind. And real servers, single and
+// multi-process, that bind port 0 and are measured on the port they report.
 
 #include "AsioLoadDriver.h"
 #include "Catalog.h"
@@ -15,12 +16,8 @@
 #include <QScopeGuard>
 #include <QTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace showdown;
 using showdown::tests::processesMentioning;
@@ -75,7 +72,7 @@ QString writeServer(const QTemporaryDir &dir, const QString &name, bool ignoreTe
     if (!file.open(QIODevice::WriteOnly))
         return {};
     file.write(R"(import http.server, json, os, signal, sys, time
-marker, port = sys.argv[-1], int(sys.argv[sys.argv.index('--port') + 1])
+marker = sys.argv[-1]
 if os.fork() == 0:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     while True:
@@ -98,8 +95,8 @@ def terminated(signum, frame):
     os._exit(0)
 )");
     file.write(ignoreTerm ? "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n" : "signal.signal(signal.SIGTERM, terminated)\n");
-    file.write(R"(server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Handler)
-print(json.dumps({'protocol': 1, 'ready': True, 'pid': os.getpid(), 'workers': 1}), flush=True)
+    file.write(R"(server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+print(json.dumps({'protocol': 1, 'ready': True, 'pid': os.getpid(), 'port': server.server_address[1], 'workers': 1}), flush=True)
 server.serve_forever()
 )");
     return path;
@@ -114,13 +111,11 @@ private:
     QString m_helper;
     std::optional<Catalog> m_catalog;
 
-    Sample run(const RunStep &step, const std::function<quint16()> &port = {})
+    Sample run(const RunStep &step)
     {
         ProcessRunner runner(m_helper);
         AsioLoadDriver driver;
         ServerRunner server(*m_catalog, runner, driver);
-        if (port)
-            server.setPortChooser(port);
         return server.run(step, std::stop_token());
     }
 
@@ -164,26 +159,68 @@ private slots:
         QVERIFY(processesMentioning(script).isEmpty());
     }
 
-    void aPortAlreadyTaken()
+    void aServerReportingAPortItDidNotBind_data()
     {
-        // Hold a listening socket on a loopback port and hand exactly that port to the real Node server.
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        QVERIFY(fd >= 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
-        QVERIFY(::listen(fd, 8) == 0);
-        QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0);
-        const quint16 taken = ntohs(address.sin_port);
-        const QString script = benchmarksDir() + QStringLiteral("/node/server-http.js");
-        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("node"), script, {}, {4}), [taken] { return taken; });
-        ::close(fd);
-        QCOMPARE(sample.status, QStringLiteral("exit"));
-        QVERIFY2(sample.error.contains(QLatin1String("ended before it was ready")), qPrintable(sample.error));
-        QVERIFY2(sample.stderrTail.contains(QLatin1String("already in use")), qPrintable(sample.stderrTail));
+        QTest::addColumn<QByteArray>("port");  // the ready line's "port", as Python source
+        QTest::addColumn<QString>("named");
+        QTest::newRow("zero") << QByteArray("0") << QStringLiteral("gives port 0,");
+        QTest::newRow("string") << QByteArray("'8080'") << QStringLiteral(R"(gives port "8080",)");
+        QTest::newRow("out of range") << QByteArray("70000") << QStringLiteral("gives port 70000,");
+    }
+
+    void aServerReportingAPortItDidNotBind()
+    {
+        // A real process whose ready line is well formed except for the port: the run stops at once with a
+        // protocol error naming the value, and the server (and its worker) are gone.
+        QFETCH(QByteArray, port);
+        QFETCH(QString, named);
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("bad_port.py"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("import json, os, time\nif os.fork() == 0:\n    time.sleep(600)\n"
+                   "print(json.dumps({'protocol': 1, 'ready': True, 'pid': os.getpid(), 'port': " + port + ", 'workers': 1}), flush=True)\n"
+                   "time.sleep(600)\n");
+        file.close();
+        QElapsedTimer timer;
+        timer.start();
+        const Sample sample = run(serverStep(QStringLiteral("http"), QStringLiteral("python"), script, {}, {4}));
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(named), qPrintable(sample.error));
+        QVERIFY(sample.points.isEmpty());
+        QVERIFY(timer.elapsed() < 10000);
         QVERIFY(processesMentioning(script).isEmpty());
+    }
+
+    void aMultiProcessServerIsMeasuredOnTheSharedPortItReports_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("script");
+        QTest::newRow("node cluster") << QStringLiteral("node") << QStringLiteral("/node/server-http.js");
+        QTest::newRow("python reuseport") << QStringLiteral("python") << QStringLiteral("/python/server-asyncio.py");
+    }
+
+    void aMultiProcessServerIsMeasuredOnTheSharedPortItReports()
+    {
+        // Two workers behind port 0: the primary (Node) or the parent (Python) learns the port and the workers
+        // share it; every request of the point goes to the reported port and is answered.
+        QFETCH(QString, kind);
+        QFETCH(QString, script);
+        const QString path = benchmarksDir() + script;
+        RunStep step = serverStep(QStringLiteral("http"), kind, path, {}, {8});
+        step.workers = 2;
+        step.benchmark.timeoutSeconds = 20;
+        const Sample sample = run(step);
+        QVERIFY2(sample.valid(), qPrintable(sample.error + QLatin1Char(' ') + sample.stderrTail));
+        const QJsonObject ready = sample.extra.value(QLatin1String("ready")).toObject();
+        QCOMPARE(ready.value(QLatin1String("workers")).toInt(), 2);
+        const int port = ready.value(QLatin1String("port")).toInt();
+        QVERIFY2(port > 0 && port <= 65535, qPrintable(QString::number(port)));
+        QCOMPARE(sample.extra.value(QLatin1String("port")).toInt(), port);
+        QCOMPARE(sample.points.size(), 1);
+        QVERIFY(sample.points.first().completed > 0);
+        QCOMPARE(sample.points.first().errorCount(), 0);
+        QVERIFY(processesMentioning(path).isEmpty());
     }
 
     void aChatServerThatDropsClients()
@@ -256,6 +293,10 @@ private slots:
         QVERIFY(point.serverPssKb > 1000);  // a Node process holds megabytes
         QVERIFY(point.serverCpuNs > 0);
         QVERIFY(!point.latency.isEmpty());
+        // Measured on the port the server bound and reported, not on one chosen for it.
+        const int port = sample.extra.value(QLatin1String("ready")).toObject().value(QLatin1String("port")).toInt();
+        QVERIFY2(port > 0 && port <= 65535, qPrintable(QString::number(port)));
+        QCOMPARE(sample.extra.value(QLatin1String("port")).toInt(), port);
         QVERIFY(processesMentioning(script).isEmpty());
     }
 };

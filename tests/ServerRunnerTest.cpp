@@ -2,6 +2,7 @@
 // answers and stops must each become a recorded, explained error, and nothing may hang.
 
 #include "Catalog.h"
+#include "LatencyHistogram.h"
 #include "ResultAnalysis.h"
 #include "ServerRunner.h"
 #include "SuiteRunner.h"
@@ -54,6 +55,8 @@ public:
     QList<LoadRequest> requests;
     qint64 wrongBodies = 0;
     std::function<void()> duringLoad;
+    /// Shapes each answer further (e.g. a latency histogram), given what was asked.
+    std::function<void(LoadPoint &, const LoadRequest &)> shape;
 
     LoadPoint answer(const LoadRequest &request)
     {
@@ -70,6 +73,8 @@ public:
         point.sent = 1000;
         if (wrongBodies > 0)
             point.errors.insert(QStringLiteral("body"), wrongBodies);
+        if (shape)
+            shape(point, request);
         return point;
     }
     [[nodiscard]] LoadPoint http(const LoadRequest &request, std::stop_token) override { return answer(request); }
@@ -120,11 +125,16 @@ RunStep step(const Benchmark &benchmark)
                    benchmark.variants.first(), 0};
 }
 
-// Our own pid and group: the probe then reads a real, live process group.
-QByteArray readyLine()
+// The port the scripted server claims to have bound; the scripted driver never connects to it.
+constexpr int kReadyPort = 43117;
+
+// Our own pid and group: the probe then reads a real, live process group. `port` and `config` are the
+// JSON text of those fields as the server would print them.
+QByteArray readyLine(const QString &port = QString::number(kReadyPort), const QString &config = QStringLiteral("{}"))
 {
-    return QStringLiteral(R"({"protocol":1,"ready":true,"server":"node-http","pid":%1,"workers":1})" "\n")
+    return QStringLiteral(R"({"protocol":1,"ready":true,"server":"node-http","pid":%1,"port":%2,"workers":1,"config":%3})" "\n")
         .arg(QCoreApplication::applicationPid())
+        .arg(port, config)
         .toUtf8();
 }
 
@@ -142,10 +152,14 @@ private slots:
     void measuresEveryPointOfAReadyServer()
     {
         ScriptedServer server;
-        server.stdoutText = readyLine();
+        server.stdoutText = readyLine(QString::number(kReadyPort), QStringLiteral(R"({"server":"node:http","parser":"llhttp"})"));
         ScriptedDriver driver;
         const Catalog catalog = emptyCatalog();
-        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        Benchmark benchmark = httpBenchmark();
+        benchmark.variants.first().environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("production"));
+        benchmark.variants.first().config = QJsonObject{{QStringLiteral("server"), QStringLiteral("node:http")},
+                                                        {QStringLiteral("parser"), QStringLiteral("llhttp")}};
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
         QVERIFY2(sample.valid(), qPrintable(sample.error));
         QCOMPARE(sample.variant, QStringLiteral("node-http"));
         QCOMPARE(sample.points.size(), 4);  // 2 endpoints x 2 connection counts
@@ -164,12 +178,69 @@ private slots:
         QCOMPARE(driver.requests.at(2).expectedBody, QByteArray("Hello, World!"));
         QVERIFY(driver.requests.at(4).url.endsWith(QLatin1String("/delay")));
         QVERIFY(sample.points.at(0).serverPssKb > 0);  // read from /proc for the live group
-        // The server got a loopback port and the manifest's own arguments.
+        // No port is handed to the server (it binds port 0); every request goes to the port its ready line gave.
         const QStringList args = server.specs.first().arguments;
-        QCOMPARE(args.at(1), QStringLiteral("--port"));
-        QVERIFY(args.at(2).toInt() > 0);
+        QVERIFY2(!args.contains(QStringLiteral("--port")), qPrintable(args.join(QLatin1Char(' '))));
         QVERIFY(args.contains(QStringLiteral("--flag")));
+        for (const LoadRequest &request : std::as_const(driver.requests))
+            QVERIFY2(request.url.startsWith(QStringLiteral("http://127.0.0.1:%1/").arg(kReadyPort)), qPrintable(request.url));
+        QCOMPARE(sample.extra.value(QLatin1String("port")).toInt(), kReadyPort);
         QCOMPARE(sample.extra.value(QLatin1String("measure")).toString(), QStringLiteral("http"));
+        // The manifest's environment comes on top of the shared one.
+        const QMap<QString, QString> environment = server.specs.first().environment;
+        QCOMPARE(environment.value(QStringLiteral("NODE_ENV")), QStringLiteral("production"));
+        QCOMPARE(environment.value(QStringLiteral("OPENBLAS_NUM_THREADS")), QStringLiteral("1"));
+        QCOMPARE(sample.extra.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
+    }
+
+    void aReadyLineWithoutTheBoundPortIsAProtocolError_data()
+    {
+        QTest::addColumn<QString>("port");  // the JSON text of "port"; empty: the key is left out
+        QTest::addColumn<QString>("named");
+        QTest::newRow("missing") << QString() << QStringLiteral("gives port nothing");
+        QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("gives port 0,");
+        QTest::newRow("too large") << QStringLiteral("65536") << QStringLiteral("gives port 65536,");
+        QTest::newRow("negative") << QStringLiteral("-80") << QStringLiteral("gives port -80,");
+        QTest::newRow("fraction") << QStringLiteral("8080.5") << QStringLiteral("gives port 8080.5,");
+        QTest::newRow("a string") << QStringLiteral(R"("8080")") << QStringLiteral(R"(gives port "8080",)");
+    }
+
+    void aReadyLineWithoutTheBoundPortIsAProtocolError()
+    {
+        QFETCH(QString, port);
+        QFETCH(QString, named);
+        ScriptedServer server;
+        server.stdoutText = port.isEmpty()
+                                ? QStringLiteral(R"({"protocol":1,"ready":true,"pid":%1,"workers":1})" "\n").arg(QCoreApplication::applicationPid()).toUtf8()
+                                : readyLine(port);
+        ScriptedDriver driver;
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(httpBenchmark()), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(named), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String("binds port 0")), qPrintable(sample.error));
+        QVERIFY(driver.requests.isEmpty());
+        QVERIFY(!sample.extra.contains(QLatin1String("port")));
+    }
+
+    void aServerInAnotherConfigurationThanDeclaredIsAProtocolError()
+    {
+        // The manifest says uvicorn runs httptools on uvloop; the server says it fell back to h11.
+        ScriptedServer server;
+        server.stdoutText = readyLine(QString::number(kReadyPort), QStringLiteral(R"({"server":"uvicorn","http":"h11","loop":"uvloop"})"));
+        ScriptedDriver driver;
+        Benchmark benchmark = httpBenchmark();
+        benchmark.variants.first().name = QStringLiteral("fastapi");
+        benchmark.variants.first().config = QJsonObject{{QStringLiteral("server"), QStringLiteral("uvicorn")},
+                                                        {QStringLiteral("http"), QStringLiteral("httptools")},
+                                                        {QStringLiteral("loop"), QStringLiteral("uvloop")}};
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QLatin1String(R"("http":"h11")")), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String(R"("http":"httptools")")), qPrintable(sample.error));
+        QVERIFY2(sample.error.contains(QLatin1String("check_servers.py --only fastapi")), qPrintable(sample.error));
+        QVERIFY(driver.requests.isEmpty());
     }
 
     void aServerThatNeverBecomesReadyIsATimeout()
@@ -277,12 +348,13 @@ private slots:
         ScriptedServer server;
         SuiteRunner runner(*real, server);
         QList<SkippedRun> skipped;
-        const QList<RunStep> steps = runner.plan(QStringLiteral("quick"), {QStringLiteral("http")},
+        const QList<RunStep> steps = runner.plan(QStringLiteral("standard"), {QStringLiteral("http")},
                                                  {runtime(QStringLiteral("node"), QStringLiteral("node")),
                                                   runtime(QStringLiteral("python3"), QStringLiteral("python"))},
                                                  1, &error, &skipped);
         QVERIFY(error.isEmpty());
         // With no libraries at all only the stdlib servers run; every other one is skipped with its package.
+        // (The standard suite: quick measures only some servers, so uvloop and express are not in it at all.)
         QStringList planned;
         for (const RunStep &s : steps)
             planned.append(s.variant.name);
@@ -295,6 +367,58 @@ private slots:
         const auto express = std::find_if(skipped.begin(), skipped.end(), [](const SkippedRun &s) { return s.variant == QLatin1String("express"); });
         QVERIFY(express != skipped.end());
         QVERIFY(express->reason.contains(QLatin1String("npm ci")));
+    }
+
+    void capacitySearchFollowsTheSweepInTheSameServer()
+    {
+        ScriptedServer server;
+        server.stdoutText = readyLine();
+        ScriptedDriver driver;
+        // Open-loop steps complete what they offer, fast up to 3000 requests/s and slow above it.
+        driver.shape = [](LoadPoint &point, const LoadRequest &request) {
+            LatencyHistogram latency;
+            latency.record(request.rate > 3000 ? 50'000'000 : 1'000'000);
+            point.latency = latency.toJson();
+            if (request.rate > 0)
+                point.completed = point.sent = qint64(request.rate * request.durationS);
+        };
+        Benchmark benchmark = httpBenchmark();
+        benchmark.endpoints[0].sloP99Ms = 10;
+        BenchmarkSize &size = benchmark.sizes[QStringLiteral("quick")];
+        CapacitySettings capacity{{QStringLiteral("plaintext")}, {64}, CapacityPlan{}};
+        capacity.plan.startRate = 100;
+        capacity.plan.precision = 0.1;
+        capacity.plan.maxSteps = 5;
+        capacity.plan.stepS = 0.4;
+        capacity.plan.warmupS = 0.05;
+        const double withoutSearch = ServerRunner::loadSeconds(benchmark, size);
+        size.capacity = capacity;
+        // Each step is preceded by the 0.2 s probe that waits until the server answers again.
+        QCOMPARE(ServerRunner::loadSeconds(benchmark, size), withoutSearch + capacity.plan.seconds() + capacity.plan.maxSteps * 0.2);
+
+        const Catalog catalog = emptyCatalog();
+        const Sample sample = ServerRunner(catalog, server, driver).run(step(benchmark), std::stop_token());
+        // Steps that missed the objective are findings, not a failed sample.
+        QCOMPARE(sample.status, Sample::kOk);
+        QCOMPARE(sample.points.size(), 4 + 5);
+        QList<double> rates;
+        for (qsizetype i = 4; i < sample.points.size(); ++i) {
+            const LoadPoint &stepPoint = sample.points.at(i);
+            QCOMPARE(stepPoint.sloP99Ms, 10.0);
+            QCOMPARE(stepPoint.endpoint, QStringLiteral("plaintext"));
+            QCOMPARE(stepPoint.connections, 64);
+            QVERIFY(stepPoint.serverCpuNs >= 0);  // read over the step like any point
+            rates.append(stepPoint.rate);
+        }
+        for (qsizetype i = 0; i < 4; ++i)
+            QCOMPARE(sample.points.at(i).sloP99Ms, 0.0);
+        // The sweep's best plaintext throughput (1000 in 0.5 s: 2000/s) halved is where the ramp starts.
+        QCOMPARE(rates, (QList<double>{1000, 2000, 4000, 3000, 3500}));
+        const LoadRequest &last = driver.requests.last();
+        QCOMPARE(last.rate, 3500.0);
+        QCOMPARE(last.durationS, 0.4);
+        QCOMPARE(last.warmupS, 0.05);
+        QVERIFY(last.url.endsWith(QLatin1String("/plaintext")));
     }
 };
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 using showdown::BootstrapMethod;
+using showdown::RatioEstimate;
 using showdown::Statistics;
 
 namespace {
@@ -37,6 +38,37 @@ class StatisticsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void permutationIsAFixedShuffle()
+    {
+        const std::vector<std::size_t> order = Statistics::permutation(40, 7);
+        std::vector<std::size_t> sorted = order;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < sorted.size(); ++i)
+            QCOMPARE(sorted[i], i);  // every index exactly once
+        QCOMPARE(Statistics::permutation(40, 7), order);  // the same seed, the same order
+        QVERIFY(Statistics::permutation(40, 8) != order);
+        QVERIFY(!std::is_sorted(order.begin(), order.end()));
+        QVERIFY(Statistics::permutation(0, 7).empty());
+        QCOMPARE(Statistics::permutation(1, 7), std::vector<std::size_t>{0});
+    }
+
+    void bootstrapMedianOfOneSample()
+    {
+        const std::vector<double> values{10, 12, 11, 30, 9};
+        const RatioEstimate estimate = Statistics::bootstrapMedian(values);
+        QCOMPARE(estimate.ratio, Statistics::median(values));
+        QVERIFY(estimate.ciLow >= 9 && estimate.ciLow <= estimate.ratio);
+        QVERIFY(estimate.ciHigh <= 30 && estimate.ciHigh >= estimate.ratio);
+        QVERIFY(estimate.ciLow < estimate.ciHigh);
+        const RatioEstimate again = Statistics::bootstrapMedian(values);
+        QCOMPARE(again.ciLow, estimate.ciLow);
+        const std::vector<double> one{42};
+        const RatioEstimate single = Statistics::bootstrapMedian(one);
+        QCOMPARE(single.ratio, 42.0);
+        QVERIFY(std::isnan(single.ciLow) && std::isnan(single.ciHigh));
+        QVERIFY(std::isnan(Statistics::bootstrapMedian(std::vector<double>{}).ratio));
+    }
+
     void summarizeEvenN()
     {
         // Classic textbook set (population sd exactly 2). numpy: median 4.5, mean 5.0, std(ddof=1)

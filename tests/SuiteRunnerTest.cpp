@@ -6,10 +6,12 @@
 #include "FakeExecutor.h"
 #include "ResourceLocator.h"
 #include "SampleEvaluator.h"
+#include "ServerRunner.h"
 #include "SuiteRunner.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -306,6 +308,234 @@ private slots:
         }
         QVERIFY(!catalog);
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void suiteServerListAndEndpointConnectionsShapeThePlan_data()
+    {
+        QTest::addColumn<QByteArray>("extra");     // extra keys of the quick size
+        QTest::addColumn<QString>("expected");     // empty: the manifest loads
+        QTest::newRow("valid") << QByteArray(R"("servers":["b"],"endpoint_connections":{"json":[64]},)") << QString();
+        QTest::newRow("unknown server") << QByteArray(R"("servers":["c"],)") << QStringLiteral("server \"c\" is not among the benchmark's servers");
+        QTest::newRow("endpoint not in the suite") << QByteArray(R"("endpoint_connections":{"delay":[64]},)")
+                                                   << QStringLiteral("\"endpoint_connections\" entry \"delay\"");
+        QTest::newRow("no counts") << QByteArray(R"("endpoint_connections":{"json":[]},)") << QStringLiteral("\"endpoint_connections\" entry \"json\"");
+    }
+
+    void suiteServerListAndEndpointConnectionsShapeThePlan()
+    {
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
+        const QByteArray quick = R"({)" + extra + R"("endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"a"},"json":{"path":"/json","body":"b"}},)"
+                       R"("servers":[{"name":"a","runtime":"node","script":"a.js"},{"name":"b","runtime":"node","script":"b.js"}],)"
+                       R"("sizes":{"quick":)" + quick + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (!expected.isEmpty()) {
+            QVERIFY(!catalog);
+            QVERIFY2(error.contains(expected), qPrintable(error));
+            return;
+        }
+        QVERIFY2(catalog, qPrintable(error));
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        const RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        // quick lists only server b: both of its processes, none of a's; standard runs both servers.
+        QStringList quickServers;
+        for (const RunStep &step : runner.plan(QStringLiteral("quick"), {}, {node}, 0, &error))
+            quickServers << step.variant.name;
+        QCOMPARE(quickServers, (QStringList{QStringLiteral("b"), QStringLiteral("b")}));
+        QCOMPARE(runner.plan(QStringLiteral("standard"), {}, {node}, 0, &error).size(), 4);
+        // json is measured at 64 connections only, plaintext at the suite's 1 and 16; the estimate counts 3 points.
+        const BenchmarkSize quickSize = catalog->benchmarks().first().sizes.value(QStringLiteral("quick"));
+        QCOMPARE(quickSize.connectionsFor(QStringLiteral("json")), QList<int>{64});
+        QCOMPARE(quickSize.connectionsFor(QStringLiteral("plaintext")), (QList<int>{1, 16}));
+        const BenchmarkSize standardSize = catalog->benchmarks().first().sizes.value(QStringLiteral("standard"));
+        QVERIFY(ServerRunner::loadSeconds(catalog->benchmarks().first(), quickSize) < ServerRunner::loadSeconds(catalog->benchmarks().first(), standardSize));
+    }
+
+    void manifestCapacityIsTyped_data()
+    {
+        QTest::addColumn<QByteArray>("endpoint");
+        QTest::addColumn<QByteArray>("capacity");
+        QTest::addColumn<QString>("expected");  // empty: the manifest loads
+        const QByteArray objective = R"("slo_p99_ms":10)";
+        const QByteArray valid = R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":0.1,"max_steps":6})";
+        QTest::newRow("valid") << objective << valid << QString();
+        QTest::newRow("misspelt key") << objective << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration":1,"warmup_s":0.2,"start_rate":500,"precision":0.1,"max_steps":6})")
+                                      << QStringLiteral("benchmark \"s\", suite \"quick\", capacity: unknown key \"duration\"");
+        QTest::newRow("no objective") << QByteArray(R"("work":"none")") << valid
+                                      << QStringLiteral("capacity: endpoint \"plaintext\" declares no \"slo_p99_ms\"");
+        QTest::newRow("objective not positive") << QByteArray(R"("slo_p99_ms":0)") << valid
+                                                << QStringLiteral("endpoint \"plaintext\": \"slo_p99_ms\" must be a number above 0");
+        QTest::newRow("unknown endpoint key") << QByteArray(R"("slo_p99":10)") << valid << QStringLiteral("endpoint \"plaintext\": unknown key \"slo_p99\"");
+        QTest::newRow("missing max_steps") << objective
+                                           << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":0.1})")
+                                           << QStringLiteral("\"max_steps\" must be a number of at least 2");
+        QTest::newRow("precision of one") << objective
+                                          << QByteArray(R"({"endpoints":["plaintext"],"connections":[64],"duration_s":1,"warmup_s":0.2,"start_rate":500,"precision":1,"max_steps":6})")
+                                          << QStringLiteral("a share below 1");
+    }
+
+    void manifestCapacityIsTyped()
+    {
+        QFETCH(QByteArray, endpoint);
+        QFETCH(QByteArray, capacity);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext"],"connections":[16],"duration_s":1,"capacity":)" + capacity + "}";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"s","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello",)" + endpoint + R"(}},)"
+                       R"("servers":[{"name":"n","runtime":"node","script":"n.js"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size
+                       + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (expected.isEmpty()) {
+            QVERIFY2(catalog, qPrintable(error));
+            const Benchmark &s = catalog->benchmarks().first();
+            QCOMPARE(s.endpoint(QStringLiteral("plaintext"))->sloP99Ms, 10.0);
+            const std::optional<CapacitySettings> &settings = s.sizes.value(QStringLiteral("quick")).capacity;
+            QVERIFY(settings);
+            QCOMPARE(settings->endpoints, QStringList{QStringLiteral("plaintext")});
+            QCOMPARE(settings->connections, QList<int>{64});
+            QCOMPARE(settings->plan.stepS, 1.0);
+            QCOMPARE(settings->plan.warmupS, 0.2);
+            QCOMPARE(settings->plan.startRate, 500.0);
+            QCOMPARE(settings->plan.precision, 0.1);
+            QCOMPARE(settings->plan.maxSteps, 6);
+            return;
+        }
+        QVERIFY(!catalog);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shippedManifestDeclaresCapacitySearches()
+    {
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        for (const QString &name : {QStringLiteral("http"), QStringLiteral("chat")}) {
+            const Benchmark *benchmark = catalog->find(name);
+            QVERIFY(benchmark);
+            for (const QString &suite : catalog->suites())
+                QVERIFY2(benchmark->sizes.value(suite).capacity, qPrintable(name + QLatin1Char(' ') + suite));
+        }
+        // Chat sweeps only below overload; the capacity search finds where overload begins.
+        QCOMPARE(catalog->find(QStringLiteral("chat"))->sizes.value(QStringLiteral("standard")).connections, QList<int>{100});
+        QCOMPARE(catalog->find(QStringLiteral("chat"))->endpoints.first().sloP99Ms, 50.0);
+        QCOMPARE(catalog->find(QStringLiteral("http"))->endpoint(QStringLiteral("delay"))->sloP99Ms, 20.0);
+    }
+
+    void manifestServerEntriesAreChecked_data()
+    {
+        QTest::addColumn<QByteArray>("fields");  // extra keys of the server entry
+        QTest::addColumn<QString>("expected");   // empty: the manifest loads
+        QTest::newRow("env and config") << QByteArray(R"("env":{"NODE_ENV":"production"},"config":{"server":"express","env":"production"},)") << QString();
+        QTest::newRow("misspelt key") << QByteArray(R"("enviroment":{"NODE_ENV":"production"},)")
+                                      << QStringLiteral("benchmark \"web\", variant \"express\": unknown key \"enviroment\"");
+        QTest::newRow("env not an object") << QByteArray(R"("env":"NODE_ENV=production",)") << QStringLiteral("\"env\" must be an object");
+        QTest::newRow("env value not a string") << QByteArray(R"("env":{"WORKERS":2},)") << QStringLiteral("\"env\" entry \"WORKERS\"");
+        QTest::newRow("env name with =") << QByteArray(R"("env":{"A=B":"c"},)") << QStringLiteral("\"env\" entry \"A=B\"");
+        QTest::newRow("empty config") << QByteArray(R"("config":{},)") << QStringLiteral("\"config\" must be a non-empty object");
+    }
+
+    void manifestServerEntriesAreChecked()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        const QByteArray size = R"({"endpoints":["plaintext"],"connections":[1],"duration_s":1})";
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
+                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello"}},)"
+                       R"("servers":[{"name":"express","runtime":"node","script":"node/server-express.js","args":[],"requires":[],)" + fields
+                       + R"("per_request":"p"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+        manifest.close();
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        if (!expected.isEmpty()) {
+            QVERIFY(!catalog);
+            QVERIFY2(error.contains(expected), qPrintable(error));
+            return;
+        }
+        QVERIFY2(catalog, qPrintable(error));
+        const BenchmarkVariant &server = catalog->benchmarks().first().variants.first();
+        QCOMPARE(server.environment, (QMap<QString, QString>{{QStringLiteral("NODE_ENV"), QStringLiteral("production")}}));
+        QCOMPARE(server.config.value(QLatin1String("env")).toString(), QStringLiteral("production"));
+        // Both travel with the benchmark's description (showdown list --json, the stored manifest).
+        const QJsonObject json = catalog->benchmarks().first().toJson().value(QLatin1String("servers")).toArray().first().toObject();
+        QCOMPARE(json.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
+        QCOMPARE(json.value(QLatin1String("config")).toObject(), server.config);
+    }
+
+    void serverProcessesRepeatInAFixedShuffledOrder()
+    {
+        QString error;
+        const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        // Runtimes that have every optional library, so no server is skipped.
+        RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        RuntimeInfo python = runtime(QStringLiteral("python3"), QStringLiteral("python"));
+        QStringList servers;
+        for (const Benchmark &benchmark : catalog->benchmarks()) {
+            if (!benchmark.isServer())
+                continue;
+            servers << benchmark.name;
+            for (const BenchmarkVariant &variant : benchmark.variants)
+                (variant.runtimeKind == QLatin1String("node") ? node : python).libraries << variant.libraries;
+        }
+        QVERIFY(servers.size() >= 3);
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        const QMap<QString, int> atLeast{{QStringLiteral("quick"), 2}, {QStringLiteral("standard"), 3}, {QStringLiteral("full"), 5}};
+        for (auto suite = atLeast.begin(); suite != atLeast.end(); ++suite) {
+            const QList<RunStep> steps = runner.plan(suite.key(), servers, {node, python}, 0, &error);
+            QVERIFY2(!steps.isEmpty(), qPrintable(error));
+            const auto keyOf = [](const RunStep &step) {
+                return QStringLiteral("%1/%2/%3/%4#%5").arg(step.benchmark.name, step.variant.name, step.runtime.name).arg(step.workers).arg(step.runIndex);
+            };
+            QStringList order;
+            QMap<QString, int> processesPer;
+            for (const RunStep &step : steps) {
+                order << keyOf(step);
+                ++processesPer[QStringLiteral("%1/%2/%3").arg(step.benchmark.name, step.variant.name).arg(step.workers)];
+            }
+            // Every server point is measured in several processes.
+            for (auto it = processesPer.begin(); it != processesPer.end(); ++it)
+                QVERIFY2(it.value() >= suite.value(), qPrintable(QStringLiteral("%1 %2: %3").arg(suite.key(), it.key()).arg(it.value())));
+            // Each process is planned once, and the same plan gives the same order.
+            QCOMPARE(QSet<QString>(order.begin(), order.end()).size(), order.size());
+            QStringList again;
+            for (const RunStep &step : runner.plan(suite.key(), servers, {node, python}, 0, &error))
+                again << keyOf(step);
+            QCOMPARE(again, order);
+            // Interleaved across servers: within a benchmark, neither the run index nor the server is in blocks.
+            for (const QString &name : servers) {
+                QList<int> runs;
+                QStringList variants;
+                for (const RunStep &step : steps) {
+                    if (step.benchmark.name != name)
+                        continue;
+                    runs << step.runIndex;
+                    variants << step.variant.name;
+                }
+                QVERIFY2(!std::is_sorted(runs.begin(), runs.end()), qPrintable(suite.key() + QLatin1Char(' ') + name));
+                qsizetype changes = 0;
+                for (qsizetype i = 1; i < variants.size(); ++i)
+                    changes += variants.at(i) != variants.at(i - 1);
+                QVERIFY2(changes >= QSet<QString>(variants.begin(), variants.end()).size(), qPrintable(suite.key() + QLatin1Char(' ') + name));
+            }
+        }
     }
 
     void shippedManifestDeclaresEveryKernelsBound()

@@ -40,13 +40,12 @@ QList<ArticleFigure> articleFigures(const QList<ClaimRule> &rules)
 {
     QList<ArticleFigure> figures;
     for (const ClaimRule &claim : rules) {
-        for (const QJsonObject &part : claim.parts) {
-            if (part.value(QStringLiteral("kind")).toString() != QLatin1String("dataset") || part.value(QStringLiteral("file")).toString() != kFile)
+        for (const ClaimPart &part : claim.parts) {
+            const auto *dataset = std::get_if<DatasetRule>(&part.rule);
+            if (!dataset || dataset->file != kFile)
                 continue;
-            const QJsonObject where = part.value(QStringLiteral("where")).toObject();
-            const auto first = [&](const char *key) { return where.value(QLatin1String(key)).toArray().first().toString(); };
-            figures.append({part.value(QStringLiteral("label")).toString(), first("metric"), first("subject"), first("year"),
-                            part.value(QStringLiteral("article_value")).toDouble(), part.value(QStringLiteral("missing_note")).toString()});
+            const auto first = [&](const char *key) { return dataset->where.value(QLatin1String(key)).toArray().first().toString(); };
+            figures.append({part.label, first("metric"), first("subject"), first("year"), dataset->articleValue, dataset->missingNote});
         }
     }
     return figures;

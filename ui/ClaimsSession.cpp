@@ -75,6 +75,9 @@ void ClaimsSession::start()
         // before (or without) the snapshot carrying load and scaling rows of its own.
         inputs.loadRows = snapshot.loadRows.isEmpty() ? ResultAnalysis::loadRows(snapshot.samples, snapshot.runtimes) : snapshot.loadRows;
         inputs.scalingRows = snapshot.scalingRows.isEmpty() ? ResultAnalysis::scalingRows(snapshot.rows) : snapshot.scalingRows;
+        inputs.capacityRows = snapshot.capacityRows.isEmpty() ? ResultAnalysis::capacityRows(snapshot.samples, snapshot.runtimes) : snapshot.capacityRows;
+        // The Holm-corrected p the Performance page shows is the one the claims report.
+        inputs.comparisons = snapshot.comparisons;
         inputs.datasets = state.datasets;
         inputs.sourceSizes = state.sourceSizes;
         inputs.loadShippedBenchmarks();

@@ -196,10 +196,11 @@ void EcosystemPage::drawRegistries()
     }
     // The article's undated figures as dashed levels across the whole range.
     for (const ClaimRule &claim : state.rules) {
-        for (const QJsonObject &part : claim.parts) {
-            if (part.value(QStringLiteral("file")).toString() != kFile || !part.contains(QStringLiteral("article_value")))
+        for (const ClaimPart &part : claim.parts) {
+            const auto *dataset = std::get_if<DatasetRule>(&part.rule);
+            if (!dataset || dataset->file != kFile)
                 continue;
-            const double value = part.value(QStringLiteral("article_value")).toDouble();
+            const double value = dataset->articleValue;
             const QString registry = value > 1e6 ? QStringLiteral("npm") : QStringLiteral("PyPI");
             auto *level = new QLineSeries;
             level->setName(tr("the article: %1 %2 (undated)").arg(registry, QLocale().toString(value, 'f', 0)));
@@ -209,7 +210,7 @@ void EcosystemPage::drawRegistries()
             pen.setStyle(Qt::DashLine);
             pen.setWidth(2);
             level->setPen(pen);
-            const QString tip = tr("%1\nThe article gives no date; %2").arg(level->name(), part.value(QStringLiteral("label")).toString());
+            const QString tip = tr("%1\nThe article gives no date; %2").arg(level->name(), part.label);
             connect(level, &QLineSeries::hovered, chart, [tip](const QPointF &, bool on) { on ? QToolTip::showText(QCursor::pos(), tip) : QToolTip::hideText(); });
             chart->addSeries(level);
         }

@@ -213,6 +213,7 @@ void ResultSession::readNew()
                 next->processSummaries.append(ProcessSummary::of(sample));
             next->rows = ResultAnalysis::rows(next->samples, next->runtimes);
             next->loadRows = ResultAnalysis::loadRows(next->samples, next->runtimes);
+            next->capacityRows = ResultAnalysis::capacityRows(next->samples, next->runtimes);
             next->comparisons.clear();
             next->scalingRows.clear();
             return QString();

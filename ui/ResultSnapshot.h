@@ -29,7 +29,7 @@ struct ResultSnapshot {
     /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
-    QList<CapacityRow> capacityRows;  ///< capacity at a latency objective, from the stored analysis (empty while live)
+    QList<CapacityRow> capacityRows;  ///< capacity at a latency objective, from the capacity-search steps
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The analysis this snapshot shows, e.g. for a report drawn from it.

@@ -40,6 +40,14 @@ QJsonArray intArray(const QList<int> &values)
 
 } // namespace
 
+QJsonObject BenchmarkVariant::environmentJson() const
+{
+    QJsonObject json;
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
 QJsonObject Benchmark::toJson() const
 {
     QJsonObject suites;
@@ -53,11 +61,33 @@ QJsonObject Benchmark::toJson() const
                 size.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->endpoints));
             if (it->rate > 0)
                 size.insert(QStringLiteral("rate"), it->rate);
+            if (!it->servers.isEmpty())
+                size.insert(QStringLiteral("servers"), QJsonArray::fromStringList(it->servers));
+            if (!it->endpointConnections.isEmpty()) {
+                QJsonObject perEndpoint;
+                for (auto e = it->endpointConnections.cbegin(); e != it->endpointConnections.cend(); ++e)
+                    perEndpoint.insert(e.key(), intArray(e.value()));
+                size.insert(QStringLiteral("endpoint_connections"), perEndpoint);
+            }
+            if (it->capacity) {
+                const CapacityPlan &plan = it->capacity->plan;
+                QJsonObject capacity{{QStringLiteral("connections"), intArray(it->capacity->connections)},
+                                     {QStringLiteral("duration_s"), plan.stepS},
+                                     {QStringLiteral("warmup_s"), plan.warmupS},
+                                     {QStringLiteral("start_rate"), plan.startRate},
+                                     {QStringLiteral("precision"), plan.precision},
+                                     {QStringLiteral("max_steps"), plan.maxSteps}};
+                if (!it->capacity->endpoints.isEmpty())
+                    capacity.insert(QStringLiteral("endpoints"), QJsonArray::fromStringList(it->capacity->endpoints));
+                size.insert(QStringLiteral("capacity"), capacity);
+            }
         } else {
             size.insert(QStringLiteral("size"), it->size);
             size.insert(QStringLiteral("iterations"), it->iterations);
             size.insert(QStringLiteral("warmup"), it->warmup);
             size.insert(QStringLiteral("checksum"), it->checksum);
+            if (it->expectedS > 0)
+                size.insert(QStringLiteral("expected_s"), it->expectedS);
         }
         if (!it->workers.isEmpty())
             size.insert(QStringLiteral("workers"), intArray(it->workers));
@@ -73,6 +103,10 @@ QJsonObject Benchmark::toJson() const
             entry.insert(QStringLiteral("script"), variant.script);
         if (variant.bound)
             entry.insert(QStringLiteral("bound"), variant.bound->name());
+        if (!variant.environment.isEmpty())
+            entry.insert(QStringLiteral("env"), variant.environmentJson());
+        if (!variant.config.isEmpty())
+            entry.insert(QStringLiteral("config"), variant.config);
         variantList.append(entry);
     }
     QJsonObject json{{QStringLiteral("name"), name},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchmarkBound.h"
+#include "CapacityPlan.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,6 +11,16 @@
 
 namespace showdown {
 
+/// Which targets of a server benchmark get a capacity search in one suite (issue 11), after its sweep and in
+/// the same server process, and how each search steps.
+struct CapacitySettings {
+    QStringList endpoints;   ///< http: endpoint names, each with a declared objective; chat: empty (the room)
+    QList<int> connections;  ///< one search per count: generator connections (http) or clients in the room (chat)
+    /// plan.startRate as declared: requests per second (http, used when the sweep did not measure the
+    /// endpoint); chat: deliveries per second, so each room starts at startRate / clients messages per second.
+    CapacityPlan plan;
+};
+
 /// The workload of one benchmark in one suite, with the result both programs must print.
 struct BenchmarkSize {
     qint64 size = 0;
@@ -17,6 +28,9 @@ struct BenchmarkSize {
     int iterations = 1;  ///< measured iterations inside each process
     int warmup = 0;      ///< in-process warm-up iterations, timed but kept apart
     QString checksum;
+    /// Mean wall seconds of one process at this size on the reference 2-core machine (tests/perf/calibrate_estimates.py
+    /// writes it from a stored run); only for the first estimate on a database without earlier runs. 0: unknown.
+    double expectedS = 0;
     QList<int> workers;  ///< worker counts to run at; empty: the benchmark takes no --workers
 
     // Server benchmarks only.
@@ -25,6 +39,16 @@ struct BenchmarkSize {
     double rate = 0;         ///< open loop: requests (chat: messages) per second in total; 0 = closed loop
     double durationS = 0;    ///< measured seconds per load point
     double warmupS = 0;      ///< load applied and discarded before each point
+    std::optional<CapacitySettings> capacity;  ///< http and chat: capacity searches after the sweep
+    /// The servers this suite runs, by name; empty: every server. A short suite measures the servers its
+    /// verdicts read (with repeats) rather than every server once, to stay within its time budget.
+    QStringList servers;
+    /// http: connection counts for named endpoints that differ from `connections` (a single point for an
+    /// endpoint that needs no full sweep), so a suite spends its time where the verdicts and charts need it.
+    QMap<QString, QList<int>> endpointConnections;
+
+    /// The connection counts an http endpoint is swept at.
+    [[nodiscard]] QList<int> connectionsFor(const QString &endpoint) const { return endpointConnections.value(endpoint, connections); }
 };
 
 /// One way of running a benchmark on one kind of runtime: numpy vs pure Python, or one HTTP server.
@@ -36,6 +60,14 @@ struct BenchmarkVariant {
     QStringList libraries; ///< optional libraries that must be importable (RuntimeInfo::libraries)
     QString description;  ///< servers: what the server does per request, so a reader can judge fairness
     std::optional<BenchmarkBound> bound = std::nullopt;  ///< overrides the benchmark's (numpy is library-bound, plain loops are not)
+    /// Servers: variables added to the server's environment (NODE_ENV=production for Express), as deployed.
+    QMap<QString, QString> environment = {};
+    /// Servers: the configuration the manifest claims (server, parser, loop, ...); the server's ready line
+    /// must report exactly this, read from what really runs, or the run is a protocol error.
+    QJsonObject config = {};
+
+    /// The environment as JSON, for the benchmark's description and for each server sample's record.
+    [[nodiscard]] QJsonObject environmentJson() const;
 };
 
 /// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.
@@ -43,6 +75,8 @@ struct Endpoint {
     QString name;
     QString path;
     QByteArray body;
+    /// The latency objective a capacity search holds this endpoint to: p99 in milliseconds; 0 undeclared.
+    double sloP99Ms = 0;
 };
 
 /// One entry of the manifest: programs that compute the same thing (or serve the same endpoints) on Node

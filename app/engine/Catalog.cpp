@@ -67,6 +67,88 @@ bool parseBound(const QJsonObject &json, std::optional<BenchmarkBound> *out, con
     return true;
 }
 
+/// An object's keys must all be known: a misspelt key would otherwise be a silent default.
+bool onlyKnownKeys(const QJsonObject &json, const QStringList &known, const QString &what, QString *error)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = what + QStringLiteral(": unknown key \"%1\"; known keys are %2").arg(it.key(), known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// A required number of at least `minimum` (exclusive when `open`); false, with `error` naming the key, otherwise.
+bool requiredNumber(const QJsonObject &json, const QString &key, double minimum, bool open, double *out, const QString &what,
+                    QString *error)
+{
+    const QJsonValue value = json.value(key);
+    if (!value.isDouble() || value.toDouble() < minimum || (open && value.toDouble() == minimum)) {
+        *error = what + QStringLiteral(": \"%1\" must be a number %2 %3").arg(key, open ? QStringLiteral("above") : QStringLiteral("of at least")).arg(minimum);
+        return false;
+    }
+    *out = value.toDouble();
+    return true;
+}
+
+/// Reads a suite's "capacity" block: which targets get a capacity search and how it steps (CapacitySearch).
+bool parseCapacity(const Benchmark &benchmark, const QJsonValue &value, std::optional<CapacitySettings> *out, const QString &suiteWhat,
+                   QString *error)
+{
+    const QString what = suiteWhat + QStringLiteral(", capacity");
+    const bool chat = benchmark.measure == QLatin1String("chat");
+    if (!value.isObject() || (!chat && benchmark.measure != QLatin1String("http"))) {
+        *error = what + QStringLiteral(": must be an object, and only http and chat benchmarks have one");
+        return false;
+    }
+    const QJsonObject json = value.toObject();
+    const QString countKey = chat ? QStringLiteral("clients") : QStringLiteral("connections");
+    QStringList known = {countKey, QStringLiteral("duration_s"), QStringLiteral("warmup_s"), QStringLiteral("max_steps"),
+                         QStringLiteral("precision"), QStringLiteral("start_rate")};
+    if (!chat)
+        known.append(QStringLiteral("endpoints"));
+    if (!onlyKnownKeys(json, known, what, error))
+        return false;
+    CapacitySettings settings;
+    if (!positiveIntList(json.value(countKey), &settings.connections) || settings.connections.isEmpty()) {
+        *error = what + QStringLiteral(": \"%1\" must list at least one whole number from 1").arg(countKey);
+        return false;
+    }
+    // Chat searches the room, which the benchmark's one endpoint describes; http names its endpoints.
+    const QStringList targets = chat ? QStringList{benchmark.endpoints.isEmpty() ? QString() : benchmark.endpoints.first().name}
+                                     : stringList(json.value(QLatin1String("endpoints")));
+    if (!chat)
+        settings.endpoints = targets;
+    if (targets.isEmpty()) {
+        *error = what + QStringLiteral(": \"endpoints\" must name at least one endpoint");
+        return false;
+    }
+    for (const QString &name : targets) {
+        const Endpoint *endpoint = benchmark.endpoint(name);
+        if (!endpoint || endpoint->sloP99Ms <= 0) {
+            *error = what + QStringLiteral(": endpoint \"%1\" %2").arg(name, endpoint ? QStringLiteral("declares no \"slo_p99_ms\" to search against")
+                                                                                      : QStringLiteral("is not among the benchmark's endpoints"));
+            return false;
+        }
+    }
+    double maxSteps = 0;
+    CapacityPlan &plan = settings.plan;
+    if (!requiredNumber(json, QStringLiteral("duration_s"), 0, true, &plan.stepS, what, error)
+        || !requiredNumber(json, QStringLiteral("warmup_s"), 0, false, &plan.warmupS, what, error)
+        || !requiredNumber(json, QStringLiteral("start_rate"), 0, true, &plan.startRate, what, error)
+        || !requiredNumber(json, QStringLiteral("precision"), 0, true, &plan.precision, what, error)
+        || !requiredNumber(json, QStringLiteral("max_steps"), 2, false, &maxSteps, what, error))
+        return false;
+    if (maxSteps != double(int(maxSteps)) || plan.precision >= 1) {
+        *error = what + QStringLiteral(": \"max_steps\" must be a whole number and \"precision\" a share below 1");
+        return false;
+    }
+    plan.maxSteps = int(maxSteps);
+    *out = settings;
+    return true;
+}
+
 /// Reads one suite's size; `what` prefixes any message so the user knows which entry to fix.
 bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSize *size, const QString &what, QString *error)
 {
@@ -92,9 +174,28 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
                 return false;
             }
         }
+        const QJsonObject perEndpoint = json.value(QLatin1String("endpoint_connections")).toObject();
+        for (auto it = perEndpoint.begin(); it != perEndpoint.end(); ++it) {
+            QList<int> counts;
+            if (!size->endpoints.contains(it.key()) || !positiveIntList(it.value(), &counts) || counts.isEmpty()) {
+                *error = what + QStringLiteral(": \"endpoint_connections\" entry \"%1\" must name one of the suite's endpoints "
+                                               "and list at least one whole number from 1").arg(it.key());
+                return false;
+            }
+            size->endpointConnections.insert(it.key(), counts);
+        }
         if (benchmark.measure == QLatin1String("http") && size->endpoints.isEmpty()) {
             *error = what + QStringLiteral(": an http benchmark needs \"endpoints\"");
             return false;
+        }
+        size->servers = stringList(json.value(QLatin1String("servers")));
+        for (const QString &server : size->servers) {
+            const bool known = std::any_of(benchmark.variants.begin(), benchmark.variants.end(),
+                                           [&](const BenchmarkVariant &variant) { return variant.name == server; });
+            if (!known) {
+                *error = what + QStringLiteral(": server \"%1\" is not among the benchmark's servers").arg(server);
+                return false;
+            }
         }
         size->rate = json.value(QLatin1String("rate")).toDouble(0);
         size->durationS = json.value(QLatin1String("duration_s")).toDouble(benchmark.measure == QLatin1String("idle") ? 1 : 0);
@@ -103,16 +204,54 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
             *error = what + QStringLiteral(": duration_s must be positive, warmup_s and rate not negative");
             return false;
         }
-        return true;
+        const QJsonValue capacity = json.value(QLatin1String("capacity"));
+        return capacity.isUndefined() || parseCapacity(benchmark, capacity, &size->capacity, what, error);
     }
     size->size = json.value(QLatin1String("size")).toInteger();
     size->iterations = json.value(QLatin1String("iterations")).toInt(1);
     size->warmup = json.value(QLatin1String("warmup")).toInt(0);
     size->checksum = json.value(QLatin1String("checksum")).toString();
+    size->expectedS = json.value(QLatin1String("expected_s")).toDouble(0);
     if (size->iterations < 0 || size->warmup < 0 || size->checksum.isEmpty()) {
         *error = what + QStringLiteral(": iterations and warmup must not be negative and a checksum is required");
         return false;
     }
+    return true;
+}
+
+/// The keys a server entry may have; any other (a misspelt "env") is an error rather than silently ignored.
+const QStringList kServerKeys = {QStringLiteral("name"),     QStringLiteral("runtime"), QStringLiteral("script"),
+                                 QStringLiteral("args"),     QStringLiteral("requires"), QStringLiteral("env"),
+                                 QStringLiteral("config"),   QStringLiteral("per_request")};
+
+/// Reads a server entry's optional "env" (variable name → string) and "config" (a non-empty object).
+bool parseServerFields(const QJsonObject &json, BenchmarkVariant *variant, const QString &what, QString *error)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!kServerKeys.contains(it.key())) {
+            *error = what + QStringLiteral(": unknown key \"%1\"; a server entry has %2").arg(it.key(), kServerKeys.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    const QJsonValue env = json.value(QLatin1String("env"));
+    if (!env.isUndefined() && !env.isObject()) {
+        *error = what + QStringLiteral(": \"env\" must be an object of variable names and string values");
+        return false;
+    }
+    const QJsonObject variables = env.toObject();
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')) || !it.value().isString()) {
+            *error = what + QStringLiteral(": \"env\" entry \"%1\" needs a variable name without '=' and a string value").arg(it.key());
+            return false;
+        }
+        variant->environment.insert(it.key(), it.value().toString());
+    }
+    const QJsonValue config = json.value(QLatin1String("config"));
+    if (!config.isUndefined() && (!config.isObject() || config.toObject().isEmpty())) {
+        *error = what + QStringLiteral(": \"config\" must be a non-empty object (the configuration the ready line reports)");
+        return false;
+    }
+    variant->config = config.toObject();
     return true;
 }
 
@@ -138,6 +277,8 @@ bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
             *error = what + QStringLiteral(": a server needs a script");
             return false;
         }
+        if (benchmark->isServer() && !parseServerFields(json, &variant, what, error))
+            return false;
         for (const BenchmarkVariant &other : std::as_const(benchmark->variants)) {
             if (other.name == variant.name) {
                 *error = what + QStringLiteral(": appears twice");
@@ -186,12 +327,20 @@ std::optional<Benchmark> parseBenchmark(const QJsonObject &entry, const QStringL
     const QJsonObject endpoints = entry.value(QLatin1String("endpoints")).toObject();
     for (auto it = endpoints.begin(); it != endpoints.end(); ++it) {
         const QJsonObject json = it.value().toObject();
+        const QString endpointWhat = what + QStringLiteral(", endpoint \"%1\"").arg(it.key());
+        if (!onlyKnownKeys(json, {QStringLiteral("path"), QStringLiteral("body"), QStringLiteral("content_type"), QStringLiteral("work"),
+                                  QStringLiteral("slo_p99_ms")},
+                           endpointWhat, error))
+            return std::nullopt;
         benchmark.endpoints.append(Endpoint{it.key(), json.value(QLatin1String("path")).toString(),
                                             json.value(QLatin1String("body")).toString().toUtf8()});
         if (!benchmark.endpoints.last().path.startsWith(QLatin1Char('/'))) {
             *error = what + QStringLiteral(": endpoint \"%1\" needs a path starting with /").arg(it.key());
             return std::nullopt;
         }
+        if (json.contains(QLatin1String("slo_p99_ms"))
+            && !requiredNumber(json, QStringLiteral("slo_p99_ms"), 0, true, &benchmark.endpoints.last().sloP99Ms, endpointWhat, error))
+            return std::nullopt;
     }
     const QJsonValue variants = entry.value(benchmark.isServer() ? QLatin1String("servers") : QLatin1String("variants"));
     if (!parseVariants(&benchmark, variants.toArray(), error))

@@ -29,7 +29,9 @@ struct ChatOptions {
 /// The measured phase of a chat run. Only messages whose send was due in the measured phase count.
 struct ChatResult {
     qint64 sent = 0;                ///< messages sent in the measured phase
-    qint64 delivered = 0;           ///< deliveries of those messages, to any client
+    /// Deliveries of those messages that arrived by the phase's end plus a bounded grace (a tenth of the
+    /// phase, 0.1 to 1 s), never more than expectedDeliveries; the rest count as errors["lost"].
+    qint64 delivered = 0;
     qint64 expectedDeliveries = 0;  ///< per message sent: the number of clients connected at the time
     double durationS = 0;           ///< length of the measured phase actually run
     LatencyHistogram latency;       ///< from each message's scheduled send time to its delivery, ns
@@ -44,10 +46,10 @@ struct ChatResult {
 /// Runs a chat room of WebSocket clients (Boost.Beast) against a chat server and times every delivery.
 /// Clients send {"c":CLIENT,"s":SEQ,"t":SEND_NS} (padded with "p"); t is this process's steady clock, so
 /// every receiver can time the delivery itself. A client the server drops is counted as "closed" and not
-/// replaced; deliveries still missing a second after the phase are counted as "lost".
+/// replaced; deliveries still missing at the end of the grace after the phase are counted as "lost".
 class ChatLoad {
 public:
-    /// Connects every client, runs warm-up then the measured phase, waits up to 1 s for deliveries in
+    /// Connects every client, runs warm-up then the measured phase, waits out the grace for deliveries in
     /// flight, and returns; blocks the calling (worker) thread meanwhile and returns early on `stop`.
     [[nodiscard]] static ChatResult run(const ChatOptions &options, std::stop_token stop);
 };

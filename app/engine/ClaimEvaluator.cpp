@@ -1,5 +1,6 @@
 #include "ClaimEvaluator.h"
 
+#include "LatencyObjective.h"
 #include "Statistics.h"
 
 #include <QJsonArray>
@@ -18,7 +19,7 @@ struct PartResult {
     QList<double> references;  ///< the article's value per figure, for "within" expectations
     QStringList subjects;      ///< ratio figures: the benchmark (and variants) each one compares, for findings
     QStringList missing;
-    QString outcome;           ///< holds, fails, partly, missing
+    QString outcome;           ///< holds, fails, partly, inconclusive, missing
     int contrary = 0;          ///< figures that say the opposite of the part
     QString note;
 };
@@ -61,38 +62,17 @@ QStringList strings(const QJsonValue &value)
     return list;
 }
 
-QList<int> integers(const QJsonValue &value)
+QString judge(const ClaimExpectation &expect, const ClaimEvidence &figure, double reference, std::optional<double> maxP, int minN)
 {
-    QList<int> list;
-    if (value.isDouble())
-        return {value.toInt()};
-    for (const QJsonValue &item : value.toArray())
-        list << item.toInt();
-    return list;
-}
-
-QString judge(const QJsonObject &expect, const ClaimEvidence &figure, double reference, std::optional<double> maxP, int minN,
-              std::optional<double> singlePointMargin)
-{
-    const QString how = expect.begin().key();
-    const double threshold = expect.begin().value().toDouble();
-    if (how == QLatin1String("within"))
+    const double threshold = expect.threshold;
+    if (expect.test == ClaimExpectation::Test::Within)
         return std::abs(figure.value - reference) <= threshold ? ClaimEvidence::kHolds : ClaimEvidence::kContrary;
-    if (how == QLatin1String("within_relative"))
+    if (expect.test == ClaimExpectation::Test::WithinRelative)
         return std::abs(figure.value - reference) <= threshold * std::abs(figure.value) ? ClaimEvidence::kHolds : ClaimEvidence::kContrary;
-    const bool above = how == QLatin1String("above");
-    if (figure.n < minN) {
-        // Too few values for a CI: only a declared margin around the threshold may decide, never noise.
-        if (!singlePointMargin || figure.n < 1 || !std::isfinite(figure.value))
-            return ClaimEvidence::kInconclusive;
-        const double high = threshold * *singlePointMargin;
-        const double low = threshold / *singlePointMargin;
-        if (above ? figure.value > high : figure.value < low)
-            return ClaimEvidence::kHolds;
-        if (above ? figure.value < low : figure.value > high)
-            return ClaimEvidence::kContrary;
+    const bool above = expect.test == ClaimExpectation::Test::Above;
+    // Too few values for an interval: noise could decide, so nothing does.
+    if (figure.n < minN)
         return ClaimEvidence::kInconclusive;
-    }
     const double low = figure.ciLow.value_or(figure.value);
     const double high = figure.ciHigh.value_or(figure.value);
     if (!std::isfinite(low) || !std::isfinite(high))
@@ -107,44 +87,45 @@ QString judge(const QJsonObject &expect, const ClaimEvidence &figure, double ref
     return ClaimEvidence::kInconclusive;
 }
 
-/// Holm-corrects the part's p-values (its figures are one family), judges each figure and sets the outcome.
-void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, bool statistical)
+/// Values a side needs before a figure's interval may decide: load and capacity figures have one value per
+/// server process, and two processes already give an interval; the other kinds use the file's min_n.
+int minValues(const ClaimPart &rule, const ClaimRules &rules)
 {
-    std::vector<double> raw;
-    for (const ClaimEvidence &figure : part.evidence)
-        raw.push_back(figure.p.value_or(std::nan("")));
-    const std::vector<double> adjusted = Statistics::holm(raw);
-    std::optional<double> maxP;
-    if (rule.contains(QStringLiteral("max_p")))
-        maxP = rule.value(QStringLiteral("max_p")).toDouble();
-    else if (rule.value(QStringLiteral("kind")).toString() == QLatin1String("ratio"))
+    if (rule.minN)
+        return *rule.minN;
+    const bool perProcess = rule.kind == ClaimPartKind::ThroughputRatio || rule.kind == ClaimPartKind::CapacityRatio;
+    return perProcess ? 2 : rules.minN();
+}
+
+/// Judges each figure against the part's expectation and sets the part's outcome. A figure's p is the one it
+/// came with (a ratio figure's: the set's Holm-corrected p of that comparison); nothing is re-corrected here.
+void finish(PartResult &part, const ClaimPart &rule, const ClaimRules &rules, bool statistical)
+{
+    std::optional<double> maxP = rule.maxP;
+    if (!maxP && rule.kind == ClaimPartKind::Ratio)
         maxP = rules.maxP();
-    const int minN = statistical ? rule.value(QStringLiteral("min_n")).toInt(rules.minN()) : 1;
-    std::optional<double> margin;
-    if (rule.contains(QStringLiteral("single_point_margin")))
-        margin = rule.value(QStringLiteral("single_point_margin")).toDouble();
+    const int minN = statistical ? minValues(rule, rules) : 1;
     int holding = 0;
     int contrary = 0;
     for (qsizetype i = 0; i < part.evidence.size(); ++i) {
         ClaimEvidence &figure = part.evidence[i];
         figure.part = part.label;
-        if (figure.p)
-            figure.p = adjusted[size_t(i)];
-        figure.outcome = judge(rule.value(QStringLiteral("expect")).toObject(), figure, part.references.value(i), maxP, minN, margin);
+        // A part without an expectation (not_measurable) judges nothing; ClaimRules requires one elsewhere.
+        figure.outcome = rule.expect ? judge(*rule.expect, figure, part.references.value(i), maxP, minN) : ClaimEvidence::kInconclusive;
         holding += figure.outcome == ClaimEvidence::kHolds;
         contrary += figure.outcome == ClaimEvidence::kContrary;
     }
     part.contrary = contrary;
     const qsizetype measured = part.evidence.size();
-    const bool any = rule.value(QStringLiteral("match")).toString() == QLatin1String("any");
-    const double minShare = rule.value(QStringLiteral("min_share")).toDouble(1.0);
     // A figure that says the opposite is news the verdict must not average away.
-    const int maxContrary = rule.value(QStringLiteral("max_contrary")).toInt(0);
     if (measured == 0)
         part.outcome = QStringLiteral("missing");
     // The share counts what the part asked for: a figure that was never measured cannot help it hold.
-    else if (holding > 0 && (any || (double(holding) / double(measured + part.missing.size()) >= minShare && contrary <= maxContrary)))
+    else if (holding > 0
+             && (rule.matchAny || (double(holding) / double(measured + part.missing.size()) >= rule.minShare && contrary <= rule.maxContrary)))
         part.outcome = QStringLiteral("holds");
+    else if (holding == 0 && contrary == 0)
+        part.outcome = QStringLiteral("inconclusive");
     else if (holding == 0)
         part.outcome = QStringLiteral("fails");
     else
@@ -158,6 +139,7 @@ void finish(PartResult &part, const QJsonObject &rule, const ClaimRules &rules, 
         part.note = part.note.isEmpty() ? counts : counts + QStringLiteral("; ") + part.note;
 }
 
+/// median(a) / median(b) with its bootstrap CI at the rules' confidence; no p (a ratio part takes the set's).
 ClaimEvidence ratioFigure(const QString &figure, const QList<double> &a, const QList<double> &b, double confidence)
 {
     ClaimEvidence evidence;
@@ -167,14 +149,24 @@ ClaimEvidence ratioFigure(const QString &figure, const QList<double> &a, const Q
     evidence.ciLow = ratio.ciLow;
     evidence.ciHigh = ratio.ciHigh;
     evidence.n = int(std::min(a.size(), b.size()));
-    evidence.p = Statistics::mannWhitneyP(a, b);
     if (evidence.n < 2) {
-        // One value a side has no spread: a bootstrap "interval" would be the point itself, a p-value meaningless.
+        // One value a side has no spread: a bootstrap "interval" would be the point itself.
         evidence.ciLow.reset();
         evidence.ciHigh.reset();
-        evidence.p.reset();
     }
     return evidence;
+}
+
+/// The set's comparison of these two rows (ResultAnalysis::comparisons), whose Holm-corrected p a ratio
+/// figure reports, so the Performance page and the claim show one p for one figure.
+const Comparison *findComparison(const QList<Comparison> &comparisons, const SummaryRow &node, const SummaryRow &python)
+{
+    const QString variant = node.variant == python.variant ? node.variant : node.variant + QStringLiteral(" / ") + python.variant;
+    const auto found = std::find_if(comparisons.begin(), comparisons.end(), [&](const Comparison &c) {
+        return c.benchmark == node.benchmark && c.variant == variant && c.workers == node.workers && c.nodeRuntime == node.runtime
+               && c.pythonRuntime == python.runtime;
+    });
+    return found == comparisons.end() ? nullptr : &*found;
 }
 
 const SummaryRow *findRow(const QList<SummaryRow> &rows, const QString &benchmark, const QString &variant,
@@ -218,13 +210,12 @@ QString boundText(const Benchmark &benchmark, const QString &nodeVariant, const 
 
 /// The benchmarks a ratio rule names, narrowed to those whose manifest bound is the rule's "bound" (when
 /// it has one), so a claim about a JIT is judged only on kernels whose time is the programs' own code.
-QStringList selectBenchmarks(const QJsonObject &rule, const ClaimInputs &inputs, PartResult &part)
+QStringList selectBenchmarks(const RatioRule &rule, const ClaimInputs &inputs, PartResult &part)
 {
-    const QStringList names = strings(rule.value(QStringLiteral("benchmarks")));
-    if (!rule.contains(QStringLiteral("bound")))
+    const QStringList &names = rule.benchmarks;
+    if (!rule.bound)
         return names;
-    // ClaimRules has rejected any other spelling.
-    const BenchmarkBound wanted = BenchmarkBound::parse(rule.value(QStringLiteral("bound")).toString()).value_or(BenchmarkBound{});
+    const BenchmarkBound wanted = *rule.bound;
     QStringList kept;
     QStringList left;
     for (const QString &name : names) {
@@ -245,7 +236,8 @@ QStringList selectBenchmarks(const QJsonObject &rule, const ClaimInputs &inputs,
 }
 
 /// Node against Python on one benchmark and variant pair, or why that pair cannot be compared.
-void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules, const QString &benchmark,
+void addRatio(PartResult &part, const ClaimInputs &inputs, const QList<Comparison> &comparisons, const Sides &sides,
+              const ClaimRules &rules, const QString &benchmark,
               const QString &nodeVariant, const QString &pythonVariant, std::optional<int> workers)
 {
     const SummaryRow *node = findRow(inputs.rows, benchmark, nodeVariant, sides.node, workers);
@@ -268,6 +260,8 @@ void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, c
     ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 time ratio, %3").arg(sides.node, sides.python, named(benchmark, variants)),
                                        node->values, python->values, rules.confidence());
     figure.source = QStringLiteral("%1/%2/%3,%4").arg(benchmark, variants, sides.node, sides.python);
+    if (const Comparison *comparison = findComparison(comparisons, *node, *python); comparison && figure.n >= 2)
+        figure.p = comparison->pHolm;
     if (const Benchmark *entry = findBenchmark(inputs, benchmark)) {
         figure.bound = boundText(*entry, nodeVariant, pythonVariant);
         figure.notes = entry->notes;
@@ -276,106 +270,141 @@ void addRatio(PartResult &part, const ClaimInputs &inputs, const Sides &sides, c
     part.subjects << named(benchmark, variants);
 }
 
-PartResult ratioPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+PartResult ratioPart(const RatioRule &rule, const ClaimInputs &inputs, const QList<Comparison> &comparisons, const Sides &sides,
+                     const ClaimRules &rules)
 {
     PartResult part;
     // A side may name several variants (e.g. asyncio and uvloop): each pair is one figure.
-    QStringList nodeVariants = strings(rule.value(QStringLiteral("node_variant")));
-    QStringList pythonVariants = strings(rule.value(QStringLiteral("python_variant")));
-    if (nodeVariants.isEmpty())
-        nodeVariants << QString();
-    if (pythonVariants.isEmpty())
-        pythonVariants << QString();
-    std::optional<int> workers;
-    if (rule.contains(QStringLiteral("workers")))
-        workers = rule.value(QStringLiteral("workers")).toInt();
     for (const QString &benchmark : selectBenchmarks(rule, inputs, part)) {
-        for (const QString &nodeVariant : nodeVariants) {
-            for (const QString &pythonVariant : pythonVariants)
-                addRatio(part, inputs, sides, rules, benchmark, nodeVariant, pythonVariant, workers);
+        for (const QString &nodeVariant : rule.nodeVariants) {
+            for (const QString &pythonVariant : rule.pythonVariants)
+                addRatio(part, inputs, comparisons, sides, rules, benchmark, nodeVariant, pythonVariant, rule.workers);
         }
     }
     return part;
 }
 
-PartResult throughputPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+/// Pairs the server rows (LoadRow or CapacityRow) a load part reads: each numerator server against each
+/// denominator server at the same connection count, on the compared runtimes; what is absent or invalid goes to
+/// `part.missing` (`what` names a row: "point", "capacity search"). `figure` turns a pair into the part's figure.
+template <typename Row, typename MakeFigure>
+void pairServerRows(const ServerPoints &rule, const QList<Row> &rows, const Sides &sides, const QString &what, PartResult &part,
+                    MakeFigure figure)
 {
-    PartResult part;
-    const QString measure = rule.value(QStringLiteral("measure")).toString();
-    const QString endpoint = rule.value(QStringLiteral("endpoint")).toString();
-    const QList<int> connections = integers(rule.value(QStringLiteral("connections")));
-    const int minConnections = rule.value(QStringLiteral("min_connections")).toInt(0);
-    const bool sameServer = rule.value(QStringLiteral("pairing")).toString() == QLatin1String("same_server");
-    const bool p99 = rule.value(QStringLiteral("figure")).toString() == QLatin1String("p99");
-    const QString unit = measure == QLatin1String("chat") ? QStringLiteral("messages/s") : QStringLiteral("requests/s");
     const auto rowsOf = [&](const QString &server, int workers) {
-        QList<const LoadRow *> found;
-        for (const LoadRow &row : inputs.loadRows) {
-            const bool connectionsMatch = connections.isEmpty() ? row.connections >= minConnections : connections.contains(row.connections);
-            if (row.server == server && row.kind == measure && (endpoint.isEmpty() || row.endpoint == endpoint)
+        QList<const Row *> found;
+        for (const Row &row : rows) {
+            const bool connectionsMatch = rule.connections.isEmpty() ? row.connections >= rule.minConnections : rule.connections.contains(row.connections);
+            if (row.server == server && row.kind == rule.measure && (rule.endpoint.isEmpty() || row.endpoint == rule.endpoint)
                 && row.workers == workers && connectionsMatch && (row.runtime == sides.node || row.runtime == sides.python))
                 found << &row;
         }
         return found;
     };
-    const QJsonObject numerator = rule.value(QStringLiteral("numerator")).toObject();
-    const QJsonObject denominator = rule.value(QStringLiteral("denominator")).toObject();
-    const int numeratorWorkers = numerator.value(QStringLiteral("workers")).toInt(1);
-    const int denominatorWorkers = denominator.value(QStringLiteral("workers")).toInt(1);
-    const QString where = endpoint.isEmpty() ? measure : measure + QLatin1Char(' ') + endpoint;
+    const QString where = rule.endpoint.isEmpty() ? rule.measure : rule.measure + QLatin1Char(' ') + rule.endpoint;
     QString at;
-    if (!connections.isEmpty())
+    if (!rule.connections.isEmpty())
         at = QStringLiteral(" at the listed connection counts");
-    else if (minConnections > 0)
-        at = QStringLiteral(" at >= %1 connections").arg(minConnections);
+    else if (rule.minConnections > 0)
+        at = QStringLiteral(" at >= %1 connections").arg(rule.minConnections);
     QSet<QString> reported;
     const auto reportMissing = [&](const QString &server, int workers) {
-        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 point%4").arg(server).arg(workers).arg(where, at);
+        const QString text = QStringLiteral("%1 with %2 worker(s) has no %3 %4%5").arg(server).arg(workers).arg(where, what, at);
         if (!reported.contains(text))
             part.missing << text;
         reported.insert(text);
     };
-    for (const QString &top : strings(numerator.value(QStringLiteral("servers")))) {
-        const QList<const LoadRow *> topRows = rowsOf(top, numeratorWorkers);
+    for (const QString &top : rule.numerator.servers) {
+        const QList<const Row *> topRows = rowsOf(top, rule.numerator.workers);
         if (topRows.isEmpty())
-            reportMissing(top, numeratorWorkers);
-        for (const QString &bottom : strings(denominator.value(QStringLiteral("servers")))) {
-            if (sameServer && bottom != top)
+            reportMissing(top, rule.numerator.workers);
+        for (const QString &bottom : rule.denominator.servers) {
+            if (rule.sameServer && bottom != top)
                 continue;
-            const QList<const LoadRow *> bottomRows = rowsOf(bottom, denominatorWorkers);
+            const QList<const Row *> bottomRows = rowsOf(bottom, rule.denominator.workers);
             if (bottomRows.isEmpty())
-                reportMissing(bottom, denominatorWorkers);
-            for (const LoadRow *a : topRows) {
-                for (const LoadRow *b : bottomRows) {
+                reportMissing(bottom, rule.denominator.workers);
+            for (const Row *a : topRows) {
+                for (const Row *b : bottomRows) {
                     if (a->connections != b->connections)
                         continue;
                     if (!a->valid() || !b->valid()) {
-                        const LoadRow *bad = a->valid() ? b : a;
+                        const Row *bad = a->valid() ? b : a;
                         part.missing << QStringLiteral("%1 at %2 connections: %3").arg(bad->server).arg(bad->connections).arg(bad->error);
                         continue;
                     }
-                    const QString workersText = sameServer ? QStringLiteral(" (%1 vs %2 workers)").arg(numeratorWorkers).arg(denominatorWorkers)
-                                                           : QString();
-                    ClaimEvidence figure;
-                    if (p99) {
-                        // Percentiles come from merged histograms, so they have no per-process spread to bootstrap.
-                        figure.figure = QStringLiteral("%1/%2 p99 latency at %3 connections%4").arg(top, bottom).arg(a->connections).arg(workersText);
-                        figure.value = b->p99Ns > 0 ? double(a->p99Ns) / double(b->p99Ns) : std::nan("");
-                        figure.n = std::min(a->points, b->points);
-                    } else {
-                        figure = ratioFigure(QStringLiteral("%1/%2 %3 at %4 connections%5").arg(top, bottom, unit).arg(a->connections).arg(workersText),
-                                             a->throughputs, b->throughputs, rules.confidence());
-                    }
-                    figure.source = QStringLiteral("%1/%2,%3/%4/%5 connections").arg(a->benchmark, top, bottom, a->endpoint).arg(a->connections);
-                    part.evidence << figure;
+                    const QString workersText = rule.sameServer
+                                                    ? QStringLiteral(" (%1 vs %2 workers)").arg(rule.numerator.workers).arg(rule.denominator.workers)
+                                                    : QString();
+                    std::optional<ClaimEvidence> evidence = figure(*a, *b, workersText);
+                    if (!evidence)
+                        continue;
+                    evidence->source = QStringLiteral("%1/%2,%3/%4/%5 connections").arg(a->benchmark, top, bottom, a->endpoint).arg(a->connections);
+                    part.evidence << *evidence;
                 }
             }
         }
     }
+}
+
+/// A load point the server kept up with: a chat room delivered (nearly) everything offered, an HTTP point
+/// had no errors. Comparing two servers where either fell behind compares two overloads.
+bool sustained(const LoadRow &row)
+{
+    if (row.kind == QLatin1String("chat"))
+        return row.offeredPerSec > 0 && row.requestsPerSec >= LatencyObjective::kMinDeliveredShare * row.offeredPerSec;
+    return row.errors == 0;
+}
+
+PartResult throughputPart(const ThroughputRatioRule &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+{
+    PartResult part;
+    const QString unit = rule.points.measure == QLatin1String("chat") ? QStringLiteral("messages/s delivered") : QStringLiteral("requests/s");
+    QStringList overloaded;
+    pairServerRows(rule.points, inputs.loadRows, sides, QStringLiteral("point"), part, [&](const LoadRow &a, const LoadRow &b, const QString &workersText) -> std::optional<ClaimEvidence> {
+        if (rule.onlySustained && (!sustained(a) || !sustained(b))) {
+            overloaded << QStringLiteral("%1 connections").arg(a.connections);
+            return std::nullopt;
+        }
+        if (rule.p99) {
+            // Each process's own p99, so the ratio of their medians has an interval like throughput's.
+            ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 p99 latency at %3 connections%4").arg(a.server, b.server).arg(a.connections).arg(workersText),
+                                               a.p99sNs, b.p99sNs, rules.confidence());
+            if (a.p99sNs.isEmpty() || b.p99sNs.isEmpty())
+                figure.value = b.p99Ns > 0 ? double(a.p99Ns) / double(b.p99Ns) : std::nan("");  // an older analysis: pooled, no interval
+            return figure;
+        }
+        return ratioFigure(QStringLiteral("%1/%2 %3 at %4 connections%5").arg(a.server, b.server, unit).arg(a.connections).arg(workersText),
+                           a.throughputs, b.throughputs, rules.confidence());
+    });
+    if (!overloaded.isEmpty()) {
+        overloaded.removeDuplicates();
+        part.note = QStringLiteral("left out where either server fell behind the offered load: %1").arg(overloaded.join(QStringLiteral(", ")));
+        if (part.evidence.isEmpty())
+            part.missing << QStringLiteral("no point both servers sustained");
+    }
     return part;
 }
 
-PartResult memoryPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides)
+PartResult capacityPart(const CapacityRatioRule &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+{
+    PartResult part;
+    pairServerRows(rule.points, inputs.capacityRows, sides, QStringLiteral("capacity search"), part, [&](const CapacityRow &a, const CapacityRow &b, const QString &workersText) {
+        const QString at = a.kind == QLatin1String("chat") ? QStringLiteral("%1 clients").arg(a.connections)
+                                                           : QStringLiteral("%1, %2 connections").arg(a.endpoint).arg(a.connections);
+        ClaimEvidence figure = ratioFigure(QStringLiteral("%1/%2 capacity at p99 under %3 ms, %4%5")
+                                               .arg(a.server, b.server)
+                                               .arg(a.sloP99Ms, 0, 'g', 4)
+                                               .arg(at, workersText),
+                                           a.rates, b.rates, rules.confidence());
+        if (b.rate <= 0)
+            figure.figure += QStringLiteral(" (%1 met the objective at no rate)").arg(b.server);
+        return std::optional<ClaimEvidence>(figure);
+    });
+    return part;
+}
+
+PartResult memoryPart(const MemoryRule &rule, const ClaimInputs &inputs, const Sides &sides)
 {
     PartResult part;
     const auto idleRow = [&](const QString &server, int connections) -> const LoadRow * {
@@ -386,13 +415,13 @@ PartResult memoryPart(const QJsonObject &rule, const ClaimInputs &inputs, const 
         }
         return nullptr;
     };
-    for (const QString &server : strings(rule.value(QStringLiteral("servers")))) {
+    for (const QString &server : rule.servers) {
         const LoadRow *baseline = idleRow(server, 0);
         if (!baseline) {
             part.missing << QStringLiteral("%1 has no idle-memory row with 0 connections").arg(server);
             continue;
         }
-        for (int connections : integers(rule.value(QStringLiteral("connections")))) {
+        for (int connections : rule.connections) {
             const LoadRow *loaded = idleRow(server, connections);
             if (!loaded) {
                 part.missing << QStringLiteral("%1 has no idle-memory row with %2 connections").arg(server).arg(connections);
@@ -413,16 +442,16 @@ PartResult memoryPart(const QJsonObject &rule, const ClaimInputs &inputs, const 
     return part;
 }
 
-PartResult speedupPart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides)
+PartResult speedupPart(const SpeedupRule &rule, const ClaimInputs &inputs, const Sides &sides)
 {
     PartResult part;
-    const QString benchmark = rule.value(QStringLiteral("benchmark")).toString();
-    const QString variant = rule.value(QStringLiteral("variant")).toString();
-    const bool python = rule.value(QStringLiteral("runtime_kind")).toString() == QLatin1String("python");
+    const QString &benchmark = rule.benchmark;
+    const QString &variant = rule.variant;
+    const bool python = rule.runtimeKind == QLatin1String("python");
     const QString runtime = python ? sides.python : sides.node;
     if (python && sides.pythonGil == false)
         part.note = QStringLiteral("%1 runs without the GIL (free-threaded build)").arg(runtime);
-    for (int workers : integers(rule.value(QStringLiteral("workers")))) {
+    for (int workers : rule.workers) {
         const auto found = std::find_if(inputs.scalingRows.begin(), inputs.scalingRows.end(), [&](const ScalingRow &row) {
             return row.benchmark == benchmark && row.variant == variant && row.runtime == runtime && row.workers == workers;
         });
@@ -479,29 +508,28 @@ ClaimEvidence datasetFigure(const QString &file, const DatasetRow &row)
 }
 
 /// The dataset a rule part names, or nullptr with the part told what is missing.
-const DatasetTable *tableFor(const QJsonObject &rule, const ClaimInputs &inputs, PartResult &part)
+const DatasetTable *tableFor(const QString &file, const ClaimInputs &inputs, PartResult &part)
 {
-    const QString file = rule.value(QStringLiteral("file")).toString();
     const DatasetTable *table = inputs.datasets.table(file);
     if (!table)
         part.missing << QStringLiteral("dataset %1 is not loaded").arg(file);
     return table;
 }
 
-PartResult datasetPart(const QJsonObject &rule, const ClaimInputs &inputs)
+PartResult datasetPart(const DatasetRule &rule, const ClaimInputs &inputs)
 {
     PartResult part;
-    const QString file = rule.value(QStringLiteral("file")).toString();
-    const DatasetTable *table = tableFor(rule, inputs, part);
+    const QString &file = rule.file;
+    const DatasetTable *table = tableFor(file, inputs, part);
     if (!table)
         return part;
-    QList<DatasetRow> rows = selectRows(*table, rule.value(QStringLiteral("where")).toObject());
-    const double article = rule.value(QStringLiteral("article_value")).toDouble();
+    QList<DatasetRow> rows = selectRows(*table, rule.where);
+    const double article = rule.articleValue;
     if (rows.isEmpty()) {
-        part.missing << rule.value(QStringLiteral("missing_note")).toString(QStringLiteral("no row of %1 matches the rule").arg(file));
+        part.missing << (rule.missingNote.isEmpty() ? QStringLiteral("no row of %1 matches the rule").arg(file) : rule.missingNote);
         return part;
     }
-    const QString latestBy = rule.value(QStringLiteral("latest_by")).toString();
+    const QString &latestBy = rule.latestBy;
     if (!latestBy.isEmpty()) {
         // The closest dated figure tells the reader when the article's number was true.
         const auto closest = std::min_element(rows.begin(), rows.end(), [&](const DatasetRow &a, const DatasetRow &b) {
@@ -524,16 +552,16 @@ PartResult datasetPart(const QJsonObject &rule, const ClaimInputs &inputs)
     return part;
 }
 
-PartResult datasetRatioPart(const QJsonObject &rule, const ClaimInputs &inputs)
+PartResult datasetRatioPart(const DatasetRatioRule &rule, const ClaimInputs &inputs)
 {
     PartResult part;
-    const QString file = rule.value(QStringLiteral("file")).toString();
-    const DatasetTable *table = tableFor(rule, inputs, part);
+    const QString &file = rule.file;
+    const DatasetTable *table = tableFor(file, inputs, part);
     if (!table)
         return part;
-    const QString dateColumn = rule.value(QStringLiteral("date_column")).toString();
-    const QList<DatasetRow> tops = selectRows(*table, rule.value(QStringLiteral("numerator")).toObject());
-    const QList<DatasetRow> bottoms = selectRows(*table, rule.value(QStringLiteral("denominator")).toObject());
+    const QString &dateColumn = rule.dateColumn;
+    const QList<DatasetRow> tops = selectRows(*table, rule.numerator);
+    const QList<DatasetRow> bottoms = selectRows(*table, rule.denominator);
     for (const DatasetRow &top : tops) {
         for (const DatasetRow &bottom : bottoms) {
             const std::optional<double> a = top.number(QStringLiteral("value"));
@@ -555,10 +583,10 @@ PartResult datasetRatioPart(const QJsonObject &rule, const ClaimInputs &inputs)
     return part;
 }
 
-PartResult notMeasurablePart(const QJsonObject &rule, const ClaimInputs &inputs)
+PartResult notMeasurablePart(const NotMeasurableRule &rule, const QString &label, const ClaimInputs &inputs)
 {
     PartResult part;
-    part.missing << rule.value(QStringLiteral("missing_note")).toString(QStringLiteral("not measurable"));
+    part.missing << (rule.missingNote.isEmpty() ? QStringLiteral("not measurable") : rule.missingNote);
     std::vector<double> ratios;
     for (const SourceSize &size : inputs.sourceSizes) {
         ClaimEvidence figure;
@@ -569,7 +597,7 @@ PartResult notMeasurablePart(const QJsonObject &rule, const ClaimInputs &inputs)
         figure.value = double(size.pythonGzipBytes) / double(size.nodeGzipBytes);
         figure.n = 1;
         figure.source = QStringLiteral("resources/benchmarks/{node/%1.js,python/%1.py}").arg(size.benchmark);
-        figure.part = rule.value(QStringLiteral("label")).toString();
+        figure.part = label;
         figure.outcome = ClaimEvidence::kProxy;
         ratios.push_back(figure.value);
         part.evidence << figure;
@@ -583,32 +611,42 @@ PartResult notMeasurablePart(const QJsonObject &rule, const ClaimInputs &inputs)
     return part;
 }
 
-PartResult evaluatePart(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+PartResult evaluatePart(const ClaimPart &rule, const ClaimInputs &inputs, const QList<Comparison> &comparisons, const Sides &sides,
+                        const ClaimRules &rules)
 {
-    const QString kind = rule.value(QStringLiteral("kind")).toString();
-    if (kind == QLatin1String("not_measurable")) {
-        PartResult part = notMeasurablePart(rule, inputs);
-        part.label = rule.value(QStringLiteral("label")).toString();
-        return part;
-    }
     PartResult part;
     bool statistical = true;
-    if (kind == QLatin1String("ratio"))
-        part = ratioPart(rule, inputs, sides, rules);
-    else if (kind == QLatin1String("throughput_ratio"))
-        part = throughputPart(rule, inputs, sides, rules);
-    else if (kind == QLatin1String("speedup"))
-        part = speedupPart(rule, inputs, sides);
-    else {
+    switch (rule.kind) {
+    case ClaimPartKind::NotMeasurable:
+        part = notMeasurablePart(std::get<NotMeasurableRule>(rule.rule), rule.label, inputs);
+        part.label = rule.label;
+        return part;
+    case ClaimPartKind::Ratio:
+        part = ratioPart(std::get<RatioRule>(rule.rule), inputs, comparisons, sides, rules);
+        break;
+    case ClaimPartKind::ThroughputRatio:
+        part = throughputPart(std::get<ThroughputRatioRule>(rule.rule), inputs, sides, rules);
+        break;
+    case ClaimPartKind::CapacityRatio:
+        part = capacityPart(std::get<CapacityRatioRule>(rule.rule), inputs, sides, rules);
+        break;
+    case ClaimPartKind::Speedup:
+        part = speedupPart(std::get<SpeedupRule>(rule.rule), inputs, sides);
+        break;
+    case ClaimPartKind::MemoryPerConnection:
         statistical = false;
-        if (kind == QLatin1String("memory_per_connection"))
-            part = memoryPart(rule, inputs, sides);
-        else if (kind == QLatin1String("dataset"))
-            part = datasetPart(rule, inputs);
-        else
-            part = datasetRatioPart(rule, inputs);
+        part = memoryPart(std::get<MemoryRule>(rule.rule), inputs, sides);
+        break;
+    case ClaimPartKind::Dataset:
+        statistical = false;
+        part = datasetPart(std::get<DatasetRule>(rule.rule), inputs);
+        break;
+    case ClaimPartKind::DatasetRatio:
+        statistical = false;
+        part = datasetRatioPart(std::get<DatasetRatioRule>(rule.rule), inputs);
+        break;
     }
-    part.label = rule.value(QStringLiteral("label")).toString();
+    part.label = rule.label;
     finish(part, rule, rules, statistical);
     return part;
 }
@@ -618,8 +656,8 @@ QString describe(const PartResult &part)
     QString text;
     if (part.outcome == QLatin1String("holds"))
         text = QStringLiteral("holds");
-    else if (part.outcome == QLatin1String("fails") && part.contrary == 0)
-        text = QStringLiteral("not shown: every figure is within the noise or has too few values to decide");
+    else if (part.outcome == QLatin1String("inconclusive"))
+        text = QStringLiteral("inconclusive: every figure's interval straddles the threshold or has too few values to decide");
     else if (part.outcome == QLatin1String("fails"))
         text = QStringLiteral("does not hold");
     else if (part.outcome == QLatin1String("partly"))
@@ -635,21 +673,24 @@ QString describe(const PartResult &part)
 
 /// "CPython's C built-ins (python3) win sort, word-count": a side's declared name (plural) with its runtime,
 /// or the runtime's name alone.
-QString winners(const QJsonObject &names, const QString &kind, const QString &runtime, const QStringList &wins)
+QString winners(const QString &name, const QString &runtime, const QStringList &wins)
 {
-    const QString name = names.value(kind).toString();
     return name.isEmpty() ? QStringLiteral("%1 wins %2").arg(runtime, wins.join(QStringLiteral(", ")))
                           : QStringLiteral("%1 (%2) win %3").arg(name, runtime, wins.join(QStringLiteral(", ")));
 }
 
 /// A ratio read as "who is faster" and reported beside the verdict: the same figures, CIs and Holm
 /// correction as a part, with Node faster where a part would hold and Python faster where it would be contrary.
-ClaimFinding evaluateFinding(const QJsonObject &rule, const ClaimInputs &inputs, const Sides &sides, const ClaimRules &rules)
+ClaimFinding evaluateFinding(const ClaimFindingRule &rule, const ClaimInputs &inputs, const QList<Comparison> &comparisons,
+                             const Sides &sides, const ClaimRules &rules)
 {
-    QJsonObject judged = rule;
-    judged.insert(QStringLiteral("expect"), QJsonObject{{QStringLiteral("below"), 1}});
-    PartResult part = ratioPart(judged, inputs, sides, rules);
-    part.label = rule.value(QStringLiteral("label")).toString();
+    ClaimPart judged;
+    judged.kind = ClaimPartKind::Ratio;
+    judged.label = rule.label;
+    judged.expect = ClaimExpectation{ClaimExpectation::Test::Below, 1};
+    judged.rule = rule.ratio;
+    PartResult part = ratioPart(rule.ratio, inputs, comparisons, sides, rules);
+    part.label = rule.label;
     finish(part, judged, rules, true);
     ClaimFinding finding;
     finding.label = part.label;
@@ -669,14 +710,13 @@ ClaimFinding evaluateFinding(const QJsonObject &rule, const ClaimInputs &inputs,
         }
         finding.evidence << figure;
     }
-    const QJsonObject names = rule.value(QStringLiteral("sides")).toObject();
     QStringList clauses;
     // The side with more wins first: that is the headline.
     const bool pythonFirst = finding.pythonWins.size() >= finding.nodeWins.size();
     for (const bool python : {pythonFirst, !pythonFirst}) {
         const QStringList &wins = python ? finding.pythonWins : finding.nodeWins;
         if (!wins.isEmpty())
-            clauses << winners(names, python ? QStringLiteral("python") : QStringLiteral("node"), python ? sides.python : sides.node, wins);
+            clauses << winners(python ? rule.pythonSide : rule.nodeSide, python ? sides.python : sides.node, wins);
     }
     if (clauses.isEmpty() && !finding.tooClose.isEmpty())
         clauses << QStringLiteral("neither side wins any with its CI clear of 1x");
@@ -688,9 +728,8 @@ ClaimFinding evaluateFinding(const QJsonObject &rule, const ClaimInputs &inputs,
     return finding;
 }
 
-} // namespace
-
-ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs)
+/// The verdict of one claim with the set's comparisons already at hand.
+ClaimVerdict evaluateWith(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs, const QList<Comparison> &comparisons)
 {
     const Sides sides = pickSides(inputs);
     ClaimVerdict verdict;
@@ -699,12 +738,14 @@ ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRu
     verdict.articleSays = claim.articleSays;
     int holding = 0;
     int failing = 0;
+    int inconclusive = 0;
     int missing = 0;
     QStringList lines;
-    for (const QJsonObject &rule : claim.parts) {
-        const PartResult part = evaluatePart(rule, inputs, sides, rules);
+    for (const ClaimPart &rule : claim.parts) {
+        const PartResult part = evaluatePart(rule, inputs, comparisons, sides, rules);
         holding += part.outcome == QLatin1String("holds");
         failing += part.outcome == QLatin1String("fails");
+        inconclusive += part.outcome == QLatin1String("inconclusive");
         missing += part.outcome == QLatin1String("missing");
         if (part.outcome == QLatin1String("holds"))
             verdict.holdingParts << part.label;
@@ -717,21 +758,37 @@ ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRu
         verdict.verdict = ClaimVerdict::kNotMeasured;
     else if (holding == parts)
         verdict.verdict = ClaimVerdict::kSupported;
-    else if (holding == 0 && failing + missing == parts)
+    else if (holding == 0 && failing > 0 && failing + inconclusive + missing == parts)
         verdict.verdict = ClaimVerdict::kNotSupported;
+    else if (holding == 0 && inconclusive + missing == parts)
+        verdict.verdict = ClaimVerdict::kInconclusive;
     else
         verdict.verdict = ClaimVerdict::kMixed;
     verdict.why = lines.join(QLatin1Char(' '));
-    for (const QJsonObject &rule : claim.findings)
-        verdict.findings << evaluateFinding(rule, inputs, sides, rules);
+    for (const ClaimFindingRule &rule : claim.findings)
+        verdict.findings << evaluateFinding(rule, inputs, comparisons, sides, rules);
     return verdict;
+}
+
+/// The set's comparisons: the caller's, or derived from its rows the way ResultSetAnalysis derives them.
+QList<Comparison> comparisonsOf(const ClaimInputs &inputs)
+{
+    return inputs.comparisons.isEmpty() ? ResultAnalysis::comparisons(inputs.rows) : inputs.comparisons;
+}
+
+} // namespace
+
+ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs)
+{
+    return evaluateWith(claim, rules, inputs, comparisonsOf(inputs));
 }
 
 QList<ClaimVerdict> ClaimEvaluator::evaluate(const ClaimRules &rules, const ClaimInputs &inputs)
 {
+    const QList<Comparison> comparisons = comparisonsOf(inputs);
     QList<ClaimVerdict> verdicts;
     for (const ClaimRule &claim : rules.claims())
-        verdicts << evaluateClaim(claim, rules, inputs);
+        verdicts << evaluateWith(claim, rules, inputs, comparisons);
     return verdicts;
 }
 

@@ -20,7 +20,7 @@ struct ClaimEvidence {
     std::optional<double> ciLow;    ///< 95% CI where the figure has one
     std::optional<double> ciHigh;
     int n = 0;                      ///< values behind the figure (the smaller side for a ratio)
-    std::optional<double> p;        ///< Mann-Whitney p (Holm-corrected within the rule part) where defined
+    std::optional<double> p;        ///< ratio figures: the set's Holm-corrected Mann-Whitney p of that comparison (the Performance page's)
     QString source;                 ///< benchmark/variant/runtime/point, or file:line for a dataset row
     QString url;                    ///< a dataset row's source address
     QString part;                   ///< the label of the rule part this figure belongs to

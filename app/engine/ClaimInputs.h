@@ -16,6 +16,10 @@ struct ClaimInputs {
     QList<SummaryRow> rows;
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
+    QList<CapacityRow> capacityRows;
+    /// The set's Node/Python comparisons (ResultAnalysis::comparisons), whose Holm-corrected p the ratio
+    /// figures report: one family for the Performance page and the claims. Empty: derived from `rows`.
+    QList<Comparison> comparisons;
     DatasetCatalog datasets;
     QList<SourceSize> sourceSizes;
     QList<Benchmark> benchmarks;  ///< the shipped manifest's entries: each kernel's bound and notes
@@ -30,7 +34,8 @@ struct ClaimInputs {
     [[nodiscard]] static ClaimInputs fromResultSet(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// The same from rows a caller has already derived (a report), so they are not computed twice.
     [[nodiscard]] static ClaimInputs fromRows(const QList<RuntimeInfo> &runtimes, const QList<SummaryRow> &rows,
-                                              const QList<LoadRow> &loadRows, const QList<ScalingRow> &scalingRows);
+                                              const QList<LoadRow> &loadRows, const QList<ScalingRow> &scalingRows,
+                                              const QList<CapacityRow> &capacityRows);
 };
 
 } // namespace showdown

@@ -15,6 +15,8 @@ struct ClaimVerdict {
     static inline const QString kSupported = QStringLiteral("Supported");
     static inline const QString kNotSupported = QStringLiteral("Not supported");
     static inline const QString kMixed = QStringLiteral("Mixed");
+    /// Measured, but no figure's interval clears the threshold either way (or too few processes to tell).
+    static inline const QString kInconclusive = QStringLiteral("Inconclusive");
     static inline const QString kNotMeasured = QStringLiteral("Not measured");
 
     QString id;

@@ -2,6 +2,8 @@
 
 #include "LatencyHistogram.h"
 
+#include <QStringList>
+
 namespace showdown {
 namespace {
 
@@ -25,8 +27,15 @@ QString LatencyObjective::missReason(const LoadPoint &point) const
         return point.error;
     if (point.completed <= 0)
         return QStringLiteral("nothing completed");
-    if (const qint64 errors = point.errorCount(); errors > 0)
-        return QStringLiteral("%1 errors").arg(errors);
+    if (point.errorCount() > 0) {
+        // By kind, so "lost 7266" (a chat room that fell behind) reads differently from "timeout 3".
+        QStringList kinds;
+        for (auto it = point.errors.begin(); it != point.errors.end(); ++it) {
+            if (it.value().toInteger() > 0)
+                kinds.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toInteger()));
+        }
+        return QStringLiteral("errors: %1").arg(kinds.join(QStringLiteral(", ")));
+    }
     QString histogramError;
     const std::optional<LatencyHistogram> latency = LatencyHistogram::fromJson(point.latency, &histogramError);
     if (!latency)

@@ -1,6 +1,7 @@
 #include "ResultAnalysis.h"
 
 #include "LatencyHistogram.h"
+#include "LatencyObjective.h"
 
 #include <QMap>
 
@@ -18,6 +19,63 @@ std::optional<double> medianOf(std::vector<double> values)
     if (values.empty())
         return std::nullopt;
     return Statistics::median(values);
+}
+
+/// The seed of every across-process bootstrap of a load or capacity row: fixed, so a set's rows are the same
+/// on every computation.
+constexpr std::uint64_t kAcrossProcessSeed = 20261125;
+
+/// Median of one value per server process with its bootstrap 95% CI (NaN bounds with fewer than two).
+RatioEstimate acrossProcesses(const std::vector<double> &values)
+{
+    return Statistics::bootstrapMedian(values, 10000, kAcrossProcessSeed);
+}
+
+/// Whether a load or capacity row is the one for this server process's point (same server, target and load).
+template <typename Row>
+bool sameServerPoint(const Row &row, const Sample &sample, const LoadPoint &point)
+{
+    return row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime && row.kind == point.kind
+           && row.endpoint == point.endpoint && row.connections == point.connections && row.workers == point.workers;
+}
+
+/// A new load or capacity row named after a server process's point.
+template <typename Row>
+Row serverPointRow(const Sample &sample, const LoadPoint &point, const QMap<QString, QString> &kindOf)
+{
+    Row row;
+    row.benchmark = sample.benchmark;
+    row.server = sample.variant;
+    row.runtime = sample.runtime;
+    row.runtimeKind = kindOf.value(sample.runtime);
+    row.kind = point.kind;
+    row.endpoint = point.endpoint;
+    row.connections = point.connections;
+    row.workers = point.workers;
+    return row;
+}
+
+/// Chat: every message offered to every member of the room per second; 0 for other kinds.
+double offeredPerSec(const LoadPoint &point)
+{
+    return point.kind == QLatin1String("chat") ? point.rate * point.connections : 0;
+}
+
+/// Chat deliveries that never arrived: the generator's own count when it reports one, else what was offered
+/// (each sent message once per client) minus what was delivered.
+qint64 lostOf(const LoadPoint &point)
+{
+    if (point.errors.contains(QLatin1String("lost")))
+        return point.errors.value(QLatin1String("lost")).toInteger();
+    return std::max<qint64>(0, point.sent * point.connections - point.completed);
+}
+
+/// A point's throughput as its row reports it: chat's delivered rate never above what was offered (messages
+/// timed from the end of the warm-up can include a few sent before it).
+double deliveredPerSec(const LoadPoint &point)
+{
+    const double offered = offeredPerSec(point);
+    return offered > 0 ? std::min(point.throughput(), offered) : point.throughput();
 }
 
 } // namespace
@@ -176,34 +234,28 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
         kindOf.insert(runtime.name, runtime.kind);
     QList<LoadRow> result;
     QList<LatencyHistogram> histograms;
-    QList<std::vector<double>> serverCpu, serverPss, generatorCpu;
+    QList<std::vector<double>> serverCpu, serverPss, generatorCpu, p50s, p99s, offered;
     auto rowFor = [&](const Sample &sample, const LoadPoint &point) -> qsizetype {
         for (qsizetype i = 0; i < result.size(); ++i) {
-            const LoadRow &row = result.at(i);
-            if (row.benchmark == sample.benchmark && row.server == sample.variant && row.runtime == sample.runtime
-                && row.kind == point.kind && row.endpoint == point.endpoint && row.connections == point.connections
-                && row.workers == point.workers && row.rate == point.rate)
+            if (sameServerPoint(result.at(i), sample, point) && result.at(i).rate == point.rate)
                 return i;
         }
-        LoadRow row;
-        row.benchmark = sample.benchmark;
-        row.server = sample.variant;
-        row.runtime = sample.runtime;
-        row.runtimeKind = kindOf.value(sample.runtime);
-        row.kind = point.kind;
-        row.endpoint = point.endpoint;
-        row.connections = point.connections;
-        row.workers = point.workers;
+        LoadRow row = serverPointRow<LoadRow>(sample, point, kindOf);
         row.rate = point.rate;
         result.append(row);
         histograms.append(LatencyHistogram());
         serverCpu.append(std::vector<double>());
         serverPss.append(std::vector<double>());
         generatorCpu.append(std::vector<double>());
+        p50s.append(std::vector<double>());
+        p99s.append(std::vector<double>());
+        offered.append(std::vector<double>());
         return result.size() - 1;
     };
     for (const Sample &sample : samples) {
         for (const LoadPoint &point : sample.points) {
+            if (point.sloP99Ms > 0)
+                continue;  // a capacity-search step: capacityRows() reads it
             const qsizetype index = rowFor(sample, point);
             LoadRow &row = result[index];
             if (!point.valid()) {
@@ -217,10 +269,17 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
                 row.error = QStringLiteral("stored latency histogram unreadable: %1").arg(histogramError);
                 continue;
             }
-            if (latency)
+            if (latency && latency->count() > 0) {
                 histograms[index].merge(*latency);
+                p50s[index].push_back(double(latency->percentile(50)));
+                p99s[index].push_back(double(latency->percentile(99)));
+            }
             ++row.points;
-            row.throughputs.append(point.throughput());
+            row.throughputs.append(deliveredPerSec(point));
+            if (point.kind == QLatin1String("chat")) {
+                offered[index].push_back(offeredPerSec(point));
+                row.lost += lostOf(point);
+            }
             row.completed += point.completed;
             row.errors += point.errorCount();
             for (auto it = point.errors.begin(); it != point.errors.end(); ++it)
@@ -248,6 +307,23 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
             row.error.clear();  // one failed repetition does not void the others; its errors are counted
         const std::vector<double> throughputs(row.throughputs.begin(), row.throughputs.end());
         row.requestsPerSec = medianOf(throughputs).value_or(0);
+        if (throughputs.size() >= 2) {
+            const RatioEstimate throughput = acrossProcesses(throughputs);
+            row.throughputCiLow = throughput.ciLow;
+            row.throughputCiHigh = throughput.ciHigh;
+        }
+        if (p50s.at(i).size() >= 2) {
+            const RatioEstimate p50 = acrossProcesses(p50s.at(i));
+            row.p50CiLowNs = p50.ciLow;
+            row.p50CiHighNs = p50.ciHigh;
+        }
+        row.p99sNs = QList<double>(p99s.at(i).begin(), p99s.at(i).end());
+        if (p99s.at(i).size() >= 2) {
+            const RatioEstimate p99 = acrossProcesses(p99s.at(i));
+            row.p99CiLowNs = p99.ciLow;
+            row.p99CiHighNs = p99.ciHigh;
+        }
+        row.offeredPerSec = medianOf(offered.at(i)).value_or(0);
         const LatencyHistogram &h = histograms.at(i);
         if (h.count() > 0) {
             row.p50Ns = h.percentile(50);
@@ -259,6 +335,69 @@ QList<LoadRow> ResultAnalysis::loadRows(const QList<Sample> &samples, const QLis
         row.serverCpuCores = medianOf(serverCpu.at(i)).value_or(-1);
         row.serverPssKb = serverPss.at(i).empty() ? -1 : qint64(*medianOf(serverPss.at(i)));
         row.generatorCpuCores = medianOf(generatorCpu.at(i)).value_or(0);
+    }
+    return result;
+}
+
+QList<CapacityRow> ResultAnalysis::capacityRows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes)
+{
+    QMap<QString, QString> kindOf;
+    for (const RuntimeInfo &runtime : runtimes)
+        kindOf.insert(runtime.name, runtime.kind);
+    QList<CapacityRow> result;
+    QList<std::vector<double>> perCore;
+    auto rowFor = [&](const Sample &sample, const LoadPoint &point) -> qsizetype {
+        for (qsizetype i = 0; i < result.size(); ++i) {
+            if (sameServerPoint(result.at(i), sample, point) && result.at(i).sloP99Ms == point.sloP99Ms)
+                return i;
+        }
+        CapacityRow row = serverPointRow<CapacityRow>(sample, point, kindOf);
+        row.sloP99Ms = point.sloP99Ms;
+        result.append(row);
+        perCore.append(std::vector<double>());
+        return result.size() - 1;
+    };
+    for (const Sample &sample : samples) {
+        // One server process: its capacity per searched point is its highest step that met the objective.
+        struct Best {
+            double rate = 0;
+            double perCore = -1;
+        };
+        QMap<qsizetype, Best> best;
+        for (const LoadPoint &point : sample.points) {
+            if (point.sloP99Ms <= 0)
+                continue;
+            const qsizetype index = rowFor(sample, point);
+            const bool met = LatencyObjective{point.sloP99Ms}.metBy(point);
+            CapacityStep step;
+            step.runIndex = sample.runIndex;
+            step.offered = point.rate;
+            step.achieved = point.throughput();
+            if (const std::optional<LatencyHistogram> latency = LatencyHistogram::fromJson(point.latency, nullptr); latency && latency->count() > 0)
+                step.p99Ns = latency->percentile(99);
+            step.met = met;
+            result[index].steps.append(step);
+            Best &process = best[index];  // a process that searched counts, with 0 when no step met
+            if (met && point.rate >= process.rate) {
+                process.rate = point.rate;
+                const double cores = point.serverCpuNs >= 0 && point.durationS > 0 ? double(point.serverCpuNs) / 1e9 / point.durationS : 0;
+                process.perCore = cores > 0 ? point.throughput() / cores : -1;
+            }
+        }
+        for (auto it = best.begin(); it != best.end(); ++it) {
+            result[it.key()].rates.append(it.value().rate);
+            if (it.value().perCore > 0)
+                perCore[it.key()].push_back(it.value().perCore);
+        }
+    }
+    for (qsizetype i = 0; i < result.size(); ++i) {
+        CapacityRow &row = result[i];
+        const std::vector<double> rates(row.rates.begin(), row.rates.end());
+        const RatioEstimate capacity = acrossProcesses(rates);
+        row.rate = capacity.ratio;
+        row.ciLow = capacity.ciLow;
+        row.ciHigh = capacity.ciHigh;
+        row.perCore = medianOf(perCore.at(i)).value_or(-1);
     }
     return result;
 }

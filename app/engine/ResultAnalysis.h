@@ -62,6 +62,7 @@ struct LoadRow {
     int points = 0;                  ///< load points merged into this row (one per process)
     double requestsPerSec = 0;       ///< median over points; chat: messages delivered per second
     QList<double> throughputs;       ///< each point's value, for CIs and tests
+    QList<double> p99sNs;            ///< each process's own p99 (from its point's histogram), for CIs of p99 ratios
     qint64 p50Ns = 0, p90Ns = 0, p99Ns = 0, p999Ns = 0, maxNs = 0;  ///< from the merged raw histograms
     qint64 completed = 0;
     qint64 errors = 0;
@@ -136,8 +137,15 @@ public:
     [[nodiscard]] static QList<SummaryRow> rows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// Every node runtime against every python runtime, per benchmark and variant present in `rows`.
     [[nodiscard]] static QList<Comparison> comparisons(const QList<SummaryRow> &rows);
-    /// Server benchmarks: one row per server × endpoint × connections × workers, percentiles from the raw histograms.
+    /// Server benchmarks: one row per server × endpoint × connections × workers (capacity-search steps left out).
+    /// p50Ns..maxNs are pooled: percentiles of every process's histograms merged. The CIs are across processes:
+    /// the median throughput, and the median of each process's own p50 and p99, each with a fixed-seed
+    /// bootstrap 95% CI (NaN with one process).
     [[nodiscard]] static QList<LoadRow> loadRows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
+    /// Capacity at a latency objective from the capacity-search steps (LoadPoint::sloP99Ms > 0): per server
+    /// process the highest step rate LatencyObjective::metBy passed (0 when none did), then the median across
+    /// processes with a fixed-seed bootstrap 95% CI, and completed per second per server core at that step.
+    [[nodiscard]] static QList<CapacityRow> capacityRows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// Rows of benchmarks run at several worker counts, with speed-up against the same variant at 1 worker.
     [[nodiscard]] static QList<ScalingRow> scalingRows(const QList<SummaryRow> &rows);
 };

@@ -33,6 +33,29 @@ std::optional<double> toOptionalNumber(const QJsonValue &value)
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+/// A JSON array of numbers, as the per-process lists are stored.
+QList<double> numbers(const QJsonValue &value)
+{
+    QList<double> list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toDouble());
+    return list;
+}
+
+/// The fields naming a load or capacity row's server and point, read back alike for both.
+template <typename Row>
+void readServerPoint(const QJsonObject &o, Row &row)
+{
+    row.benchmark = o.value(QLatin1String("benchmark")).toString();
+    row.server = o.value(QLatin1String("server")).toString();
+    row.runtime = o.value(QLatin1String("runtime")).toString();
+    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
+    row.kind = o.value(QLatin1String("kind")).toString();
+    row.endpoint = o.value(QLatin1String("endpoint")).toString();
+    row.connections = o.value(QLatin1String("connections")).toInt();
+    row.workers = o.value(QLatin1String("workers")).toInt();
+}
+
 } // namespace
 
 QJsonObject ResultJson::resultSet(const ResultSetInfo &info)
@@ -91,7 +114,21 @@ QJsonObject ResultJson::loadRow(const LoadRow &row)
     const bool any = row.points > 0;
     const bool timed = any && row.p50Ns > 0;
     auto ns = [timed](qint64 value) { return timed ? QJsonValue(value) : QJsonValue(); };
-    return QJsonObject{{QStringLiteral("benchmark"), row.benchmark},
+    const bool chat = row.kind == QLatin1String("chat");
+    QJsonObject object{{QStringLiteral("n"), row.points},
+                       {QStringLiteral("throughput_ci_low"), number(row.throughputCiLow)},
+                       {QStringLiteral("throughput_ci_high"), number(row.throughputCiHigh)},
+                       {QStringLiteral("p50_ci_low"), number(row.p50CiLowNs)},
+                       {QStringLiteral("p50_ci_high"), number(row.p50CiHighNs)},
+                       {QStringLiteral("p99_ci_low"), number(row.p99CiLowNs)},
+                       {QStringLiteral("p99_ci_high"), number(row.p99CiHighNs)},
+                       {QStringLiteral("p99s_ns"), QJsonArray::fromVariantList(QVariantList(row.p99sNs.begin(), row.p99sNs.end()))}};
+    if (chat) {
+        object.insert(QStringLiteral("delivered_per_s"), any ? number(row.requestsPerSec) : QJsonValue());
+        object.insert(QStringLiteral("offered_per_s"), number(row.offeredPerSec));
+        object.insert(QStringLiteral("lost"), row.lost);
+    }
+    const QJsonObject base{{QStringLiteral("benchmark"), row.benchmark},
                        {QStringLiteral("server"), row.server},
                        {QStringLiteral("runtime"), row.runtime},
                        {QStringLiteral("runtime_kind"), row.runtimeKind},
@@ -114,6 +151,38 @@ QJsonObject ResultJson::loadRow(const LoadRow &row)
                        {QStringLiteral("server_cpu_cores"), row.serverCpuCores >= 0 ? number(row.serverCpuCores) : QJsonValue()},
                        {QStringLiteral("server_pss_kb"), row.serverPssKb >= 0 ? QJsonValue(row.serverPssKb) : QJsonValue()},
                        {QStringLiteral("generator_cpu_cores"), any ? number(row.generatorCpuCores) : QJsonValue()},
+                       {QStringLiteral("valid"), row.valid()},
+                       {QStringLiteral("error"), row.error.isEmpty() ? QJsonValue() : QJsonValue(row.error)}};
+    for (auto it = base.begin(); it != base.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QJsonObject ResultJson::capacityRow(const CapacityRow &row)
+{
+    QJsonArray steps;
+    for (const CapacityStep &step : row.steps)
+        steps.append(QJsonObject{{QStringLiteral("run"), step.runIndex},
+                                 {QStringLiteral("offered"), number(step.offered)},
+                                 {QStringLiteral("achieved"), number(step.achieved)},
+                                 {QStringLiteral("p99_ns"), step.p99Ns},
+                                 {QStringLiteral("met"), step.met}});
+    return QJsonObject{{QStringLiteral("benchmark"), row.benchmark},
+                       {QStringLiteral("server"), row.server},
+                       {QStringLiteral("runtime"), row.runtime},
+                       {QStringLiteral("runtime_kind"), row.runtimeKind},
+                       {QStringLiteral("kind"), row.kind},
+                       {QStringLiteral("endpoint"), row.endpoint},
+                       {QStringLiteral("connections"), row.connections},
+                       {QStringLiteral("workers"), row.workers},
+                       {QStringLiteral("slo_p99_ms"), row.sloP99Ms},
+                       {QStringLiteral("n"), row.rates.size()},
+                       {QStringLiteral("rates"), QJsonArray::fromVariantList(QVariantList(row.rates.begin(), row.rates.end()))},
+                       {QStringLiteral("rate"), row.valid() ? number(row.rate) : QJsonValue()},
+                       {QStringLiteral("ci_low"), number(row.ciLow)},
+                       {QStringLiteral("ci_high"), number(row.ciHigh)},
+                       {QStringLiteral("per_core"), row.perCore >= 0 ? number(row.perCore) : QJsonValue()},
+                       {QStringLiteral("steps"), steps},
                        {QStringLiteral("valid"), row.valid()},
                        {QStringLiteral("error"), row.error.isEmpty() ? QJsonValue() : QJsonValue(row.error)}};
 }
@@ -202,18 +271,10 @@ Comparison ResultJson::comparisonFromJson(const QJsonObject &o)
 LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
 {
     LoadRow row;
-    row.benchmark = o.value(QLatin1String("benchmark")).toString();
-    row.server = o.value(QLatin1String("server")).toString();
-    row.runtime = o.value(QLatin1String("runtime")).toString();
-    row.runtimeKind = o.value(QLatin1String("runtime_kind")).toString();
-    row.kind = o.value(QLatin1String("kind")).toString();
-    row.endpoint = o.value(QLatin1String("endpoint")).toString();
-    row.connections = o.value(QLatin1String("connections")).toInt();
-    row.workers = o.value(QLatin1String("workers")).toInt();
+    readServerPoint(o, row);
     row.rate = o.value(QLatin1String("rate")).toDouble();
     row.points = o.value(QLatin1String("points")).toInt();
-    for (const QJsonValue &value : o.value(QLatin1String("throughputs")).toArray())
-        row.throughputs.append(value.toDouble());
+    row.throughputs = numbers(o.value(QLatin1String("throughputs")));
     // Idle rows print no rate, but the median of their points is kept (and is what the throughputs give).
     const std::vector<double> throughputs(row.throughputs.begin(), row.throughputs.end());
     row.requestsPerSec = toNumber(o.value(QLatin1String("requests_per_sec")), throughputs.empty() ? 0 : Statistics::median(throughputs));
@@ -229,6 +290,35 @@ LoadRow ResultJson::loadRowFromJson(const QJsonObject &o)
     row.serverCpuCores = toNumber(o.value(QLatin1String("server_cpu_cores")), -1);
     row.serverPssKb = o.value(QLatin1String("server_pss_kb")).toInteger(-1);
     row.generatorCpuCores = toNumber(o.value(QLatin1String("generator_cpu_cores")), 0);
+    row.error = o.value(QLatin1String("error")).toString();
+    row.throughputCiLow = toNumber(o.value(QLatin1String("throughput_ci_low")), kNaN);
+    row.throughputCiHigh = toNumber(o.value(QLatin1String("throughput_ci_high")), kNaN);
+    row.p50CiLowNs = toNumber(o.value(QLatin1String("p50_ci_low")), kNaN);
+    row.p50CiHighNs = toNumber(o.value(QLatin1String("p50_ci_high")), kNaN);
+    row.p99CiLowNs = toNumber(o.value(QLatin1String("p99_ci_low")), kNaN);
+    row.p99CiHighNs = toNumber(o.value(QLatin1String("p99_ci_high")), kNaN);
+    row.p99sNs = numbers(o.value(QLatin1String("p99s_ns")));
+    row.offeredPerSec = toNumber(o.value(QLatin1String("offered_per_s")), 0);
+    row.lost = o.value(QLatin1String("lost")).toInteger();
+    return row;
+}
+
+CapacityRow ResultJson::capacityRowFromJson(const QJsonObject &o)
+{
+    CapacityRow row;
+    readServerPoint(o, row);
+    row.sloP99Ms = o.value(QLatin1String("slo_p99_ms")).toDouble();
+    row.rates = numbers(o.value(QLatin1String("rates")));
+    row.rate = toNumber(o.value(QLatin1String("rate")), 0);
+    row.ciLow = toNumber(o.value(QLatin1String("ci_low")), kNaN);
+    row.ciHigh = toNumber(o.value(QLatin1String("ci_high")), kNaN);
+    row.perCore = toNumber(o.value(QLatin1String("per_core")), -1);
+    for (const QJsonValue &value : o.value(QLatin1String("steps")).toArray()) {
+        const QJsonObject step = value.toObject();
+        row.steps.append(CapacityStep{step.value(QLatin1String("run")).toInt(), step.value(QLatin1String("offered")).toDouble(),
+                                      step.value(QLatin1String("achieved")).toDouble(), step.value(QLatin1String("p99_ns")).toInteger(),
+                                      step.value(QLatin1String("met")).toBool()});
+    }
     row.error = o.value(QLatin1String("error")).toString();
     return row;
 }

@@ -47,6 +47,7 @@ ResultSetAnalysis ResultSetAnalysis::compute(const QList<Sample> &samples, const
     analysis.comparisons = ResultAnalysis::comparisons(analysis.rows);
     analysis.loadRows = ResultAnalysis::loadRows(samples, runtimes);
     analysis.scalingRows = ResultAnalysis::scalingRows(analysis.rows);
+    analysis.capacityRows = ResultAnalysis::capacityRows(samples, runtimes);
     analysis.processes.reserve(samples.size());
     for (const Sample &sample : samples)
         analysis.processes.append(ProcessSummary::of(sample));
@@ -65,12 +66,13 @@ QJsonObject ResultSetAnalysis::toJson() const
                        {QStringLiteral("comparisons"), toArray(comparisons, &ResultJson::comparison)},
                        {QStringLiteral("load_rows"), toArray(loadRows, &ResultJson::loadRow)},
                        {QStringLiteral("scaling"), toArray(scalingRows, &ResultJson::scalingRow)},
+                       {QStringLiteral("capacity"), toArray(capacityRows, &ResultJson::capacityRow)},
                        {QStringLiteral("processes"), processList}};
 }
 
 std::optional<ResultSetAnalysis> ResultSetAnalysis::fromJson(const QJsonObject &object, QString *error)
 {
-    for (const char *key : {"rows", "comparisons", "load_rows", "scaling", "processes"}) {
+    for (const char *key : {"rows", "comparisons", "load_rows", "scaling", "capacity", "processes"}) {
         if (!object.value(QLatin1String(key)).isArray()) {
             *error = QStringLiteral("the stored analysis has no \"%1\" list").arg(QLatin1String(key));
             return std::nullopt;
@@ -87,6 +89,7 @@ std::optional<ResultSetAnalysis> ResultSetAnalysis::fromJson(const QJsonObject &
     analysis.comparisons = fromArray(object.value(QLatin1String("comparisons")), &ResultJson::comparisonFromJson);
     analysis.loadRows = fromArray(object.value(QLatin1String("load_rows")), &ResultJson::loadRowFromJson);
     analysis.scalingRows = fromArray(object.value(QLatin1String("scaling")), &ResultJson::scalingRowFromJson);
+    analysis.capacityRows = fromArray(object.value(QLatin1String("capacity")), &ResultJson::capacityRowFromJson);
     for (const QJsonValue &value : object.value(QLatin1String("processes")).toArray()) {
         const QJsonObject process = value.toObject();
         const QJsonValue median = process.value(QLatin1String("median_iteration_ns"));

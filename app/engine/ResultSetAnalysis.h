@@ -27,7 +27,7 @@ struct ProcessSummary {
 struct ResultSetAnalysis {
     /// Bump whenever ResultAnalysis, Statistics or ResultJson change any figure, field or warning this holds:
     /// a stored analysis of another version is stale, recomputed by the next write path and ignored by readers.
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
 
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
@@ -38,7 +38,7 @@ struct ResultSetAnalysis {
 
     [[nodiscard]] static ResultSetAnalysis compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
 
-    /// The stored form: the row, comparison, load-row and scaling-row objects of `showdown show --json`.
+    /// The stored form: the row, comparison, load-row, scaling-row and capacity objects of `showdown show --json`.
     [[nodiscard]] QJsonObject toJson() const;
     /// toJson()'s inverse; a document that is not one (damaged, or hand-edited) gives nullopt and the reason.
     [[nodiscard]] static std::optional<ResultSetAnalysis> fromJson(const QJsonObject &object, QString *error);

@@ -15,7 +15,7 @@ constexpr auto kProbeTimeout = std::chrono::seconds(20);
 // stays fast.
 const char kPythonProbe[] =
     "import sys, json, platform, importlib.util\n"
-    "mods = ('numpy', 'uvloop', 'aiohttp', 'flask', 'fastapi', 'uvicorn', 'websockets', 'gunicorn', 'waitress')\n"
+    "mods = ('numpy', 'uvloop', 'aiohttp', 'flask', 'fastapi', 'uvicorn', 'httptools', 'websockets', 'gunicorn', 'waitress')\n"
     "libs = [m for m in mods if importlib.util.find_spec(m) is not None]\n"
     "g = getattr(sys, '_is_gil_enabled', None)\n"
     // Before 3.13 there is no way to build without the GIL, so it is always on.

@@ -1,15 +1,13 @@
 #include "ServerRunner.h"
 
 #include "BenchmarkEnvironment.h"
+#include "CapacitySearch.h"
 #include "ProcessGroupProbe.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
 
 #include <QJsonDocument>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -20,6 +18,9 @@ namespace showdown {
 namespace {
 
 using namespace std::chrono_literals;
+
+/// Seconds of the one-connection probe that waits, before each http point, until the server answers again.
+constexpr double kProbeS = 0.2;
 
 
 /// What the server thread and the measuring thread share: stdout as it arrives and whether the server ended.
@@ -40,8 +41,30 @@ struct ServerState {
     }
 };
 
-/// Reads the ready line; on failure says what was wrong with it.
-std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error)
+/// The port a ready line reports, or 0 when it is missing or not a whole number 1..65535.
+quint16 readyPort(const QJsonObject &ready)
+{
+    const QJsonValue value = ready.value(QLatin1String("port"));
+    const double port = value.toDouble(0);
+    return value.isDouble() && port >= 1 && port <= 65535 && port == double(qint64(port)) ? quint16(port) : 0;
+}
+
+/// A ready-line value as the server wrote it, for error messages.
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isUndefined())
+        return QStringLiteral("nothing");
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isString())
+        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    return value.toVariant().toString();
+}
+
+/// Reads the ready line; on failure says what was wrong with it. The port must be the one the server bound
+/// (PROTOCOL.md: servers bind port 0 and report it), and where the manifest claims a configuration the
+/// server must report exactly that one, or the run would measure something other than what it says.
+std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const BenchmarkVariant &variant, QString *error)
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
@@ -52,6 +75,14 @@ std::optional<QJsonObject> parseReadyLine(const QByteArray &line, QString *error
         *error = QStringLiteral("the server's first line is not a protocol 1 ready line: %1").arg(QString::fromUtf8(line.left(200)));
     else if (ready.value(QLatin1String("pid")).toInteger() <= 0)
         *error = QStringLiteral("the server's ready line has no pid");
+    else if (readyPort(ready) == 0)
+        *error = QStringLiteral("the server's ready line gives port %1, not the port it bound (a whole number 1..65535); "
+                                "PROTOCOL.md section 2: a server binds port 0 and reports the port it got")
+                     .arg(compactJson(ready.value(QLatin1String("port"))));
+    else if (!variant.config.isEmpty() && ready.value(QLatin1String("config")).toObject() != variant.config)
+        *error = QStringLiteral("the server reports the configuration %1 but the manifest declares %2 for \"%3\"; "
+                                "check the installed packages (resources/benchmarks/check_servers.py --only %3 shows it)")
+                     .arg(compactJson(ready.value(QLatin1String("config"))), compactJson(variant.config), variant.name);
     else
         return ready;
     return std::nullopt;
@@ -65,6 +96,7 @@ LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize
     request.durationS = size.durationS;
     request.rate = size.rate;
     request.expectedBody = body;
+    request.warmupS = size.warmupS;
     return request;
 }
 
@@ -81,64 +113,76 @@ void checkAnswers(LoadPoint &point)
         point.error = QStringLiteral("the server dropped %1 clients").arg(dropped);
 }
 
+/// Where a capacity search of an endpoint starts: half the best throughput the sweep just measured on it
+/// (at no more connections than the search uses, where there is such a point), so the ramp brackets the
+/// capacity in two or three steps; the declared start rate when the sweep did not measure the endpoint.
+double capacityStart(const QList<LoadPoint> &sweep, const QString &endpoint, int connections, double declared)
+{
+    double best = 0, bestAtMost = 0;
+    for (const LoadPoint &point : sweep) {
+        if (point.sloP99Ms > 0 || point.endpoint != endpoint || !point.valid() || point.errorCount() > 0)
+            continue;
+        best = std::max(best, point.throughput());
+        if (point.connections <= connections)
+            bestAtMost = std::max(bestAtMost, point.throughput());
+    }
+    const double reference = bestAtMost > 0 ? bestAtMost : best;
+    return reference > 0 ? reference / 2 : declared;
+}
+
 } // namespace
 
 ServerRunner::ServerRunner(const Catalog &catalog, Executor &executor, LoadDriver &driver)
-    : m_catalog(catalog), m_executor(executor), m_driver(driver), m_choosePort(&ServerRunner::freePort)
+    : m_catalog(catalog), m_executor(executor), m_driver(driver)
 {
-}
-
-void ServerRunner::setPortChooser(std::function<quint16()> choosePort)
-{
-    m_choosePort = std::move(choosePort);
-}
-
-quint16 ServerRunner::freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    quint16 port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
 }
 
 double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize &size)
 {
-    const qsizetype endpoints = benchmark.measure == QLatin1String("http") ? size.endpoints.size() : 1;
+    qsizetype points = size.connections.size();
+    if (benchmark.measure == QLatin1String("http")) {
+        points = 0;
+        for (const QString &endpoint : size.endpoints)
+            points += size.connectionsFor(endpoint).size();
+    }
     // Idle points hold their connections for duration_s; the extra second covers opening thousands of them.
     const double perPoint = size.warmupS + size.durationS + (benchmark.measure == QLatin1String("idle") ? 1 : 0);
-    return double(endpoints * size.connections.size()) * perPoint;
+    double seconds = double(points) * perPoint;
+    // Before every http point but the first, a probe of kProbeS waits for the server to answer again.
+    const bool http = benchmark.measure == QLatin1String("http");
+    if (http)
+        seconds += double(points - 1) * kProbeS;
+    if (size.capacity) {
+        // Every search may take all its steps; a chat step also opens its room (about 0.2 s per 1000 clients)
+        // and waits out deliveries in flight (measured on 2 cores: about 0.25 s more per step); an http step
+        // is preceded by the probe.
+        const CapacitySettings &capacity = *size.capacity;
+        const qsizetype targets = benchmark.measure == QLatin1String("chat") ? 1 : capacity.endpoints.size();
+        for (int connections : capacity.connections) {
+            const double perStep = http ? kProbeS : 0.25 + connections / 5000.0;
+            seconds += double(targets) * (capacity.plan.seconds() + capacity.plan.maxSteps * perStep);
+        }
+    }
+    return seconds;
 }
 
 Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 {
     const Benchmark &benchmark = step.benchmark;
     const BenchmarkSize &size = step.size;
-    const quint16 port = m_choosePort();
-    if (port == 0) {
-        Sample sample = SampleEvaluator::fromProcess(benchmark, step.runtime, ProcessResult());
-        sample.status = QStringLiteral("spawn");
-        sample.error = QStringLiteral("no free port on 127.0.0.1 for the server");
-        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
-        return sample;
-    }
+    // Known once the ready line reports it: the server binds port 0 itself.
+    quint16 port = 0;
 
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark), QStringLiteral("--port"), QString::number(port)};
+    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark)};
     if (step.workers > 0)
         spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
     spec.environment = BenchmarkEnvironment::variables();
+    // The server's own deployment settings (NODE_ENV=production) on top of the shared ones.
+    spec.environment.insert(step.variant.environment);
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);
@@ -179,7 +223,12 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         sample.started = started;
         sample.status = status;
         sample.error = error;
-        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}, {QStringLiteral("port"), int(port)}};
+        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
+        if (port != 0)
+            sample.extra.insert(QStringLiteral("port"), int(port));
+        // The server's own variables are part of what was measured, so they are stored with it.
+        if (!step.variant.environment.isEmpty())
+            sample.extra.insert(QStringLiteral("env"), step.variant.environmentJson());
         return sample;
     };
 
@@ -207,9 +256,10 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
                           .arg(QString::fromUtf8(process.stderrTail.right(400)).trimmed()));
     }
     QString readyError;
-    const std::optional<QJsonObject> ready = parseReadyLine(*line, &readyError);
+    const std::optional<QJsonObject> ready = parseReadyLine(*line, step.variant, &readyError);
     if (!ready)
         return finish(stopServer(), QStringLiteral("protocol"), readyError);
+    port = readyPort(*ready);
     const pid_t serverPid = pid_t(ready->value(QLatin1String("pid")).toInteger());
     const pid_t group = ::getpgid(serverPid);
     auto serverEnded = [&] {
@@ -224,9 +274,8 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     const int workers = std::max(step.workers, 1);
     auto measure = [&](const QString &kind, const QString &endpoint, const std::function<LoadPoint(const LoadRequest &)> &load,
                        LoadRequest request) {
-        // Warm-up runs on the same connections as the measured phase, so that phase starts in the steady
-        // state; the server's CPU is read exactly at the phase's edges.
-        request.warmupS = size.warmupS;
+        // Warm-up (request.warmupS) runs on the same connections as the measured phase, so that phase starts
+        // in the steady state; the server's CPU is read exactly at the phase's edges.
         ProcessGroupUsage before, after;
         request.onMeasureStart = [&] { before = usage(); };
         request.onMeasureEnd = [&] { after = usage(); };
@@ -252,8 +301,9 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     auto waitUntilAnswering = [&](const QString &url, const QByteArray &body) {
         const auto deadline = std::chrono::steady_clock::now() + 15s;
         LoadRequest probe = loadRequest(url, 1, size, body);
-        probe.durationS = 0.2;
+        probe.durationS = kProbeS;
         probe.rate = 0;
+        probe.warmupS = 0;
         while (std::chrono::steady_clock::now() < deadline && !stop.stop_requested() && !serverEnded()) {
             if (m_driver.http(probe, stop).completed > 0)
                 return;
@@ -262,7 +312,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     if (benchmark.measure == QLatin1String("http")) {
         for (const QString &endpointName : size.endpoints) {
             const Endpoint *endpoint = benchmark.endpoint(endpointName);
-            for (int connections : size.connections) {
+            for (int connections : size.connectionsFor(endpointName)) {
                 if (stop.stop_requested() || serverEnded())
                     break;
                 if (!points.isEmpty())
@@ -309,7 +359,41 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             points.append(point);
         }
     }
+    // 2b. Capacity searches (issue 11), after the sweep and in the same server process: each step is an
+    // open-loop point at a constant rate judged against the endpoint's objective.
+    if (size.capacity && !stop.stop_requested() && !serverEnded()) {
+        const bool chat = benchmark.measure == QLatin1String("chat");
+        const QStringList targets = chat ? QStringList{benchmark.endpoints.first().name} : size.capacity->endpoints;
+        for (const QString &endpointName : targets) {
+            const Endpoint *endpoint = benchmark.endpoint(endpointName);
+            const QString url = chat ? QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(endpoint->path) : base + endpoint->path;
+            const QString kind = chat ? QStringLiteral("chat") : QStringLiteral("http");
+            const QString label = chat ? endpoint->path : endpointName;  // as the sweep labels its points
+            for (int connections : size.capacity->connections) {
+                if (stop.stop_requested() || serverEnded())
+                    break;
+                CapacityPlan plan = size.capacity->plan;
+                // A room's declared start is in deliveries per second, so rooms of any size start at the same load.
+                plan.startRate = chat ? plan.startRate / connections : capacityStart(points, endpointName, connections, plan.startRate);
+                const CapacitySearch search(LatencyObjective{endpoint->sloP99Ms}, plan);
+                const CapacityOutcome outcome = search.run(
+                    loadRequest(url, connections, size, endpoint->body), kind, label,
+                    [&](const LoadRequest &request) {
+                        if (!chat && !points.isEmpty())
+                            waitUntilAnswering(url, endpoint->body);
+                        return chat ? measure(kind, label, [&](const LoadRequest &r) { return m_driver.chat(r, stop); }, request)
+                                    : measure(kind, label, [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request);
+                    },
+                    stop, serverEnded);
+                points.append(outcome.steps);
+            }
+        }
+    }
     for (const LoadPoint &point : std::as_const(points)) {
+        // A capacity step that missed its objective (errors, even a void point when overloaded) is a finding
+        // of the search, not a failed measurement; a server that died shows as a crash below.
+        if (point.sloP99Ms > 0)
+            continue;
         if (!point.error.isEmpty() && failure.isEmpty())
             failure = QStringLiteral("%1 connections%2: %3")
                           .arg(point.connections)

@@ -242,6 +242,26 @@ double Statistics::percentile(std::span<const double> values, double p)
     return percentileSorted(sortedCopy(values), p);
 }
 
+RatioEstimate Statistics::bootstrapMedian(std::span<const double> values, int resamples, std::uint64_t seed, double confidence)
+{
+    static constexpr double kOne[] = {1.0};
+    RatioEstimate estimate = bootstrapRatioOfMedians(values, kOne, resamples, seed, confidence);
+    if (values.size() < 2)
+        estimate.ciLow = estimate.ciHigh = std::numeric_limits<double>::quiet_NaN();
+    return estimate;
+}
+
+std::vector<std::size_t> Statistics::permutation(std::size_t n, std::uint64_t seed)
+{
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::mt19937_64 rng(seed);
+    for (std::size_t i = n; i > 1; --i)
+        std::swap(order[i - 1], order[uniformIndex(rng, i)]);
+    return order;
+}
+
 RatioEstimate Statistics::bootstrapRatioOfMedians(std::span<const double> a, std::span<const double> b,
                                                   int resamples, std::uint64_t seed, double confidence, BootstrapMethod method)
 {

@@ -79,6 +79,13 @@ public:
                                                                double confidence = 0.95,
                                                                BootstrapMethod method = BootstrapMethod::Automatic);
 
+    /// The median of one sample with its percentile-bootstrap CI (e.g. a server's throughput across processes):
+    /// bootstrapRatioOfMedians against the constant 1, so the same resampling, seed and method. `ratio` holds
+    /// the median. Empty input -> all NaN; fewer than two values -> median computed, ciLow/ciHigh NaN (one
+    /// value has no spread to resample).
+    [[nodiscard]] static RatioEstimate bootstrapMedian(std::span<const double> values, int resamples = 10000,
+                                                       std::uint64_t seed = 20261125, double confidence = 0.95);
+
     /// Two-sided Mann-Whitney U test p-value: are the two runtimes' timings distributed differently,
     /// without assuming normality. Method (same results as scipy.stats.mannwhitneyu):
     ///  - both samples have <= 8 values and no value occurs twice in the pooled data: EXACT p from the
@@ -94,6 +101,11 @@ public:
     /// Holm-Bonferroni adjusted p-values, in the input order, capped at 1 and monotone in the raw p.
     /// NaN entries stay NaN and are not counted in the family size (as R's p.adjust does).
     [[nodiscard]] static std::vector<double> holm(std::span<const double> pValues);
+
+    /// A fixed-seed shuffle of 0..n-1 (Fisher-Yates over std::mt19937_64 with the same unbiased index draw as
+    /// the bootstrap), so an interleaved run order is the same on every plan, platform and standard library
+    /// (std::shuffle's algorithm is left to the library).
+    [[nodiscard]] static std::vector<std::size_t> permutation(std::size_t n, std::uint64_t seed);
 
     /// Flags samples disturbed by e.g. a GC pause or a context switch, robustly (one huge outlier cannot
     /// hide itself by inflating the spread as it would with a mean/sd z-score).

@@ -3,9 +3,13 @@
 #include "BenchmarkEnvironment.h"
 #include "SampleEvaluator.h"
 #include "ServerRunner.h"
+#include "Statistics.h"
 
 namespace showdown {
 namespace {
+
+/// Seeds the interleaved order of server processes; fixed so a suite's plan is reproducible.
+constexpr std::uint64_t kServerOrderSeed = 20261130;
 
 /// The package that brings an optional library, for messages a user can act on.
 QString installHint(const QString &runtimeKind, const QString &library)
@@ -58,12 +62,15 @@ QList<RunStep> SuiteRunner::plan(const QString &suite, const QStringList &only, 
         const BenchmarkSize size = benchmark.sizes.value(suite);
         const int processes = runs > 0 ? runs : size.runs;
         const QList<int> workerCounts = size.workers.isEmpty() ? QList<int>{0} : size.workers;
+        const qsizetype firstStep = steps.size();
         for (int run = 0; run < processes; ++run) {
             // A B, then B A: each runtime goes first equally often, so slow drift (thermal, other load)
             // does not favour one side.
             for (qsizetype i = 0; i < runtimes.size(); ++i) {
                 const RuntimeInfo &runtime = runtimes.at(run % 2 == 0 ? i : runtimes.size() - 1 - i);
                 for (const BenchmarkVariant &variant : benchmark.variantsFor(runtime.kind)) {
+                    if (!size.servers.isEmpty() && !size.servers.contains(variant.name))
+                        continue;  // not measured in this suite (the manifest's per-suite server list)
                     const QString reason = unavailableReason(variant, runtime);
                     if (!reason.isEmpty()) {
                         if (run == 0 && skipped)
@@ -74,6 +81,15 @@ QList<RunStep> SuiteRunner::plan(const QString &suite, const QStringList &only, 
                         steps.append(RunStep{benchmark, size, runtime, run, variant, workers});
                 }
             }
+        }
+        if (benchmark.isServer()) {
+            // A server process measures for seconds, long enough for drift (thermal, other load) to favour
+            // whichever servers ran first or last: a fixed-seed shuffle of every server x runtime x workers x run
+            // spreads it over all of them, and gives the same order on every plan.
+            const QList<RunStep> ordered = steps.mid(firstStep);
+            const std::vector<std::size_t> order = Statistics::permutation(std::size_t(ordered.size()), kServerOrderSeed);
+            for (std::size_t i = 0; i < order.size(); ++i)
+                steps[firstStep + qsizetype(i)] = ordered.at(qsizetype(order[i]));
         }
     }
     return steps;
@@ -143,7 +159,8 @@ double SuiteRunner::estimateSeconds(const QList<RunStep> &steps, const QMap<QStr
         if (step.benchmark.isServer())
             total += ServerRunner::loadSeconds(step.benchmark, step.size) + 1.0;  // plus a server's start-up
         else
-            total += secondsPerProcess.value(step.benchmark.name, 1.0);
+            total += secondsPerProcess.value(timingKey(step.benchmark.name, step.size.size),
+                                             step.size.expectedS > 0 ? step.size.expectedS : 1.0);
     }
     return total;
 }

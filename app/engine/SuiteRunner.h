@@ -54,8 +54,11 @@ public:
 
     /// Why a variant cannot run on a runtime (a missing library and how to install it); empty if it can.
     [[nodiscard]] static QString unavailableReason(const BenchmarkVariant &variant, const RuntimeInfo &runtime);
-    /// Rough seconds the steps will take: server load points from their durations, programs from `secondsPerProcess`
-    /// (benchmark name → typical seconds of one process, e.g. from earlier runs; 1 s when unknown).
+    /// Rough seconds the steps will take: server load points from their durations; programs from `secondsPerProcess`
+    /// (timingKey → typical seconds of one process on this machine, from earlier runs), else from the manifest's
+    /// reference timing (BenchmarkSize::expectedS), else 1 s.
+    /// The key of a benchmark's process timings at one size, shared by the store's history and the estimate.
+    [[nodiscard]] static QString timingKey(const QString &benchmark, qint64 size) { return benchmark + QLatin1Char('/') + QString::number(size); }
     [[nodiscard]] static double estimateSeconds(const QList<RunStep> &steps, const QMap<QString, double> &secondsPerProcess);
 
 private:

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Check every server in manifest.d/servers.json against PROTOCOL.md section 2.
 
-For each server (once per distinct program and arguments, and once more with --workers 2 where
-a benchmark sweeps workers): start it on a free port of 127.0.0.1 in its own process group,
-wait for the ready line, then check
+For each server (once per distinct program, arguments and environment, and once more with
+--workers 2 where a benchmark sweeps workers): start it as the harness does, with no --port (it
+binds port 0 of 127.0.0.1 itself) and the manifest's "env" added to the environment, in its own
+process group, wait for the ready line, then check
+  - the ready line: protocol 1, the pid started, the worker count, a port 1..65535 that is listening
+    on 127.0.0.1 and nowhere else, and a "config" equal to the manifest's (the server reads it from
+    what is really running: uvicorn's protocol class, the loop's type, Express's environment, ...);
   - HTTP servers: every endpoint's status, exact body bytes, Content-Length (equal to the body's
     length), Content-Type (the manifest's media type) and a valid Date; 404 with "Not Found" for
     an unknown path; keep-alive (two requests on one connection); Connection: close honoured;
@@ -11,7 +15,7 @@ wait for the ready line, then check
     a handshake on another path is refused;
   - SIGTERM (with an idle connection open) ends every process of the group within 2 s, and
     nothing but the ready line was printed on stdout;
-  - a taken port: exit status 1 and a message on stderr, before any ready line;
+  - a taken port named with --port: exit status 1 and a message on stderr, before any ready line;
   - a missing library: exit status 1 and a message naming the Debian or npm package.
 One line per check; exit status 1 if any failed, 2 on bad arguments.
 
@@ -38,6 +42,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "manifest.d", "servers.json")
 HOST = "127.0.0.1"
 MEASURES = {"http", "idle", "chat"}
+# The keys a server entry may have (Catalog.cpp refuses any other, too).
+SERVER_KEYS = {"name", "runtime", "script", "args", "requires", "env", "config", "per_request"}
 EXIT_LIMIT_S = 2.0       # PROTOCOL.md: exit within 2 s of SIGTERM, workers too
 IO_TIMEOUT_S = 5.0       # one request or one chat message; generous for a shared 2-core machine
 FAIL_FAST_LIMIT_S = 10.0  # a server that cannot start must say so well before the harness gives up
@@ -88,9 +94,17 @@ def load_manifest(path):
                 problems.append(f"{name}: endpoint {ep_name} needs body and content_type")
         for s in b.get("servers", []):
             label = f"{name}/{s.get('name', '?')}"
-            for key in ("name", "runtime", "script", "args", "requires", "per_request"):
+            for key in ("name", "runtime", "script", "args", "requires", "config", "per_request"):
                 if key not in s:
                     problems.append(f"{label}: missing {key!r}")
+            for key in sorted(set(s) - SERVER_KEYS):
+                problems.append(f"{label}: unknown key {key!r}")
+            env = s.get("env", {})
+            if not isinstance(env, dict) or not all(isinstance(k, str) and k and "=" not in k and isinstance(v, str)
+                                                    for k, v in env.items()):
+                problems.append(f"{label}: env must map variable names to strings")
+            if not isinstance(s.get("config", {}), dict) or not s.get("config"):
+                problems.append(f"{label}: config must be a non-empty object (what the ready line reports)")
             if s.get("runtime") not in ("node", "python"):
                 problems.append(f"{label}: runtime must be node or python")
             if not os.path.isfile(os.path.join(HERE, s.get("script", ""))):
@@ -119,7 +133,8 @@ def plan(benchmarks):
         worker_counts = [1] + ([2] if max_workers > 1 else [])
         for s in b.get("servers", []):
             for workers in worker_counts:
-                key = (s["runtime"], s["script"], tuple(s["args"]), workers)
+                key = (s["runtime"], s["script"], tuple(s["args"]), json.dumps(s.get("env", {}), sort_keys=True),
+                       json.dumps(s.get("config", {}), sort_keys=True), workers)
                 run = runs.setdefault(key, {"server": s, "names": [], "workers": workers, "kind": b["measure"],
                                             "endpoints": {}, "timeout_s": b["timeout_s"]})
                 if s["name"] not in run["names"]:
@@ -133,10 +148,25 @@ def plan(benchmarks):
 # Processes
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+def listening_addresses(port):
+    """Local addresses with a listening TCP socket on port, from /proc/net/tcp and tcp6."""
+    addresses = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as f:
+                rows = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            address, port_hex = fields[1].rsplit(":", 1)
+            if fields[3] == "0A" and int(port_hex, 16) == port:  # 0A: TCP_LISTEN
+                if len(address) == 8:
+                    addresses.append(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]))
+                else:
+                    addresses.append(socket.inet_ntop(socket.AF_INET6, b"".join(
+                        bytes.fromhex(address[i:i + 8])[::-1] for i in range(0, 32, 8))))
+    return addresses
 
 
 def group_members(pgid):
@@ -159,10 +189,11 @@ def group_members(pgid):
 class ServerProcess:
     """A server started in its own process group, with stdout read line by line and stderr kept."""
 
-    def __init__(self, argv):
+    def __init__(self, argv, env=None):
         self.stderr_file = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.stderr_file,
-                                     stdin=subprocess.DEVNULL, cwd="/", start_new_session=True)
+                                     stdin=subprocess.DEVNULL, cwd="/", start_new_session=True,
+                                     env=dict(os.environ, **env) if env else None)
         self.pgid = self.proc.pid
         self._buffer = b""
 
@@ -212,9 +243,12 @@ def stderr_tail(text, lines=3):
     return " | ".join(text.strip().splitlines()[-lines:]) or "(stderr empty)"
 
 
-def argv_for(run, executables, port, script_path=None):
+def argv_for(run, executables, port=None, script_path=None):
+    """The command line as the harness builds it (no --port: the server binds port 0); port names one."""
     s = run["server"]
-    argv = [executables[s["runtime"]], script_path or os.path.join(HERE, s["script"]), "--port", str(port)]
+    argv = [executables[s["runtime"]], script_path or os.path.join(HERE, s["script"])]
+    if port is not None:
+        argv += ["--port", str(port)]
     if run["workers"] != 1:
         argv += ["--workers", str(run["workers"])]
     return argv + list(s["args"])
@@ -413,7 +447,12 @@ def open_chat_client(port, path):
 # One server
 
 
+def start(run, executables, port=None, script_path=None):
+    return ServerProcess(argv_for(run, executables, port, script_path), run["server"].get("env"))
+
+
 def check_ready(report, label, server, run, expected_runtime):
+    """The port the server's ready line reports once every check of the line passed, else None."""
     start = time.monotonic()
     line = server.read_line(run["timeout_s"])
     elapsed = time.monotonic() - start
@@ -421,12 +460,12 @@ def check_ready(report, label, server, run, expected_runtime):
         status = server.wait(0.1)
         report.check(label, "ready line", False,
                      f"none within {run['timeout_s']} s (exit status {status}): {stderr_tail(server.stderr_text())}")
-        return False
+        return None
     try:
         ready = json.loads(line)
     except ValueError:
         report.check(label, "ready line", False, f"not JSON: {line[:120]!r}")
-        return False
+        return None
     problems = []
     expect = {"protocol": 1, "ready": True, "runtime": expected_runtime, "pid": server.proc.pid,
               "workers": run["workers"]}
@@ -436,8 +475,20 @@ def check_ready(report, label, server, run, expected_runtime):
     for key in ("server", "version"):
         if not isinstance(ready.get(key), str) or not ready.get(key):
             problems.append(f"{key} missing")
-    return report.check(label, "ready line", not problems,
-                        "; ".join(problems) or f"after {elapsed:.2f} s: {line}")
+    port = ready.get("port")
+    if type(port) is not int or not 1 <= port <= 65535:
+        problems.append(f"port is {port!r}, expected the bound port, a whole number 1..65535")
+        port = None
+    if not report.check(label, "ready line", not problems, "; ".join(problems) or f"after {elapsed:.2f} s: {line}"):
+        return None
+    addresses = listening_addresses(port)
+    report.check(label, "listens on the reported port, 127.0.0.1 only", addresses and set(addresses) == {HOST},
+                 f"port {port}: listening on {addresses or 'nothing'}")
+    claimed = run["server"].get("config")
+    report.check(label, "configuration in use", ready.get("config") == claimed,
+                 f"{json.dumps(ready.get('config'))}" if ready.get("config") == claimed else
+                 f"the server reports {json.dumps(ready.get('config'))}, the manifest claims {json.dumps(claimed)}")
+    return port
 
 
 def check_workers(report, label, server, workers):
@@ -488,13 +539,13 @@ def check_port_taken(report, label, run, executables):
         blocker.bind((HOST, 0))
         blocker.listen(1)
         port = blocker.getsockname()[1]
-        server = ServerProcess(argv_for(run, executables, port))
+        server = start(run, executables, port)
         try:
             line = server.read_line(FAIL_FAST_LIMIT_S)
             status = server.wait(FAIL_FAST_LIMIT_S)
             message = server.stderr_text().strip()
             ok = line is None and status == 1 and bool(message)
-            report.check(label, "port already taken", ok,
+            report.check(label, "named port already taken", ok,
                          f"exit status {status}: {stderr_tail(message, 1)}" if ok else
                          f"exit status {status}, stdout {line!r}, stderr {stderr_tail(message)}")
         finally:
@@ -509,16 +560,16 @@ def check_missing_library(report, label, run, executables):
     with tempfile.TemporaryDirectory() as scratch:
         if s["runtime"] == "python":
             # -S skips the site module, so Debian's dist-packages are not on the path.
-            argv = [executables["python"], "-S"] + argv_for(run, executables, free_port())[1:]
+            argv = [executables["python"], "-S"] + argv_for(run, executables)[1:]
             names = [f"python3-{r}" for r in s["requires"]]
         else:
             # A copy outside the folder with node_modules cannot resolve the npm packages.
             folder = os.path.dirname(os.path.join(HERE, s["script"]))
             for name in (os.path.basename(s["script"]), "_server.js"):
                 shutil.copy(os.path.join(folder, name), scratch)
-            argv = argv_for(run, executables, free_port(), os.path.join(scratch, os.path.basename(s["script"])))
+            argv = argv_for(run, executables, script_path=os.path.join(scratch, os.path.basename(s["script"])))
             names = [f"'{r}'" for r in s["requires"]]
-        server = ServerProcess(argv)
+        server = ServerProcess(argv, s.get("env"))
         try:
             line = server.read_line(FAIL_FAST_LIMIT_S)
             status = server.wait(FAIL_FAST_LIMIT_S)
@@ -536,10 +587,10 @@ def check_missing_library(report, label, run, executables):
 def check_server(report, run, executables):
     s = run["server"]
     label = "/".join(run["names"]) + (f" --workers {run['workers']}" if run["workers"] != 1 else "")
-    port = free_port()
-    server = ServerProcess(argv_for(run, executables, port))
+    server = start(run, executables)
     try:
-        if check_ready(report, label, server, run, s["runtime"]):
+        port = check_ready(report, label, server, run, s["runtime"])
+        if port is not None:
             if run["workers"] > 1:
                 check_workers(report, label, server, run["workers"])
             if run["kind"] == "chat":

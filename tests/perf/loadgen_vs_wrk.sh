@@ -18,22 +18,11 @@ path=${PATH_:-/plaintext}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 [ -x "$showdown" ] || { echo "$showdown is missing: build first" >&2; exit 1; }
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
+. "$root/tests/perf/start_node_server.sh"
 # The benchmark's own node server when it exists, else the test fixture (same node `http` module).
 server="$root/resources/benchmarks/node/server-http.js"
 [ -f "$server" ] || server="$root/tests/fixtures/http_fixture.js"
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-node "$server" --port "$port" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 100); do grep -q '"ready"' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '"ready"' "$work/server.out" || { echo "the server did not start:" >&2; cat "$work/server.err" >&2; exit 1; }
+start_node_server "$server"
 url="http://127.0.0.1:$port$path"
 echo "server: node $(basename "$server") (pid $server_pid), $url; $connections connections, ${duration}s x $rounds rounds"
 

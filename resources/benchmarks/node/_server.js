@@ -1,11 +1,13 @@
 'use strict';
 // What every Showdown Node.js server shares, so each one does identical work per request.
 //
-//   node <server script> --port P [--workers N] [server-specific flags]
+//   node <server script> [--port P] [--workers N] [server-specific flags]
 //
-// The contract is PROTOCOL.md section 2: bind 127.0.0.1:P only, print one JSON ready line on
-// stdout once listening, diagnostics on stderr, exit within 2 s of SIGTERM, and exit status 1
-// with a message (before any ready line) when the port is taken or a library is missing.
+// The contract is PROTOCOL.md section 2: bind 127.0.0.1 only, on port 0 (the kernel picks a free
+// port, so there is no race with other programs) unless --port names one, print one JSON ready
+// line on stdout once listening that gives the port actually bound and the configuration in use,
+// diagnostics on stderr, exit within 2 s of SIGTERM, and exit status 1 with a message (before any
+// ready line) when the port is taken or a library is missing.
 // Bad arguments: a message on stderr and exit status 2.
 
 const path = require('path');
@@ -37,7 +39,7 @@ function fail(message) {
 }
 
 function usageError(message, flags) {
-  process.stderr.write(`${SCRIPT}: ${message}\nusage: node ${SCRIPT} --port P${flags}\n`);
+  process.stderr.write(`${SCRIPT}: ${message}\nusage: node ${SCRIPT} [--port P]${flags}\n`);
   process.exit(2);
 }
 
@@ -53,10 +55,12 @@ function requireLibrary(name) {
   return null;
 }
 
-// Parses --port and --workers; `multiProcess` says whether --workers may exceed 1.
+// Parses --port and --workers; `multiProcess` says whether --workers may exceed 1. The harness
+// passes no port: port 0 lets the kernel pick a free one at bind time, where a port chosen
+// beforehand could be taken by anything else in between. --port is for people.
 function parseArgs({ multiProcess = false } = {}) {
   const flags = multiProcess ? ' [--workers N]' : '';
-  const opts = { port: null, workers: 1 };
+  const opts = { port: 0, workers: 1 };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
@@ -71,13 +75,12 @@ function parseArgs({ multiProcess = false } = {}) {
       if (i + 1 >= argv.length) usageError(`${flag} needs a value`, flags);
       value = argv[++i];
     }
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
-      usageError(`${flag} needs a positive integer, got "${value}"`, flags);
+    if (!/^[0-9]+$/.test(value) || (flag === '--workers' && Number(value) < 1)) {
+      usageError(`${flag} needs a ${flag === '--port' ? 'whole number' : 'positive integer'}, got "${value}"`, flags);
     }
     opts[flag.slice(2)] = Number(value);
   }
-  if (opts.port === null) usageError('--port is required', flags);
-  if (opts.port > 65535) usageError(`--port must be 1..65535, got ${opts.port}`, flags);
+  if (opts.port > 65535) usageError(`--port must be 0..65535, got ${opts.port}`, flags);
   if (!multiProcess && opts.workers !== 1) {
     usageError(`this server runs in one process; --workers ${opts.workers} is not supported`, flags);
   }
@@ -105,8 +108,9 @@ function listen(server, port, onListening) {
   });
 }
 
-// Tells the harness, in the one stdout line the protocol allows, that every worker listens.
-function printReady(serverName, workers = 1) {
+// Tells the harness, in the one stdout line the protocol allows, that every worker listens on
+// `port` and which configuration (server, parser, environment) is actually in use.
+function printReady(serverName, port, config, workers = 1) {
   process.stdout.write(JSON.stringify({
     protocol: 1,
     ready: true,
@@ -114,9 +118,19 @@ function printReady(serverName, workers = 1) {
     runtime: 'node',
     version: process.version,
     pid: process.pid,
+    port,
     workers,
+    config,
   }) + '\n');
 }
+
+// The port a listening http.Server really has (the kernel's choice when it was asked for port 0).
+function boundPort(httpServer) {
+  return httpServer.address().port;
+}
+
+// Node's own HTTP parser; every Node server here parses with it (process.versions names it).
+const PARSER = process.versions.llhttp ? 'llhttp' : 'legacy';
 
 // Runs close() on SIGTERM or SIGINT and exits when it calls back, or at the deadline regardless.
 function onTerminate(close) {
@@ -157,6 +171,6 @@ function cpuBody() {
 
 module.exports = {
   HOST, BACKLOG, IDLE_TIMEOUT_MS, DELAY_MS, MESSAGE, PLAINTEXT, NOT_FOUND, TEXT_PLAIN, APPLICATION_JSON,
-  fail, requireLibrary, parseArgs, bindError, listen, printReady, onTerminate, closeHttpServer,
+  PARSER, fail, requireLibrary, parseArgs, bindError, listen, printReady, boundPort, onTerminate, closeHttpServer,
   jsonBody, cpuResult, cpuBody,
 };

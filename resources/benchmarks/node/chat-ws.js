@@ -1,9 +1,9 @@
 'use strict';
 // WebSocket chat room on the `ws` library: every message is broadcast to every client.
 //
-//   node chat-ws.js --port P
+//   node chat-ws.js [--port P]
 //
-// Clients connect to ws://127.0.0.1:P/chat; each message a client sends goes, unchanged and as
+// Clients connect to ws://127.0.0.1:P/chat (P: the port in the ready line); each message a client sends goes, unchanged and as
 // the same frame type, to every open connection, the sender included.
 
 const http = require('http');
@@ -34,7 +34,8 @@ function main() {
       }
     });
   });
-  server.listen(httpServer, opts.port, () => server.printReady('chat-ws', 1));
+  server.listen(httpServer, opts.port, () => server.printReady('chat-ws', server.boundPort(httpServer),
+    { server: 'ws', parser: server.PARSER }, 1));
   server.onTerminate((done) => {
     for (const client of wss.clients) client.terminate();
     httpServer.close(done);

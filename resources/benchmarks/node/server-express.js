@@ -1,9 +1,11 @@
 'use strict';
 // HTTP server on Express (its router and response helpers over Node's `http`, llhttp parser).
 //
-//   node server-express.js --port P
+//   NODE_ENV=production node server-express.js [--port P]
 //
 // ETag and X-Powered-By are switched off so that its headers are comparable with the others'.
+// The manifest starts it with NODE_ENV=production, as Express's production guide asks; the ready
+// line reports the environment Express itself adopted (app.get('env')).
 
 const http = require('http');
 const server = require('./_server.js');
@@ -35,8 +37,10 @@ function makeApp(express) {
 function main() {
   const opts = server.parseArgs();
   const express = server.requireLibrary('express');
-  const httpServer = http.createServer(makeApp(express));
-  server.listen(httpServer, opts.port, () => server.printReady('express', 1));
+  const app = makeApp(express);
+  const httpServer = http.createServer(app);
+  server.listen(httpServer, opts.port, () => server.printReady('express', server.boundPort(httpServer),
+    { server: 'express', parser: server.PARSER, env: app.get('env') }, 1));
   server.onTerminate(server.closeHttpServer(httpServer));
 }
 

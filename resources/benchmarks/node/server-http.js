@@ -1,15 +1,20 @@
 'use strict';
 // HTTP server on Node's own `http` module (llhttp parses the request line and every header).
 //
-//   node server-http.js --port P [--workers N]
+//   node server-http.js [--port P] [--workers N]
 //
 // With --workers N > 1 the primary forks N `cluster` workers that share the port (the primary
 // accepts and hands connections round-robin, cluster's default on Linux), prints the ready line
-// once all of them listen, and stops them on SIGTERM.
+// once all of them listen, and stops them on SIGTERM. With port 0 the primary binds one handle
+// for the first worker's listen(0) and hands every later worker the same one, so all share the
+// port the kernel picked; the ready line gives it, and a worker on any other port is an error.
 
 const cluster = require('cluster');
 const http = require('http');
 const server = require('./_server.js');
+
+// What the ready line reports as the configuration in use.
+const CONFIG = { server: 'node:http', parser: server.PARSER };
 
 // How long the primary waits for every worker to listen before it gives up.
 const WORKER_START_TIMEOUT_MS = 15000;
@@ -78,11 +83,20 @@ function runPrimary(port, workers) {
     stopWorkers(1);
   }, WORKER_START_TIMEOUT_MS);
 
-  cluster.on('listening', () => {
+  let sharedPort = null;
+  cluster.on('listening', (worker, address) => {
+    if (sharedPort === null) sharedPort = address.port;
+    if (address.port !== sharedPort) {
+      process.stderr.write(`server-http.js: worker ${worker.process.pid} listens on port ${address.port}, ` +
+        `not on the shared port ${sharedPort}\n`);
+      clearTimeout(startTimer);
+      stopWorkers(1);
+      return;
+    }
     if (++listening === workers) {
       clearTimeout(startTimer);
       ready = true;
-      server.printReady('node-http', workers);
+      server.printReady('node-http', sharedPort, CONFIG, workers);
     }
   });
   cluster.on('exit', (worker, code, signal) => {
@@ -108,7 +122,7 @@ function main() {
   } else if (opts.workers > 1) {
     runPrimary(opts.port, opts.workers);
   } else {
-    serve(opts.port, () => server.printReady('node-http', 1));
+    const httpServer = serve(opts.port, () => server.printReady('node-http', server.boundPort(httpServer), CONFIG, 1));
   }
 }
 

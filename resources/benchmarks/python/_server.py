@@ -1,10 +1,12 @@
 """What every Showdown Python server shares, so each one does identical work per request.
 
-    /usr/bin/python3 <server script> --port P [--workers N] [server-specific flags]
+    /usr/bin/python3 <server script> [--port P] [--workers N] [server-specific flags]
 
-The contract is PROTOCOL.md section 2: bind 127.0.0.1:P only, print one JSON ready line on
-stdout once listening, diagnostics on stderr, exit within 2 s of SIGTERM, and exit status 1
-with a message (before any ready line) when the port is taken or a library is missing.
+The contract is PROTOCOL.md section 2: bind 127.0.0.1 only, on port 0 (the kernel picks a free
+port, so there is no race with other programs) unless --port names one, print one JSON ready line
+on stdout once listening that gives the port actually bound and the configuration actually in use,
+diagnostics on stderr, exit within 2 s of SIGTERM, and exit status 1 with a message (before any
+ready line) when the port is taken or a library is missing.
 Bad arguments exit with status 2 (argparse's convention).
 """
 
@@ -60,7 +62,10 @@ def require(module, debian_package):
 def parse_args(description, multi_process=False, configure=None):
     """Parse --port (and --workers where the server can fork); configure(parser) adds the rest."""
     parser = argparse.ArgumentParser(prog=_SCRIPT, description=description)
-    parser.add_argument("--port", type=_port, required=True, help="TCP port on 127.0.0.1")
+    # The harness passes no port: binding port 0 lets the kernel pick one that is free at that moment,
+    # where a port chosen beforehand could be taken by anything else in between. --port is for people.
+    parser.add_argument("--port", type=_port, default=0,
+                        help="TCP port on 127.0.0.1 (default 0: the kernel picks a free one)")
     if multi_process:
         parser.add_argument("--workers", type=_positive, default=1,
                             help="worker processes sharing the port (SO_REUSEPORT)")
@@ -77,10 +82,9 @@ def parse_args(description, multi_process=False, configure=None):
 
 
 def _port(text):
-    value = _positive(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"port must be 1..65535, got {value}")
-    return value
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0..65535, got {text!r}")
+    return int(text)
 
 
 def _positive(text):
@@ -99,15 +103,18 @@ def raise_file_limit():
             pass  # keep the soft limit; a failure to accept later is reported by the load generator
 
 
-def listen_socket(port, reuse_port=False):
-    """A listening TCP socket on 127.0.0.1:port, or exit 1 saying why it could not be had."""
+def listen_socket(port, reuse_port=False, listen=True):
+    """A listening TCP socket on 127.0.0.1:port (port 0: a free one the kernel picks), or exit 1
+    saying why it could not be had. With listen=False it is only bound: it holds the port without
+    taking connections (a reuse-port parent learns its workers' port that way)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if reuse_port:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((HOST, port))
-        sock.listen(BACKLOG)
+        if listen:
+            sock.listen(BACKLOG)
     except OSError as e:
         sock.close()
         fail(bind_error(port, e))
@@ -122,10 +129,24 @@ def bind_error(port, error):
     return f"cannot listen on {HOST}:{port}: {error.strerror or error}"
 
 
-def print_ready(server, workers=1):
-    """Tell the harness, in the one stdout line the protocol allows, that every worker listens."""
+def bound_port(sock):
+    """The port a listening socket really has (the kernel's choice when it was bound to port 0)."""
+    return sock.getsockname()[1]
+
+
+def loop_kind():
+    """Which event loop implementation is running, read from the loop itself rather than from a flag."""
+    import asyncio
+    # asyncio's own loops live in asyncio.*_events, uvloop's Loop in uvloop.
+    return type(asyncio.get_running_loop()).__module__.split(".", 1)[0]
+
+
+def print_ready(server, port, config, workers=1, pid=None):
+    """Tell the harness, in the one stdout line the protocol allows, that every worker listens on port
+    and which configuration (server, parser, loop, ...) is actually in use."""
     line = json.dumps({"protocol": 1, "ready": True, "server": server, "runtime": "python",
-                       "version": sys.version.split()[0], "pid": os.getpid(), "workers": workers},
+                       "version": sys.version.split()[0], "pid": pid or os.getpid(), "port": port,
+                       "workers": workers, "config": config},
                       separators=(",", ":"))
     sys.stdout.write(line + "\n")
     sys.stdout.flush()

@@ -1,6 +1,6 @@
 """WebSocket chat room on the websockets library: every message is broadcast to every client.
 
-    /usr/bin/python3 chat-websockets.py --port P
+    /usr/bin/python3 chat-websockets.py [--port P]
 
 Clients connect to ws://127.0.0.1:P/chat; each text (or binary) message a client sends goes,
 unchanged, to every open connection, the sender included, through websockets.broadcast().
@@ -46,7 +46,8 @@ async def serve(websockets, sock):
     # the client's closing handshake; the default 10 s would overrun the protocol's 2 s.
     async with websockets.serve(chat, sock=sock, process_request=only_chat, ping_interval=None,
                                 compression=None, close_timeout=CLOSE_TIMEOUT_S, backlog=_server.BACKLOG):
-        _server.print_ready("chat-websockets")
+        _server.print_ready("chat-websockets", _server.bound_port(sock),
+                            {"server": "websockets", "loop": _server.loop_kind()})
         await stop.wait()
         _server.arm_exit_deadline()
 

@@ -1,6 +1,6 @@
 """HTTP server on aiohttp.web (aiohttp's own HTTP parser, its router and web.Response).
 
-    /usr/bin/python3 server-aiohttp.py --port P
+    /usr/bin/python3 server-aiohttp.py [--port P]
 """
 
 import asyncio
@@ -47,6 +47,15 @@ def make_app(web):
     return app
 
 
+def config():
+    """The configuration in use: which request parser aiohttp's protocol really instantiates (its C
+    extension, or the pure-Python fallback when the extension failed to load) and the running loop."""
+    from aiohttp import web_protocol
+    parser = web_protocol.HttpRequestParser.__module__
+    return {"server": "aiohttp", "parser": "C" if parser == "aiohttp._http_parser" else "Python",
+            "loop": _server.loop_kind()}
+
+
 async def serve(web, sock):
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -56,7 +65,7 @@ async def serve(web, sock):
                            keepalive_timeout=_server.IDLE_TIMEOUT_S)
     await runner.setup()
     await web.SockSite(runner, sock, backlog=_server.BACKLOG).start()
-    _server.print_ready("aiohttp")
+    _server.print_ready("aiohttp", _server.bound_port(sock), config())
     await stop.wait()
     _server.arm_exit_deadline()
     await runner.cleanup()

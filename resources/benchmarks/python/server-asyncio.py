@@ -1,11 +1,13 @@
 """HTTP/1.1 server on the standard library's asyncio streams (or uvloop with --loop uvloop).
 
-    /usr/bin/python3 server-asyncio.py --port P [--workers N] [--loop asyncio|uvloop]
+    /usr/bin/python3 server-asyncio.py [--port P] [--workers N] [--loop asyncio|uvloop]
 
 Each request's line is split and checked, and its header block is parsed by
 http.client.parse_headers (the standard library's HTTP header parser). Keep-alive follows
-HTTP/1.1 rules and Connection: close is honoured. With --workers N > 1 the parent forks N
-workers that each bind the port with SO_REUSEPORT, so the kernel spreads connections over them.
+HTTP/1.1 rules and Connection: close is honoured. With --workers N > 1 the parent binds the port
+(port 0: the kernel picks it) with SO_REUSEPORT without listening, so it learns the port and holds
+it, then forks N workers that each bind and listen on that port with SO_REUSEPORT, so the kernel
+spreads connections over them.
 """
 
 import asyncio
@@ -164,16 +166,26 @@ def run_loop(sock, loop_name, on_listening):
     asyncio.run(serve(sock, on_listening))
 
 
+def config(loop):
+    """The configuration in use, as the ready line reports it; the loop is read from the running loop."""
+    return {"server": "asyncio streams", "parser": "http.client.parse_headers", "loop": loop}
+
+
 def run_single(port, loop_name):
     sock = _server.listen_socket(port)
-    run_loop(sock, loop_name, lambda loop: _server.print_ready(loop_name, 1))
+    run_loop(sock, loop_name,
+             lambda loop: _server.print_ready(loop_name, _server.bound_port(sock), config(_server.loop_kind())))
+
+
+# What a worker writes to the ready pipe once it listens: one byte naming the loop it really runs.
+LOOP_BYTES = {"asyncio": b"a", "uvloop": b"u"}
 
 
 def run_worker(port, loop_name, ready_fd, lifeline_fd):
     """A forked worker: bind with SO_REUSEPORT, report readiness, exit when the parent is gone."""
 
     def on_listening(loop):
-        os.write(ready_fd, b"r")
+        os.write(ready_fd, LOOP_BYTES.get(_server.loop_kind(), b"?"))
         os.close(ready_fd)
 
         def parent_gone():
@@ -190,9 +202,15 @@ def run_worker(port, loop_name, ready_fd, lifeline_fd):
 
 def run_workers(port, loop_name, workers):
     """The parent: fork the workers, print the ready line when all listen, forward SIGTERM, reap."""
-    # Fail before forking when the port is in use: reuse-port workers could otherwise join another
-    # program's port instead of failing.
-    _server.listen_socket(port).close()
+    if port != 0:
+        # Fail before forking when a named port is in use: reuse-port workers could otherwise join
+        # another program's port instead of failing.
+        _server.listen_socket(port).close()
+    # Bound with SO_REUSEPORT but not listening: the parent learns the port (the kernel's choice for
+    # port 0) and holds it for the workers' lifetime, yet takes no connections itself, because only
+    # listening sockets join the kernel's reuse-port group.
+    holder = _server.listen_socket(port, reuse_port=True, listen=False)
+    port = _server.bound_port(holder)
     if loop_name == "uvloop":
         _server.require("uvloop", "python3-uvloop")
     ready_r, ready_w = os.pipe()
@@ -203,6 +221,7 @@ def run_workers(port, loop_name, workers):
         if pid == 0:
             os.close(ready_r)
             os.close(lifeline_w)
+            holder.close()
             status = 0
             try:
                 run_worker(port, loop_name, ready_w, lifeline_r)
@@ -228,10 +247,12 @@ def run_workers(port, loop_name, workers):
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        if not wait_for_workers(ready_r, workers, children, terminated):
+        loops = wait_for_workers(ready_r, workers, children, terminated)
+        if loops is None:
             stop_children(children)
             sys.exit(1)
-        _server.print_ready(loop_name, workers)
+        kinds = {kind for kind, byte in LOOP_BYTES.items() if byte in loops}
+        _server.print_ready(loop_name, port, config(kinds.pop() if len(kinds) == 1 else "mixed"), workers)
         dead, _ = os.waitpid(-1, 0)  # returns only when a worker dies; SIGTERM interrupts it
         children.remove(dead)
         sys.stderr.write("server-asyncio.py: a worker exited unexpectedly; stopping the others\n")
@@ -242,27 +263,28 @@ def run_workers(port, loop_name, workers):
 
 
 def wait_for_workers(ready_r, workers, children, terminated):
-    """True once every worker reported it listens; False (with a message) if one failed or time ran out."""
+    """The bytes the workers wrote (one each, naming its loop) once every worker listens; None (with a
+    message) if one failed or time ran out."""
     deadline = time.monotonic() + WORKER_START_TIMEOUT_S
-    listening = 0
-    while listening < workers:
+    received = b""
+    while len(received) < workers:
         if terminated:
-            return False
+            return None
         if not all_alive(children):
             sys.stderr.write("server-asyncio.py: a worker exited before it was listening\n")
-            return False
+            return None
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            sys.stderr.write(f"server-asyncio.py: only {listening} of {workers} workers listened "
+            sys.stderr.write(f"server-asyncio.py: only {len(received)} of {workers} workers listened "
                              f"within {WORKER_START_TIMEOUT_S} s\n")
-            return False
+            return None
         readable, _, _ = select.select([ready_r], [], [], min(remaining, 0.1))
         if readable:
             data = os.read(ready_r, workers)
             if not data:
                 continue  # every worker closed its end; the liveness check above decides
-            listening += len(data)
-    return True
+            received += data
+    return received
 
 
 def all_alive(children):

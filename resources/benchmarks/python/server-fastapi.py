@@ -1,6 +1,10 @@
-"""HTTP server: a FastAPI application run by uvicorn (h11 parser, one worker, access log off).
+"""HTTP server: a FastAPI application run by uvicorn (one worker, access log off).
 
-    /usr/bin/python3 server-fastapi.py --port P
+    /usr/bin/python3 server-fastapi.py [--port P] [--http httptools|h11] [--loop uvloop|asyncio]
+
+The defaults, httptools and uvloop, are what uvicorn's standard install (uvicorn[standard]) runs and
+its deployment docs recommend; h11 on the default asyncio loop is uvicorn's pure-Python fallback,
+kept as a separately named server to show what the parser and loop cost.
 """
 
 import asyncio
@@ -52,10 +56,15 @@ def bounded_exit_server(uvicorn):
     return BoundedExitServer
 
 
-async def serve(uvicorn, app, sock):
-    config = uvicorn.Config(app, http="h11", loop="asyncio", lifespan="off", access_log=False,
-                            log_level="warning", workers=1, backlog=_server.BACKLOG,
-                            timeout_keep_alive=_server.IDLE_TIMEOUT_S, server_header=False)
+def in_use(config):
+    """The configuration uvicorn really runs, read from what it loaded and from the running loop: the
+    HTTP protocol class its listener instantiates per connection (uvicorn.protocols.http.httptools_impl
+    or h11_impl) and the loop's own type."""
+    protocol = config.http_protocol_class.__module__.rsplit(".", 1)[-1]
+    return {"server": "uvicorn", "http": protocol.removesuffix("_impl"), "loop": _server.loop_kind()}
+
+
+async def serve(uvicorn, config, sock):
     server = bounded_exit_server(uvicorn)(config)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     # uvicorn says nothing machine-readable when it listens; it sets `started` once it does.
@@ -64,19 +73,36 @@ async def serve(uvicorn, app, sock):
             serving.result()
             _server.fail("uvicorn stopped before it was listening")
         await asyncio.sleep(0.01)
-    _server.print_ready("fastapi")
+    _server.print_ready("fastapi", _server.bound_port(sock), in_use(config))
     await serving  # uvicorn's own SIGTERM handler ends serve(); closing is bounded below
 
 
+def configure(parser):
+    parser.add_argument("--http", choices=("httptools", "h11"), default="httptools",
+                        help="uvicorn's HTTP protocol implementation (default: httptools)")
+    parser.add_argument("--loop", choices=("uvloop", "asyncio"), default="uvloop",
+                        help="event loop (default: uvloop)")
+
+
 def main():
-    args = _server.parse_args(__doc__.splitlines()[0])
+    args = _server.parse_args(__doc__.splitlines()[0], configure=configure)
     fastapi = _server.require("fastapi", "python3-fastapi")
     responses = _server.require("fastapi.responses", "python3-fastapi")
     uvicorn = _server.require("uvicorn", "python3-uvicorn")
-    _server.require("h11", "python3-h11")
+    # uvicorn silently falls back to h11 or asyncio when "auto" finds no httptools or uvloop; naming
+    # them explicitly and importing them here makes a missing package an error instead.
+    _server.require(args.http, f"python3-{args.http}")
+    if args.loop == "uvloop":
+        _server.require("uvloop", "python3-uvloop")
     _server.raise_file_limit()
     sock = _server.listen_socket(args.port)
-    asyncio.run(serve(uvicorn, make_app(fastapi, responses), sock))
+    config = uvicorn.Config(make_app(fastapi, responses), http=args.http, loop=args.loop, lifespan="off",
+                            access_log=False, log_level="warning", workers=1, backlog=_server.BACKLOG,
+                            timeout_keep_alive=_server.IDLE_TIMEOUT_S, server_header=False)
+    # uvicorn's own run() installs the loop before it starts one; serve(), used here to hand it our
+    # socket, does not, so the loop policy (uvloop's for loop="uvloop") is set before asyncio.run.
+    config.setup_event_loop()
+    asyncio.run(serve(uvicorn, config, sock))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """HTTP server on the standard library's http.server: ThreadingHTTPServer, one thread per connection.
 
-    /usr/bin/python3 server-threading.py --port P
+    /usr/bin/python3 server-threading.py [--port P]
 
 BaseHTTPRequestHandler parses the request line and every header (http.client.parse_headers);
 protocol_version HTTP/1.1 keeps connections alive until the client sends Connection: close.
@@ -69,7 +69,8 @@ def main():
     except OSError as e:
         _server.fail(_server.bind_error(args.port, e))
     _server.exit_on_sigterm()
-    _server.print_ready("threading")
+    _server.print_ready("threading", server.server_port,
+                        {"server": "http.server.ThreadingHTTPServer", "parser": "http.client.parse_headers"})
     try:
         server.serve_forever()
     finally:
