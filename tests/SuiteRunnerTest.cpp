@@ -57,6 +57,21 @@ Sample evaluate(const ProcessResult &process, const Benchmark &benchmark = kerne
     return SampleEvaluator::evaluate(benchmark, size(), runtime(QStringLiteral("node"), QStringLiteral("node")), process);
 }
 
+/// Loads a manifest made of `benchmarks` (the inside of its "benchmarks" array), written to a temporary folder:
+/// the manifest tests each check how one entry is read or refused.
+std::optional<Catalog> loadManifest(const QByteArray &benchmarks, QString *error)
+{
+    QTemporaryDir dir;
+    QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+    if (!manifest.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1").arg(manifest.fileName());
+        return std::nullopt;
+    }
+    manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[)" + benchmarks + "]}");
+    manifest.close();
+    return Catalog::load(manifest.fileName(), error);
+}
+
 } // namespace
 
 class SuiteRunnerTest : public QObject {
@@ -146,8 +161,8 @@ private slots:
                                  R"("standard":{"size":2,"runs":4,"iterations":1,"warmup":0,"checksum":"2"},)"
                                  R"("full":{"size":3,"runs":5,"iterations":1,"warmup":0,"checksum":"3"}})";
         manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[)"
-                       R"({"name":"a","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/a.js","python":"python/a.py","sizes":)" + sizes + "},"
-                       R"({"name":"b","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/b.js","python":"python/b.py","sizes":)" + sizes + "}]}");
+            R"({"name":"a","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/a.js","python":"python/a.py","sizes":)" + sizes + "},"
+            R"({"name":"b","category":"cpu","claims":["jit"],"bound":"code","notes":"n","node":"node/b.js","python":"python/b.py","sizes":)" + sizes + "}]}");
         manifest.close();
         QString error;
         const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
@@ -200,9 +215,9 @@ private slots:
         QVERIFY(fragment.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"size":10,"runs":1,"iterations":2,"warmup":0,"checksum":"42","workers":[1,2]})";
         fragment.write(R"({"benchmarks":[{"name":"par","category":"scaling","claims":["gil"],"bound":"code","notes":"n","node":"node/par.js","python":"python/par.py",)"
-                       R"("variants":[{"name":"worker_threads","runtime":"node"},{"name":"threads","runtime":"python"},)"
-                       R"({"name":"numpy","runtime":"python","requires":["numpy"]}],)"
-                       R"("sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+            R"("variants":[{"name":"worker_threads","runtime":"node"},{"name":"threads","runtime":"python"},)"
+            R"({"name":"numpy","runtime":"python","requires":["numpy"]}],)"
+            R"("sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
         fragment.close();
         QString error;
         const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
@@ -292,7 +307,7 @@ private slots:
         QVERIFY(manifest.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"size":1,"runs":1,"iterations":1,"warmup":0,"checksum":"1"})";
         manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"k","category":"cpu",)" + fields
-                       + R"("node":"k.js","python":"k.py","sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
+            + R"("node":"k.js","python":"k.py","sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
         manifest.close();
         QString error;
         const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
@@ -325,18 +340,14 @@ private slots:
     {
         QFETCH(QByteArray, extra);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
         const QByteArray quick = R"({)" + extra + R"("endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
-        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
-                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"a"},"json":{"path":"/json","body":"b"}},)"
-                       R"("servers":[{"name":"a","runtime":"node","script":"a.js"},{"name":"b","runtime":"node","script":"b.js"}],)"
-                       R"("sizes":{"quick":)" + quick + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
-        manifest.close();
+        const QByteArray benchmark = R"({"name":"web","measure":"http",)"
+            R"("endpoints":{"plaintext":{"path":"/plaintext","body":"a"},"json":{"path":"/json","body":"b"}},)"
+            R"("servers":[{"name":"a","runtime":"node","script":"a.js"},{"name":"b","runtime":"node","script":"b.js"}],)"
+            R"("sizes":{"quick":)" + quick + R"(,"standard":)" + size + R"(,"full":)" + size + "}}";
         QString error;
-        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        const std::optional<Catalog> catalog = loadManifest(benchmark, &error);
         if (!expected.isEmpty()) {
             QVERIFY(!catalog);
             QVERIFY2(error.contains(expected), qPrintable(error));
@@ -388,17 +399,13 @@ private slots:
         QFETCH(QByteArray, endpoint);
         QFETCH(QByteArray, capacity);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"endpoints":["plaintext"],"connections":[16],"duration_s":1,"capacity":)" + capacity + "}";
-        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"s","measure":"http",)"
-                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello",)" + endpoint + R"(}},)"
-                       R"("servers":[{"name":"n","runtime":"node","script":"n.js"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size
-                       + R"(,"full":)" + size + "}}]}");
-        manifest.close();
+        const QByteArray benchmark = R"({"name":"s","measure":"http",)"
+            R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello",)" + endpoint + R"(}},)"
+            R"("servers":[{"name":"n","runtime":"node","script":"n.js"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size
+            + R"(,"full":)" + size + "}}";
         QString error;
-        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        const std::optional<Catalog> catalog = loadManifest(benchmark, &error);
         if (expected.isEmpty()) {
             QVERIFY2(catalog, qPrintable(error));
             const Benchmark &s = catalog->benchmarks().first();
@@ -452,17 +459,13 @@ private slots:
     {
         QFETCH(QByteArray, fields);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
-        QVERIFY(manifest.open(QIODevice::WriteOnly));
         const QByteArray size = R"({"endpoints":["plaintext"],"connections":[1],"duration_s":1})";
-        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"web","measure":"http",)"
-                       R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello"}},)"
-                       R"("servers":[{"name":"express","runtime":"node","script":"node/server-express.js","args":[],"requires":[],)" + fields
-                       + R"("per_request":"p"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}]}");
-        manifest.close();
+        const QByteArray benchmark = R"({"name":"web","measure":"http",)"
+            R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello"}},)"
+            R"("servers":[{"name":"express","runtime":"node","script":"node/server-express.js","args":[],"requires":[],)" + fields
+            + R"("per_request":"p"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}";
         QString error;
-        const std::optional<Catalog> catalog = Catalog::load(manifest.fileName(), &error);
+        const std::optional<Catalog> catalog = loadManifest(benchmark, &error);
         if (!expected.isEmpty()) {
             QVERIFY(!catalog);
             QVERIFY2(error.contains(expected), qPrintable(error));
