@@ -668,6 +668,8 @@ QChart *loadLines(const QList<LoadRow> &rows, const QStringList &only, const QSt
     x->setMinorTickCount(spec.xLogBase == 10 ? 8 : 0);
     if (spec.xLogBase == 10)
         x->setRange(std::pow(10.0, std::floor(std::log10(minX))), std::pow(10.0, std::ceil(std::log10(maxX))));
+    else if (minX == maxX)  // one connection count (an endpoint measured at one point): room around it for the whiskers
+        x->setRange(std::max(1.0, minX / 4), maxX * 4);
     else
         x->setRange(std::max(1.0, minX / 1.5), maxX * 1.5);
     x->setTitleText(spec.xTitle);
