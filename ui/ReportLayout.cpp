@@ -6,6 +6,9 @@
 #include <QXYSeries>
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QRegularExpression>
+
+#include <numeric>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QPagedPaintDevice>
@@ -183,6 +186,41 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
     QList<qreal> columns;
     for (qreal fraction : widths)
         columns.append(fraction * m_width);
+    // A word wider than its column would be cut (word wrap cannot break it): widen such columns to their
+    // widest word, taking the room from the columns that have more than they need, in proportion to it.
+    QList<qreal> needed;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        qreal widest = 0;
+        const auto measure = [&](const QString &text, const QFont &f) {
+            const QFontMetricsF metrics(f, m_device);
+            for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+                widest = std::max(widest, metrics.horizontalAdvance(word));
+        };
+        if (c < headers.size())
+            measure(headers.at(c), m_tableBold);
+        for (const QStringList &row : rows) {
+            if (c < row.size())
+                measure(row.at(c), m_tableFont);
+        }
+        needed.append(widest + 2 * kCellPadding + 1);
+    }
+    qreal shortfall = 0, slack = 0;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        shortfall += std::max<qreal>(0, needed.at(c) - columns.at(c));
+        slack += std::max<qreal>(0, columns.at(c) - needed.at(c));
+    }
+    if (shortfall > 0 && slack > 0) {
+        const qreal share = std::min<qreal>(1, shortfall / slack);
+        for (qsizetype c = 0; c < columns.size(); ++c)
+            columns[c] = columns.at(c) < needed.at(c) ? std::min(needed.at(c), columns.at(c) + shortfall)
+                                                      : columns.at(c) - (columns.at(c) - needed.at(c)) * share;
+    }
+    // Words too wide for the whole page (never seen in our tables) still may not push the table off the page.
+    const qreal total = std::accumulate(columns.begin(), columns.end(), qreal(0));
+    if (total > m_width) {
+        for (qreal &column : columns)
+            column *= m_width / total;
+    }
     auto rowBlock = [=, this](const QStringList &cells, bool header, bool striped) {
         const QFont &f = header ? m_tableBold : m_tableFont;
         qreal height = 0;
