@@ -2,6 +2,7 @@
 // quick suite started from the Run dialog, every page, Stop in the middle of a run, a corrupt file, and
 // History's edits. Tables and charts are checked against what the store holds.
 
+#include "LegendNames.h"
 #include "ChartPanel.h"
 #include "CompareTableModel.h"
 #include "ComparisonTableModel.h"
@@ -126,17 +127,6 @@ QChart *chartOf(ChartPanel *panel, const QString &subject)
         return panel->chart() ? panel->chart()->title().contains(subject) : panel->explanation().contains(subject);
     }, 10000);
     return settled ? panel->chart() : nullptr;
-}
-
-/// Names the legend lists: helpers (whiskers, further processes' lines) have no name.
-QStringList legendNames(QChart *chart)
-{
-    QStringList names;
-    for (QLegendMarker *marker : chart->legend()->markers()) {
-        if (!marker->label().isEmpty())
-            names.append(marker->label());
-    }
-    return names;
 }
 
 /// Waits until the window has read its database and detected the runtimes.

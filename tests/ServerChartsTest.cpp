@@ -3,6 +3,7 @@
 // into even charts with shared scales, legends carry whole "server (runtime)" names, CI whiskers appear exactly
 // where a row has an interval, the objective is drawn, and the PDF's server pages keep every name whole.
 
+#include "LegendNames.h"
 #include "ChartFactory.h"
 #include "ReportWriter.h"
 #include "ServerRows.h"
@@ -121,17 +122,6 @@ QList<LoadRow> chatRows()
         }
     }
     return rows;
-}
-
-/// Names of the series the legend lists: helpers (whiskers, further processes' lines) carry no name and no marker label.
-QStringList legendNames(QChart *chart)
-{
-    QStringList names;
-    for (QLegendMarker *marker : chart->legend()->markers()) {
-        if (!marker->label().isEmpty())
-            names.append(marker->label());
-    }
-    return names;
 }
 
 int whiskerCount(QChart *chart)
