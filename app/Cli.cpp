@@ -332,7 +332,7 @@ int Cli::benchmarksVerb(bool json)
     } else {
         for (const Benchmark &benchmark : catalog->benchmarks()) {
             const BenchmarkAvailability availability = describeAvailability(benchmark, detected, selection);
-            m_out << padded(benchmark.name, 16) << padded(benchmark.category, 9) << padded(benchmark.bound ? benchmark.bound->name() : QString(), 9)
+            m_out << padded(benchmark.name, 16) << padded(benchmark.category.name(), 9) << padded(benchmark.bound ? benchmark.bound->name() : QString(), 9)
                   << padded(benchmark.claims.join(QLatin1Char(',')), 24) << benchmark.title;
             if (!availability.reasons.isEmpty())
                 m_out << "  [" << (availability.available ? "partly: " : "unavailable: ") << availability.reasons.join(QStringLiteral("; ")) << "]";

@@ -1,5 +1,6 @@
 #include "ReportVerb.h"
 
+#include "PagePlan.h"
 #include "ReportWriter.h"
 #include "ResultSetReference.h"
 #include "VerbArguments.h"
@@ -51,8 +52,10 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         // One set's pages draw its stored analysis; its claim findings bootstrap the raw values at their rules'
         // confidence, as `showdown claims` does, so the samples are read too (once).
         const std::optional<AnalysedResultSet> loaded = ResultSetReference::loadAnalysed(parser.positionalArguments().first(), parser.value(db), &error);
-        if (!loaded
-            || !ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis,
+        // Sections show what the window's pages show, placed by this build's manifest.
+        const PagePlan::Categories categories = loaded ? PagePlan::shipped(&error) : PagePlan::Categories{};
+        if (!loaded || categories.isEmpty()
+            || !ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories,
                                              ClaimInputs::fromResultSet(loaded->set.samples, loaded->set.runtimes), &buffer, &error))
             return VerbArguments::fail(err, verb, error);
     }

@@ -334,7 +334,7 @@ private slots:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QString error;
-        QVERIFY2(ReportWriter::writeResultSet(info, {}, analysis, std::nullopt, &buffer, &error), qPrintable(error));
+        QVERIFY2(ReportWriter::writeResultSet(info, {}, analysis, {}, std::nullopt, &buffer, &error), qPrintable(error));
         QTemporaryDir dir;
         QString text = pdfText(buffer.data(), dir.path());
         QVERIFY2(!text.isEmpty(), "pdftotext (poppler-utils) is needed");
@@ -374,7 +374,7 @@ private slots:
         for (const CapacityRow &row : analysis.capacityRows)
             QVERIFY((row.kind == QLatin1String("chat") ? chat : http).contains(ChartFactory::capacityText(row)));
         QVERIFY(http.contains(QLatin1String("Req/s [95% CI]")));
-        QCOMPARE(ReportWriter::sectionTitles(analysis).filter(QRegularExpression(QStringLiteral("^(Concurrency|Real-time)$"))),
+        QCOMPARE(ReportWriter::sectionTitles(analysis, {}).filter(QRegularExpression(QStringLiteral("^(Concurrency|Real-time)$"))),
                  (QStringList{QStringLiteral("Concurrency"), QStringLiteral("Real-time")}));
     }
 };

@@ -277,11 +277,14 @@ private slots:
         QTemporaryDir dir;
         QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"a","bound":"code","notes":"n","node":"a.js","python":"a.py","sizes":{}}]})");
+        manifest.write(R"({"protocol":1,"suites":{"quick":{},"standard":{},"full":{}},"benchmarks":[{"name":"a","category":"cpu","bound":"code","notes":"n","node":"a.js","python":"a.py","sizes":{}}]})");
         manifest.close();
         QString error;
         QVERIFY(!Catalog::load(manifest.fileName(), &error));
         QVERIFY2(error.contains(QLatin1String("benchmark \"a\" has no size for suite \"quick\"")), qPrintable(error));
+        // A category no page knows would drop the benchmark from the window and the report: refused, naming the choices.
+        QVERIFY(!loadManifest(R"({"name":"g","category":"gpu","bound":"code","notes":"n","node":"g.js","python":"g.py","sizes":{}})", &error));
+        QVERIFY2(error.contains(QLatin1String("benchmark \"g\": unknown category \"gpu\"; one of startup, cpu, library")), qPrintable(error));
         QVERIFY(!Catalog::load(dir.filePath(QStringLiteral("missing.json")), &error));
         QVERIFY2(error.contains(QLatin1String("cannot read")), qPrintable(error));
     }
@@ -342,7 +345,7 @@ private slots:
         QFETCH(QString, expected);
         const QByteArray size = R"({"endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
         const QByteArray quick = R"({)" + extra + R"("endpoints":["plaintext","json"],"connections":[1,16],"duration_s":1,"runs":2})";
-        const QByteArray benchmark = R"({"name":"web","measure":"http",)"
+        const QByteArray benchmark = R"({"name":"web","category":"io","measure":"http",)"
             R"("endpoints":{"plaintext":{"path":"/plaintext","body":"a"},"json":{"path":"/json","body":"b"}},)"
             R"("servers":[{"name":"a","runtime":"node","script":"a.js"},{"name":"b","runtime":"node","script":"b.js"}],)"
             R"("sizes":{"quick":)" + quick + R"(,"standard":)" + size + R"(,"full":)" + size + "}}";
@@ -400,7 +403,7 @@ private slots:
         QFETCH(QByteArray, capacity);
         QFETCH(QString, expected);
         const QByteArray size = R"({"endpoints":["plaintext"],"connections":[16],"duration_s":1,"capacity":)" + capacity + "}";
-        const QByteArray benchmark = R"({"name":"s","measure":"http",)"
+        const QByteArray benchmark = R"({"name":"s","category":"io","measure":"http",)"
             R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello",)" + endpoint + R"(}},)"
             R"("servers":[{"name":"n","runtime":"node","script":"n.js"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size
             + R"(,"full":)" + size + "}}";
@@ -460,7 +463,7 @@ private slots:
         QFETCH(QByteArray, fields);
         QFETCH(QString, expected);
         const QByteArray size = R"({"endpoints":["plaintext"],"connections":[1],"duration_s":1})";
-        const QByteArray benchmark = R"({"name":"web","measure":"http",)"
+        const QByteArray benchmark = R"({"name":"web","category":"io","measure":"http",)"
             R"("endpoints":{"plaintext":{"path":"/plaintext","body":"Hello"}},)"
             R"("servers":[{"name":"express","runtime":"node","script":"node/server-express.js","args":[],"requires":[],)" + fields
             + R"("per_request":"p"}],"sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}}";

@@ -1,5 +1,6 @@
 #include "ChartFactory.h"
 
+#include "ChartCategories.h"
 #include "Format.h"
 #include "MedianInterval.h"
 #include "ServerRows.h"
@@ -57,6 +58,13 @@ TimeUnit unitFor(double largestNs)
 QString rowLabel(const QString &benchmark, const QString &variant)
 {
     return variant.isEmpty() ? benchmark : QStringLiteral("%1 / %2").arg(benchmark, variant);
+}
+
+/// A row in a tooltip: its benchmark, variant and worker count (parallel-cpu / threads ×2).
+QString rowLabel(const SummaryRow &row)
+{
+    const QString label = rowLabel(row.benchmark, row.variant);
+    return row.workers > 0 ? QStringLiteral("%1 ×%2").arg(label).arg(row.workers) : label;
 }
 
 QChart *newChart(const QString &title, const ChartStyle &style)
@@ -149,11 +157,16 @@ QLineSeries *whisker(double x, double low, double high, double capHalfWidth, con
     return series;
 }
 
-/// Many benchmark names side by side would be cut to "json-rou…"; slanted they stay whole.
-void slantIfCrowded(QAbstractAxis *axis, qsizetype categories)
+/// Many benchmark names side by side would be cut to "json-rou…"; slanted, and never shortened (the axis takes the
+/// height its longest label needs), they stay whole. Labels of several lines stand upright on their side: slanted,
+/// their width would reach into the next slot and QtCharts would hide every other one.
+void slantIfCrowded(QAbstractAxis *axis, const QStringList &labels)
 {
-    if (categories > 7)
-        axis->setLabelsAngle(-60);
+    if (labels.size() <= 7)
+        return;
+    const bool severalLines = std::any_of(labels.begin(), labels.end(), [](const QString &l) { return l.contains(QLatin1String("<br>")); });
+    axis->setLabelsAngle(severalLines ? -90 : -60);
+    axis->setTruncateLabels(false);
 }
 
 /// Hovering a line names the measured point nearest the cursor (the hover point lies anywhere on the line).
@@ -174,30 +187,36 @@ void tipNearestPoint(QChart *chart, QLineSeries *series, const QStringList &tips
     });
 }
 
-/// Benchmarks and runtimes in the order they first appear (the order they ran in).
+/// Categories (ChartCategories) and runtimes in the order they first appear (the order they ran in).
 struct Grid {
-    QStringList categories;
+    QList<ChartCategory> categories;
     QStringList runtimes;
     QStringList kinds;
     explicit Grid(const QList<SummaryRow> &rows)
+        : categories(ChartCategories::of(rows))
     {
         for (const SummaryRow &row : rows) {
-            const QString label = rowLabel(row.benchmark, row.variant);
-            if (!categories.contains(label))
-                categories.append(label);
             if (!runtimes.contains(row.runtime)) {
                 runtimes.append(row.runtime);
                 kinds.append(row.runtimeKind);
             }
         }
     }
-    [[nodiscard]] const SummaryRow *find(const QList<SummaryRow> &rows, const QString &category, const QString &runtime) const
+    [[nodiscard]] const SummaryRow *find(const QList<SummaryRow> &rows, const ChartCategory &category, const QString &runtime) const
     {
         for (const SummaryRow &row : rows) {
-            if (rowLabel(row.benchmark, row.variant) == category && row.runtime == runtime)
+            if (category.holds(row) && row.runtime == runtime)
                 return &row;
         }
         return nullptr;
+    }
+    /// The category axis's labels.
+    [[nodiscard]] QStringList labels() const
+    {
+        QStringList result;
+        for (const ChartCategory &category : categories)
+            result.append(category.axisLabel());
+        return result;
     }
 };
 
@@ -216,11 +235,11 @@ QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid
         set->setBorderColor(color.darker(120));
         set->setProperty("showdownColor", color);
         QStringList tips;
-        for (const QString &category : grid.categories) {
+        for (const ChartCategory &category : grid.categories) {
             const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
             const std::optional<double> v = row ? value(*row) : std::nullopt;
             set->append(v.value_or(missing));  // a log axis has no 0: missing bars sit on its floor
-            tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category, grid.runtimes.at(r)));
+            tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category.text(), grid.runtimes.at(r)));
         }
         QObject::connect(set, &QBarSet::hovered, chart, [tips](bool on, int index) {
             if (on && index >= 0 && index < tips.size())
@@ -299,18 +318,18 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
         },
         [](const SummaryRow &row) {
             if (row.stats.n == 0)
-                return QObject::tr("%1 on %2: no valid samples\n%3").arg(rowLabel(row.benchmark, row.variant), row.runtime, row.error);
+                return QObject::tr("%1 on %2: no valid samples\n%3").arg(rowLabel(row), row.runtime, row.error);
             const MedianInterval ci = MedianInterval::of(row.stats);
             return QObject::tr("%1 on %2\nmedian %3 (n = %4)\n95% CI %5\nmin %6, max %7")
-                .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::duration(row.stats.median))
+                .arg(rowLabel(row), row.runtime, Format::duration(row.stats.median))
                 .arg(row.stats.n)
                 .arg(ci.valid ? QStringLiteral("%1 – %2").arg(Format::duration(ci.low), Format::duration(ci.high)) : QObject::tr("needs n ≥ 6"))
                 .arg(Format::duration(row.stats.min), Format::duration(row.stats.max));
         },
         logScale ? std::pow(10.0, std::floor(std::log10(smallest / unit.ns))) : 0.0);
     auto *categories = new QBarCategoryAxis;
-    categories->append(grid.categories);
-    slantIfCrowded(categories, grid.categories.size());
+    categories->append(grid.labels());
+    slantIfCrowded(categories, grid.labels());
     chart->addAxis(categories, Qt::AlignBottom);
     bars->attachAxis(categories);
     const QString title = QObject::tr("Median time (%1%2)").arg(unit.name, logScale ? QObject::tr(", log scale") : QString());
@@ -366,8 +385,8 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
     QAbstractAxis *values = logScale ? static_cast<QAbstractAxis *>(logAxis(smallest / unit.ns, largest / unit.ns, title))
                                      : static_cast<QAbstractAxis *>(linearAxis(largest / unit.ns, title));
     auto *categories = new QBarCategoryAxis;
-    categories->append(grid.categories);
-    slantIfCrowded(categories, grid.categories.size());
+    categories->append(grid.labels());
+    slantIfCrowded(categories, grid.labels());
     chart->addAxis(categories, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
@@ -377,9 +396,9 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
         series->setBrush(color);
         series->setPen(QPen(color.darker(160), 1.2));
         series->setBoxWidth(0.7);
-        for (const QString &category : grid.categories) {
+        for (const ChartCategory &category : grid.categories) {
             const SummaryRow *row = grid.find(rows, category, grid.runtimes.at(r));
-            auto *box = new QBoxSet(category);
+            auto *box = new QBoxSet(category.text());
             if (row && row->stats.n > 0) {
                 box->setValue(QBoxSet::LowerExtreme, row->stats.min / unit.ns);
                 box->setValue(QBoxSet::LowerQuartile, row->stats.p25 / unit.ns);
@@ -387,7 +406,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
                 box->setValue(QBoxSet::UpperQuartile, row->stats.p75 / unit.ns);
                 box->setValue(QBoxSet::UpperExtreme, row->stats.max / unit.ns);
                 box->setProperty("tip", QObject::tr("%1 on %2 (n = %3)\nmin %4, Q1 %5, median %6, Q3 %7, max %8")
-                                            .arg(category, row->runtime)
+                                            .arg(category.text(), row->runtime)
                                             .arg(row->stats.n)
                                             .arg(Format::duration(row->stats.min), Format::duration(row->stats.p25),
                                                  Format::duration(row->stats.median), Format::duration(row->stats.p75),
@@ -397,7 +416,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
                 const double floor = logScale ? smallest / unit.ns : 0;
                 for (int which = QBoxSet::LowerExtreme; which <= QBoxSet::UpperExtreme; ++which)
                     box->setValue(which, floor);
-                box->setProperty("tip", QObject::tr("%1 on %2: no valid samples").arg(category, grid.runtimes.at(r)));
+                box->setProperty("tip", QObject::tr("%1 on %2: no valid samples").arg(category.text(), grid.runtimes.at(r)));
             }
             series->append(box);
         }
@@ -423,7 +442,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
     for (const Comparison &c : comparisons) {
         if (!std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
             continue;
-        const QString label = rowLabel(c.benchmark, c.variant);
+        const QString label = ChartCategories::of(c).axisLabel();
         if (!categories.contains(label))
             categories.append(label);
         const QString pair = QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime);
@@ -448,8 +467,8 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
     x->setRange(-0.5, double(categories.size()) - 0.5);
     x->setStartValue(-0.5);
     x->setGridLineVisible(false);
-    slantIfCrowded(x, categories.size());
-    QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("Time ratio node / python (log scale)"));
+    slantIfCrowded(x, categories);
+    QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("node / python (log scale)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
 
@@ -478,10 +497,10 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
         for (const Comparison &c : comparisons) {
             if (QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime) != pairs.at(p) || !std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
                 continue;
-            const double xValue = double(categories.indexOf(rowLabel(c.benchmark, c.variant))) + offset;
+            const double xValue = double(categories.indexOf(ChartCategories::of(c).axisLabel())) + offset;
             points->append(xValue, c.ratio.ratio);
             tips.append(QObject::tr("%1: node/python = %2\n95% CI %3 – %4\n%5\np = %6 (Holm %7)%8")
-                            .arg(rowLabel(c.benchmark, c.variant), Format::ratio(c.ratio.ratio), Format::ratio(c.ratio.ciLow),
+                            .arg(ChartCategories::of(c).text(), Format::ratio(c.ratio.ratio), Format::ratio(c.ratio.ciLow),
                                  Format::ratio(c.ratio.ciHigh), Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime),
                                  Format::pValue(c.pValue), Format::pValue(c.pHolm),
                                  c.valid ? QString() : QObject::tr("\nsome samples invalid")));
@@ -531,15 +550,15 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
         },
         [](const SummaryRow &row) {
             if (row.stats.n == 0)
-                return QObject::tr("%1 on %2: no valid samples").arg(rowLabel(row.benchmark, row.variant), row.runtime);
+                return QObject::tr("%1 on %2: no valid samples").arg(rowLabel(row), row.runtime);
             return QObject::tr("%1 on %2\npeak RSS %3 (largest of %4 processes)")
-                .arg(rowLabel(row.benchmark, row.variant), row.runtime, Format::megabytes(double(row.peakRssKb)))
+                .arg(rowLabel(row), row.runtime, Format::megabytes(double(row.peakRssKb)))
                 .arg(row.processes - row.invalidProcesses);
         },
         0.0);
     auto *categories = new QBarCategoryAxis;
-    categories->append(grid.categories);
-    slantIfCrowded(categories, grid.categories.size());
+    categories->append(grid.labels());
+    slantIfCrowded(categories, grid.labels());
     chart->addAxis(categories, Qt::AlignBottom);
     bars->attachAxis(categories);
     QValueAxis *values = linearAxis(largest, QObject::tr("Peak RSS (MB)"));

@@ -26,7 +26,7 @@ MemoryPage::MemoryPage(PageContext &context, QWidget *parent)
 void MemoryPage::showSnapshot(const ResultSnapshot &snapshot)
 {
     m_model->setRows(snapshot.rows);
-    const QList<SummaryRow> startup = snapshot.rowsIn({QStringLiteral("startup")});
+    const QList<SummaryRow> startup = PagePlan::rows(PagePlan::Page::StartUp, snapshot.rows, snapshot.categories);
     m_startupModel->setRows(startup);
     if (snapshot.isEmpty()) {
         explain(tr("<p>No result set is open.</p><p>Run a suite (toolbar <b>Run</b>, Ctrl+R) or open one in <b>History</b>.</p>"));

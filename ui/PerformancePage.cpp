@@ -9,11 +9,6 @@
 #include <QSplitter>
 
 namespace showdown {
-namespace {
-
-const QStringList kCategories = {QStringLiteral("cpu"), QStringLiteral("library"), QStringLiteral("numeric"), QStringLiteral("other")};
-
-} // namespace
 
 PerformancePage::PerformancePage(PageContext &context, QWidget *parent)
     : Page(tr("Performance"),
@@ -36,13 +31,14 @@ PerformancePage::PerformancePage(PageContext &context, QWidget *parent)
 
 void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
 {
-    const QList<SummaryRow> rows = snapshot.rowsIn(kCategories);
+    constexpr PagePlan::Page page = PagePlan::Page::Performance;
+    const QList<SummaryRow> rows = PagePlan::rows(page, snapshot.rows, snapshot.categories);
     m_summary->setRows(rows);
-    m_comparisons->setRows(snapshot.comparisonsIn(kCategories));
+    m_comparisons->setRows(PagePlan::comparisons(page, snapshot.comparisons, snapshot.categories));
     QList<ProcessRow> processes;
     for (qsizetype i = 0; i < snapshot.samples.size(); ++i) {
         const Sample &sample = snapshot.samples.at(i);
-        if (kCategories.contains(snapshot.categories.value(sample.benchmark, QStringLiteral("other"))))
+        if (PagePlan::pageOf(snapshot.categories, sample.benchmark) == page)
             processes.append({sample, i < snapshot.processSummaries.size() ? snapshot.processSummaries.at(i) : ProcessSummary::of(sample)});
     }
     m_samples->setRows(processes);

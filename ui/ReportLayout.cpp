@@ -288,7 +288,7 @@ QChart *ReportLayout::forPaper(QChart *chart)
     if (!chart)
         return nullptr;
     QFont labels(QStringLiteral("DejaVu Sans"));
-    labels.setPointSizeF(6.5);
+    labels.setPointSizeF(kChartLabelPoints);
     QFont titles = labels;
     titles.setPointSizeF(7.5);
     titles.setBold(true);

@@ -41,6 +41,9 @@ public:
     /// nullptr from it prints `missing` instead.
     void chart(const std::function<QChart *()> &make, qreal height, const QString &missing);
 
+    /// The size of axis labels and legends on paper, for measuring what fits a chart before it is drawn.
+    static constexpr qreal kChartLabelPoints = 6.5;
+
     /// Paper is denser than a screen: the dashboard's chart (may be nullptr), with fonts sized so category
     /// labels and legends fit a page.
     [[nodiscard]] static QChart *forPaper(QChart *chart);

@@ -1,5 +1,6 @@
 #include "ReportWriter.h"
 
+#include "ChartCategories.h"
 #include "ChartFactory.h"
 #include "ClaimEvaluator.h"
 #include "ForeignLoad.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QFontMetricsF>
 
 #include <cmath>
 
@@ -24,34 +26,61 @@ namespace {
 
 constexpr int kDpi = 96;  // QtCharts text and pens are sized for screens; at 1200 dpi they become hairlines
 constexpr qreal kChartHeight = 400;
-constexpr qsizetype kBenchmarksPerChart = 10;  // beyond this, category labels no longer fit across a page
+constexpr qreal kPlotWidth = 520;           // an A4 text width at 96 dpi less the value axis, its title and margins
+constexpr qsizetype kCategoriesPerChart = 7;  // beyond this ChartFactory slants the labels; upright they read best
 
-/// Benchmarks in the order they ran, cut into groups small enough for one chart each.
-QList<QStringList> benchmarkGroups(const QList<SummaryRow> &rows)
+/// The rows cut into groups small enough for one chart each: every category label fits its slot upright (measured in
+/// the paper's label font), at most kCategoriesPerChart, and a benchmark's categories (its variant pairings at one
+/// worker count) always on one chart, so each chart pairs its rows as the comparisons do.
+QList<QList<SummaryRow>> chartGroups(const QList<SummaryRow> &rows)
 {
-    QStringList names;
-    for (const SummaryRow &row : rows) {
-        if (!names.contains(row.benchmark))
-            names.append(row.benchmark);
+    const QList<ChartCategory> categories = ChartCategories::of(rows);
+    if (categories.isEmpty())
+        return {};
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(ReportLayout::kChartLabelPoints);
+    const QFontMetricsF metrics(font);
+    qreal widest = 0;
+    for (const ChartCategory &category : categories) {
+        for (const QString &line : category.lines())
+            widest = std::max(widest, metrics.horizontalAdvance(line));
     }
-    QList<QStringList> groups;
-    const qsizetype count = (names.size() + kBenchmarksPerChart - 1) / kBenchmarksPerChart;
-    for (qsizetype g = 0; g < count; ++g) {
-        // Even groups (13 → 7 + 6, not 10 + 3) so no chart is left nearly empty.
-        const qsizetype begin = names.size() * g / count;
-        const qsizetype end = names.size() * (g + 1) / count;
-        groups.append(names.mid(begin, end - begin));
+    const qsizetype perChart = std::clamp(qsizetype(kPlotWidth / (widest + 12)), qsizetype(1), kCategoriesPerChart);
+    // Blocks of categories that must stay together: one benchmark at one worker count.
+    QList<QList<ChartCategory>> blocks;
+    for (const ChartCategory &category : categories) {
+        if (blocks.isEmpty() || blocks.last().first().benchmark != category.benchmark || blocks.last().first().workers != category.workers)
+            blocks.append(QList<ChartCategory>());
+        blocks.last().append(category);
     }
-    return groups;
+    // Even groups (13 → 7 + 6, not 7 + 6 + 0 or 12 + 1) so no chart is left nearly empty.
+    const qsizetype chartCount = (categories.size() + perChart - 1) / perChart;
+    const qsizetype target = (categories.size() + chartCount - 1) / chartCount;
+    QList<QList<ChartCategory>> groups{{}};
+    for (const QList<ChartCategory> &block : blocks) {
+        if (!groups.last().isEmpty() && groups.last().size() + block.size() > target)
+            groups.append(QList<ChartCategory>());
+        groups.last().append(block);
+    }
+    QList<QList<SummaryRow>> result;
+    for (const QList<ChartCategory> &group : groups) {
+        QList<SummaryRow> part;
+        for (const SummaryRow &row : rows) {
+            if (std::any_of(group.begin(), group.end(), [&](const ChartCategory &c) { return c.holds(row); }))
+                part.append(row);
+        }
+        result.append(part);
+    }
+    return result;
 }
 
-template<typename Row>
-QList<Row> inGroup(const QList<Row> &rows, const QStringList &group)
+/// The comparisons drawn beside a group's bars: those of the same benchmarks at the same worker counts.
+QList<Comparison> comparisonsOf(const QList<Comparison> &comparisons, const QList<SummaryRow> &group)
 {
-    QList<Row> result;
-    for (const Row &row : rows) {
-        if (group.contains(row.benchmark))
-            result.append(row);
+    QList<Comparison> result;
+    for (const Comparison &c : comparisons) {
+        if (std::any_of(group.begin(), group.end(), [&](const SummaryRow &r) { return r.benchmark == c.benchmark && r.workers == c.workers; }))
+            result.append(c);
     }
     return result;
 }
@@ -306,25 +335,54 @@ void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &
     }
 }
 
-} // namespace
-
-QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
+/// Median times and their node/python ratios, a chart of each per group.
+void timeCharts(ReportLayout &layout, const QList<QList<SummaryRow>> &groups, const QList<Comparison> &comparisons)
 {
-    return sectionTitles(ResultSetAnalysis::compute(set.samples, set.runtimes));
+    for (const QList<SummaryRow> &part : groups) {
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
+                     tr("No valid samples to chart."));
+    }
+    for (const QList<SummaryRow> &group : groups) {
+        const QList<Comparison> part = comparisonsOf(comparisons, group);
+        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
+                     tr("No Node.js/Python pair to compare in these benchmarks."));
+    }
 }
 
-QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
+/// n, median, spread and the warnings of each row.
+void statisticsTable(ReportLayout &layout, const QList<SummaryRow> &rows)
+{
+    QList<QStringList> table;
+    for (const SummaryRow &row : rows) {
+        QStringList notes = row.warnings;
+        if (!row.error.isEmpty())
+            notes.prepend(row.error);
+        const Summary &s = row.stats;
+        const bool any = s.n > 0;
+        table.append({label(row.benchmark, row.variant, row.workers), row.runtime, QString::number(s.n),
+                      any ? Format::duration(s.median) : tr("no valid samples"), any ? Format::duration(s.sd) : QString(),
+                      any ? Format::duration(s.min) : QString(), any ? Format::duration(s.max) : QString(),
+                      any ? Format::percent(s.cv) : QString(), notes.join(QStringLiteral("; "))});
+    }
+    layout.table({tr("Benchmark"), tr("Runtime"), tr("n"), tr("Median"), tr("SD"), tr("Min"), tr("Max"), tr("CV"), tr("Notes")}, table,
+                 {0.17, 0.09, 0.05, 0.10, 0.09, 0.09, 0.09, 0.07, 0.25}, {2, 3, 4, 5, 6, 7});
+}
+
+} // namespace
+
+QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories)
 {
     QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
     titles << ServerReport::sectionTitles(analysis);
-    if (!analysis.scalingRows.isEmpty())
+    if (!analysis.scalingRows.isEmpty() || !PagePlan::rows(PagePlan::Page::Scaling, analysis.rows, categories).isEmpty())
         titles.append(tr("Scaling"));
     titles << tr("Methodology") << tr("Environment") << tr("Data sources");
     return titles;
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  const std::optional<ClaimInputs> &claims, QIODevice *device, QString *error)
+                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, QIODevice *device,
+                                  QString *error)
 {
     // The page helpers read the header and runtimes only; no sample is needed.
     const ResultSetBundle set{info, runtimes, {}};
@@ -369,44 +427,30 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
     writeClaimFindings(layout, claims);
 
+    // Each section shows the benchmarks the window's page of the same name shows (PagePlan).
+    using Page = PagePlan::Page;
+    const QList<SummaryRow> performance = PagePlan::rows(Page::Performance, rows, categories);
+    const QList<SummaryRow> startUp = PagePlan::rows(Page::StartUp, rows, categories);
+    const QList<SummaryRow> scaling = PagePlan::rows(Page::Scaling, rows, categories);
     layout.heading(tr("Performance"));
-    const QList<QStringList> groups = benchmarkGroups(rows);
-    for (const QStringList &group : groups) {
-        const QList<SummaryRow> part = inGroup(rows, group);
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
-                     tr("No valid samples to chart."));
-    }
-    for (const QStringList &group : groups) {
-        const QList<Comparison> part = inGroup(comparisons, group);
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
-                     tr("No Node.js/Python pair to compare in these benchmarks."));
-    }
-    QList<QStringList> table;
-    for (const SummaryRow &row : rows) {
-        QStringList notes = row.warnings;
-        if (!row.error.isEmpty())
-            notes.prepend(row.error);
-        const Summary &s = row.stats;
-        const bool any = s.n > 0;
-        table.append({label(row.benchmark, row.variant, row.workers), row.runtime, QString::number(s.n),
-                      any ? Format::duration(s.median) : tr("no valid samples"), any ? Format::duration(s.sd) : QString(),
-                      any ? Format::duration(s.min) : QString(), any ? Format::duration(s.max) : QString(),
-                      any ? Format::percent(s.cv) : QString(), notes.join(QStringLiteral("; "))});
-    }
-    layout.table({tr("Benchmark"), tr("Runtime"), tr("n"), tr("Median"), tr("SD"), tr("Min"), tr("Max"), tr("CV"), tr("Notes")}, table,
-                 {0.17, 0.09, 0.05, 0.10, 0.09, 0.09, 0.09, 0.07, 0.25}, {2, 3, 4, 5, 6, 7});
+    const QList<QList<SummaryRow>> groups = chartGroups(performance);
+    timeCharts(layout, groups, comparisons);
+    statisticsTable(layout, performance);
 
     layout.heading(tr("Distributions"));
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
-    for (const QStringList &group : groups) {
-        const QList<SummaryRow> part = inGroup(rows, group);
+    for (const QList<SummaryRow> &part : groups) {
         layout.chart([part] { return ReportLayout::forPaper(ChartFactory::distributions(part, ChartStyle::forExport())); }, kChartHeight,
                      tr("No valid samples to chart."));
     }
 
     layout.heading(tr("Memory and start-up"));
-    for (const QStringList &group : groups) {
-        const QList<SummaryRow> part = inGroup(rows, group);
+    if (!startUp.isEmpty()) {
+        layout.chart([startUp] { return ReportLayout::forPaper(ChartFactory::medianBars(startUp, ChartStyle::forExport())); }, kChartHeight - 60,
+                     tr("No valid start-up samples to chart."));
+        statisticsTable(layout, startUp);
+    }
+    for (const QList<SummaryRow> &part : chartGroups(rows)) {
         layout.chart([part] { return ReportLayout::forPaper(ChartFactory::memoryBars(part, ChartStyle::forExport())); }, kChartHeight - 30,
                      tr("No memory figures."));
     }
@@ -422,16 +466,21 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                  memory, {0.24, 0.12, 0.14, 0.16, 0.17, 0.17}, {2, 3, 4, 5});
 
     ServerReport::write(layout, analysis);
-    if (!scalingRows.isEmpty()) {
+    if (!scalingRows.isEmpty() || !scaling.isEmpty()) {
         layout.heading(tr("Scaling"));
-        layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); }, kChartHeight,
-                     tr("No scaling rows."));
-        QList<QStringList> scaling;
+        // Each worker count is its own category, beside the other runtime's at the same count.
+        timeCharts(layout, chartGroups(scaling), comparisons);
+        if (!scalingRows.isEmpty()) {
+            layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); },
+                         kChartHeight, tr("No scaling rows."));
+        }
+        QList<QStringList> speedups;
         for (const ScalingRow &r : scalingRows)
-            scaling.append({label(r.benchmark, r.variant), r.runtime, QString::number(r.workers), Format::duration(r.medianNs),
-                            QStringLiteral("%1×").arg(r.speedup, 0, 'f', 2), Format::percent(r.efficiency)});
-        layout.table({tr("Benchmark"), tr("Runtime"), tr("Workers"), tr("Median"), tr("Speed-up"), tr("Efficiency")}, scaling,
+            speedups.append({label(r.benchmark, r.variant), r.runtime, QString::number(r.workers), Format::duration(r.medianNs),
+                             QStringLiteral("%1×").arg(r.speedup, 0, 'f', 2), Format::percent(r.efficiency)});
+        layout.table({tr("Benchmark"), tr("Runtime"), tr("Workers"), tr("Median"), tr("Speed-up"), tr("Efficiency")}, speedups,
                      {0.30, 0.14, 0.10, 0.16, 0.15, 0.15}, {2, 3, 4, 5});
+        statisticsTable(layout, scaling);
     }
 
     methodology(layout);

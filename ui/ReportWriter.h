@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClaimInputs.h"
+#include "PagePlan.h"
 
 #include <optional>
 
@@ -23,14 +24,14 @@ public:
     /// From an analysis already made (stored with the set): the pages need no sample. `claims` are the inputs
     /// of the claim verdicts, which bootstrap raw values at their rules' own confidence; without them the
     /// report leaves the claim findings out rather than judge from figures that cannot decide them.
+    /// `categories` place each benchmark in the section the window shows it on (PagePlan).
     [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
-                                             const ResultSetAnalysis &analysis, const std::optional<ClaimInputs> &claims,
-                                             QIODevice *device, QString *error);
+                                             const ResultSetAnalysis &analysis, const PagePlan::Categories &categories,
+                                             const std::optional<ClaimInputs> &claims, QIODevice *device, QString *error);
     [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device,
                                               QString *error);
     /// The section titles of a single-set report, in order, for tests and the contents page.
-    [[nodiscard]] static QStringList sectionTitles(const ResultSetBundle &set);
-    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
+    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories);
 };
 
 } // namespace showdown

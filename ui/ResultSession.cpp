@@ -1,7 +1,5 @@
 #include "ResultSession.h"
 
-#include "Catalog.h"
-#include "ResourceLocator.h"
 #include "ResultSetFile.h"
 #include "ResultStore.h"
 
@@ -95,12 +93,9 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.scalingRows = analysis->scalingRows;
     snapshot.capacityRows = analysis->capacityRows;
     snapshot.processSummaries = analysis->processes;
-    // The categories come from this build's manifest; a benchmark it no longer knows shows as "other".
+    // The categories come from this build's manifest; a benchmark it no longer knows shows under Performance.
     QString catalogError;
-    if (const std::optional<Catalog> catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &catalogError)) {
-        for (const Benchmark &benchmark : catalog->benchmarks())
-            snapshot.categories.insert(benchmark.name, benchmark.category);
-    }
+    snapshot.categories = PagePlan::shipped(&catalogError);
     return snapshot;
 }
 

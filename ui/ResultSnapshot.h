@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PagePlan.h"
 #include "ResultAnalysis.h"
 #include "ResultSetAnalysis.h"
 #include "ResultSetInfo.h"
@@ -25,7 +26,7 @@ struct ResultSnapshot {
     bool timingsLoaded = true;               ///< false when `samples` carry no timings or load points
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
-    QMap<QString, QString> categories;  ///< benchmark name → manifest category (cpu, startup, ...)
+    PagePlan::Categories categories;  ///< benchmark name → manifest category: which page shows it
     /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
@@ -34,26 +35,6 @@ struct ResultSnapshot {
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The analysis this snapshot shows, e.g. for a report drawn from it.
     [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, capacityRows, processSummaries}; }
-    /// The summary rows of benchmarks in these categories (unknown benchmarks count as "other").
-    [[nodiscard]] QList<SummaryRow> rowsIn(const QStringList &wanted) const
-    {
-        QList<SummaryRow> result;
-        for (const SummaryRow &row : rows) {
-            if (wanted.contains(categories.value(row.benchmark, QStringLiteral("other"))))
-                result.append(row);
-        }
-        return result;
-    }
-    /// The comparisons of benchmarks in these categories.
-    [[nodiscard]] QList<Comparison> comparisonsIn(const QStringList &wanted) const
-    {
-        QList<Comparison> result;
-        for (const Comparison &comparison : comparisons) {
-            if (wanted.contains(categories.value(comparison.benchmark, QStringLiteral("other"))))
-                result.append(comparison);
-        }
-        return result;
-    }
 };
 
 } // namespace showdown

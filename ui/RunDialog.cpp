@@ -54,7 +54,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
         for (const QString &suite : catalog->suites())
             m_suite->addItem(suite, catalog->suiteDescription(suite));
         for (const Benchmark &benchmark : catalog->benchmarks()) {
-            auto *item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(benchmark.name, benchmark.title, benchmark.category));
+            auto *item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(benchmark.name, benchmark.title, benchmark.category.name()));
             item->setData(Qt::UserRole, benchmark.name);
             item->setToolTip(benchmark.description);
             item->setCheckState(Qt::Checked);

@@ -111,7 +111,7 @@ QJsonObject Benchmark::toJson() const
     }
     QJsonObject json{{QStringLiteral("name"), name},
                      {QStringLiteral("title"), title},
-                     {QStringLiteral("category"), category},
+                     {QStringLiteral("category"), category.name()},
                      {QStringLiteral("description"), description},
                      {QStringLiteral("claims"), QJsonArray::fromStringList(claims)},
                      {QStringLiteral("measure"), measure},

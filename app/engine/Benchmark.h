@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchmarkBound.h"
+#include "BenchmarkCategory.h"
 #include "CapacityPlan.h"
 
 #include <QJsonObject>
@@ -84,7 +85,7 @@ struct Endpoint {
 struct Benchmark {
     QString name;
     QString title;
-    QString category;
+    BenchmarkCategory category;
     QString description;
     QStringList claims;
     /// What dominates the time of both programs; absent only for servers, whose variants say what they do.

@@ -300,7 +300,14 @@ std::optional<Benchmark> parseBenchmark(const QJsonObject &entry, const QStringL
     }
     const QString what = QStringLiteral("benchmark \"%1\"").arg(benchmark.name);
     benchmark.title = entry.value(QLatin1String("title")).toString(benchmark.name);
-    benchmark.category = entry.value(QLatin1String("category")).toString();
+    const QString category = entry.value(QLatin1String("category")).toString();
+    const std::optional<BenchmarkCategory> parsedCategory = BenchmarkCategory::parse(category);
+    if (!parsedCategory) {
+        *error = what + QStringLiteral(": unknown category \"%1\"; one of %2 (the window and report place benchmarks by it)")
+                            .arg(category, BenchmarkCategory::names().join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    benchmark.category = *parsedCategory;
     benchmark.description = entry.value(QLatin1String("description")).toString();
     benchmark.claims = stringList(entry.value(QLatin1String("claims")));
     benchmark.measure = entry.value(QLatin1String("measure")).toString(QStringLiteral("iterations"));
