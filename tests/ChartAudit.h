@@ -95,6 +95,9 @@ inline QStringList auditChart(QChart *chart, const QSizeF &size, ChartContents *
             categories = ranges->categoriesLabels();
         if (!axis->isVisible())
             continue;
+        // A value axis says what it measures and in what unit: "Median time (ms, log scale)", "Peak RSS (MB)".
+        if (categories.isEmpty() && !axis->titleText().contains(QLatin1Char('(')))
+            problems.append(QStringLiteral("%1: the axis \"%2\" names no unit").arg(name, axis->titleText()));
         if (categories.size() > kMaxCategories)
             problems.append(QStringLiteral("%1: %2 categories (at most %3)").arg(name).arg(categories.size()).arg(kMaxCategories));
         for (const QString &category : categories) {

@@ -280,9 +280,10 @@ ChartStyle ChartStyle::forWidget(const QWidget *widget)
 
 QColor ChartFactory::runtimeColor(const QString &runtime, const QString &kind)
 {
-    if (kind == QLatin1String("node") && (runtime == QLatin1String("node")))
+    // By name first: a chart of one runtime's changes (candidate / baseline) keeps the runtime's colour.
+    if (runtime == QLatin1String("node"))
         return QColor(0x3c, 0x87, 0x3a);
-    if (kind == QLatin1String("python") && runtime == QLatin1String("python3"))
+    if (runtime == QLatin1String("python3"))
         return QColor(0x30, 0x69, 0x98);
     static const QList<QColor> others = {QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad), QColor(0xc0, 0x39, 0x2b),
                                          QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d), QColor(0x2c, 0x3e, 0x50)};

@@ -29,12 +29,11 @@ constexpr qreal kChartHeight = 400;
 constexpr qreal kPlotWidth = 520;           // an A4 text width at 96 dpi less the value axis, its title and margins
 constexpr qsizetype kCategoriesPerChart = 7;  // beyond this ChartFactory slants the labels; upright they read best
 
-/// The rows cut into groups small enough for one chart each: every category label fits its slot upright (measured in
-/// the paper's label font), at most kCategoriesPerChart, and a benchmark's categories (its variant pairings at one
-/// worker count) always on one chart, so each chart pairs its rows as the comparisons do.
-QList<QList<SummaryRow>> chartGroups(const QList<SummaryRow> &rows)
+/// Categories cut into groups small enough for one chart each: every label fits its slot upright (measured in the
+/// paper's label font), at most kCategoriesPerChart, and a benchmark's categories (its variant pairings at one worker
+/// count) always on one chart, so each chart pairs its rows as the comparisons do.
+QList<QList<ChartCategory>> categoryGroups(const QList<ChartCategory> &categories)
 {
-    const QList<ChartCategory> categories = ChartCategories::of(rows);
     if (categories.isEmpty())
         return {};
     QFont font(QStringLiteral("DejaVu Sans"));
@@ -62,12 +61,38 @@ QList<QList<SummaryRow>> chartGroups(const QList<SummaryRow> &rows)
             groups.append(QList<ChartCategory>());
         groups.last().append(block);
     }
+    return groups;
+}
+
+/// The rows in groups of categoryGroups(), one chart each.
+QList<QList<SummaryRow>> chartGroups(const QList<SummaryRow> &rows)
+{
     QList<QList<SummaryRow>> result;
-    for (const QList<ChartCategory> &group : groups) {
+    for (const QList<ChartCategory> &group : categoryGroups(ChartCategories::of(rows))) {
         QList<SummaryRow> part;
         for (const SummaryRow &row : rows) {
             if (std::any_of(group.begin(), group.end(), [&](const ChartCategory &c) { return c.holds(row); }))
                 part.append(row);
+        }
+        result.append(part);
+    }
+    return result;
+}
+
+/// Ratios in groups of categoryGroups(), one chart each.
+QList<QList<Comparison>> chartGroups(const QList<Comparison> &comparisons)
+{
+    QList<ChartCategory> categories;
+    for (const Comparison &c : comparisons) {
+        if (!categories.contains(ChartCategories::of(c)))
+            categories.append(ChartCategories::of(c));
+    }
+    QList<QList<Comparison>> result;
+    for (const QList<ChartCategory> &group : categoryGroups(categories)) {
+        QList<Comparison> part;
+        for (const Comparison &c : comparisons) {
+            if (group.contains(ChartCategories::of(c)))
+                part.append(c);
         }
         result.append(part);
     }
@@ -542,18 +567,22 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
         ratio.valid = true;
         asRatios.append(ratio);
     }
-    layout.chart(
-        [asRatios] {
-            QChart *chart = ReportLayout::forPaper(ChartFactory::ratios(asRatios, ChartStyle::forExport()));
-            if (chart) {
-                // The same ratio chart as the dashboard's, read as candidate over baseline.
-                chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));
-                for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
-                    axis->setTitleText(tr("Time ratio candidate / baseline (log scale)"));
-            }
-            return chart;
-        },
-        kChartHeight + 20, tr("No row was measured in both result sets."));
+    for (const QList<Comparison> &part : chartGroups(asRatios)) {
+        layout.chart(
+            [part] {
+                QChart *chart = ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport()));
+                if (chart) {
+                    // The same ratio chart as the dashboard's, read as candidate over baseline.
+                    chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));
+                    for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
+                        axis->setTitleText(tr("candidate / baseline (log scale)"));
+                }
+                return chart;
+            },
+            kChartHeight - 30, tr("No row was measured in both result sets."));
+    }
+    if (asRatios.isEmpty())
+        layout.paragraph(tr("No row was measured in both result sets."));
     QList<QStringList> table;
     for (const ResultChange &c : changes) {
         const QString flag = c.verdict == QLatin1String("faster")   ? tr("▼ faster")
