@@ -28,7 +28,7 @@ bool namedLikeAFile(const QString &word)
 
 QString absolute(const QString &path)
 {
-    return QFileInfo(path).absoluteFilePath();
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "ResultStore.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSet>
 #include <QSettings>
@@ -74,7 +75,7 @@ QString AppSettings::recentKey(const QString &path)
 
 void AppSettings::addRecentFile(const QString &path)
 {
-    QStringList files{QFileInfo(path).absoluteFilePath()};
+    QStringList files{QDir::cleanPath(QFileInfo(path).absoluteFilePath())};
     QSet<QString> seen{recentKey(path)};
     for (const QString &file : recentFiles()) {
         if (files.size() == kMaxRecentFiles)

@@ -349,7 +349,7 @@ void MainWindow::openDatabase(const QString &path)
         reportError(tr("A run is writing to the current database; stop it before opening another."));
         return;
     }
-    m_session->openDatabase(QFileInfo(path).absoluteFilePath());
+    m_session->openDatabase(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
 }
 
 void MainWindow::openFile(const QString &path)
