@@ -111,38 +111,45 @@ QString LaunchRequest::noDisplayMessage() const
 
 void LaunchRequest::openIn(MainWindow &window) const
 {
-    if (m_kind == Kind::OpenFile)
-        window.openFile(m_path);
-    if ((m_kind != Kind::OpenFile && m_kind != Kind::OpenDatabase) || qEnvironmentVariable(kTestQuitWhenOpenVariable) != QLatin1String("1"))
+    if (m_kind != Kind::OpenFile && m_kind != Kind::OpenDatabase)
         return;
-    // The test hook: wait for this file's sets to be listed and the newest one shown (or for an error), say
-    // which, and quit. Errors of the usual database, opened beside it, count too: a test wants certainty.
     ResultSession *session = window.session();
     const QString path = m_path;
+    const bool quitWhenOpen = qEnvironmentVariable(kTestQuitWhenOpenVariable) == QLatin1String("1");
+    auto opened = std::make_shared<bool>(false);
+    // Until the file is open, what goes wrong is said on stderr too (the terminal `showdown FILE` was typed
+    // in), beside the window's banner; under the test hook it also ends the process with 2. Errors of the
+    // usual database, opened beside it, count too: a test wants certainty.
+    QObject::connect(session, &ResultSession::errorOccurred, session, [opened, quitWhenOpen](const QString &message) {
+        if (*opened)
+            return;
+        std::fprintf(stderr, "showdown: %s\n", qPrintable(message));
+        std::fflush(stderr);
+        if (quitWhenOpen)
+            QCoreApplication::exit(2);
+    });
+    QObject::connect(session, &ResultSession::databaseOpened, session, [path, opened](const QString &openedPath) {
+        if (openedPath == path)
+            *opened = true;
+    });
+    if (m_kind == Kind::OpenFile)
+        window.openFile(m_path);
+    if (!quitWhenOpen)
+        return;
+    // The test hook: once this file's sets are listed and the newest one is shown, say so and quit.
     const QString what = ResultSetFile::isSavedFile(path) ? QStringLiteral("read-only") : QStringLiteral("database");
     auto done = [path, what] {
         std::printf("opened %s (%s)\n", qPrintable(path), qPrintable(what));
         std::fflush(stdout);
         QCoreApplication::exit(0);
     };
-    auto opened = std::make_shared<bool>(false);
-    QObject::connect(session, &ResultSession::databaseOpened, session, [session, path, opened, done](const QString &openedPath) {
-        if (openedPath != path)
-            return;
-        *opened = true;
-        if (session->resultSets().isEmpty())
+    QObject::connect(session, &ResultSession::databaseOpened, session, [session, path, done](const QString &openedPath) {
+        if (openedPath == path && session->resultSets().isEmpty())
             done();
     });
     QObject::connect(session, &ResultSession::snapshotChanged, session, [session, path, opened, done] {
         if (*opened && session->databasePath() == path && !session->snapshot().isEmpty())
             done();
-    });
-    QObject::connect(session, &ResultSession::errorOccurred, session, [opened](const QString &message) {
-        if (*opened)
-            return;
-        std::fprintf(stderr, "showdown: %s\n", qPrintable(message));
-        std::fflush(stderr);
-        QCoreApplication::exit(2);
     });
 }
 

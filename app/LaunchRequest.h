@@ -38,8 +38,8 @@ public:
     [[nodiscard]] QString problem() const;
     /// What to say where there is no display to open the window on, with the verbs that read the file instead.
     [[nodiscard]] QString noDisplayMessage() const;
-    /// Opens the named file in `window` through its one open path (MainWindow::openFile), and sets up the test
-    /// hook when kTestQuitWhenOpenVariable is set.
+    /// Opens the named file in `window` through its one open path (MainWindow::openFile); until it is open, an
+    /// error is also said on stderr. Sets up the test hook when kTestQuitWhenOpenVariable is 1.
     void openIn(MainWindow &window) const;
 
 private:
