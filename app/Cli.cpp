@@ -131,6 +131,14 @@ BenchmarkAvailability describeAvailability(const Benchmark &benchmark, const QLi
 
 Cli::Cli() : m_out(stdout), m_err(stderr) {}
 
+QStringList Cli::verbs()
+{
+    QStringList names = kVerbs;
+    for (const OwnVerb &verb : kOwnVerbs)
+        names.append(QString::fromLatin1(verb.name));
+    return names;
+}
+
 int Cli::usage(const QString &message)
 {
     m_err << "showdown: " << message << "\n" << "Try `showdown --help`.\n";
@@ -187,7 +195,9 @@ int Cli::run(const QStringList &arguments)
         "  list                     the result sets in the database\n"
         "  show ID                  statistics and node/python comparisons of a result set\n")
         + ownVerbHelp + QStringLiteral(
-        "\nWithout a verb Showdown opens its window (or, with no display, runs the quick suite).\n"
+        "\nWithout a verb Showdown opens its window (or, with no display, runs the quick suite):\n"
+        "  showdown FILE            opens a saved .showdown file (read-only) or a database in the window\n"
+        "  showdown --db FILE       opens the window on that database (--new: one that does not exist yet)\n"
         "`showdown VERB --help` describes a verb's own options."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -233,7 +243,9 @@ int Cli::run(const QStringList &arguments)
         return usage(QStringLiteral("no verb given; one of: %1").arg(kVerbs.join(QStringLiteral(", "))));
     const QString verb = positional.first();
     if (!kVerbs.contains(verb))
-        return usage(QStringLiteral("unknown verb \"%1\"; one of: %2").arg(verb, kVerbs.join(QStringLiteral(", "))));
+        return usage(QStringLiteral("unknown verb \"%1\"; one of: %2 (a saved result file is opened by its path, "
+                                    "e.g. `showdown results.showdown`)")
+                         .arg(verb, verbs().join(QStringLiteral(", "))));
     const int expectedPositionals = verb == QLatin1String("show") ? 2 : 1;
     if (positional.size() != expectedPositionals)
         return usage(verb == QLatin1String("show") ? QStringLiteral("show needs exactly one result set ID")

@@ -17,6 +17,8 @@ public:
     enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
 
     Cli();
+    /// Every verb's name, so `showdown WORD` can tell a verb from a file to open.
+    [[nodiscard]] static QStringList verbs();
     /// Runs the verb named in `arguments` (which start with the program name, as QCoreApplication gives them).
     [[nodiscard]] int run(const QStringList &arguments);
 

@@ -1,7 +1,9 @@
 // Composition root: `showdown <verb>` is the headless CLI (no display needed); bare `showdown` opens the
 // window, or, where there is no display at all, runs the quick suite, prints the results and writes its PDF report.
+// `showdown FILE` and `showdown --db FILE [--new]` open the window on a file (LaunchRequest tells them apart).
 
 #include "Cli.h"
+#include "LaunchRequest.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -37,8 +39,25 @@ bool wantsPdf(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    const bool headlessDefault = argc == 1 && !hasDisplay();
-    if ((argc > 1 && qstrcmp(argv[1], "report") == 0) || headlessDefault || wantsPdf(argc, argv)) {
+    QStringList words;
+    for (int i = 0; i < argc; ++i)
+        words.append(QString::fromLocal8Bit(argv[i]));
+    const showdown::LaunchRequest launch = showdown::LaunchRequest::parse(words);
+    const bool opensFile = launch.kind() == showdown::LaunchRequest::Kind::OpenFile || launch.kind() == showdown::LaunchRequest::Kind::OpenDatabase;
+    if (opensFile) {
+        // Said before any window, and said the same with or without a display.
+        if (const QString problem = launch.problem(); !problem.isEmpty()) {
+            fprintf(stderr, "showdown: %s\n", qPrintable(problem));
+            return showdown::Cli::Usage;
+        }
+        if (!hasDisplay()) {
+            fprintf(stderr, "showdown: %s\n", qPrintable(launch.noDisplayMessage()));
+            return showdown::Cli::Failure;
+        }
+    }
+    const bool headlessDefault = launch.kind() == showdown::LaunchRequest::Kind::Window && !hasDisplay();
+    const bool toCli = launch.kind() == showdown::LaunchRequest::Kind::Cli;
+    if ((toCli && (qstrcmp(argv[1], "report") == 0 || wantsPdf(argc, argv))) || headlessDefault) {
         // Verbs that draw charts need widgets but never a display: they run on the offscreen platform.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
@@ -53,7 +72,7 @@ int main(int argc, char *argv[])
         showdown::Cli cli;
         return cli.run(arguments);
     }
-    if (argc > 1) {
+    if (toCli) {
         QCoreApplication app(argc, argv);
         describe(app);
         showdown::Cli cli;
@@ -61,7 +80,8 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     describe(app);
-    showdown::MainWindow window;
+    showdown::MainWindow window(launch.databasePath());
     window.show();
+    launch.openIn(window);
     return app.exec();
 }

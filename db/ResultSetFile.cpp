@@ -16,15 +16,20 @@ bool ResultSetFile::looksLikeDatabase(const QString &path)
     return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
+bool ResultSetFile::isSavedFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(kExtension));
+}
+
 bool ResultSetFile::openForViewing(ResultStore &store, const QString &path, QString *error)
 {
-    return store.open(path, path.endsWith(QLatin1String(kExtension)) ? ResultStore::OpenMode::ReadForeign : ResultStore::OpenMode::Read,
+    return store.open(path, isSavedFile(path) ? ResultStore::OpenMode::ReadForeign : ResultStore::OpenMode::Read,
                       error);
 }
 
 bool ResultSetFile::openForEditing(ResultStore &store, const QString &path, QString *error)
 {
-    if (path.endsWith(QLatin1String(kExtension))) {
+    if (isSavedFile(path)) {
         *error = QStringLiteral("%1 is a saved result file and is never changed; import it into your database "
                                 "(showdown import) to rename, annotate or delete its sets")
                      .arg(path);

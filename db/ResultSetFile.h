@@ -28,6 +28,9 @@ public:
     /// Opens `path` to change its result sets (rename, notes, delete): the user's own database for writing;
     /// a .showdown file is refused with a message, since it is someone's saved results.
     [[nodiscard]] static bool openForEditing(ResultStore &store, const QString &path, QString *error);
+    /// True for a saved result file (by its name, as every open decides): it is someone's results, viewed and
+    /// never written, where any other database may be the user's own to record into.
+    [[nodiscard]] static bool isSavedFile(const QString &path);
     /// True when the file starts like an SQLite database (rather than a JSON or CSV export).
     [[nodiscard]] static bool looksLikeDatabase(const QString &path);
 };

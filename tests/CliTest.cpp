@@ -92,6 +92,7 @@ private slots:
         const Outcome help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("show ID"));
+        QVERIFY(help.out.contains("showdown FILE") && help.out.contains("showdown --db FILE"));
     }
 
     void usageErrorsExitWithTwo_data()
@@ -100,6 +101,12 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown verb") << QStringList{"frobnicate"} << "unknown verb \"frobnicate\"";
         QTest::newRow("no verb") << QStringList{"--json"} << "no verb given";
+        // A word that is neither a verb nor a file stays an unknown verb, and the answer lists every verb.
+        QTest::newRow("bogus verb") << QStringList{"bogusverb"} << "unknown verb \"bogusverb\"; one of: runtimes, benchmarks, run, list, show, export";
+        // `showdown FILE` and `showdown --db FILE` say what is wrong with the file, and open no window.
+        QTest::newRow("missing file") << QStringList{"nonexistent.showdown"} << "nonexistent.showdown: no such file";
+        QTest::newRow("missing database") << QStringList{"--db", "/nonexistent-dir/x.sqlite"} << "/nonexistent-dir/x.sqlite: no such database";
+        QTest::newRow("new database nowhere") << QStringList{"--db=/nonexistent-dir/x.sqlite", "--new"} << "its folder /nonexistent-dir does not exist";
         QTest::newRow("bad runs") << QStringList{"run", "--runs", "zero"} << "--runs needs a whole number";
         QTest::newRow("bad id") << QStringList{"show", "abc"} << "\"abc\" is not a result set ID";
         QTest::newRow("unknown option") << QStringList{"list", "--colour"} << "Unknown option 'colour'";
@@ -117,6 +124,35 @@ private slots:
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
         QVERIFY(outcome.out.isEmpty());
+    }
+
+    void aFileWithoutADisplaySaysSoAndRunsNothing()
+    {
+        // No display at all (over SSH): `showdown FILE` names the verbs that read the file instead, and never
+        // falls back to running the quick suite as a bare `showdown` does there.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("display.sqlite"));
+        QVERIFY(run({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("startup"), QStringLiteral("--runs"), QStringLiteral("1"),
+                     QStringLiteral("--db"), db}).exitCode == 0);
+        const QString file = dir.filePath(QStringLiteral("display.showdown"));
+        QVERIFY(run({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--db"), db, QStringLiteral("--showdown"), file}).exitCode == 0);
+        const QByteArray before = digest(file);
+        const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(variable));
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(dir.path());
+        process.start(showdownBinary(), {file});
+        QVERIFY(process.waitForFinished(30000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains(QLatin1String("no display")) && err.contains(QStringLiteral("showdown list --db %1").arg(file)), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("quick suite")), qPrintable(err));
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
+        QCOMPARE(digest(file), before);
     }
 
     void eventsDescribeTheRunAsJsonLines()

@@ -2,7 +2,9 @@
 
 #include "ResultStore.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSettings>
 
 namespace showdown {
@@ -64,13 +66,39 @@ QStringList AppSettings::recentFiles()
     return QSettings().value(kRecent).toStringList();
 }
 
+QString AppSettings::recentKey(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+
 void AppSettings::addRecentFile(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files{QDir::cleanPath(QFileInfo(path).absoluteFilePath())};
+    QSet<QString> seen{recentKey(path)};
+    for (const QString &file : recentFiles()) {
+        if (files.size() == kMaxRecentFiles)
+            break;
+        if (!seen.contains(recentKey(file))) {
+            seen.insert(recentKey(file));
+            files.append(file);
+        }
+    }
+    QSettings().setValue(kRecent, files);
+}
+
+void AppSettings::removeRecentFile(const QString &path)
+{
+    const QString key = recentKey(path);
     QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    QSettings().setValue(kRecent, files.mid(0, kMaxRecentFiles));
+    files.removeIf([&](const QString &file) { return file == path || recentKey(file) == key; });
+    QSettings().setValue(kRecent, files);
+}
+
+void AppSettings::clearRecentFiles()
+{
+    QSettings().remove(kRecent);
 }
 
 } // namespace showdown

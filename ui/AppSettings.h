@@ -24,11 +24,18 @@ public:
     [[nodiscard]] static QStringList extraInterpreters();
     static void setExtraInterpreters(const QStringList &paths);
 
-    /// Databases opened lately, newest first, for the File menu.
+    /// Files and databases opened lately, newest first, for File → Open recent. Entries are kept as the user
+    /// saw them (absolute paths); two paths to one file (a symbolic link, `..`) count once.
     [[nodiscard]] static QStringList recentFiles();
+    /// Puts `path` first, dropping any other entry for the same file and the oldest beyond kMaxRecentFiles.
     static void addRecentFile(const QString &path);
+    /// Drops `path` (a file that is gone, when the user picks it) from the list.
+    static void removeRecentFile(const QString &path);
+    static void clearRecentFiles();
+    /// What identifies a file in the list: its canonical path where it exists, else its absolute path.
+    [[nodiscard]] static QString recentKey(const QString &path);
 
-    static constexpr int kMaxRecentFiles = 8;
+    static constexpr int kMaxRecentFiles = 10;
 };
 
 } // namespace showdown

@@ -13,6 +13,7 @@
 #include "PerformancePage.h"
 #include "ReportExport.h"
 #include "ResultSession.h"
+#include "ResultSetFile.h"
 #include "ResultSetTableModel.h"
 #include "RunDialog.h"
 #include "ScalingPage.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -35,6 +37,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -107,8 +110,8 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
     connect(m_session, &ResultSession::errorOccurred, this, &MainWindow::reportError);
     connect(m_session, &ResultSession::snapshotChanged, this, &MainWindow::updateStatus);
     connect(m_session, &ResultSession::databaseOpened, this, [this](const QString &path) {
-        AppSettings::addRecentFile(path);
-        updateRecentMenu();
+        if (QFileInfo::exists(path))  // a database Settings named anew joins the list once a run has made it
+            AppSettings::addRecentFile(path);
         updateStatus();
     });
     connect(m_inventory, &Inventory::refreshed, this, [this] {
@@ -144,6 +147,11 @@ void MainWindow::createActions()
     m_open->setShortcut(QKeySequence::Open);
     m_open->setToolTip(tr("Open another Showdown database or .showdown file (Ctrl+O); dropping one on the window works too"));
     connect(m_open, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    // The list is read when the menu opens, so it is current however the files got there, and a file that
+    // went away meanwhile shows as missing.
+    m_recent = new QMenu(tr("Open &recent"), this);
+    m_recent->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     m_export = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Save the open result set as JSON or CSV (Ctrl+E)"));
@@ -167,10 +175,14 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setMovable(false);
     toolbar->addActions({m_run, m_stop, m_open, m_export});
+    if (auto *openButton = qobject_cast<QToolButton *>(toolbar->widgetForAction(m_open))) {
+        openButton->setMenu(m_recent);
+        openButton->setPopupMode(QToolButton::MenuButtonPopup);
+    }
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_open);
-    m_recent = file->addMenu(tr("Open &recent"));
+    file->addMenu(m_recent);
     file->addAction(m_export);
     file->addAction(exportPdf);
     file->addAction(saveFile);
@@ -180,7 +192,6 @@ void MainWindow::createActions()
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addActions({m_run, m_runQuick, m_stop});
-    updateRecentMenu();
 }
 
 void MainWindow::createPages()
@@ -297,6 +308,12 @@ bool MainWindow::startRun(const RunRequest &request)
         reportError(tr("No database is open; open one (Ctrl+O) or fix the path in Settings."));
         return false;
     }
+    if (ResultSetFile::isSavedFile(m_session->databasePath())) {
+        reportError(tr("%1 is a saved result file, open only to read: a run would change it. Open your own database "
+                       "(File ▸ Open recent, or Settings) and run there.")
+                        .arg(m_session->databasePath()));
+        return false;
+    }
     QString error;
     if (!m_runs->start(request, m_session->databasePath(), &error)) {
         reportError(error);
@@ -332,7 +349,20 @@ void MainWindow::openDatabase(const QString &path)
         reportError(tr("A run is writing to the current database; stop it before opening another."));
         return;
     }
-    m_session->openDatabase(QFileInfo(path).absoluteFilePath());
+    m_session->openDatabase(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        AppSettings::removeRecentFile(path);
+        reportError(tr("%1 no longer exists (moved, renamed or deleted?); it has left the recent files. "
+                       "Open it from where it is now (Ctrl+O).")
+                        .arg(info.absoluteFilePath()));
+        return;
+    }
+    openDatabase(path);
 }
 
 void MainWindow::chooseDatabase()
@@ -340,24 +370,45 @@ void MainWindow::chooseDatabase()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a Showdown database"), QFileInfo(m_session->databasePath()).absolutePath(),
                                                       tr("Showdown databases (*.sqlite *.showdown *.db);;All files (*)"));
     if (!path.isEmpty())
-        openDatabase(path);
+        openFile(path);
 }
 
 void MainWindow::updateRecentMenu()
 {
     m_recent->clear();
     const QStringList files = AppSettings::recentFiles();
-    for (const QString &file : files) {
-        QAction *action = m_recent->addAction(file);
-        connect(action, &QAction::triggered, this, [this, file] { openDatabase(file); });
+    const QString home = QDir::homePath();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        const QFileInfo info(file);
+        QString folder = QDir::toNativeSeparators(info.absolutePath());
+        if (folder.startsWith(home))
+            folder = QLatin1Char('~') + folder.mid(home.size());
+        // &1 … &9, &0: the first ten open from the keyboard.
+        QString text = tr("&%1  %2   (%3)").arg((i + 1) % 10).arg(info.fileName(), folder);
+        const bool present = info.exists();
+        if (!present)
+            text += tr(" — missing");
+        QAction *action = m_recent->addAction(text);
+        action->setToolTip(file);
+        action->setStatusTip(present ? file : tr("%1 no longer exists").arg(file));
+        action->setEnabled(present);
+        connect(action, &QAction::triggered, this, [this, file] { openFile(file); });
     }
-    m_recent->setEnabled(!files.isEmpty());
+    if (files.isEmpty())
+        m_recent->addAction(tr("No recent files"))->setEnabled(false);
+    m_recent->addSeparator();
+    QAction *clear = m_recent->addAction(tr("&Clear recent"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [] { AppSettings::clearRecentFiles(); });
 }
 
 void MainWindow::updateStatus()
 {
     const ResultSnapshot &snapshot = m_session->snapshot();
-    const QString database = m_session->databasePath().isEmpty() ? tr("opening…") : m_session->databasePath();
+    QString database = m_session->databasePath().isEmpty() ? tr("opening…") : m_session->databasePath();
+    if (ResultSetFile::isSavedFile(database))
+        database = tr("%1 (read-only)").arg(database);
     m_setLabel->setText(snapshot.isEmpty() ? tr("No result set open · Database: %1").arg(database)
                                            : tr("Result set: %1 (%2, %3) · Database: %4")
                                                  .arg(ResultSetTableModel::title(snapshot.info), snapshot.info.suite, snapshot.info.status, database));
@@ -437,7 +488,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (!acceptableFile(event->mimeData(), &path))
         return;
     event->acceptProposedAction();
-    openDatabase(path);
+    openFile(path);
 }
 
 } // namespace showdown

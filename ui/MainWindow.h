@@ -35,7 +35,14 @@ public:
     /// Opens the Run dialog (non-modal); its Start begins the run.
     void showRunDialog();
     /// Switches to another database file; a bad file is refused with the error shown and nothing changed.
+    /// A file that does not exist yet reads as an empty database (Settings may name a new one).
     void openDatabase(const QString &path);
+    /// The one way a file the user picked is opened (`showdown FILE`, Open…, a drop, Open recent): a missing
+    /// file is said so in the banner (and leaves the recent list), anything else goes to openDatabase(). A
+    /// .showdown file is only read; once open, it heads the recent list.
+    void openFile(const QString &path);
+    /// File → Open recent, rebuilt each time it is shown.
+    [[nodiscard]] QMenu *recentMenu() const { return m_recent; }
 
     [[nodiscard]] ResultSession *session() const { return m_session; }
     [[nodiscard]] RunController *runController() const { return m_runs; }

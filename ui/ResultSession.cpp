@@ -112,9 +112,15 @@ QList<SummaryRow> ResultSession::measuredRows(const QString &databasePath, qint6
 void ResultSession::openDatabase(const QString &path)
 {
     auto sets = std::make_shared<QList<ResultSetInfo>>();
+    const quint64 request = ++m_opensRequested;
     background(
         [path, sets] { return listSets(path, sets.get()); },
-        [this, path, sets] {
+        [this, path, sets, request] {
+            // Opens run side by side (the window's database, then `showdown FILE`): one asked for later that
+            // has already landed wins over an earlier one landing after it.
+            if (request < m_openApplied)
+                return;
+            m_openApplied = request;
             m_databasePath = path;
             m_sets = *sets;
             ++m_generation;

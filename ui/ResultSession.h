@@ -27,7 +27,8 @@ public:
     [[nodiscard]] bool loading() const { return m_pending > 0; }
 
     /// Switches to another database after checking it in the background; a file that is not a Showdown
-    /// database (or is corrupt) is refused with errorOccurred and the current one stays open.
+    /// database (or is corrupt) is refused with errorOccurred and the current one stays open. Of several
+    /// opens in flight, an earlier one that lands after a later one is dropped.
     void openDatabase(const QString &path);
     /// Re-reads the list of result sets; with `openLatest`, opens the newest one afterwards.
     void refreshSets(bool openLatest = false);
@@ -68,6 +69,8 @@ private:
     QList<ResultSetInfo> m_sets;
     ResultSnapshot m_snapshot;
     int m_pending = 0;
+    quint64 m_opensRequested = 0;  ///< openDatabase() calls so far
+    quint64 m_openApplied = 0;     ///< the latest of them whose database is the one shown
     quint64 m_generation = 0;   ///< snapshot requests issued; a slower, older one must not overwrite a newer one
     bool m_readingNew = false;  ///< a readNew() is in flight; another request only marks m_readAgain
     bool m_readAgain = false;   ///< readNew() was asked for meanwhile: read again once the one in flight lands
