@@ -2,8 +2,10 @@
 
 #include "ChartFactory.h"
 #include "ClaimEvaluator.h"
+#include "ClaimEvidenceDialog.h"
 #include "ForeignLoad.h"
 #include "Format.h"
+#include "HtmlReportDocument.h"
 #include "MachineState.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
@@ -214,7 +216,7 @@ QList<QStringList> setFacts(const ResultSetBundle &set)
             {tr("Notes"), info.notes.isEmpty() ? QStringLiteral("–") : info.notes}};
 }
 
-void methodology(ReportLayout &layout)
+void methodology(ReportDocument &layout)
 {
     layout.heading(tr("Methodology"));
     layout.paragraph(tr(
@@ -236,7 +238,7 @@ void methodology(ReportLayout &layout)
         "z-score finds outliers. Process memory is the peak resident set size reported by wait4()."));
 }
 
-void sources(ReportLayout &layout)
+void sources(ReportDocument &layout)
 {
     layout.heading(tr("Data sources"));
     layout.paragraph(tr(
@@ -256,7 +258,7 @@ void sources(ReportLayout &layout)
         "can be exported with `showdown export ID --json`."));
 }
 
-void environment(ReportLayout &layout, const ResultSetBundle &set)
+void environment(ReportDocument &layout, const ResultSetBundle &set)
 {
     layout.heading(tr("Environment"));
     QList<QStringList> rows;
@@ -287,18 +289,41 @@ std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
     return writer;
 }
 
-/// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
-/// so the report says what the verdict was decided on and what it left out.
-void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &inputs)
+/// The document a report is written into, and for a PDF the writer it paints on (declared first, so it outlives
+/// the layout).
+struct Output {
+    std::unique_ptr<QPdfWriter> writer;
+    std::unique_ptr<ReportDocument> document;
+};
+
+Output output(ReportFormat format, QIODevice *device, const QString &title)
+{
+    Output out;
+    if (format == ReportFormat::Html) {
+        out.document = std::make_unique<HtmlReportDocument>(device, title);
+    } else {
+        out.writer = pdfWriter(device, title);
+        out.document = std::make_unique<ReportLayout>(out.writer.get());
+    }
+    return out;
+}
+
+/// Every claim's verdict on the set, judged once for both the Summary's findings and the Claims section;
+/// none without claim inputs (or when the shipped rules cannot be read, which the rules' own tests catch).
+QList<ClaimVerdict> judge(const std::optional<ClaimInputs> &inputs)
 {
     QString error;
     const std::optional<ClaimRules> rules = inputs ? ClaimRules::loadShipped(&error) : std::nullopt;
-    if (!rules)
-        return;
-    for (const ClaimRule &claim : rules->claims()) {
-        if (claim.findings.isEmpty())
+    return rules ? ClaimEvaluator::evaluate(*rules, *inputs) : QList<ClaimVerdict>();
+}
+
+/// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
+/// so the report says what the verdict was decided on and what it left out.
+void writeClaimFindings(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
+{
+    for (const ClaimVerdict &verdict : verdicts) {
+        if (verdict.findings.isEmpty())
             continue;
-        const ClaimVerdict verdict = ClaimEvaluator::evaluateClaim(claim, *rules, *inputs);
         QStringList text{tr("Claim %1 (%2): %3.").arg(verdict.id, verdict.title, verdict.verdict)};
         for (const ClaimFinding &finding : verdict.findings)
             text << tr("Beside it: %1").arg(finding.summary);
@@ -306,16 +331,45 @@ void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &
     }
 }
 
-} // namespace
-
-QStringList ReportWriter::sectionTitles(const ResultSetBundle &set)
+/// The Claims section: each claim of the article with its verdict, why, and the figures it was decided on (the
+/// evidence dialog's table), what is reported beside it and what was not measured. Nothing without verdicts.
+void writeClaims(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
 {
-    return sectionTitles(ResultSetAnalysis::compute(set.samples, set.runtimes));
+    if (verdicts.isEmpty())
+        return;
+    layout.heading(tr("Claims"));
+    layout.note(tr("The article's claims judged on this set's raw values by the rules in claims.json, as the Overview page and "
+                   "`showdown claims` judge them. Each figure: its value with the 95% CI where it has one, n, the Holm-corrected "
+                   "p of its comparison, and whether it holds, contradicts or cannot decide the claim."));
+    for (const ClaimVerdict &verdict : verdicts) {
+        layout.heading(tr("%1 (%2): %3").arg(verdict.title.isEmpty() ? verdict.id : verdict.title, verdict.id, verdict.verdict), 2);
+        layout.paragraph(tr("The article: %1").arg(verdict.articleSays));
+        layout.paragraph(tr("Why: %1").arg(verdict.why));
+        for (const ClaimFinding &finding : verdict.findings)
+            layout.paragraph(tr("Beside it (not part of the verdict): %1").arg(finding.summary));
+        QList<QStringList> rows;
+        for (const ClaimEvidence &figure : ClaimEvidenceDialog::evidenceFigures(verdict))
+            rows.append(ClaimEvidenceDialog::evidenceCells(figure));
+        if (!rows.isEmpty())
+            layout.table(ClaimEvidenceDialog::evidenceHeaders(), rows, {0.12, 0.22, 0.07, 0.07, 0.07, 0.04, 0.07, 0.09, 0.11, 0.14}, {2, 3, 4, 5, 6});
+        if (!verdict.missing.isEmpty())
+            layout.note(tr("Not measured: %1").arg(verdict.missing.join(QStringLiteral("; "))));
+    }
 }
 
-QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
+} // namespace
+
+QStringList ReportWriter::sectionTitles(const ResultSetBundle &set, bool claims)
 {
-    QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
+    return sectionTitles(ResultSetAnalysis::compute(set.samples, set.runtimes), claims);
+}
+
+QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, bool claims)
+{
+    QStringList titles = {tr("Summary")};
+    if (claims)
+        titles.append(tr("Claims"));
+    titles << QStringList{tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
     titles << ServerReport::sectionTitles(analysis);
     if (!analysis.scalingRows.isEmpty())
         titles.append(tr("Scaling"));
@@ -324,7 +378,7 @@ QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis)
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  const std::optional<ClaimInputs> &claims, QIODevice *device, QString *error)
+                                  const std::optional<ClaimInputs> &claims, ReportFormat format, QIODevice *device, QString *error)
 {
     // The page helpers read the header and runtimes only; no sample is needed.
     const ResultSetBundle set{info, runtimes, {}};
@@ -332,8 +386,8 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<Comparison> &comparisons = analysis.comparisons;
     const QList<ScalingRow> &scalingRows = analysis.scalingRows;
     const QString host = env(set.info, "host");
-    std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
-    ReportLayout layout(writer.get());
+    const Output out = output(format, device, tr("Showdown report: %1").arg(shortId(set.info)));
+    ReportDocument &layout = *out.document;
     layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
     const ForeignLoad load = ForeignLoad::fromEnvironment(set.info.environment);
     layout.titlePage(tr("Node.js vs Python, measured"),
@@ -367,7 +421,9 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
-    writeClaimFindings(layout, claims);
+    const QList<ClaimVerdict> judged = judge(claims);
+    writeClaimFindings(layout, judged);
+    writeClaims(layout, judged);
 
     layout.heading(tr("Performance"));
     const QList<QStringList> groups = benchmarkGroups(rows);
@@ -437,18 +493,18 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     methodology(layout);
     environment(layout, set);
     sources(layout);
-    return layout.paint(error);
+    return layout.finish(error);
 }
 
-bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device, QString *error)
+bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, ReportFormat format, QIODevice *device,
+                                   QString *error)
 {
     const QList<ResultChange> changes = ResultComparison::changes(ResultAnalysis::rows(baseline.samples, baseline.runtimes),
                                                                   ResultAnalysis::rows(candidate.samples, candidate.runtimes));
     const QList<EnvironmentDifference> differences =
         ResultComparison::environmentDifferences(baseline.info, baseline.runtimes, candidate.info, candidate.runtimes);
-    std::unique_ptr<QPdfWriter> writer =
-        pdfWriter(device, tr("Showdown comparison: %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)));
-    ReportLayout layout(writer.get());
+    const Output out = output(format, device, tr("Showdown comparison: %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)));
+    ReportDocument &layout = *out.document;
     layout.setHeader(tr("Showdown comparison — %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)), when(candidate.info.created));
     QList<QStringList> facts;
     for (const auto &[role, set] : {std::pair{tr("Baseline"), &baseline}, std::pair{tr("Candidate"), &candidate}}) {
@@ -529,7 +585,7 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
     }
     methodology(layout);
     sources(layout);
-    return layout.paint(error);
+    return layout.finish(error);
 }
 
 } // namespace showdown

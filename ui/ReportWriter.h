@@ -13,11 +13,15 @@ class QIODevice;
 
 namespace showdown {
 
-/// Writes the PDF reports: one result set (title page, contents, verdict summary, a section per
+/// Writes the reports (PDF or HTML, ReportFormat): one result set (title page, contents, verdict summary, a section per
 /// comparison with its charts and table, methodology, environment, sources) or two compared. Charts come
 /// from ChartFactory, the same code the dashboard draws with, rendered as vectors at 96 dpi.
 /// Must run on the GUI thread (charts are graphics items); it touches no file or database itself, so a
 /// window can render into a QBuffer and write the bytes from a worker thread.
+/// What a report is written as: the A4 PDF, or the self-contained interactive HTML page (same sections, tables
+/// and charts). Chosen where the user names the file (the CLI's --pdf/--html, the window's Export actions).
+enum class ReportFormat { Pdf, Html };
+
 class ReportWriter {
 public:
     /// From an analysis already made (stored with the set): the pages need no sample. `claims` are the inputs
@@ -25,12 +29,13 @@ public:
     /// report leaves the claim findings out rather than judge from figures that cannot decide them.
     [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
                                              const ResultSetAnalysis &analysis, const std::optional<ClaimInputs> &claims,
-                                             QIODevice *device, QString *error);
-    [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device,
-                                              QString *error);
-    /// The section titles of a single-set report, in order, for tests and the contents page.
-    [[nodiscard]] static QStringList sectionTitles(const ResultSetBundle &set);
-    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
+                                             ReportFormat format, QIODevice *device, QString *error);
+    [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, ReportFormat format,
+                                              QIODevice *device, QString *error);
+    /// The section titles of a single-set report, in order, for tests and the contents page; "Claims" only when
+    /// the report is given claim inputs.
+    [[nodiscard]] static QStringList sectionTitles(const ResultSetBundle &set, bool claims = false);
+    [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis, bool claims = false);
 };
 
 } // namespace showdown
