@@ -2,8 +2,8 @@
 
 #include "ChartFactory.h"
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
-#include <QBarLegendMarker>
 #include <QBarSet>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
@@ -11,7 +11,6 @@
 #include <QChart>
 #include <QJsonArray>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -117,11 +116,6 @@ QJsonArray strings(const QStringList &list)
 /// Bar sets: label, colour (the one a legend toggle restores), values and hover texts, and their legend entry.
 QJsonArray barSets(const QChart &chart, QAbstractBarSeries *series)
 {
-    QHash<QBarSet *, bool> inLegend;
-    for (QLegendMarker *marker : chart.legend()->markers(series)) {
-        if (auto *bar = qobject_cast<QBarLegendMarker *>(marker))
-            inLegend.insert(bar->barset(), marker->isVisible());
-    }
     QJsonArray sets;
     for (QBarSet *set : series->barSets()) {
         const QColor color = set->property("showdownColor").isValid() ? set->property("showdownColor").value<QColor>() : set->color();
@@ -133,7 +127,7 @@ QJsonArray barSets(const QChart &chart, QAbstractBarSeries *series)
                                 {QStringLiteral("border"), cssColor(set->borderColor())},
                                 {QStringLiteral("values"), values},
                                 {QStringLiteral("tips"), strings(set->property(ChartFactory::kTipsProperty).toStringList())},
-                                {QStringLiteral("legend"), chart.legend()->isVisible() && inLegend.value(set, true)}});
+                                {QStringLiteral("legend"), chart.legend()->isVisible()}});
     }
     return sets;
 }
@@ -164,10 +158,8 @@ QJsonObject series(const QChart &chart, QAbstractSeries *series, const QHash<QAb
     QJsonArray attached;
     for (QAbstractAxis *axis : series->attachedAxes())
         attached.append(axes.value(axis, -1));
-    bool legend = chart.legend()->isVisible();
-    const QList<QLegendMarker *> markers = chart.legend()->markers(series);
-    if (!markers.isEmpty() && !qobject_cast<QBarLegendMarker *>(markers.first()))
-        legend = legend && markers.first()->isVisible();
+    // A chart not yet laid out has its legend markers hidden, so the factory's mark says what the legend leaves out.
+    const bool legend = chart.legend()->isVisible() && !series->property(ChartFactory::kNotInLegendProperty).toBool() && !series->name().isEmpty();
     QJsonObject json{{QStringLiteral("name"), series->name()},
                      {QStringLiteral("visible"), series->isVisible()},
                      {QStringLiteral("legend"), legend},

@@ -78,6 +78,7 @@ void showTip(const QString &text)
 
 void hideFromLegend(QChart *chart, QAbstractSeries *series)
 {
+    series->setProperty(ChartFactory::kNotInLegendProperty, true);
     for (QLegendMarker *marker : chart->legend()->markers(series))
         marker->setVisible(false);
 }

@@ -68,7 +68,7 @@
   }
 
   function hiddenSeries(fig, s) {
-    return fig.hidden[s.name] || (s.owner && fig.hidden[s.owner]) || s.visible === false;
+    return fig.off[s.name] || (s.owner && fig.off[s.owner]) || s.visible === false;
   }
 
   // The axes a series uses: [x, y] from its attached axes' orientation.
@@ -110,12 +110,14 @@
     yt.major.forEach(function (t) { yLabelWidth = Math.max(yLabelWidth, textWidth(t.label)); });
     yLabelWidth = Math.min(yLabelWidth, width * 0.45);
     var left = Math.ceil(yLabelWidth) + 8 + (yAxis.title ? LINE + 6 : 0);
-    var right = 14;
+    var lastX = xt.major.length ? xt.major[xt.major.length - 1].label : '';
+    var right = xAxis.kind === 'category' ? 14 : Math.max(14, Math.ceil(textWidth(lastX) / 2) + 4);  // room for the last x label
     var plotWidth = width - left - right;
     var slot = xAxis.kind === 'category' ? plotWidth / Math.max(1, xAxis.max - xAxis.min) : plotWidth / Math.max(1, xt.major.length);
     var widest = 0;
     xt.major.forEach(function (t) { widest = Math.max(widest, textWidth(t.label)); });
-    var slant = xAxis.kind === 'category' && (xAxis.angle !== 0 || widest > slot - 4);
+    // The paper's slant is for A4; a screen slants only when the names would not fit side by side.
+    var slant = xAxis.kind === 'category' && widest > slot - 6;
     var xLabelCap = Math.min(220, width * 0.4);
     var xLabelHeight = slant ? Math.ceil(Math.min(widest, xLabelCap) * Math.sin(Math.PI / 3) + LINE) : LINE + 2;
     var top = 10;
@@ -185,7 +187,7 @@
     var count = s.sets.length, width = s.barWidth || 0.8;
     var stack = {};
     s.sets.forEach(function (set, index) {
-      var off = fig.hidden[set.label];
+      var off = fig.off[set.label];
       set.values.forEach(function (v, c) {
         if (v === null) return;
         var from = s.stacked ? (stack[c] || baseline(value)) : baseline(value);
@@ -272,7 +274,7 @@
     return keys.map(function (k) {
       var swatch = k.kind === 'line' ? '<span class="swatch line' + (k.dash ? ' dash' : '') + '" style="border-top-color:' + k.color + '"></span>'
                                       : '<span class="swatch" style="background:' + k.color + '"></span>';
-      return '<button type="button" data-key="' + esc(k.name) + '" aria-pressed="' + (fig.hidden[k.name] ? 'false' : 'true') + '" title="Show or hide ' +
+      return '<button type="button" data-key="' + esc(k.name) + '" aria-pressed="' + (fig.off[k.name] ? 'false' : 'true') + '" title="Show or hide ' +
              esc(k.name) + '">' + swatch + esc(k.name) + '</button>';
     }).join('');
   }
@@ -280,7 +282,7 @@
   function setUp(fig) {
     var data = fig.querySelector('script[type="application/json"]');
     fig.description = JSON.parse(data.textContent);
-    fig.hidden = {};
+    fig.off = {};
     var caption = document.createElement('figcaption');
     caption.textContent = fig.description.title;
     fig.plot = document.createElement('div');
@@ -295,8 +297,8 @@
       var button = event.target.closest('button[data-key]');
       if (!button) return;
       var key = button.getAttribute('data-key');
-      fig.hidden[key] = !fig.hidden[key];
-      button.setAttribute('aria-pressed', fig.hidden[key] ? 'false' : 'true');
+      fig.off[key] = !fig.off[key];
+      button.setAttribute('aria-pressed', fig.off[key] ? 'false' : 'true');
       render(fig);
     });
     render(fig);
