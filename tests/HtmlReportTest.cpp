@@ -4,6 +4,7 @@
 // error, no network request, every chart drawn, hover values, legend toggles and sortable tables
 // (tests/browser/check_html_report.js drives the browser over the DevTools pipe).
 
+#include "CommandRun.h"
 #include "ExchangeFixtures.h"
 #include "Format.h"
 #include "HtmlReportDocument.h"
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,27 +26,9 @@ using namespace showdown;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &program, const QStringList &arguments, int timeoutMs = 120000)
+CommandRun run(const QString &program, const QStringList &arguments)
 {
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("%1 did not finish").arg(program);
-        return result;
-    }
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runCommand(program, arguments, 120000);
 }
 
 /// Every chart description in the page, in order.
@@ -155,7 +137,7 @@ private slots:
         }
         m_analysis = ResultSetAnalysis::compute(m_set.samples, m_set.runtimes);
         m_path = m_dir.filePath(QStringLiteral("report.html"));
-        const Run report = run(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+        const CommandRun report = run(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
                                {QStringLiteral("report"), m_set.info.uuid, QStringLiteral("--db"), m_database, QStringLiteral("--html"), m_path});
         QVERIFY2(report.code == 0, qPrintable(report.err));
         QVERIFY2(report.err.contains(QStringLiteral("Wrote %1").arg(m_path)), qPrintable(report.err));
@@ -203,7 +185,7 @@ private slots:
         QFile file(m_dir.filePath(QStringLiteral("report.pdf")));
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(pdf.data()) == pdf.size());
         file.close();
-        const Run text = run(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
+        const CommandRun text = run(QStringLiteral("pdftotext"), {file.fileName(), QStringLiteral("-")});
         QVERIFY2(text.code == 0, "pdftotext (poppler-utils) is needed");
         const QString paper = text.out.simplified();
         QMap<QString, qsizetype> drawn;
@@ -354,7 +336,7 @@ private slots:
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         QVERIFY2(!node.isEmpty(), "node is needed to drive chromium");
         const qsizetype expected = charts(m_html).size();
-        const Run check = run(node, {QStringLiteral(SHOWDOWN_TESTS_DIR "/browser/check_html_report.js"), m_path, QString::number(expected), chromium});
+        const CommandRun check = run(node, {QStringLiteral(SHOWDOWN_TESTS_DIR "/browser/check_html_report.js"), m_path, QString::number(expected), chromium});
         const QJsonObject seen = QJsonDocument::fromJson(check.out.toUtf8()).object();
         QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
         QVERIFY2(seen.value(QLatin1String("problems")).toArray().isEmpty(), qPrintable(check.out));

@@ -230,7 +230,8 @@ async function main() {
     if (sorted.some((v, i) => i > 0 && v < sorted[i - 1])) problems.push(`clicking "${sortable.header}" did not sort by value: ${sorting.after.join(', ')}`);
   }
 
-  // For a person to look at: each chart as a PNG in CHECK_HTML_SHOTS=DIR when set.
+  // For a person to look at, in CHECK_HTML_SHOTS=DIR when set: each chart as a PNG, and the window at the
+  // Performance section with a hover tooltip showing (report.png, the README's screenshot).
   if (process.env.CHECK_HTML_SHOTS) {
     const rects = await evaluate(`Array.from(document.querySelectorAll('figure.chart')).map((f) => {
         const r = f.getBoundingClientRect();
@@ -241,6 +242,15 @@ async function main() {
         clip: { x: r.x - 8, y: r.y - 8, width: r.width + 16, height: r.height + 16, scale: 1 } });
       fs.writeFileSync(path.join(process.env.CHECK_HTML_SHOTS, `${r.id}.png`), Buffer.from(data, 'base64'));
     }
+    // The window as a reader sees it: the Performance section at the top, the pointer on its second bar.
+    await evaluate(`(() => { const h = Array.from(document.querySelectorAll('h2')).find((e) => e.textContent === 'Performance');
+      if (h) window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40); })()`);
+    const second = await evaluate(`(() => { const bars = document.querySelectorAll('figure.chart svg rect[data-tip]');
+      const r = bars.length > 1 ? bars[1].getBoundingClientRect() : null; return r && { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`);
+    if (second) await page('Input.dispatchMouseEvent', { type: 'mouseMoved', x: second.x, y: second.y });
+    await delay(100);
+    const { data } = await page('Page.captureScreenshot', { format: 'png' });
+    fs.writeFileSync(path.join(process.env.CHECK_HTML_SHOTS, 'report.png'), Buffer.from(data, 'base64'));
   }
 
   // A narrow window: every chart redrawn within it (nothing wider than the page), none lost.
