@@ -262,6 +262,11 @@ async function main() {
     })()`);
   if (narrow.charts !== expectedCharts) problems.push(`${narrow.charts} charts in a narrow window`);
   if (narrow.widest > narrow.page) problems.push(`a chart ${narrow.widest}px wide in a ${narrow.page}px window`);
+  if (process.env.CHECK_HTML_SHOTS) {
+    await evaluate(`document.querySelector('figure.chart').scrollIntoView()`);
+    const { data } = await page('Page.captureScreenshot', { format: 'png' });
+    fs.writeFileSync(path.join(process.env.CHECK_HTML_SHOTS, 'narrow.png'), Buffer.from(data, 'base64'));
+  }
 
   const outside = requests.filter((url) => url !== reportUrl && !url.startsWith('data:'));
   if (outside.length) problems.push(`requests left the file: ${outside.join(', ')}`);

@@ -119,6 +119,11 @@
     // The paper's slant is for A4; a screen slants only when the names would not fit side by side.
     var slant = xAxis.kind === 'category' && widest > slot - 6;
     var xLabelCap = Math.min(220, width * 0.4);
+    if (slant && xt.major.length) {
+      // A label slanted at 60° reaches left of its category by half its width: room for the first one.
+      var reach = Math.min(textWidth(xt.major[0].label), xLabelCap) / 2 - slot / 2 + 4;
+      if (reach > left) { plotWidth -= reach - left; left = Math.ceil(reach); }
+    }
     var xLabelHeight = slant ? Math.ceil(Math.min(widest, xLabelCap) * Math.sin(Math.PI / 3) + LINE) : LINE + 2;
     var top = 10;
     var bottom = 6 + xLabelHeight + (xAxis.title ? LINE + 8 : 0);
