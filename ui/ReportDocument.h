@@ -34,7 +34,7 @@ public:
     /// Column widths are fractions of the text width; `numeric` columns are right-aligned (and sort by number on screen).
     virtual void table(const QStringList &headers, const QList<QStringList> &rows, const QList<qreal> &widths, const QList<int> &numeric = {}) = 0;
     /// `make` builds the chart (a new QChart from ChartFactory, owned by the document once made); nullptr from it
-    /// shows `missing` instead. `height` is the chart's height on paper, in points at 96 dpi.
+    /// shows `missing` instead. `height` is the chart's height on paper, in pixels at the PDF's 96 dpi.
     virtual void chart(const std::function<QChart *()> &make, qreal height, const QString &missing) = 0;
     /// Lays everything out and writes it to the document's device. False with a message when it cannot.
     [[nodiscard]] virtual bool finish(QString *error) = 0;
