@@ -51,7 +51,7 @@ const std::vector<OwnVerb> kOwnVerbs = {
     {"import", "FILE: add a JSON export or .showdown file's result sets", &importVerb},
     {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
     {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
-    {"report", "REF [--vs REF2] --pdf FILE: the PDF report", &reportVerb},
+    {"report", "REF [--vs REF2] --pdf FILE and/or --html FILE: the PDF or interactive HTML report", &reportVerb},
     {"claims", "ID: the article's claims judged on a result set", &claimsVerb},
     {"data", "list | import FILE | reset NAME: the sourced datasets", &dataVerb},
     {"loadgen", "load a local HTTP server or chat room (built-in generator)", &loadgenVerb},

@@ -2,6 +2,7 @@
 // every section title, every benchmark, the same medians `showdown show --json` prints, and charts drawn
 // as vectors (no raster image in the file). Then a comparison report and a refused reference.
 
+#include "CommandRun.h"
 #include "ExchangeFixtures.h"
 #include "Format.h"
 #include "ReportExport.h"
@@ -16,36 +17,23 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = CommandRun;
 
+/// A command's output, as a PDF viewer's search reads it.
 Run run(const QString &program, const QStringList &arguments, int timeoutMs = 600000)
 {
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("%1 did not finish").arg(program);
-        return result;
-    }
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    Run result = runCommand(program, arguments, timeoutMs);
     // DejaVu Sans draws "fi", "ff" and "fl" as ligature glyphs, which pdftotext reports as U+FB00..U+FB04;
     // spelled out again here, as a PDF viewer's search does.
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
     const std::pair<char16_t, const char *> ligatures[] = {{0xFB00, "ff"}, {0xFB01, "fi"}, {0xFB02, "fl"}, {0xFB03, "ffi"}, {0xFB04, "ffl"}};
     for (const auto &[ligature, letters] : ligatures)
         result.out.replace(QChar(ligature), QLatin1String(letters));
-    result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
 }
 
@@ -95,13 +83,16 @@ private slots:
         QVERIFY(run(QStringLiteral("pdfinfo"), {pdf}).out.contains(QLatin1String("A4")));
 
         const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
-        for (const char *title : {"Node.js vs Python, measured", "Contents", "Summary", "Performance", "Distributions", "Memory and start-up",
+        for (const char *title : {"Node.js vs Python, measured", "Contents", "Summary", "Claims", "Performance", "Distributions", "Memory and start-up",
                                   "Methodology", "Environment", "Data sources"})
             QVERIFY2(text.contains(QLatin1String(title)), title);
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(count)));
         // The jit verdict (code-bound kernels) with the library-bound finding beside it.
         QVERIFY(text.contains(QLatin1String("Claim jit")));
         QVERIFY(text.contains(QLatin1String("Beside it: Library-bound kernels")));
+        // The Claims section: each claim's verdict with its evidence table (the evidence dialog's columns).
+        QVERIFY(text.contains(QLatin1String("The article:")));
+        QVERIFY(text.contains(QLatin1String("Beside it (not part of the verdict): Library-bound kernels")));
 
         const QJsonObject shown = QJsonDocument::fromJson(
                                       run(binary(), {QStringLiteral("show"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--json")}).out.toUtf8())
@@ -240,6 +231,7 @@ private slots:
         }
         const QString pdf = m_dir.filePath(QStringLiteral("window.pdf"));
         const QString file = m_dir.filePath(QStringLiteral("window.showdown"));
+        const QString html = m_dir.filePath(QStringLiteral("window.html"));
         QObject context;
         QStringList outcomes;
         using showdown::ReportExport;
@@ -247,8 +239,16 @@ private slots:
                             [&](const QString &error) { outcomes.append(QStringLiteral("pdf:") + error); });
         ReportExport::write(ReportExport::Format::Showdown, database, set.info.uuid, file, &context,
                             [&](const QString &error) { outcomes.append(QStringLiteral("file:") + error); });
-        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 60000);
-        QVERIFY2(outcomes.contains(QStringLiteral("pdf:")) && outcomes.contains(QStringLiteral("file:")), qPrintable(outcomes.join(QLatin1Char(' '))));
+        ReportExport::write(ReportExport::Format::Html, database, set.info.uuid, html, &context,
+                            [&](const QString &error) { outcomes.append(QStringLiteral("html:") + error); });
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 3, 60000);
+        QVERIFY2(outcomes.contains(QStringLiteral("pdf:")) && outcomes.contains(QStringLiteral("file:")) && outcomes.contains(QStringLiteral("html:")),
+                 qPrintable(outcomes.join(QLatin1Char(' '))));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString markup = QString::fromUtf8(page.readAll());
+        QVERIFY(markup.contains(QLatin1String(">Concurrency</h2>")));
+        QVERIFY(markup.contains(QLatin1String("&lt;script&gt;alert('notes')&lt;/script&gt;")));  // the notes, as text
         const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}).out;
         QVERIFY(text.contains(QLatin1String("Concurrency")));
         QVERIFY(text.contains(QLatin1String("http-server")));
@@ -271,6 +271,31 @@ private slots:
         QVERIFY(!QFileInfo::exists(missing));
     }
 
+    void htmlOfTheRealSetRendersInChromium()
+    {
+        // Both files in one call; the page has the PDF's sections and draws every chart kind a quick set has
+        // (bars, boxes, ratios, server lines, capacity bars, chat, speed-up) with no console error or request.
+        const QString pdf = m_dir.filePath(QStringLiteral("both.pdf"));
+        const QString html = m_dir.filePath(QStringLiteral("both.html"));
+        const Run report = run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf,
+                                            QStringLiteral("--html"), html});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QVERIFY(report.err.contains(QStringLiteral("Wrote %1").arg(pdf)) && report.err.contains(QStringLiteral("Wrote %1").arg(html)));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString markup = QString::fromUtf8(page.readAll());
+        for (const char *title : {"Summary", "Claims", "Performance", "Distributions", "Memory and start-up", "Concurrency", "Real-time",
+                                  "Methodology", "Environment", "Data sources"})
+            QVERIFY2(markup.contains(QStringLiteral(">%1</h2>").arg(QLatin1String(title))), title);
+        const qsizetype charts = markup.count(QLatin1String("<figure class=\"chart\""));
+        QVERIFY(charts >= 10);
+        const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+        QVERIFY2(!chromium.isEmpty(), "chromium is not installed: packaging/bootstrap.sh installs it (apt-get install chromium)");
+        const Run check = run(QStandardPaths::findExecutable(QStringLiteral("node")),
+                              {QStringLiteral(SHOWDOWN_TESTS_DIR "/browser/check_html_report.js"), html, QString::number(charts), chromium}, 120000);
+        QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
+    }
+
     void unknownSetsAndMissingOptionsAreRefused()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("none.pdf"));
@@ -280,7 +305,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(pdf));
         const Run usage = run(binary(), {QStringLiteral("report"), m_id, QStringLiteral("--db"), m_db});
         QCOMPARE(usage.code, 2);
-        QVERIFY(usage.err.contains(QLatin1String("--pdf")));
+        QVERIFY(usage.err.contains(QLatin1String("--pdf")) && usage.err.contains(QLatin1String("--html")));
     }
 };
 

@@ -35,7 +35,7 @@ namespace {
 
 /// Series and axes that only draw helpers (whiskers, reference lines) carry the name of the legend entry
 /// they belong to, so toggling that entry hides them too.
-const char *const kOwner = "showdownOwner";
+const char *const kOwner = ChartFactory::kOwnerProperty;
 
 struct TimeUnit {
     double ns = 1e6;
@@ -86,6 +86,7 @@ void showTip(const QString &text)
 
 void hideFromLegend(QChart *chart, QAbstractSeries *series)
 {
+    series->setProperty(ChartFactory::kNotInLegendProperty, true);
     for (QLegendMarker *marker : chart->legend()->markers(series))
         marker->setVisible(false);
 }
@@ -172,6 +173,7 @@ void slantIfCrowded(QAbstractAxis *axis, const QStringList &labels)
 /// Hovering a line names the measured point nearest the cursor (the hover point lies anywhere on the line).
 void tipNearestPoint(QChart *chart, QLineSeries *series, const QStringList &tips, bool logX)
 {
+    series->setProperty(ChartFactory::kTipsProperty, tips);
     QObject::connect(series, &QLineSeries::hovered, chart, [series, tips, logX](const QPointF &point, bool on) {
         if (!on)
             return QToolTip::hideText();
@@ -241,6 +243,7 @@ QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid
             set->append(v.value_or(missing));  // a log axis has no 0: missing bars sit on its floor
             tips.append(row ? tip(*row) : QObject::tr("%1 was not run on %2").arg(category.text(), grid.runtimes.at(r)));
         }
+        set->setProperty(ChartFactory::kTipsProperty, tips);
         QObject::connect(set, &QBarSet::hovered, chart, [tips](bool on, int index) {
             if (on && index >= 0 && index < tips.size())
                 showTip(tips.at(index));
@@ -514,6 +517,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
                 hideFromLegend(chart, line);
             }
         }
+        points->setProperty(kTipsProperty, tips);
         QObject::connect(points, &QScatterSeries::hovered, chart, [points, tips](const QPointF &point, bool on) {
             if (!on)
                 return QToolTip::hideText();
@@ -988,6 +992,7 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
                                 .arg(capacityFigure(row))
                                 .arg(row.rates.size())
                                 .arg(perCoreFigure(row));
+        set->setProperty(kTipsProperty, QStringList(rows.size(), tip));
         QObject::connect(set, &QBarSet::hovered, chart, [tip](bool on, int) {
             if (on)
                 showTip(tip);

@@ -32,6 +32,14 @@ struct ChartStyle {
 /// units — or nullptr when the rows hold nothing to draw, so the caller can say what is missing.
 class ChartFactory {
 public:
+    /// Dynamic property of a helper series (CI whiskers, per-point labels): the legend entry it belongs to and is toggled with.
+    static constexpr const char *kOwnerProperty = "showdownOwner";
+    /// Dynamic property (QStringList) of a series or bar set: the hover text of each of its points or bars, in
+    /// order, so a rendering without Qt's hover (the HTML report) shows the window's exact wording.
+    static constexpr const char *kTipsProperty = "showdownTips";
+    /// Dynamic property (bool) of a series left out of the legend (helpers), which a chart not yet laid out cannot tell.
+    static constexpr const char *kNotInLegendProperty = "showdownNotInLegend";
+
     /// Grouped bars of median time per benchmark and runtime with 95% CI whiskers (once the set is no longer
     /// live); log scale when the medians span more than a decade.
     [[nodiscard]] static QChart *medianBars(const QList<SummaryRow> &rows, const ChartStyle &style);

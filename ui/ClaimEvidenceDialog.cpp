@@ -20,6 +20,25 @@ QString optional(const std::optional<double> &value)
 
 } // namespace
 
+QStringList ClaimEvidenceDialog::evidenceHeaders()
+{
+    return {tr("Part"), tr("Figure"), tr("Value"), tr("CI low"), tr("CI high"), tr("n"), tr("p (Holm)"), tr("Outcome"), tr("Bound"), tr("Source")};
+}
+
+QList<ClaimEvidence> ClaimEvidenceDialog::evidenceFigures(const ClaimVerdict &verdict)
+{
+    QList<ClaimEvidence> figures = verdict.evidence;
+    for (const ClaimFinding &finding : verdict.findings)
+        figures << finding.evidence;
+    return figures;
+}
+
+QStringList ClaimEvidenceDialog::evidenceCells(const ClaimEvidence &figure)
+{
+    return {figure.part, figure.figure, QString::number(figure.value, 'g', 4), optional(figure.ciLow), optional(figure.ciHigh),
+            QString::number(figure.n), optional(figure.p), figure.outcome, figure.bound, figure.source};
+}
+
 ClaimEvidenceDialog::ClaimEvidenceDialog(const ClaimVerdict &verdict, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Evidence: %1").arg(verdict.title.isEmpty() ? verdict.id : verdict.title));
@@ -34,20 +53,15 @@ ClaimEvidenceDialog::ClaimEvidenceDialog(const ClaimVerdict &verdict, QWidget *p
     summary->setTextFormat(Qt::RichText);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    // The verdict's figures, then the findings' (their part column names the finding).
-    QList<ClaimEvidence> figures = verdict.evidence;
-    for (const ClaimFinding &finding : verdict.findings)
-        figures << finding.evidence;
-    const QStringList headers = {tr("Part"), tr("Figure"), tr("Value"), tr("CI low"), tr("CI high"), tr("n"), tr("p (Holm)"), tr("Outcome"),
-                                 tr("Bound"), tr("Source")};
+    const QList<ClaimEvidence> figures = evidenceFigures(verdict);
+    const QStringList headers = evidenceHeaders();
     auto *table = new QTableWidget(int(figures.size()), int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
     for (int row = 0; row < figures.size(); ++row) {
         const ClaimEvidence &figure = figures.at(row);
-        const QStringList cells = {figure.part, figure.figure, QString::number(figure.value, 'g', 4), optional(figure.ciLow), optional(figure.ciHigh),
-                                   QString::number(figure.n), optional(figure.p), figure.outcome, figure.bound, figure.source};
+        const QStringList cells = evidenceCells(figure);
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             // The pair's notes (what differs between its two programs) go with the figure.

@@ -12,6 +12,14 @@ class ClaimEvidenceDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ClaimEvidenceDialog(const ClaimVerdict &verdict, QWidget *parent = nullptr);
+
+    /// The evidence table's column titles and cells, shared by this dialog and the report's Claims section so
+    /// both show the same figures in the same words.
+    [[nodiscard]] static QStringList evidenceHeaders();
+    /// The verdict's figures, then its findings' (their part column names the finding).
+    [[nodiscard]] static QList<ClaimEvidence> evidenceFigures(const ClaimVerdict &verdict);
+    /// One figure's row under evidenceHeaders().
+    [[nodiscard]] static QStringList evidenceCells(const ClaimEvidence &figure);
 };
 
 } // namespace showdown

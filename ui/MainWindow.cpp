@@ -160,6 +160,9 @@ void MainWindow::createActions()
     auto *exportPdf = new QAction(tr("Export PDF &report…"), this);
     exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(exportPdf, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Pdf); });
+    auto *exportHtml = new QAction(tr("Export &HTML report…"), this);
+    exportHtml->setToolTip(tr("One interactive page with the PDF's sections, for any browser and offline"));
+    connect(exportHtml, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Html); });
     auto *saveFile = new QAction(tr("&Save as .showdown file…"), this);
     saveFile->setShortcut(QKeySequence::SaveAs);
     connect(saveFile, &QAction::triggered, this, [this] { exportResultSet(ReportExport::Format::Showdown); });
@@ -185,6 +188,7 @@ void MainWindow::createActions()
     file->addMenu(m_recent);
     file->addAction(m_export);
     file->addAction(exportPdf);
+    file->addAction(exportHtml);
     file->addAction(saveFile);
     file->addSeparator();
     file->addAction(settings);
@@ -426,6 +430,9 @@ void MainWindow::exportResultSet(ReportExport::Format format)
     switch (format) {
     case ReportExport::Format::Pdf:
         path = QFileDialog::getSaveFileName(this, tr("Export PDF report"), name + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+        break;
+    case ReportExport::Format::Html:
+        path = QFileDialog::getSaveFileName(this, tr("Export HTML report"), name + QStringLiteral(".html"), tr("HTML (*.html *.htm)"));
         break;
     case ReportExport::Format::Showdown:
         path = QFileDialog::getSaveFileName(this, tr("Save as .showdown file"), name + QStringLiteral(".showdown"),

@@ -66,7 +66,7 @@ private:
     void connectRuns();
     void updateStatus();
     void updateRecentMenu();
-    /// Export… (JSON or CSV), Export PDF report… and Save as .showdown file… of the open result set.
+    /// Export… (JSON or CSV), Export PDF report…, Export HTML report… and Save as .showdown file… of the open result set.
     void exportResultSet(ReportExport::Format format);
     void openSettings();
     void chooseDatabase();

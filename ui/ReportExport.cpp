@@ -15,6 +15,8 @@ QStringList ReportExport::arguments(Format format, const QString &databasePath, 
     switch (format) {
     case Format::Pdf:
         return QStringList{QStringLiteral("report")} + set + QStringList{QStringLiteral("--pdf"), path};
+    case Format::Html:
+        return QStringList{QStringLiteral("report")} + set + QStringList{QStringLiteral("--html"), path};
     case Format::Showdown:
         return QStringList{QStringLiteral("export")} + set + QStringList{QStringLiteral("--showdown"), path};
     case Format::Data:

@@ -9,13 +9,14 @@ class QObject;
 
 namespace showdown {
 
-/// The window's File → Export (JSON, CSV), Export PDF report… and Save as .showdown…, done by the command
+/// The window's File → Export (JSON, CSV), Export PDF report…, Export HTML report… and Save as .showdown…, done by the command
 /// line's own verbs (`showdown report`, `showdown export`) in a child process: the files are the ones the CLI
 /// writes, byte for byte, and neither drawing the charts nor writing happens on the GUI thread.
 class ReportExport {
 public:
     enum class Format {
         Pdf,       ///< the A4 report of `showdown report`
+        Html,      ///< the interactive one-file HTML report of `showdown report --html`
         Data,      ///< the documented exchange formats: CSV when the path ends in .csv, else JSON
         Showdown,  ///< a standalone .showdown database
     };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ReportDocument.h"
+
 #include <QFont>
 #include <QList>
 #include <QMap>
@@ -18,28 +20,28 @@ namespace showdown {
 /// the real device, paginated so nothing is cut (a table that runs over a page repeats its header row, a
 /// heading never ends a page), then painted with a running header and "Page N of M".
 /// Charts are drawn as vector graphics by rendering their QGraphicsScene into the painter.
-class ReportLayout {
+class ReportLayout : public ReportDocument {
 public:
     /// `device` is only measured here (fonts, page size); paint() draws on it.
     explicit ReportLayout(QPagedPaintDevice *device);
 
     /// Text of the running header, shown on every page after the first.
-    void setHeader(const QString &left, const QString &right);
+    void setHeader(const QString &left, const QString &right) override;
     /// The title page: a big title, a subtitle, an optional warning line in red (e.g. foreign load) and key facts.
-    void titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts, const QString &warning = {});
+    void titlePage(const QString &title, const QString &subtitle, const QList<QStringList> &facts, const QString &warning = {}) override;
     /// A placeholder for the table of contents, filled with the page of every section heading.
-    void contents();
-    void pageBreak();
+    void contents() override;
+    void pageBreak() override;
     /// A section heading; level 1 headings are listed in the contents.
-    void heading(const QString &text, int level = 1);
-    void paragraph(const QString &text);
+    void heading(const QString &text, int level = 1) override;
+    void paragraph(const QString &text) override;
     /// A small grey note, e.g. what a chart shows.
-    void note(const QString &text);
+    void note(const QString &text) override;
     /// Column widths are fractions of the text width; `numeric` columns are right-aligned.
-    void table(const QStringList &headers, const QList<QStringList> &rows, const QList<qreal> &widths, const QList<int> &numeric = {});
+    void table(const QStringList &headers, const QList<QStringList> &rows, const QList<qreal> &widths, const QList<int> &numeric = {}) override;
     /// `make` builds the chart when the page is painted (the layout owns it only while drawing);
     /// nullptr from it prints `missing` instead.
-    void chart(const std::function<QChart *()> &make, qreal height, const QString &missing);
+    void chart(const std::function<QChart *()> &make, qreal height, const QString &missing) override;
 
     /// The size of axis labels and legends on paper, for measuring what fits a chart before it is drawn.
     static constexpr qreal kChartLabelPoints = 6.5;
@@ -50,6 +52,8 @@ public:
 
     /// Paginates and paints every page. False with a message when the device cannot be painted on.
     [[nodiscard]] bool paint(QString *error);
+    /// The document's finish: paint().
+    [[nodiscard]] bool finish(QString *error) override { return paint(error); }
     [[nodiscard]] int pageCount() const { return m_pageCount; }
     /// Section title → page number (from 1), after paint().
     [[nodiscard]] QMap<QString, int> sectionPages() const { return m_sectionPages; }

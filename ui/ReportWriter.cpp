@@ -3,12 +3,15 @@
 #include "ChartCategories.h"
 #include "ChartFactory.h"
 #include "ClaimEvaluator.h"
+#include "ClaimEvidenceDialog.h"
 #include "ForeignLoad.h"
 #include "Format.h"
+#include "HtmlReportDocument.h"
 #include "MachineState.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
 #include "ServerReport.h"
+#include "ServerRows.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -268,7 +271,7 @@ QList<QStringList> setFacts(const ResultSetBundle &set)
             {tr("Notes"), info.notes.isEmpty() ? QStringLiteral("–") : info.notes}};
 }
 
-void methodology(ReportLayout &layout)
+void methodology(ReportDocument &layout)
 {
     layout.heading(tr("Methodology"));
     layout.paragraph(tr(
@@ -290,7 +293,7 @@ void methodology(ReportLayout &layout)
         "z-score finds outliers. Process memory is the peak resident set size reported by wait4()."));
 }
 
-void sources(ReportLayout &layout)
+void sources(ReportDocument &layout)
 {
     layout.heading(tr("Data sources"));
     layout.paragraph(tr(
@@ -310,7 +313,7 @@ void sources(ReportLayout &layout)
         "can be exported with `showdown export ID --json`."));
 }
 
-void environment(ReportLayout &layout, const ResultSetBundle &set)
+void environment(ReportDocument &layout, const ResultSetBundle &set)
 {
     layout.heading(tr("Environment"));
     QList<QStringList> rows;
@@ -341,18 +344,41 @@ std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
     return writer;
 }
 
-/// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
-/// so the report says what the verdict was decided on and what it left out.
-void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &inputs)
+/// The document a report is written into, and for a PDF the writer it paints on (declared first, so it outlives
+/// the layout).
+struct Output {
+    std::unique_ptr<QPdfWriter> writer;
+    std::unique_ptr<ReportDocument> document;
+};
+
+Output output(ReportFormat format, QIODevice *device, const QString &title)
+{
+    Output out;
+    if (format == ReportFormat::Html) {
+        out.document = std::make_unique<HtmlReportDocument>(device, title);
+    } else {
+        out.writer = pdfWriter(device, title);
+        out.document = std::make_unique<ReportLayout>(out.writer.get());
+    }
+    return out;
+}
+
+/// Every claim's verdict on the set, judged once for both the Summary's findings and the Claims section;
+/// none without claim inputs (or when the shipped rules cannot be read, which the rules' own tests catch).
+QList<ClaimVerdict> judge(const std::optional<ClaimInputs> &inputs)
 {
     QString error;
     const std::optional<ClaimRules> rules = inputs ? ClaimRules::loadShipped(&error) : std::nullopt;
-    if (!rules)
-        return;
-    for (const ClaimRule &claim : rules->claims()) {
-        if (claim.findings.isEmpty())
+    return rules ? ClaimEvaluator::evaluate(*rules, *inputs) : QList<ClaimVerdict>();
+}
+
+/// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
+/// so the report says what the verdict was decided on and what it left out.
+void writeClaimFindings(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
+{
+    for (const ClaimVerdict &verdict : verdicts) {
+        if (verdict.findings.isEmpty())
             continue;
-        const ClaimVerdict verdict = ClaimEvaluator::evaluateClaim(claim, *rules, *inputs);
         QStringList text{tr("Claim %1 (%2): %3.").arg(verdict.id, verdict.title, verdict.verdict)};
         for (const ClaimFinding &finding : verdict.findings)
             text << tr("Beside it: %1").arg(finding.summary);
@@ -361,7 +387,7 @@ void writeClaimFindings(ReportLayout &layout, const std::optional<ClaimInputs> &
 }
 
 /// Median times and their node/python ratios, a chart of each per group.
-void timeCharts(ReportLayout &layout, const QList<QList<SummaryRow>> &groups, const QList<Comparison> &comparisons)
+void timeCharts(ReportDocument &layout, const QList<QList<SummaryRow>> &groups, const QList<Comparison> &comparisons)
 {
     for (const QList<SummaryRow> &part : groups) {
         layout.chart([part] { return ReportLayout::forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
@@ -375,7 +401,7 @@ void timeCharts(ReportLayout &layout, const QList<QList<SummaryRow>> &groups, co
 }
 
 /// n, median, spread and the warnings of each row.
-void statisticsTable(ReportLayout &layout, const QList<SummaryRow> &rows)
+void statisticsTable(ReportDocument &layout, const QList<SummaryRow> &rows)
 {
     QList<QStringList> table;
     for (const SummaryRow &row : rows) {
@@ -393,20 +419,58 @@ void statisticsTable(ReportLayout &layout, const QList<SummaryRow> &rows)
                  {0.17, 0.09, 0.05, 0.10, 0.09, 0.09, 0.09, 0.07, 0.25}, {2, 3, 4, 5, 6, 7});
 }
 
+/// The Claims section: each claim of the article with its verdict, why, and the figures it was decided on (the
+/// evidence dialog's table), what is reported beside it and what was not measured. Nothing without verdicts.
+void writeClaims(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
+{
+    if (verdicts.isEmpty())
+        return;
+    layout.heading(tr("Claims"));
+    layout.note(tr("The article's claims judged on this set's raw values by the rules in claims.json, as the Overview page and "
+                   "`showdown claims` judge them. Each figure: its value with the 95% CI where it has one, n, the Holm-corrected "
+                   "p of its comparison, and whether it holds, contradicts or cannot decide the claim."));
+    for (const ClaimVerdict &verdict : verdicts) {
+        layout.heading(tr("%1 (%2): %3").arg(verdict.title.isEmpty() ? verdict.id : verdict.title, verdict.id, verdict.verdict), 2);
+        layout.paragraph(tr("The article: %1").arg(verdict.articleSays));
+        layout.paragraph(tr("Why: %1").arg(verdict.why));
+        for (const ClaimFinding &finding : verdict.findings)
+            layout.paragraph(tr("Beside it (not part of the verdict): %1").arg(finding.summary));
+        QList<QStringList> rows;
+        for (const ClaimEvidence &figure : ClaimEvidenceDialog::evidenceFigures(verdict))
+            rows.append(ClaimEvidenceDialog::evidenceCells(figure));
+        if (!rows.isEmpty())
+            layout.table(ClaimEvidenceDialog::evidenceHeaders(), rows, {0.12, 0.22, 0.07, 0.07, 0.07, 0.04, 0.07, 0.09, 0.11, 0.14}, {2, 3, 4, 5, 6});
+        if (!verdict.missing.isEmpty())
+            layout.note(tr("Not measured: %1").arg(verdict.missing.join(QStringLiteral("; "))));
+    }
+}
+
 } // namespace
 
-QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories)
+QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories, bool claims)
 {
-    QStringList titles = {tr("Summary"), tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
+    QStringList titles = {tr("Summary")};
+    if (claims)
+        titles.append(tr("Claims"));
+    titles << QStringList{tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
     titles << ServerReport::sectionTitles(analysis);
-    if (!analysis.scalingRows.isEmpty() || !PagePlan::rows(PagePlan::Page::Scaling, analysis.rows, categories).isEmpty())
+    if (!analysis.scalingRows.isEmpty() || !PagePlan::rows(PagePlan::Page::Scaling, analysis.rows, categories).isEmpty()
+        || !ServerRows::cluster(analysis.loadRows).isEmpty())
         titles.append(tr("Scaling"));
     titles << tr("Methodology") << tr("Environment") << tr("Data sources");
     return titles;
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, QIODevice *device,
+                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, ReportFormat format,
+                                  QIODevice *device, QString *error)
+{
+    const Output out = output(format, device, tr("Showdown report: %1").arg(shortId(info)));
+    return writeResultSet(info, runtimes, analysis, categories, claims, *out.document, error);
+}
+
+bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
+                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, ReportDocument &layout,
                                   QString *error)
 {
     // The page helpers read the header and runtimes only; no sample is needed.
@@ -415,8 +479,6 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<Comparison> &comparisons = analysis.comparisons;
     const QList<ScalingRow> &scalingRows = analysis.scalingRows;
     const QString host = env(set.info, "host");
-    std::unique_ptr<QPdfWriter> writer = pdfWriter(device, tr("Showdown report: %1").arg(shortId(set.info)));
-    ReportLayout layout(writer.get());
     layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
     const ForeignLoad load = ForeignLoad::fromEnvironment(set.info.environment);
     layout.titlePage(tr("Node.js vs Python, measured"),
@@ -450,7 +512,9 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
-    writeClaimFindings(layout, claims);
+    const QList<ClaimVerdict> judged = judge(claims);
+    writeClaimFindings(layout, judged);
+    writeClaims(layout, judged);
 
     // Each section shows the benchmarks the window's page of the same name shows (PagePlan).
     using Page = PagePlan::Page;
@@ -491,13 +555,19 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                  memory, {0.24, 0.12, 0.14, 0.16, 0.17, 0.17}, {2, 3, 4, 5});
 
     ServerReport::write(layout, analysis);
-    if (!scalingRows.isEmpty() || !scaling.isEmpty()) {
+    const QList<ScalingRow> clusterRows = ServerRows::clusterSpeedups(analysis.loadRows);
+    if (!scalingRows.isEmpty() || !scaling.isEmpty() || !ServerRows::cluster(analysis.loadRows).isEmpty()) {
+        // The Scaling page's charts: CPU work and HTTP throughput over workers.
         layout.heading(tr("Scaling"));
         // Each worker count is its own category, beside the other runtime's at the same count.
         timeCharts(layout, chartGroups(scaling), comparisons);
         if (!scalingRows.isEmpty()) {
-            layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("Speed-up"), ChartStyle::forExport())); },
+            layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("CPU work: speed-up against workers (higher is better)"), ChartStyle::forExport())); },
                          kChartHeight, tr("No scaling rows."));
+        }
+        if (!ServerRows::cluster(analysis.loadRows).isEmpty()) {
+            layout.chart([clusterRows] { return ReportLayout::forPaper(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), ChartStyle::forExport())); },
+                         kChartHeight, tr("No server ran at several worker counts."));
         }
         QList<QStringList> speedups;
         for (const ScalingRow &r : scalingRows)
@@ -511,18 +581,18 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     methodology(layout);
     environment(layout, set);
     sources(layout);
-    return layout.paint(error);
+    return layout.finish(error);
 }
 
-bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, QIODevice *device, QString *error)
+bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, ReportFormat format, QIODevice *device,
+                                   QString *error)
 {
     const QList<ResultChange> changes = ResultComparison::changes(ResultAnalysis::rows(baseline.samples, baseline.runtimes),
                                                                   ResultAnalysis::rows(candidate.samples, candidate.runtimes));
     const QList<EnvironmentDifference> differences =
         ResultComparison::environmentDifferences(baseline.info, baseline.runtimes, candidate.info, candidate.runtimes);
-    std::unique_ptr<QPdfWriter> writer =
-        pdfWriter(device, tr("Showdown comparison: %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)));
-    ReportLayout layout(writer.get());
+    const Output out = output(format, device, tr("Showdown comparison: %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)));
+    ReportDocument &layout = *out.document;
     layout.setHeader(tr("Showdown comparison — %1 vs %2").arg(shortId(baseline.info), shortId(candidate.info)), when(candidate.info.created));
     QList<QStringList> facts;
     for (const auto &[role, set] : {std::pair{tr("Baseline"), &baseline}, std::pair{tr("Candidate"), &candidate}}) {
@@ -607,7 +677,7 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
     }
     methodology(layout);
     sources(layout);
-    return layout.paint(error);
+    return layout.finish(error);
 }
 
 } // namespace showdown

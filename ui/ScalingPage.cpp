@@ -4,6 +4,7 @@
 #include "DataTable.h"
 #include "LoadTableModel.h"
 #include "ScalingTableModel.h"
+#include "ServerRows.h"
 
 #include <QSplitter>
 
@@ -26,50 +27,11 @@ ScalingPage::ScalingPage(PageContext &context, QWidget *parent)
     explain(tr("Loading…"));
 }
 
-QList<ScalingRow> ScalingPage::clusterSpeedups(const QList<LoadRow> &rows)
-{
-    // Compare like with like: same server, runtime and endpoint, at the largest connection count measured with 1 worker.
-    QList<ScalingRow> result;
-    for (const LoadRow &base : rows) {
-        if (base.kind != QLatin1String("http") || base.workers != 1 || !base.valid())
-            continue;
-        bool largest = true;
-        for (const LoadRow &other : rows) {
-            if (other.server == base.server && other.runtime == base.runtime && other.endpoint == base.endpoint && other.workers == 1
-                && other.connections > base.connections && other.valid())
-                largest = false;
-        }
-        if (!largest)
-            continue;
-        for (const LoadRow &row : rows) {
-            if (row.server != base.server || row.runtime != base.runtime || row.endpoint != base.endpoint
-                || row.connections != base.connections || row.kind != base.kind)
-                continue;
-            ScalingRow scaled;
-            scaled.benchmark = row.benchmark;
-            scaled.variant = QStringLiteral("%1 %2").arg(row.server, row.endpoint);
-            scaled.runtime = row.runtime;
-            scaled.workers = row.workers;
-            scaled.speedup = row.valid() && base.requestsPerSec > 0 ? row.requestsPerSec / base.requestsPerSec : 0;
-            scaled.efficiency = scaled.speedup / row.workers;
-            scaled.ci = RatioEstimate{scaled.speedup, NAN, NAN};  // one median per side: no interval to give
-            result.append(scaled);
-        }
-    }
-    return result;
-}
-
 void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
 {
-    QList<LoadRow> cluster;
-    for (const LoadRow &row : snapshot.loadRows) {
-        if (row.kind == QLatin1String("http"))
-            cluster.append(row);
-    }
-    const QList<ScalingRow> clusterRows = clusterSpeedups(cluster);
-    bool anyCluster = std::any_of(clusterRows.begin(), clusterRows.end(), [](const ScalingRow &r) { return r.workers > 1; });
-    if (!anyCluster)
-        cluster.clear();
+    const QList<ScalingRow> clusterRows = ServerRows::clusterSpeedups(snapshot.loadRows);
+    QList<LoadRow> cluster = ServerRows::cluster(snapshot.loadRows);
+    const bool anyCluster = !cluster.isEmpty();
     m_cpuModel->setRows(snapshot.scalingRows);
     m_clusterModel->setRows(cluster);
     if (snapshot.isEmpty()) {

@@ -16,9 +16,6 @@ public:
     explicit ScalingPage(PageContext &context, QWidget *parent = nullptr);
     void showSnapshot(const ResultSnapshot &snapshot) override;
 
-    /// Throughput speed-up of each server as workers are added, at its largest connection count.
-    [[nodiscard]] static QList<ScalingRow> clusterSpeedups(const QList<LoadRow> &rows);
-
 private:
     ChartPanel *m_cpu = nullptr;
     ChartPanel *m_cluster = nullptr;

@@ -41,7 +41,7 @@ qreal barsHeight(const QList<CapacityRow> &rows)
     return std::max<qreal>(170, 90 + 26 * qreal(rows.size()));
 }
 
-void capacityCharts(ReportLayout &layout, const QList<CapacityRow> &capacity, const QList<QStringList> &groups, const QString &what)
+void capacityCharts(ReportDocument &layout, const QList<CapacityRow> &capacity, const QList<QStringList> &groups, const QString &what)
 {
     if (capacity.isEmpty())
         return;
@@ -56,7 +56,7 @@ void capacityCharts(ReportLayout &layout, const QList<CapacityRow> &capacity, co
                  barsHeight(capacity), tr("No capacity for %1.").arg(what));
 }
 
-void capacityTable(ReportLayout &layout, const QList<CapacityRow> &capacity, const QString &connections)
+void capacityTable(ReportDocument &layout, const QList<CapacityRow> &capacity, const QString &connections)
 {
     if (capacity.isEmpty())
         return;
@@ -69,7 +69,7 @@ void capacityTable(ReportLayout &layout, const QList<CapacityRow> &capacity, con
                  {0.22, 0.09, 0.08, 0.12, 0.25, 0.05, 0.19}, {2, 4, 5, 6});
 }
 
-void concurrency(ReportLayout &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others)
+void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others)
 {
     layout.heading(tr("Concurrency"));
     layout.note(tr("HTTP servers on loopback, one endpoint at a time. Throughput and p99 against connections: median over server "
@@ -125,7 +125,7 @@ void concurrency(ReportLayout &layout, const QList<LoadRow> &rows, const QList<C
     }
 }
 
-void realtime(ReportLayout &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)
+void realtime(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)
 {
     layout.heading(tr("Real-time"));
     layout.note(tr("A WebSocket chat room: every message is broadcast to every client. Offered: messages sent × clients per second; "
@@ -167,7 +167,7 @@ QStringList ServerReport::sectionTitles(const ResultSetAnalysis &analysis)
     return titles;
 }
 
-void ServerReport::write(ReportLayout &layout, const ResultSetAnalysis &analysis)
+void ServerReport::write(ReportDocument &layout, const ResultSetAnalysis &analysis)
 {
     const QStringList titles = sectionTitles(analysis);
     if (titles.contains(tr("Concurrency")))

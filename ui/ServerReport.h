@@ -6,7 +6,7 @@
 
 namespace showdown {
 
-class ReportLayout;
+class ReportDocument;
 
 /// The report's server sections: Concurrency (per HTTP endpoint: throughput and p99 against connections,
 /// latency against the achieved rate, capacity bars; the load and capacity tables) and Real-time (the chat
@@ -16,8 +16,8 @@ class ServerReport {
 public:
     /// The sections write() adds for this analysis, in order ("Concurrency", "Real-time", or none).
     [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
-    /// Adds the sections (level-1 headings, charts, tables) to the layout.
-    static void write(ReportLayout &layout, const ResultSetAnalysis &analysis);
+    /// Adds the sections (level-1 headings, charts, tables) to the report.
+    static void write(ReportDocument &layout, const ResultSetAnalysis &analysis);
 };
 
 } // namespace showdown

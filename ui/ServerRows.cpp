@@ -193,4 +193,59 @@ QString ServerRows::groupSuffix(const QList<QStringList> &groups, qsizetype inde
     return QCoreApplication::translate("ServerRows", " (servers %1–%2 of %3)").arg(first).arg(first + groups.at(index).size() - 1).arg(total);
 }
 
+QList<LoadRow> ServerRows::cluster(const QList<LoadRow> &rows)
+{
+    QList<LoadRow> http;
+    for (const LoadRow &row : rows) {
+        if (row.kind == QLatin1String("http"))
+            http.append(row);
+    }
+    const QList<ScalingRow> speedups = clusterSpeedups(http);
+    const bool several = std::any_of(speedups.begin(), speedups.end(), [](const ScalingRow &r) { return r.workers > 1; });
+    return several ? http : QList<LoadRow>();
+}
+
+QList<ScalingRow> ServerRows::clusterSpeedups(const QList<LoadRow> &all)
+{
+    QList<LoadRow> rows;
+    for (const LoadRow &row : all) {
+        if (row.kind == QLatin1String("http"))
+            rows.append(row);
+    }
+    // Compare like with like: same server, runtime and endpoint, at the largest connection count measured with 1 worker.
+    QList<ScalingRow> result;
+    for (const LoadRow &base : rows) {
+        if (base.kind != QLatin1String("http") || base.workers != 1 || !base.valid())
+            continue;
+        bool largest = true;
+        for (const LoadRow &other : rows) {
+            if (other.server == base.server && other.runtime == base.runtime && other.endpoint == base.endpoint && other.workers == 1
+                && other.connections > base.connections && other.valid())
+                largest = false;
+        }
+        // Only servers also run at several workers make a line; the rest would be a single point at 1×.
+        const auto same = [&base](const LoadRow &row) {
+            return row.server == base.server && row.runtime == base.runtime && row.endpoint == base.endpoint
+                   && row.connections == base.connections && row.kind == base.kind;
+        };
+        const bool severalWorkers = std::any_of(rows.begin(), rows.end(), [&](const LoadRow &row) { return same(row) && row.workers > 1; });
+        if (!largest || !severalWorkers)
+            continue;
+        for (const LoadRow &row : rows) {
+            if (!same(row))
+                continue;
+            ScalingRow scaled;
+            scaled.benchmark = row.benchmark;
+            scaled.variant = QStringLiteral("%1 %2").arg(row.server, row.endpoint);
+            scaled.runtime = row.runtime;
+            scaled.workers = row.workers;
+            scaled.speedup = row.valid() && base.requestsPerSec > 0 ? row.requestsPerSec / base.requestsPerSec : 0;
+            scaled.efficiency = scaled.speedup / row.workers;
+            scaled.ci = RatioEstimate{scaled.speedup, NAN, NAN};  // one median per side: no interval to give
+            result.append(scaled);
+        }
+    }
+    return result;
+}
+
 } // namespace showdown

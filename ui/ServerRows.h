@@ -24,6 +24,11 @@ public:
     [[nodiscard]] static QList<LoadRow> realtime(const QList<LoadRow> &rows);
     /// Rows neither page draws (idle connections, cluster workers), for the report's remaining table.
     [[nodiscard]] static QList<LoadRow> others(const QList<LoadRow> &rows);
+    /// HTTP throughput at N cluster workers over 1, per server, runtime and endpoint at the largest connection count
+    /// measured with one worker: the Scaling page's and the report's cluster chart.
+    [[nodiscard]] static QList<ScalingRow> clusterSpeedups(const QList<LoadRow> &rows);
+    /// The HTTP rows behind clusterSpeedups(), or none when no server ran at several worker counts.
+    [[nodiscard]] static QList<LoadRow> cluster(const QList<LoadRow> &rows);
     /// Capacity rows of one kind ("http" or "chat"), run on one worker.
     [[nodiscard]] static QList<CapacityRow> capacity(const QList<CapacityRow> &rows, const QString &kind);
 
