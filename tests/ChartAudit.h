@@ -5,6 +5,8 @@
 // hides a label that would run into its neighbour), two labels drawn over each other, and more series or categories
 // than a reader can tell apart.
 
+#include "ChartFactory.h"
+
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QCategoryAxis>
@@ -112,7 +114,9 @@ inline QStringList auditChart(QChart *chart, const QSizeF &size, ChartContents *
     for (QLegendMarker *marker : chart->legend()->markers()) {
         if (!marker->isVisible())
             continue;
-        ++entries;
+        // Reference lines (1×, the objective) are named in the legend but are not series to tell apart.
+        if (!marker->series()->property(ChartFactory::kReferenceProperty).toBool())
+            ++entries;
         if (contents)
             contents->legend.append(marker->label());
     }

@@ -21,6 +21,13 @@
 namespace showdown {
 namespace {
 
+/// A category label's lines: the axis draws rich text, where "<br>" breaks a line (ChartCategory::axisLabel); the page
+/// draws plain lines.
+QString plainLines(const QString &label)
+{
+    return QString(label).replace(QLatin1String("<br>"), QLatin1String("\n"));
+}
+
 /// A CSS colour: "#rrggbb", or rgba() when not opaque (the per-core labels' invisible markers).
 QString cssColor(const QColor &color)
 {
@@ -59,7 +66,7 @@ QJsonObject axis(QAbstractAxis *axis)
         // Bar categories sit at 0, 1, 2 … with half a slot either side.
         const QStringList names = bars->categories();
         for (qsizetype i = 0; i < names.size(); ++i) {
-            categories.append(names.at(i));
+            categories.append(plainLines(names.at(i)));
             positions.append(double(i));
         }
         json.insert(QStringLiteral("kind"), QStringLiteral("category"));
@@ -68,7 +75,7 @@ QJsonObject axis(QAbstractAxis *axis)
     } else if (auto *ranges = qobject_cast<QCategoryAxis *>(axis)) {
         // Labels centred in their ranges (the ratio chart's benchmarks over its value axis).
         for (const QString &label : ranges->categoriesLabels()) {
-            categories.append(label);
+            categories.append(plainLines(label));
             positions.append((ranges->startValue(label) + ranges->endValue(label)) / 2);
         }
         json.insert(QStringLiteral("kind"), QStringLiteral("category"));

@@ -478,6 +478,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
 
     auto *equal = new QLineSeries;
     equal->setName(QObject::tr("1× (equal time)"));
+    equal->setProperty(ChartFactory::kReferenceProperty, true);
     equal->append({{-0.5, 1.0}, {double(categories.size()) - 0.5, 1.0}});
     QPen dashed(style.dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55));
     dashed.setStyle(Qt::DashLine);
@@ -704,6 +705,7 @@ QChart *loadLines(const QList<LoadRow> &rows, const QStringList &only, const QSt
     if (spec.identityLine) {
         auto *ideal = new QLineSeries;
         ideal->setName(QObject::tr("delivered = offered"));
+        ideal->setProperty(ChartFactory::kReferenceProperty, true);
         ideal->append({{x->min(), x->min()}, {x->max(), x->max()}});
         ideal->setPen(dashedPen(style));
         chart->addSeries(ideal);
@@ -896,6 +898,7 @@ QChart *ChartFactory::latencyAgainstRate(const QList<CapacityRow> &rows, const Q
     for (double objective : objectives) {
         auto *line = new QLineSeries;
         line->setName(QObject::tr("objective: p99 ≤ %1 ms").arg(objective));
+        line->setProperty(ChartFactory::kReferenceProperty, true);
         line->append({{x->min(), objective}, {x->max(), objective}});
         // Dash-dot and near black: no server's colour (the palette has a red and a grey) can be taken for it.
         QPen pen = dashedPen(style);
@@ -978,7 +981,8 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const CapacityRow &row = rows.at(i);
         const QString name = capacityName(row);
-        categories.append(name);
+        // The per-core figure on a second line under the server's name: whole, and never over a bar or whisker.
+        categories.append(QStringLiteral("%1<br>%2").arg(name.toHtmlEscaped(), perCoreFigure(row).toHtmlEscaped()));
         auto *set = new QBarSet(name);
         const QColor color = serverColor(order, kinds, name);
         set->setColor(color);
@@ -1004,16 +1008,16 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);
+    y->setTruncateLabels(false);  // a name is never cut: the axis takes the width its longest label needs
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     const bool chat = rows.first().kind == QLatin1String("chat");
-    // Room on the right for the per-core figure beside the longest bar.
-    QValueAxis *x = linearAxis(largest * 1.4, chat ? QObject::tr("Capacity (broadcast messages sent/s, median, 95% CI)")
+    QValueAxis *x = linearAxis(largest, chat ? QObject::tr("Capacity (broadcast messages sent/s, median, 95% CI)")
                                              : QObject::tr("Capacity (requests/s, median, 95% CI)"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     chart->legend()->setVisible(false);  // the category labels name every bar
-    // Whiskers and figures over the bars: an overlay axis running along the categories, as the vertical bars' helpers do.
+    // Whiskers over the bars: an overlay axis running along the categories, as the vertical bars' helpers do.
     auto *overlay = new QValueAxis;
     overlay->setRange(-0.5, double(rows.size()) - 0.5);
     overlay->setVisible(false);
@@ -1034,25 +1038,6 @@ QChart *ChartFactory::capacityBars(const QList<CapacityRow> &sorted, const QStri
             line->attachAxis(x);
             line->attachAxis(overlay);
         }
-    }
-    // The per-core figure in a column right of the bars: an unmarked point whose label is the figure (a category
-    // label holding both name and figure would be cut short on paper). Qt 6.4 has no per-point label text, so
-    // one point per series.
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const CapacityRow &row = rows.at(i);
-        auto *figure = new QScatterSeries;
-        figure->setMarkerSize(1);
-        figure->setColor(Qt::transparent);
-        figure->setBorderColor(Qt::transparent);
-        figure->setPointLabelsVisible(true);
-        figure->setPointLabelsClipping(false);
-        figure->setPointLabelsColor(style.dark ? QColor(0xee, 0xee, 0xee) : QColor(0x22, 0x22, 0x22));
-        figure->setPointLabelsFormat(QStringLiteral("%1").arg(perCoreFigure(row)));
-        figure->append(largest * 1.22, double(i));  // a column right of the longest bar and its whisker; the label sits just above
-        chart->addSeries(figure);
-        figure->attachAxis(x);
-        figure->attachAxis(overlay);
-        hideFromLegend(chart, figure);
     }
     return chart;
 }
@@ -1087,6 +1072,7 @@ QChart *ChartFactory::speedup(const QList<ScalingRow> &rows, const QString &titl
     chart->addAxis(y, Qt::AlignLeft);
     auto *ideal = new QLineSeries;
     ideal->setName(QObject::tr("ideal (speed-up = workers)"));
+    ideal->setProperty(ChartFactory::kReferenceProperty, true);
     ideal->append({{1, 1}, {double(maxWorkers), double(maxWorkers)}});
     QPen dashed(style.dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55));
     dashed.setStyle(Qt::DashLine);

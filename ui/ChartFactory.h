@@ -39,6 +39,9 @@ public:
     static constexpr const char *kTipsProperty = "showdownTips";
     /// Dynamic property (bool) of a series left out of the legend (helpers), which a chart not yet laid out cannot tell.
     static constexpr const char *kNotInLegendProperty = "showdownNotInLegend";
+    /// Dynamic property (bool) of a reference line (1×, the objective, the ideal speed-up, delivered = offered): in
+    /// the legend to be named, but not one of the measured series a reader tells apart.
+    static constexpr const char *kReferenceProperty = "showdownReference";
 
     /// Grouped bars of median time per benchmark and runtime with 95% CI whiskers (once the set is no longer
     /// live); log scale when the medians span more than a decade.

@@ -55,16 +55,21 @@ QList<QList<ChartCategory>> categoryGroups(const QList<ChartCategory> &categorie
             blocks.append(QList<ChartCategory>());
         blocks.last().append(category);
     }
-    // Even groups (13 → 7 + 6, not 7 + 6 + 0 or 12 + 1) so no chart is left nearly empty.
-    const qsizetype chartCount = (categories.size() + perChart - 1) / perChart;
-    const qsizetype target = (categories.size() + chartCount - 1) / chartCount;
-    QList<QList<ChartCategory>> groups{{}};
-    for (const QList<ChartCategory> &block : blocks) {
-        if (!groups.last().isEmpty() && groups.last().size() + block.size() > target)
-            groups.append(QList<ChartCategory>());
-        groups.last().append(block);
-    }
-    return groups;
+    // Whole blocks, a chart filled up to `limit` categories before the next begins.
+    const auto pack = [&blocks](qsizetype limit) {
+        QList<QList<ChartCategory>> groups{{}};
+        for (const QList<ChartCategory> &block : blocks) {
+            if (!groups.last().isEmpty() && groups.last().size() + block.size() > limit)
+                groups.append(QList<ChartCategory>());
+            groups.last().append(block);
+        }
+        return groups;
+    };
+    // As few charts as the limit allows, then as even as the blocks allow (13 → 7 + 6, not 7 + 6 + 0 or 12 + 1),
+    // so no chart is left nearly empty.
+    const QList<QList<ChartCategory>> fewest = pack(perChart);
+    const QList<QList<ChartCategory>> even = pack((categories.size() + fewest.size() - 1) / fewest.size());
+    return even.size() <= fewest.size() ? even : fewest;
 }
 
 /// The rows in groups of categoryGroups(), one chart each.
@@ -435,11 +440,22 @@ void writeClaims(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
         layout.paragraph(tr("Why: %1").arg(verdict.why));
         for (const ClaimFinding &finding : verdict.findings)
             layout.paragraph(tr("Beside it (not part of the verdict): %1").arg(finding.summary));
-        QList<QStringList> rows;
-        for (const ClaimEvidence &figure : ClaimEvidenceDialog::evidenceFigures(verdict))
-            rows.append(ClaimEvidenceDialog::evidenceCells(figure));
-        if (!rows.isEmpty())
-            layout.table(ClaimEvidenceDialog::evidenceHeaders(), rows, {0.12, 0.22, 0.07, 0.07, 0.07, 0.04, 0.07, 0.09, 0.11, 0.14}, {2, 3, 4, 5, 6});
+        // One table per part of the claim, under the part's words: repeated in a column, they made every row tall.
+        QStringList parts;
+        QMap<QString, QList<QStringList>> rowsOfPart;
+        for (const ClaimEvidence &figure : ClaimEvidenceDialog::evidenceFigures(verdict)) {
+            QStringList cells = ClaimEvidenceDialog::evidenceCells(figure);
+            const QString part = cells.takeFirst();
+            if (!parts.contains(part))
+                parts.append(part);
+            rowsOfPart[part].append(cells);
+        }
+        QStringList headers = ClaimEvidenceDialog::evidenceHeaders();
+        headers.removeFirst();
+        for (const QString &part : std::as_const(parts)) {
+            layout.paragraph(part);
+            layout.table(headers, rowsOfPart.value(part), {0.24, 0.08, 0.08, 0.08, 0.04, 0.08, 0.09, 0.09, 0.22}, {1, 2, 3, 4, 5});
+        }
         if (!verdict.missing.isEmpty())
             layout.note(tr("Not measured: %1").arg(verdict.missing.join(QStringLiteral("; "))));
     }

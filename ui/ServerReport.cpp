@@ -38,7 +38,7 @@ QString throughputText(const LoadRow &r)
 /// Bars are one row each: the chart grows with the servers so every label keeps its line.
 qreal barsHeight(const QList<CapacityRow> &rows)
 {
-    return std::max<qreal>(170, 90 + 26 * qreal(rows.size()));
+    return std::max<qreal>(170, 90 + 34 * qreal(rows.size()));  // two lines a bar: the name and the per-core figure
 }
 
 void capacityCharts(ReportDocument &layout, const QList<CapacityRow> &capacity, const QList<QStringList> &groups, const QString &what)

@@ -35,7 +35,9 @@ const args = ['--headless=new', '--remote-debugging-pipe', `--user-data-dir=${pr
 if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
 
 // Its own process group, so the renderer and helper processes go with it when it is killed.
-const browser = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
+// TMPDIR inside the profile: a killed browser leaves its singleton socket folder there, removed with the profile.
+const browser = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true,
+  env: { ...process.env, TMPDIR: profile } });
 let stderr = '';
 browser.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
 const toBrowser = browser.stdio[3];

@@ -9,9 +9,22 @@
   var measure = document.createElement('canvas').getContext('2d');
   var tip = document.getElementById('tip');
 
+  // Category labels may hold several lines ("fanout-sleeps\npromises /\nasyncio"): a text is as wide as its widest line.
   function textWidth(text) {
     measure.font = FONT;
-    return measure.measureText(text).width;
+    return Math.max.apply(null, String(text).split('\n').map(function (line) { return measure.measureText(line).width; }));
+  }
+
+  function lineCount(text) {
+    return String(text).split('\n').length;
+  }
+
+  // A label's lines as <tspan>s at x: the first moved by `firstDy` (as a one-line label's dy would move it), the
+  // others a line below each other.
+  function tspans(text, x, firstDy) {
+    return String(text).split('\n').map(function (line, i) {
+      return '<tspan x="' + x + '" dy="' + (i === 0 ? firstDy : LINE) + '">' + esc(line) + '</tspan>';
+    }).join('');
   }
 
   function esc(text) {
@@ -25,6 +38,7 @@
 
   // A label shortened to `width` px, for the axis only (its <title> and the tooltips keep it whole).
   function fit(text, width) {
+    text = String(text).replace(/\n/g, ' ');  // one line where it is shortened (a slanted label)
     if (textWidth(text) <= width) return text;
     var cut = text;
     while (cut.length > 1 && textWidth(cut + '…') > width) cut = cut.slice(0, -1);
@@ -124,7 +138,9 @@
       var reach = Math.min(textWidth(xt.major[0].label), xLabelCap) / 2 - slot / 2 + 4;
       if (reach > left) { plotWidth -= reach - left; left = Math.ceil(reach); }
     }
-    var xLabelHeight = slant ? Math.ceil(Math.min(widest, xLabelCap) * Math.sin(Math.PI / 3) + LINE) : LINE + 2;
+    var xLines = 1;
+    xt.major.forEach(function (t) { xLines = Math.max(xLines, lineCount(t.label)); });
+    var xLabelHeight = slant ? Math.ceil(Math.min(widest, xLabelCap) * Math.sin(Math.PI / 3) + LINE) : LINE * xLines + 2;
     var top = 10;
     var bottom = 6 + xLabelHeight + (xAxis.title ? LINE + 8 : 0);
     var plotHeight = Math.max(160, d.height - 90);
@@ -141,8 +157,14 @@
     yt.major.forEach(function (t) {
       var y = Y(t.v);
       if (yAxis.kind !== 'category') out.push('<line class="grid" x1="' + left + '" x2="' + (left + plotWidth) + '" y1="' + y + '" y2="' + y + '"/>');
-      out.push('<text class="label" x="' + (left - 6) + '" y="' + y + '" dy="0.35em" text-anchor="end"><title>' + esc(t.label) + '</title>' +
-               esc(fit(t.label, yLabelWidth)) + '</text>');
+      if (lineCount(t.label) > 1 && textWidth(t.label) <= yLabelWidth) {
+        // The block of lines centred on the category: its first line half the others' height up.
+        out.push('<text class="label" x="' + (left - 6) + '" y="' + (y - (lineCount(t.label) - 1) / 2 * LINE) + '" text-anchor="end">' +
+                 tspans(t.label, left - 6, '0.35em') + '</text>');
+      } else {
+        out.push('<text class="label" x="' + (left - 6) + '" y="' + y + '" dy="0.35em" text-anchor="end"><title>' + esc(t.label) + '</title>' +
+                 esc(fit(t.label, yLabelWidth)) + '</text>');
+      }
     });
     xt.major.forEach(function (t) {
       var x = X(t.v);
@@ -152,7 +174,7 @@
         out.push('<text class="label" transform="translate(' + x + ',' + (y + 4) + ') rotate(-60)" text-anchor="end" dy="0.35em"><title>' + esc(t.label) + '</title>' +
                  esc(fit(t.label, xLabelCap)) + '</text>');
       } else {
-        out.push('<text class="label" x="' + x + '" y="' + y + '" dy="0.8em" text-anchor="middle">' + esc(t.label) + '</text>');
+        out.push('<text class="label" x="' + x + '" y="' + y + '" text-anchor="middle">' + tspans(t.label, x, '0.8em') + '</text>');
       }
     });
     out.push('<line class="axis" x1="' + left + '" x2="' + (left + plotWidth) + '" y1="' + (top + plotHeight) + '" y2="' + (top + plotHeight) + '"/>');
