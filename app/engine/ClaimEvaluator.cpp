@@ -1,6 +1,7 @@
 #include "ClaimEvaluator.h"
 
 #include "LatencyObjective.h"
+#include "ParallelFor.h"
 #include "Statistics.h"
 
 #include <QJsonArray>
@@ -786,9 +787,11 @@ ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRu
 QList<ClaimVerdict> ClaimEvaluator::evaluate(const ClaimRules &rules, const ClaimInputs &inputs)
 {
     const QList<Comparison> comparisons = comparisonsOf(inputs);
-    QList<ClaimVerdict> verdicts;
-    for (const ClaimRule &claim : rules.claims())
-        verdicts << evaluateWith(claim, rules, inputs, comparisons);
+    // Claims are judged independently, each bootstrap with its own fixed seed: side by side, the same verdicts.
+    const QList<ClaimRule> claims = rules.claims();
+    QList<ClaimVerdict> verdicts(claims.size());
+    ClaimVerdict *out = verdicts.data();  // detached once here, written by index from each thread
+    parallelFor(std::size_t(claims.size()), [&](std::size_t i) { out[i] = evaluateWith(claims.at(qsizetype(i)), rules, inputs, comparisons); });
     return verdicts;
 }
 
