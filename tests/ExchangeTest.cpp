@@ -5,6 +5,7 @@
 #include "ExchangeFixtures.h"
 #include "JsonExporter.h"
 #include "JsonImporter.h"
+#include "RawSql.h"
 #include "ResultSetFile.h"
 #include "ResultStore.h"
 
@@ -18,24 +19,9 @@
 
 using namespace showdown;
 using namespace showdown::fixtures;
+using showdown::test::execRaw;
 
 namespace {
-
-bool execRaw(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            ok = ok && query.exec(statement);
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
-}
 
 QList<ResultSetBundle> everySet(const ResultStore &store)
 {

@@ -10,6 +10,7 @@
 #include "ErrorBanner.h"
 #include "LaunchRequest.h"
 #include "MainWindow.h"
+#include "RawSql.h"
 #include "ResourceLocator.h"
 #include "ResultSession.h"
 #include "ResultSetFile.h"
@@ -38,6 +39,7 @@
 #include <unistd.h>
 
 using namespace showdown;
+using showdown::test::execRaw;
 using showdown::fixtures::bundle;
 using showdown::fixtures::sha256;
 
@@ -55,22 +57,6 @@ FileState stateOf(const QString &path)
 {
     const QFileInfo info(path);
     return {sha256(path), info.lastModified(), QDir(info.absolutePath()).entryList(QDir::Files | QDir::Hidden, QDir::Name)};
-}
-
-bool execRaw(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            ok = ok && query.exec(statement);
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
 }
 
 /// A saved result set whose text fields hold shell commands: opening the file must run none of them.

@@ -3,6 +3,7 @@
 // write path. Real SQLite files in a temporary folder.
 
 #include "ExchangeFixtures.h"
+#include "RawSql.h"
 #include "ResultSetAnalysis.h"
 #include "ResultStore.h"
 
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace showdown;
+using showdown::test::execRaw;
 
 namespace {
 
@@ -54,18 +56,6 @@ qint64 countRows(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     return count;
-}
-
-bool execRaw(const QString &path, const QString &sql)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open() && QSqlQuery(db).exec(sql);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
 }
 
 } // namespace
@@ -136,7 +126,7 @@ private slots:
         QCOMPARE(text(*stored), text(recomputed));
 
         // Without a stored analysis a reader computes the same figures in memory, and writes nothing.
-        QVERIFY(execRaw(path, QStringLiteral("DELETE FROM analyses")));
+        QVERIFY(execRaw(path, {QStringLiteral("DELETE FROM analyses")}));
         QVERIFY(!store.storedAnalysis(id));
         const std::optional<ResultSetAnalysis> inMemory = store.analysis(id, &error);
         QVERIFY2(inMemory, qPrintable(error));
@@ -164,7 +154,7 @@ private slots:
             id = imported->first().id;
         }
         // An analysis written by another analysis version (and garbled, to be sure it is not read).
-        QVERIFY(execRaw(path, QStringLiteral("UPDATE analyses SET analysis_version = %1, json = '{}'").arg(ResultSetAnalysis::kVersion + 1)));
+        QVERIFY(execRaw(path, {QStringLiteral("UPDATE analyses SET analysis_version = %1, json = '{}'").arg(ResultSetAnalysis::kVersion + 1)}));
         {
             ResultStore store;
             QString error;
