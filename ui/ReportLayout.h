@@ -45,6 +45,12 @@ public:
 
     /// The size of axis labels and legends on paper, for measuring what fits a chart before it is drawn.
     static constexpr qreal kChartLabelPoints = 6.5;
+    /// A4 with these margins (mm), drawn at 96 dpi: QtCharts' text and pens are sized for screens.
+    static constexpr qreal kSideMarginMm = 16;
+    static constexpr qreal kTopMarginMm = 14;
+    static constexpr int kDpi = 96;
+    /// The width a chart is drawn at: the A4 text width, in device pixels.
+    static constexpr qreal kTextWidth = (210.0 - 2 * kSideMarginMm) / 25.4 * kDpi;
 
     /// Paper is denser than a screen: the dashboard's chart (may be nullptr), with fonts sized so category
     /// labels and legends fit a page.

@@ -27,9 +27,8 @@
 namespace showdown {
 namespace {
 
-constexpr int kDpi = 96;  // QtCharts text and pens are sized for screens; at 1200 dpi they become hairlines
 constexpr qreal kChartHeight = 400;
-constexpr qreal kPlotWidth = 520;           // an A4 text width at 96 dpi less the value axis, its title and margins
+constexpr qreal kPlotWidth = 520;  // ReportLayout::kTextWidth (673 px) less the value axis, its title and margins
 constexpr qsizetype kCategoriesPerChart = 7;  // beyond this ChartFactory slants the labels; upright they read best
 
 /// Categories cut into groups small enough for one chart each: every label fits its slot upright (measured in the
@@ -342,8 +341,9 @@ void environment(ReportDocument &layout, const ResultSetBundle &set)
 std::unique_ptr<QPdfWriter> pdfWriter(QIODevice *device, const QString &title)
 {
     auto writer = std::make_unique<QPdfWriter>(device);
-    writer->setResolution(kDpi);
-    writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter));
+    writer->setResolution(ReportLayout::kDpi);
+    const QMarginsF margins(ReportLayout::kSideMarginMm, ReportLayout::kTopMarginMm, ReportLayout::kSideMarginMm, ReportLayout::kTopMarginMm);
+    writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, margins, QPageLayout::Millimeter));
     writer->setTitle(title);
     writer->setCreator(QStringLiteral("Showdown %1").arg(QStringLiteral(SHOWDOWN_VERSION)));
     return writer;
@@ -403,6 +403,13 @@ void timeCharts(ReportDocument &layout, const QList<QList<SummaryRow>> &groups, 
         layout.chart([part] { return ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
                      tr("No Node.js/Python pair to compare in these benchmarks."));
     }
+}
+
+/// Whether the set has a Scaling section: CPU work at several worker counts, or servers run at several workers.
+bool hasScaling(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories)
+{
+    return !analysis.scalingRows.isEmpty() || !PagePlan::rows(PagePlan::Page::Scaling, analysis.rows, categories).isEmpty()
+           || !ServerRows::clusterSpeedups(analysis.loadRows).isEmpty();
 }
 
 /// n, median, spread and the warnings of each row.
@@ -470,8 +477,7 @@ QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const
         titles.append(tr("Claims"));
     titles << QStringList{tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
     titles << ServerReport::sectionTitles(analysis);
-    if (!analysis.scalingRows.isEmpty() || !PagePlan::rows(PagePlan::Page::Scaling, analysis.rows, categories).isEmpty()
-        || !ServerRows::cluster(analysis.loadRows).isEmpty())
+    if (hasScaling(analysis, categories))
         titles.append(tr("Scaling"));
     titles << tr("Methodology") << tr("Environment") << tr("Data sources");
     return titles;
@@ -572,7 +578,7 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
 
     ServerReport::write(layout, analysis);
     const QList<ScalingRow> clusterRows = ServerRows::clusterSpeedups(analysis.loadRows);
-    if (!scalingRows.isEmpty() || !scaling.isEmpty() || !ServerRows::cluster(analysis.loadRows).isEmpty()) {
+    if (hasScaling(analysis, categories)) {
         // The Scaling page's charts: CPU work and HTTP throughput over workers.
         layout.heading(tr("Scaling"));
         // Each worker count is its own category, beside the other runtime's at the same count.
@@ -581,7 +587,7 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
             layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("CPU work: speed-up against workers (higher is better)"), ChartStyle::forExport())); },
                          kChartHeight, tr("No scaling rows."));
         }
-        if (!ServerRows::cluster(analysis.loadRows).isEmpty()) {
+        if (!clusterRows.isEmpty()) {
             layout.chart([clusterRows] { return ReportLayout::forPaper(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), ChartStyle::forExport())); },
                          kChartHeight, tr("No server ran at several worker counts."));
         }

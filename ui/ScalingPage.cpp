@@ -30,8 +30,8 @@ ScalingPage::ScalingPage(PageContext &context, QWidget *parent)
 void ScalingPage::showSnapshot(const ResultSnapshot &snapshot)
 {
     const QList<ScalingRow> clusterRows = ServerRows::clusterSpeedups(snapshot.loadRows);
-    QList<LoadRow> cluster = ServerRows::cluster(snapshot.loadRows);
-    const bool anyCluster = !cluster.isEmpty();
+    const QList<LoadRow> cluster = ServerRows::cluster(snapshot.loadRows);
+    const bool anyCluster = !clusterRows.isEmpty();
     m_cpuModel->setRows(snapshot.scalingRows);
     m_clusterModel->setRows(cluster);
     if (snapshot.isEmpty()) {

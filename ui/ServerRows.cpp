@@ -195,23 +195,18 @@ QString ServerRows::groupSuffix(const QList<QStringList> &groups, qsizetype inde
 
 QList<LoadRow> ServerRows::cluster(const QList<LoadRow> &rows)
 {
+    if (clusterSpeedups(rows).isEmpty())
+        return {};
     QList<LoadRow> http;
     for (const LoadRow &row : rows) {
         if (row.kind == QLatin1String("http"))
             http.append(row);
     }
-    const QList<ScalingRow> speedups = clusterSpeedups(http);
-    const bool several = std::any_of(speedups.begin(), speedups.end(), [](const ScalingRow &r) { return r.workers > 1; });
-    return several ? http : QList<LoadRow>();
+    return http;
 }
 
-QList<ScalingRow> ServerRows::clusterSpeedups(const QList<LoadRow> &all)
+QList<ScalingRow> ServerRows::clusterSpeedups(const QList<LoadRow> &rows)
 {
-    QList<LoadRow> rows;
-    for (const LoadRow &row : all) {
-        if (row.kind == QLatin1String("http"))
-            rows.append(row);
-    }
     // Compare like with like: same server, runtime and endpoint, at the largest connection count measured with 1 worker.
     QList<ScalingRow> result;
     for (const LoadRow &base : rows) {
@@ -219,8 +214,8 @@ QList<ScalingRow> ServerRows::clusterSpeedups(const QList<LoadRow> &all)
             continue;
         bool largest = true;
         for (const LoadRow &other : rows) {
-            if (other.server == base.server && other.runtime == base.runtime && other.endpoint == base.endpoint && other.workers == 1
-                && other.connections > base.connections && other.valid())
+            if (other.kind == base.kind && other.server == base.server && other.runtime == base.runtime && other.endpoint == base.endpoint
+                && other.workers == 1 && other.connections > base.connections && other.valid())
                 largest = false;
         }
         // Only servers also run at several workers make a line; the rest would be a single point at 1×.

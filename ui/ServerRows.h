@@ -25,7 +25,8 @@ public:
     /// Rows neither page draws (idle connections, cluster workers), for the report's remaining table.
     [[nodiscard]] static QList<LoadRow> others(const QList<LoadRow> &rows);
     /// HTTP throughput at N cluster workers over 1, per server, runtime and endpoint at the largest connection count
-    /// measured with one worker: the Scaling page's and the report's cluster chart.
+    /// measured with one worker: the Scaling page's and the report's cluster chart. Only servers also run at several
+    /// workers make a line, so none at all means no server ran at several worker counts.
     [[nodiscard]] static QList<ScalingRow> clusterSpeedups(const QList<LoadRow> &rows);
     /// The HTTP rows behind clusterSpeedups(), or none when no server ran at several worker counts.
     [[nodiscard]] static QList<LoadRow> cluster(const QList<LoadRow> &rows);
