@@ -1,5 +1,6 @@
 #include "ResultStore.h"
 
+#include "DatabaseReference.h"
 #include "ProcessTicks.h"
 #include "SuiteRunner.h"
 
@@ -222,6 +223,7 @@ void ResultStore::close()
     QSqlDatabase::removeDatabase(m_connection);
     m_readOnly = false;
     m_upgradedCopy.reset();
+    m_dialect = SqlDialect();
 }
 
 namespace {
@@ -250,33 +252,30 @@ FileKind inspectHeader(const QString &path, QString *error)
 
 /// The cheap identity check every open makes (a few header fields, no scan): a Showdown database, or an empty
 /// one, of a schema this build reads. Returns its schema version.
-std::optional<int> identify(QSqlQuery &query, const QString &path, QString *error)
+std::optional<int> identify(QSqlQuery &query, const SqlDialect &dialect, const QString &path, QString *error)
 {
-    auto number = [&](const QString &sql) -> std::optional<qint64> {
-        if (!query.exec(sql) || !query.next()) {
-            *error = QStringLiteral("%1: cannot read (%2)").arg(path, sqlError(query.lastError()));
-            return std::nullopt;
-        }
-        return query.value(0).toLongLong();
-    };
-    const std::optional<qint64> applicationId = number(QStringLiteral("PRAGMA application_id"));
-    const std::optional<qint64> version = applicationId ? number(QStringLiteral("PRAGMA user_version")) : std::nullopt;
-    const std::optional<qint64> objects = version ? number(QStringLiteral("SELECT count(*) FROM sqlite_master")) : std::nullopt;
-    if (!objects)
-        return std::nullopt;
-    if (quint32(*applicationId) != ResultStore::kApplicationId && *objects > 0) {
-        *error = QStringLiteral("%1 is an SQLite database but not a Showdown one; it was left untouched").arg(path);
+    QString problem;
+    const std::optional<SqlDialect::Stamp> stamp = dialect.readStamp(query, &problem);
+    if (!stamp) {
+        *error = QStringLiteral("%1: cannot read (%2)").arg(path, problem);
         return std::nullopt;
     }
-    if (*version > ResultStore::kSchemaVersion) {
+    if (quint32(stamp->applicationId) != ResultStore::kApplicationId && stamp->tables > 0) {
+        *error = dialect.isPostgres()
+                     ? QStringLiteral("%1 holds tables but is not a Showdown team store; it was left untouched "
+                                      "(give Showdown a database of its own)").arg(path)
+                     : QStringLiteral("%1 is an SQLite database but not a Showdown one; it was left untouched").arg(path);
+        return std::nullopt;
+    }
+    if (stamp->version > ResultStore::kSchemaVersion) {
         *error = QStringLiteral("%1 was written by a newer Showdown (schema version %2; this one reads up to %3); "
                                 "update Showdown to open it")
                      .arg(path)
-                     .arg(*version)
+                     .arg(stamp->version)
                      .arg(ResultStore::kSchemaVersion);
         return std::nullopt;
     }
-    return int(*version);
+    return stamp->version;
 }
 
 /// A whole-file check (PRAGMA quick_check): only where a file is about to be written, or comes from elsewhere.
@@ -337,7 +336,7 @@ bool ResultStore::validateExisting(const QString &path, QString *error)
             *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(check.lastError()));
         } else {
             QSqlQuery query(check);
-            ok = checkWholeFile(query, path, error) && identify(query, path, error).has_value();
+            ok = checkWholeFile(query, path, error) && identify(query, SqlDialect(), path, error).has_value();
         }
         check.close();
     }
@@ -352,6 +351,8 @@ bool ResultStore::open(const QString &path, QString *error)
 
 bool ResultStore::open(const QString &path, OpenMode mode, QString *error)
 {
+    if (DatabaseReference::isServerUrl(path))
+        return openServer(path, mode, error);
     switch (mode) {
     case OpenMode::Write:
         return openForWriting(path, true, error);
@@ -361,6 +362,90 @@ bool ResultStore::open(const QString &path, OpenMode mode, QString *error)
         return openForReading(path, true, error);
     }
     return false;
+}
+
+bool ResultStore::openEmpty(const QString &path, QString *error)
+{
+    // Nothing stored yet (no file, an empty one, or no tables): an empty schema in memory reads as an
+    // empty database, and no file is created or changed to show that.
+    close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (!db.open())
+            *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
+    }
+    m_path = path;
+    if (!isOpen() || !migrate(error)) {
+        close();
+        return false;
+    }
+    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("PRAGMA query_only = ON"));
+    m_readOnly = true;
+    return true;
+}
+
+bool ResultStore::openServer(const QString &url, OpenMode mode, QString *error)
+{
+    close();
+    const std::optional<DatabaseReference> reference = DatabaseReference::parse(url, error);
+    if (!reference)
+        return false;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        *error = QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed, so %1 cannot be opened; install it "
+                                "(apt-get install libqt6sql6-psql) and try again").arg(reference->display());
+        return false;
+    }
+    m_path = reference->display();
+    m_dialect = SqlDialect(DatabaseReference::Backend::Postgres);
+    std::optional<int> version;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driver(), m_connection);
+        db.setHostName(reference->host);
+        if (reference->port > 0)
+            db.setPort(reference->port);
+        db.setUserName(reference->user);
+        db.setDatabaseName(reference->database);
+        // No password is ever set here: libpq reads ~/.pgpass (or PGPASSFILE) and PGPASSWORD itself.
+        db.setConnectOptions(reference->connectOptions());
+        if (!db.open()) {
+            *error = QStringLiteral("%1: cannot connect (%2); check the URL, that the server runs and accepts this user, "
+                                    "and that ~/.pgpass or PGPASSWORD holds the password")
+                         .arg(m_path, sqlError(db.lastError()));
+        } else {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("SET client_min_messages = warning"));
+            // A reading open cannot write, whatever the role may do: the server refuses every change.
+            if (mode != OpenMode::Write)
+                query.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+            version = identify(query, m_dialect, m_path, error);
+        }
+    }
+    if (!version) {
+        close();
+        return false;
+    }
+    if (mode == OpenMode::Write) {
+        // Runs record locally first, so a team store never holds a set a process here owns: nothing to recover.
+        if (!migrate(error)) {
+            close();
+            return false;
+        }
+        return true;
+    }
+    if (*version == 0)
+        return openEmpty(m_path, error);
+    if (*version < kSchemaVersion) {
+        *error = QStringLiteral("%1 uses an older schema (version %2; this Showdown reads version %3); upgrade it once by "
+                                "pushing to it with this Showdown as the database's owner role (`showdown push ID --to URL`)")
+                     .arg(m_path)
+                     .arg(*version)
+                     .arg(kSchemaVersion);
+        close();
+        return false;
+    }
+    m_readOnly = true;
+    return true;
 }
 
 bool ResultStore::openForWriting(const QString &path, bool checkWhole, QString *error)
@@ -444,7 +529,7 @@ bool ResultStore::openForReading(const QString &path, bool checkWhole, QString *
         version = connectReadOnly(path, error);
         if (version) {
             QSqlQuery query(QSqlDatabase::database(m_connection, false));
-            version = identify(query, path, error);
+            version = identify(query, m_dialect, path, error);
             if (version && checkWhole && !checkWholeFile(query, path, error))
                 version.reset();
         }
@@ -453,24 +538,8 @@ bool ResultStore::openForReading(const QString &path, bool checkWhole, QString *
             return false;
         }
     }
-    if (*version == 0) {
-        // Nothing stored yet (no file, an empty one, or no tables): an empty schema in memory reads as an
-        // empty database, and no file is created or changed to show that.
-        close();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-            db.setDatabaseName(QStringLiteral(":memory:"));
-            if (!db.open())
-                *error = QStringLiteral("%1: cannot open (%2)").arg(path, sqlError(db.lastError()));
-        }
-        if (!isOpen() || !migrate(error)) {
-            close();
-            return false;
-        }
-        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("PRAGMA query_only = ON"));
-        m_readOnly = true;
-        return true;
-    }
+    if (*version == 0)
+        return openEmpty(path, error);
     if (*version < kSchemaVersion) {
         close();
         return openUpgradedCopy(path, *version, error);
@@ -566,18 +635,29 @@ bool ResultStore::migrate(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
-    query.exec(QStringLiteral("PRAGMA user_version"));
-    query.next();
-    const int current = query.value(0).toInt();
-    if (current >= kSchemaVersion)
+    QString problem;
+    std::optional<SqlDialect::Stamp> stamp = m_dialect.readStamp(query, &problem);
+    if (stamp && stamp->version >= kSchemaVersion)
         return true;
     if (!db.transaction()) {
         *error = QStringLiteral("%1: cannot start the schema upgrade (%2)").arg(m_path, sqlError(db.lastError()));
         return false;
     }
+    // Another process may be upgrading the same store: wait for it, then read the version it left.
+    if (const QString lock = m_dialect.migrationLock(kApplicationId); !lock.isEmpty()) {
+        stamp = query.exec(lock) ? m_dialect.readStamp(query, &problem) : std::nullopt;
+        if (!stamp) {
+            *error = QStringLiteral("%1: cannot start the schema upgrade (%2)").arg(m_path, problem.isEmpty() ? sqlError(query.lastError()) : problem);
+            db.rollback();
+            return false;
+        }
+        if (stamp->version >= kSchemaVersion)
+            return db.commit();
+    }
+    const int current = stamp ? stamp->version : 0;
     for (int version = current; version < kSchemaVersion; ++version) {
         for (const QString &statement : kMigrations.at(version)) {
-            if (!query.exec(statement)) {
+            if (!query.exec(m_dialect.translate(statement))) {
                 *error = QStringLiteral("%1: schema upgrade to version %2 failed (%3)")
                              .arg(m_path)
                              .arg(version + 1)
@@ -587,8 +667,13 @@ bool ResultStore::migrate(QString *error)
             }
         }
     }
-    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
-    query.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    for (const QString &statement : m_dialect.stampStatements(kSchemaVersion, kApplicationId)) {
+        if (!query.exec(statement)) {
+            *error = QStringLiteral("%1: cannot record the schema version (%2)").arg(m_path, sqlError(query.lastError()));
+            db.rollback();
+            return false;
+        }
+    }
     if (!db.commit()) {
         *error = QStringLiteral("%1: cannot commit the schema upgrade (%2)").arg(m_path, sqlError(db.lastError()));
         return false;
@@ -637,7 +722,7 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO result_sets (uuid, created, suite, status, name, notes, app_version, parameters, environment,"
-        " owner_pid, owner_started) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)"));
+        " owner_pid, owner_started) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
     query.addBindValue(info.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : info.uuid);
     query.addBindValue(toIso(info.created.isValid() ? info.created : QDateTime::currentDateTimeUtc()));
     query.addBindValue(info.suite);
@@ -653,7 +738,7 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
         db.rollback();
         return 0;
     }
-    const qint64 id = query.lastInsertId().toLongLong();
+    const qint64 id = m_dialect.insertedId(query);
     for (const RuntimeInfo &runtime : runtimes) {
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -705,7 +790,7 @@ qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QStri
     query.prepare(QStringLiteral(
         "INSERT INTO processes (result_set_id, benchmark, variant, runtime, run_index, size, started, status, error,"
         " result, exit_code, signal, wall_ns, user_ns, sys_ns, peak_rss_kb, stderr_tail, extra, workers)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
     for (const QVariant &value :
          {QVariant(resultSetId), QVariant(text(sample.benchmark)), QVariant(text(sample.variant)), QVariant(text(sample.runtime)),
           QVariant(sample.runIndex), QVariant(sample.size), QVariant(toIso(sample.started)), QVariant(text(sample.status)),
@@ -717,7 +802,7 @@ qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QStri
         *error = QStringLiteral("cannot store a sample of %1 (%2)").arg(sample.benchmark, sqlError(query.lastError()));
         return 0;
     }
-    const qint64 processId = query.lastInsertId().toLongLong();
+    const qint64 processId = m_dialect.insertedId(query);
 
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO samples (process_id, phase, idx, ns) VALUES (?, ?, ?, ?)"));
@@ -973,7 +1058,10 @@ bool ResultStore::storeAnalysis(qint64 resultSetId, QString *error)
 bool ResultStore::saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO analyses (result_set_id, analysis_version, computed_at, json) VALUES (?, ?, ?, ?)"));
+    // The standard upsert (SQLite 3.24+ and PostgreSQL), where SQLite alone would take INSERT OR REPLACE.
+    query.prepare(QStringLiteral("INSERT INTO analyses (result_set_id, analysis_version, computed_at, json) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT (result_set_id) DO UPDATE SET analysis_version = excluded.analysis_version,"
+                                 " computed_at = excluded.computed_at, json = excluded.json"));
     query.addBindValue(resultSetId);
     query.addBindValue(ResultSetAnalysis::kVersion);
     query.addBindValue(toIso(QDateTime::currentDateTimeUtc()));
@@ -1043,7 +1131,7 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO result_sets (uuid, created, finished, suite, status, name, notes, app_version, parameters, environment)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
     query.addBindValue(info.uuid);
     query.addBindValue(toIso(info.created));
     query.addBindValue(info.finished.isValid() ? QVariant(toIso(info.finished)) : QVariant());
@@ -1058,7 +1146,7 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
         *error = QStringLiteral("cannot add result set %1 (%2)").arg(info.uuid, sqlError(query.lastError()));
         return 0;
     }
-    const qint64 id = query.lastInsertId().toLongLong();
+    const qint64 id = m_dialect.insertedId(query);
 
     QSqlQuery runtime(db);
     runtime.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -1094,6 +1182,17 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
     }
     QList<ImportOutcome> outcomes;
     for (const ResultSetBundle &bundle : bundles) {
+        // Concurrent pushes of the same set wait here for each other; the second then finds it present.
+        if (const QString lock = m_dialect.uuidLock(kApplicationId); !lock.isEmpty()) {
+            QSqlQuery locking(db);
+            locking.prepare(lock);
+            locking.addBindValue(bundle.info.uuid);
+            if (!locking.exec()) {
+                *error = QStringLiteral("%1: cannot add result set %2 (%3)").arg(m_path, bundle.info.uuid, sqlError(locking.lastError()));
+                db.rollback();
+                return std::nullopt;
+            }
+        }
         ImportOutcome outcome{bundle.info.uuid, bundle.info.name, resultSetIdForUuid(bundle.info.uuid), false};
         // The same uuid twice in one import counts once, like one already in the database.
         if (outcome.id == 0) {

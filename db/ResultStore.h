@@ -6,6 +6,7 @@
 #include "ResultSetInfo.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
+#include "SqlDialect.h"
 
 #include <QList>
 #include <QMap>
@@ -122,6 +123,10 @@ signals:
 
 private:
     [[nodiscard]] bool openForWriting(const QString &path, bool checkWhole, QString *error);
+    /// Opens a team store on a PostgreSQL server (`url` is a postgresql:// DatabaseReference) for `mode`.
+    [[nodiscard]] bool openServer(const QString &url, OpenMode mode, QString *error);
+    /// Reads an empty schema in memory, named `path`: a store with nothing in it yet, opened only to look.
+    [[nodiscard]] bool openEmpty(const QString &path, QString *error);
     [[nodiscard]] bool openForReading(const QString &path, bool checkWhole, QString *error);
     /// Opens the read-only connection, falling back (immutable, then a private copy) where SQLite cannot
     /// share the write-ahead log's index from this directory; the database's user_version on success.
@@ -148,6 +153,7 @@ private:
     QString m_connection;
     QString m_path;
     bool m_readOnly = false;
+    SqlDialect m_dialect;  ///< the backend's SQL, chosen at open
     std::unique_ptr<QTemporaryDir> m_upgradedCopy;  ///< openReadOnly() of an older schema reads from here
 };
 

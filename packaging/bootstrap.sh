@@ -34,11 +34,12 @@ cd "$root"
 # ---------------------------------------------------------------- Debian packages
 packages=(
   cmake g++ make
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libboost-dev libboost-math-dev zlib1g-dev
   python3 python3-numpy libopenblas0-pthread
   python3-uvloop python3-aiohttp python3-fastapi python3-uvicorn python3-h11 python3-httptools
   python3-flask python3-waitress gunicorn python3-websockets
+  postgresql-15
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates chromium
   dpkg-dev file appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 )
