@@ -4,9 +4,11 @@
 #include "ExportVerb.h"
 #include "ImportVerb.h"
 #include "MergeVerb.h"
+#include "PushVerb.h"
 #include "ReportVerb.h"
 
 #include "AsioLoadDriver.h"
+#include "DatabaseReference.h"
 #include "Catalog.h"
 #include "ClaimsVerb.h"
 #include "DataVerb.h"
@@ -50,6 +52,7 @@ const std::vector<OwnVerb> kOwnVerbs = {
     {"export", "REF... --json|--csv|--showdown FILE: result sets to a file", &exportVerb},
     {"import", "FILE: add a JSON export or .showdown file's result sets", &importVerb},
     {"merge", "FILE...: merge other databases/.showdown files (dedup by uuid)", &mergeVerb},
+    {"push", "REF... --to URL: send finished result sets to a team store (dedup by uuid)", &pushVerb},
     {"compare", "REF1 REF2: what changed between two result sets", &compareVerb},
     {"report", "REF [--vs REF2] --pdf FILE and/or --html FILE: the PDF or interactive HTML report", &reportVerb},
     {"claims", "ID: the article's claims judged on a result set", &claimsVerb},
@@ -252,6 +255,10 @@ int Cli::run(const QStringList &arguments)
                                                    : QStringLiteral("unexpected argument \"%1\"").arg(positional.last()));
     const bool json = parser.isSet(jsonOption);
     const QString db = parser.value(dbOption);
+    if (verb == QLatin1String("run") && DatabaseReference::isServerUrl(db))
+        return usage(QStringLiteral("a run records into a local database first, so a network fault never costs a sample; "
+                                    "run without --db (or with --db FILE), then send the set with `showdown push ID --to %1`")
+                         .arg(db));
 
     if (verb == QLatin1String("runtimes"))
         return runtimesVerb(json);
