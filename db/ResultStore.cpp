@@ -351,7 +351,8 @@ bool ResultStore::open(const QString &path, QString *error)
 
 bool ResultStore::open(const QString &path, OpenMode mode, QString *error)
 {
-    if (DatabaseReference::isServerUrl(path))
+    // Anything shaped like a URL is a server (or a mistake parse() names), never a file to create.
+    if (path.contains(QLatin1String("://")))
         return openServer(path, mode, error);
     switch (mode) {
     case OpenMode::Write:
