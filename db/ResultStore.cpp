@@ -806,7 +806,6 @@ qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QStri
     const qint64 processId = m_dialect.insertedId(query);
 
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO samples (process_id, phase, idx, ns) VALUES (?, ?, ?, ?)"));
     QVariantList processIds, phases, indexes, values;
     auto add = [&](int phase, const QList<qint64> &durations) {
         for (qsizetype i = 0; i < durations.size(); ++i) {
@@ -818,11 +817,10 @@ qint64 ResultStore::insertSample(qint64 resultSetId, const Sample &sample, QStri
     };
     add(0, sample.warmupNs);
     add(1, sample.iterationsNs);
-    insert.addBindValue(processIds);
-    insert.addBindValue(phases);
-    insert.addBindValue(indexes);
-    insert.addBindValue(values);
-    if (!processIds.isEmpty() && !insert.execBatch()) {
+    if (!processIds.isEmpty()
+        && !m_dialect.insertIntegerRows(insert, QStringLiteral("samples"),
+                                        {QStringLiteral("process_id"), QStringLiteral("phase"), QStringLiteral("idx"), QStringLiteral("ns")},
+                                        {processIds, phases, indexes, values})) {
         *error = QStringLiteral("cannot store the timings of %1 (%2)").arg(sample.benchmark, sqlError(insert.lastError()));
         return 0;
     }

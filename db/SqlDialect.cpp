@@ -95,6 +95,30 @@ QString SqlDialect::uuidLock(quint32 applicationId) const
     return isPostgres() ? QStringLiteral("SELECT pg_advisory_xact_lock(%1, hashtext(?))").arg(qint32(applicationId)) : QString();
 }
 
+bool SqlDialect::insertIntegerRows(QSqlQuery &query, const QString &table, const QStringList &columns,
+                                   const QList<QVariantList> &columnValues) const
+{
+    QStringList placeholders;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        placeholders.append(isPostgres() ? QStringLiteral("?::bigint[]") : QStringLiteral("?"));
+    const QString insert = QStringLiteral("INSERT INTO %1 (%2) ").arg(table, columns.join(QStringLiteral(", ")));
+    if (!isPostgres()) {
+        query.prepare(insert + QStringLiteral("VALUES (%1)").arg(placeholders.join(QStringLiteral(", "))));
+        for (const QVariantList &values : columnValues)
+            query.addBindValue(values);
+        return query.execBatch();
+    }
+    query.prepare(insert + QStringLiteral("SELECT * FROM unnest(%1)").arg(placeholders.join(QStringLiteral(", "))));
+    for (const QVariantList &values : columnValues) {
+        QStringList numbers;
+        numbers.reserve(values.size());
+        for (const QVariant &value : values)
+            numbers.append(QString::number(value.toLongLong()));
+        query.addBindValue(QStringLiteral("{%1}").arg(numbers.join(QLatin1Char(','))));
+    }
+    return query.exec();
+}
+
 QString SqlDialect::returningId() const
 {
     return isPostgres() ? QStringLiteral(" RETURNING id") : QString();

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -46,6 +47,12 @@ public:
     /// A statement (one bound value: the uuid) that serialises imports of the same result set between processes
     /// for the rest of the transaction, so concurrent pushes of one set add it once. Empty for SQLite.
     [[nodiscard]] QString uuidLock(quint32 applicationId) const;
+
+    /// Inserts rows of whole numbers, given column by column, in one go: on PostgreSQL one statement (arrays through
+    /// unnest), where binding a batch would cost a network round trip per row (a standard set has tens of thousands
+    /// of timings); on SQLite a bound batch, which costs nothing there. `query` is prepared here.
+    [[nodiscard]] bool insertIntegerRows(QSqlQuery &query, const QString &table, const QStringList &columns,
+                                         const QList<QVariantList> &columnValues) const;
 
     /// Appended to an INSERT whose new row id insertedId() then reads: QPSQL has no lastInsertId() for tables
     /// without OIDs, so PostgreSQL returns the id from the statement itself.

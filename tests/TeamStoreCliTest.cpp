@@ -1,0 +1,230 @@
+// The team store end to end through real `showdown` processes and a throwaway PostgreSQL 15 cluster: a standard
+// set pushed reads the same there as in the SQLite file it came from; four pushes at once land every set once;
+// a server stopped in the middle of a push leaves the team store without that set and the local copy intact,
+// and the retry completes it; passwords never go on a command line.
+
+#include "CommandRun.h"
+#include "DatabaseReference.h"
+#include "ExchangeFixtures.h"
+#include "PgCluster.h"
+#include "ResultStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace showdown;
+using namespace showdown::fixtures;
+using showdown::test::PgCluster;
+
+namespace {
+
+QString showdownBinary()
+{
+    return qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown");
+}
+
+CommandRun runShowdown(const QStringList &arguments)
+{
+    return runCommand(showdownBinary(), arguments, 300000);
+}
+
+/// Writes `bundles` into a new local SQLite database, as runs on one machine would have.
+bool localStore(const QString &path, const QList<ResultSetBundle> &bundles, QString *error)
+{
+    ResultStore store;
+    return store.open(path, error) && store.importResultSets(bundles, error).has_value();
+}
+
+/// The uuids `showdown list --json` shows for a store.
+QStringList listedUuids(const QString &db)
+{
+    const CommandRun list = runShowdown({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), db});
+    QStringList uuids;
+    for (const QJsonValue &set : QJsonDocument::fromJson(list.out.toUtf8()).object().value(QLatin1String("result_sets")).toArray())
+        uuids.append(set.toObject().value(QLatin1String("uuid")).toString());
+    return uuids;
+}
+
+} // namespace
+
+class TeamStoreCliTest : public QObject {
+    Q_OBJECT
+
+private:
+    PgCluster m_cluster;
+    QTemporaryDir m_dir;
+    int m_databases = 0;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString newTeamStore()
+    {
+        const QString name = QStringLiteral("team%1").arg(++m_databases);
+        return m_cluster.createDatabase(name) ? m_cluster.url(name) : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(PgCluster::available(), "PostgreSQL 15 is not installed: packaging/bootstrap.sh installs postgresql-15");
+        QString error;
+        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+    }
+
+    void aPushedStandardSetReadsTheSame()
+    {
+        // Today's quiet standard run (the report tests' fixture), as it sits in a runner's local database.
+        const QString local = path(QStringLiteral("standard.sqlite"));
+        QProcess gunzip;
+        gunzip.setStandardOutputFile(path(QStringLiteral("standard.showdown")));
+        gunzip.start(QStringLiteral("gzip"), {QStringLiteral("-dc"), QStringLiteral(SHOWDOWN_FIXTURES_DIR "/standard.showdown.gz")});
+        QVERIFY(gunzip.waitForFinished(60000) && gunzip.exitCode() == 0);
+        const CommandRun merged = runShowdown({QStringLiteral("merge"), QStringLiteral("--db"), local, path(QStringLiteral("standard.showdown"))});
+        QVERIFY2(merged.code == 0, qPrintable(merged.err));
+
+        const QString team = newTeamStore();
+        QVERIFY(!team.isEmpty());
+        const CommandRun pushed = runShowdown({QStringLiteral("push"), QStringLiteral("1"), QStringLiteral("--db"), local, QStringLiteral("--to"), team});
+        QVERIFY2(pushed.code == 0, qPrintable(pushed.err + pushed.out));
+        QVERIFY2(pushed.out.contains(QLatin1String("1 pushed, 0 already present")), qPrintable(pushed.out));
+
+        for (const QStringList &command : {QStringList{QStringLiteral("list"), QStringLiteral("--json")},
+                                           QStringList{QStringLiteral("list")},
+                                           QStringList{QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")},
+                                           QStringList{QStringLiteral("show"), QStringLiteral("1")},
+                                           QStringList{QStringLiteral("claims"), QStringLiteral("1"), QStringLiteral("--json")},
+                                           QStringList{QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("-")}}) {
+            const CommandRun fromFile = runShowdown(command + QStringList{QStringLiteral("--db"), local});
+            const CommandRun fromTeam = runShowdown(command + QStringList{QStringLiteral("--db"), team});
+            QVERIFY2(fromFile.code == 0 && fromTeam.code == 0, qPrintable(command.join(QLatin1Char(' ')) + fromFile.err + fromTeam.err));
+            QVERIFY2(fromFile.out.size() > 100, qPrintable(command.join(QLatin1Char(' ')) + fromFile.out));
+            QVERIFY2(fromFile.out == fromTeam.out, qPrintable(command.join(QLatin1Char(' '))));
+        }
+        // Pushed again: already there, nothing added.
+        const CommandRun again = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), local, QStringLiteral("--to"), team});
+        QVERIFY2(again.code == 0 && again.out.contains(QLatin1String("0 pushed, 1 already present")), qPrintable(again.out + again.err));
+        QCOMPARE(listedUuids(team).size(), 1);
+    }
+
+    void fourPushesAtOnceLandEverySetOnce()
+    {
+        // Four runners, each with two sets of its own and one they all hold (merged in from a shared file).
+        const ResultSetBundle shared = bundle(QStringLiteral("shared"), 2e6, 9e6, 99);
+        QSet<QString> expected{shared.info.uuid};
+        QStringList locals;
+        QString error;
+        for (int runner = 0; runner < 4; ++runner) {
+            QList<ResultSetBundle> sets{shared};
+            for (int own = 0; own < 2; ++own) {
+                sets.append(bundle(QStringLiteral("runner %1 set %2").arg(runner).arg(own), 2e6, 9e6, runner * 10 + own));
+                expected.insert(sets.last().info.uuid);
+            }
+            locals.append(path(QStringLiteral("runner%1.sqlite").arg(runner)));
+            QVERIFY2(localStore(locals.last(), sets, &error), qPrintable(error));
+        }
+        // A brand-new team store: the four also race to create its schema.
+        const QString team = newTeamStore();
+        QList<QProcess *> pushes;
+        for (const QString &local : locals) {
+            auto *push = new QProcess(this);
+            push->start(showdownBinary(), {QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--json"), QStringLiteral("--db"), local,
+                                           QStringLiteral("--to"), team});
+            pushes.append(push);
+        }
+        int sharedAdded = 0;
+        for (QProcess *push : pushes) {
+            QVERIFY(push->waitForFinished(120000));
+            QVERIFY2(push->exitCode() == 0, push->readAllStandardError().constData());
+            for (const QJsonValue &set : QJsonDocument::fromJson(push->readAllStandardOutput()).object().value(QLatin1String("result_sets")).toArray()) {
+                if (set.toObject().value(QLatin1String("uuid")).toString() == shared.info.uuid && set.toObject().value(QLatin1String("added")).toBool())
+                    ++sharedAdded;
+            }
+        }
+        QCOMPARE(sharedAdded, 1);  // exactly one push added it; the other three found it there
+        const QStringList uuids = listedUuids(team);
+        QCOMPARE(uuids.size(), expected.size());
+        QCOMPARE(QSet<QString>(uuids.begin(), uuids.end()), expected);
+    }
+
+    void aServerStoppedMidPushLeavesNothingAndTheRetryCompletes()
+    {
+        // A set big enough that its push is still writing when the server goes away.
+        ResultSetBundle big = bundle(QStringLiteral("big"));
+        const QList<Sample> base = big.samples;
+        for (int copy = 0; copy < 300; ++copy) {
+            for (Sample sample : base) {
+                sample.runIndex += 10 * (copy + 1);
+                sample.iterationsNs = timings(2e6, 200, copy + 7);
+                big.samples.append(sample);
+            }
+        }
+        const QString local = path(QStringLiteral("big.sqlite"));
+        QString error;
+        QVERIFY2(localStore(local, {big}, &error), qPrintable(error));
+        const QByteArray localBefore = sha256(local);
+        const QString team = newTeamStore();
+        {
+            ResultStore schema;  // the schema exists already: the transaction watched below is the push's own
+            QVERIFY2(schema.open(team, ResultStore::OpenMode::Write, &error), qPrintable(error));
+        }
+        const QString database = DatabaseReference::parse(team, &error)->database;
+
+        QProcess push;
+        push.start(showdownBinary(), {QStringLiteral("push"), QStringLiteral("1"), QStringLiteral("--db"), local, QStringLiteral("--to"), team});
+        QVERIFY(push.waitForStarted());
+        // Wait until the push's transaction has written rows (it holds a transaction id), then stop the server.
+        bool writing = false;
+        for (int attempt = 0; attempt < 600 && !writing && push.state() == QProcess::Running; ++attempt) {
+            const CommandRun activity = m_cluster.psql(QStringLiteral("postgres"),
+                                                       QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1'"
+                                                                      " AND backend_xid IS NOT NULL").arg(database));
+            writing = activity.out.trimmed() == QLatin1String("1");
+            if (!writing)
+                QTest::qWait(20);
+        }
+        QVERIFY2(writing, "the push finished before it could be interrupted; make the set bigger");
+        QVERIFY(m_cluster.stop(QStringLiteral("fast")));
+        QVERIFY(push.waitForFinished(60000));
+        const QString message = QString::fromUtf8(push.readAllStandardError());
+        QCOMPARE(push.exitCode(), 1);
+        QVERIFY2(message.contains(QLatin1String("The team store holds none of that set and the local copy is intact")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Run the same push again")), qPrintable(message));
+
+        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        QVERIFY(listedUuids(team).isEmpty());
+        const CommandRun rows = m_cluster.psql(database, QStringLiteral("SELECT (SELECT count(*) FROM result_sets) + (SELECT count(*) FROM processes)"
+                                                                        " + (SELECT count(*) FROM samples)"));
+        QCOMPARE(rows.out.trimmed(), QStringLiteral("0"));
+        QCOMPARE(sha256(local), localBefore);
+
+        const CommandRun retry = runShowdown({QStringLiteral("push"), QStringLiteral("1"), QStringLiteral("--db"), local, QStringLiteral("--to"), team});
+        QVERIFY2(retry.code == 0 && retry.out.contains(QLatin1String("1 pushed")), qPrintable(retry.out + retry.err));
+        // By uuid: the aborted push used up the team store's first row id (PostgreSQL never hands an id out twice).
+        const QStringList exportSet{QStringLiteral("export"), big.info.uuid, QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--db")};
+        const CommandRun fromFile = runShowdown(exportSet + QStringList{local});
+        const CommandRun fromTeam = runShowdown(exportSet + QStringList{team});
+        QVERIFY2(fromFile.code == 0 && fromFile.out.size() > 1000, qPrintable(fromFile.err));
+        QVERIFY(fromFile.out == fromTeam.out);
+    }
+
+    void passwordsNeverOnTheCommandLine()
+    {
+        const QString withPassword = QStringLiteral("postgresql://runner:hunter2@/team1?host=/nonexistent");
+        for (const QStringList &command : {QStringList{QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--to"), withPassword},
+                                           QStringList{QStringLiteral("list"), QStringLiteral("--db"), withPassword}}) {
+            const CommandRun refused = runShowdown(command);
+            QVERIFY(refused.code != 0);
+            QVERIFY2(refused.err.contains(QLatin1String("~/.pgpass")) && refused.err.contains(QLatin1String("PGPASSWORD")), qPrintable(refused.err));
+        }
+        // A run goes to the local database first, never straight to a server.
+        const CommandRun run = runShowdown({QStringLiteral("run"), QStringLiteral("--db"), m_cluster.url(QStringLiteral("team1"))});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains(QLatin1String("showdown push")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TeamStoreCliTest)
+#include "TeamStoreCliTest.moc"
