@@ -1,6 +1,7 @@
 #include "ResultStore.h"
 
 #include "DatabaseReference.h"
+#include "MachineIdentity.h"
 #include "ProcessTicks.h"
 #include "SuiteRunner.h"
 
@@ -118,7 +119,20 @@ const QList<QStringList> kMigrations = {
     {
         QStringLiteral("ALTER TABLE load_points ADD COLUMN slo_p99_ms REAL NOT NULL DEFAULT 0"),
     },
+    // 4 -> 5: reserved for the runtime columns of issue 12 (on main); nothing here depends on them.
+    {},
+    // 5 -> 6: the machine a set was measured on (issue 14), as columns so a team store filters and groups by
+    // machine in SQL; copied from the set's environment JSON, which stays the whole record (MachineIdentity).
+    // Sets already stored get theirs from their environment (backfillMachines) in the same transaction.
+    {
+        QStringLiteral("ALTER TABLE result_sets ADD COLUMN machine_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE result_sets ADD COLUMN hostname TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE result_sets ADD COLUMN machine_label TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX result_sets_by_machine ON result_sets (machine_id)"),
+    },
 };
+/// The schema version that added the machine columns; the migration to it also fills them for stored sets.
+constexpr int kMachineColumnsVersion = 6;
 
 QString compactJson(const QJsonObject &object)
 {
@@ -151,6 +165,13 @@ bool ownerAlive(qint64 pid, const QString &started)
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
+}
+
+/// The machine columns' values (machine_id, hostname, machine_label) of a set with this environment.
+QVariantList machineColumns(const QJsonObject &environment)
+{
+    const MachineIdentity machine = MachineIdentity::fromEnvironment(environment);
+    return {machine.machineId, machine.hostname, machine.label};
 }
 
 QString toIso(const QDateTime &time)
@@ -667,6 +688,10 @@ bool ResultStore::migrate(QString *error)
                 return false;
             }
         }
+        if (version + 1 == kMachineColumnsVersion && !backfillMachines(error)) {
+            db.rollback();
+            return false;
+        }
     }
     for (const QString &statement : m_dialect.stampStatements(kSchemaVersion, kApplicationId)) {
         if (!query.exec(statement)) {
@@ -678,6 +703,31 @@ bool ResultStore::migrate(QString *error)
     if (!db.commit()) {
         *error = QStringLiteral("%1: cannot commit the schema upgrade (%2)").arg(m_path, sqlError(db.lastError()));
         return false;
+    }
+    return true;
+}
+
+bool ResultStore::backfillMachines(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT id, environment FROM result_sets"))) {
+        *error = QStringLiteral("%1: cannot read result sets to record their machines (%2)").arg(m_path, sqlError(query.lastError()));
+        return false;
+    }
+    QList<std::pair<qint64, QVariantList>> machines;
+    while (query.next())
+        machines.append({query.value(0).toLongLong(), machineColumns(parseObject(query.value(1).toString()))});
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE result_sets SET machine_id = ?, hostname = ?, machine_label = ? WHERE id = ?"));
+    for (const auto &[id, columns] : machines) {
+        for (const QVariant &value : columns)
+            update.addBindValue(text(value.toString()));  // never NULL: the columns are NOT NULL
+        update.addBindValue(id);
+        if (!update.exec()) {
+            *error = QStringLiteral("%1: cannot record the machine of result set %2 (%3)").arg(m_path).arg(id).arg(sqlError(update.lastError()));
+            return false;
+        }
     }
     return true;
 }
@@ -723,7 +773,8 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO result_sets (uuid, created, suite, status, name, notes, app_version, parameters, environment,"
-        " owner_pid, owner_started) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
+        " owner_pid, owner_started, machine_id, hostname, machine_label) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        + m_dialect.returningId());
     query.addBindValue(info.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : info.uuid);
     query.addBindValue(toIso(info.created.isValid() ? info.created : QDateTime::currentDateTimeUtc()));
     query.addBindValue(info.suite);
@@ -734,6 +785,8 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
     query.addBindValue(QString::fromUtf8(QJsonDocument(info.environment).toJson(QJsonDocument::Compact)));
     query.addBindValue(qint64(::getpid()));
     query.addBindValue(processStartTime(::getpid()));
+    for (const QVariant &value : machineColumns(info.environment))
+        query.addBindValue(text(value.toString()));
     if (!query.exec()) {
         *error = QStringLiteral("cannot create the result set (%1)").arg(sqlError(query.lastError()));
         db.rollback();
@@ -865,6 +918,27 @@ QList<ResultSetInfo> ResultStore::resultSets(QString *error) const
     QList<ResultSetInfo> sets;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("SELECT %1 FROM result_sets r ORDER BY r.id").arg(kResultSetColumns))) {
+        if (error)
+            *error = QStringLiteral("cannot list result sets (%1)").arg(sqlError(query.lastError()));
+        return sets;
+    }
+    while (query.next())
+        sets.append(readResultSet(query));
+    return sets;
+}
+
+QList<ResultSetInfo> ResultStore::resultSetsOnMachine(const QString &machine, QString *error) const
+{
+    QList<ResultSetInfo> sets;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // The label, host name or id; or the start of the id (8 characters or more), as MachineIdentity::matches says.
+    query.prepare(QStringLiteral("SELECT %1 FROM result_sets r WHERE r.machine_label = ? OR r.hostname = ? OR r.machine_id = ?"
+                                 " OR (r.machine_id <> '' AND substr(r.machine_id, 1, ?) = ?) ORDER BY r.id")
+                      .arg(kResultSetColumns));
+    for (const QVariant &value : {QVariant(machine), QVariant(machine), QVariant(machine),
+                                  QVariant(qint64(machine.size() >= 8 ? machine.size() : 0)), QVariant(machine)})
+        query.addBindValue(value);
+    if (!query.exec()) {
         if (error)
             *error = QStringLiteral("cannot list result sets (%1)").arg(sqlError(query.lastError()));
         return sets;
@@ -1129,8 +1203,8 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     const ResultSetInfo &info = bundle.info;
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "INSERT INTO result_sets (uuid, created, finished, suite, status, name, notes, app_version, parameters, environment)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
+        "INSERT INTO result_sets (uuid, created, finished, suite, status, name, notes, app_version, parameters, environment,"
+        " machine_id, hostname, machine_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + m_dialect.returningId());
     query.addBindValue(info.uuid);
     query.addBindValue(toIso(info.created));
     query.addBindValue(info.finished.isValid() ? QVariant(toIso(info.finished)) : QVariant());
@@ -1141,6 +1215,8 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     query.addBindValue(text(info.appVersion));
     query.addBindValue(compactJson(info.parameters));
     query.addBindValue(compactJson(info.environment));
+    for (const QVariant &value : machineColumns(info.environment))
+        query.addBindValue(text(value.toString()));
     if (!query.exec()) {
         *error = QStringLiteral("cannot add result set %1 (%2)").arg(info.uuid, sqlError(query.lastError()));
         return 0;

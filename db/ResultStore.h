@@ -26,7 +26,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 6;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -67,6 +67,8 @@ public:
     [[nodiscard]] bool setResultSetEnvironment(qint64 id, const QJsonObject &environment, QString *error);
 
     [[nodiscard]] QList<ResultSetInfo> resultSets(QString *error = nullptr) const;
+    /// The sets measured on one machine, named by its label, host name or id (or the id's first 8+ characters).
+    [[nodiscard]] QList<ResultSetInfo> resultSetsOnMachine(const QString &machine, QString *error = nullptr) const;
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
     /// How much of each process samples() reads.
@@ -136,6 +138,8 @@ private:
     [[nodiscard]] bool validateExisting(const QString &path, QString *error);
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
+    /// Fills the machine columns of every stored set from its environment (the upgrade to schema 6).
+    [[nodiscard]] bool backfillMachines(QString *error);
     [[nodiscard]] bool checkTablesAreTables(QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);

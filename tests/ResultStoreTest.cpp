@@ -2,6 +2,7 @@
 // of interrupted runs, and refusal (without a single byte changed) of files that are not ours.
 
 #include "ExchangeFixtures.h"
+#include "RawSql.h"
 #include "ResultStore.h"
 
 #include <QFile>
@@ -119,10 +120,8 @@ qint64 version1Database(const QString &path)
         if (!store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error) || !store.finishResultSet(id, QStringLiteral("complete"), &error))
             return 0;
     }
-    // What migrations 1 -> 2 and 2 -> 3 added is taken away again.
-    const bool downgraded = execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers"),
-                                           QStringLiteral("PRAGMA user_version = 1")})
-                                .isValid();
+    // What every migration after 1 added is taken away again.
+    const bool downgraded = execRaw(path, test::downgradeTo(1)).isValid();
     return downgraded ? id : 0;
 }
 
@@ -286,16 +285,13 @@ private slots:
                 QVERIFY(store.addSample(id, sample(runtime, {100, 200, 150, 120, 180, 130, 170}), &error));
             QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
         }
-        // Turn the file back into a version 2 database: migration 2 -> 3 added only the analyses table, 3 -> 4
-        // only a column.
-        QVERIFY(execRaw(path, {QStringLiteral("DROP TABLE analyses"), QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms"),
-                               QStringLiteral("PRAGMA user_version = 2")})
-                    .isValid());
+        // Turn the file back into a version 2 database (migration 2 -> 3 added only the analyses table).
+        QVERIFY(execRaw(path, test::downgradeTo(2)).isValid());
         ResultStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
         QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
-        QCOMPARE(ResultStore::kSchemaVersion, 4);
+        QCOMPARE(ResultStore::kSchemaVersion, 6);
         // Opening for writing analysed the finished set, from the samples it already had.
         QCOMPARE(execRaw(path, {QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)}).toInt(),
                  ResultSetAnalysis::kVersion);
@@ -324,9 +320,8 @@ private slots:
             QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
             QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
         }
-        // Turn the file back into a version 3 database: migration 3 -> 4 added only load_points.slo_p99_ms.
-        QVERIFY(execRaw(path, {QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms"), QStringLiteral("PRAGMA user_version = 3")})
-                    .isValid());
+        // Turn the file back into a version 3 database (migration 3 -> 4 added only load_points.slo_p99_ms).
+        QVERIFY(execRaw(path, test::downgradeTo(3)).isValid());
         QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 3);
         {
             // Read-only, the file stays at version 3 and its points read as sweep points.
@@ -342,7 +337,7 @@ private slots:
         ResultStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
-        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 4);
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
         QList<Sample> stored = store.samples(id, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(stored.first().points.size(), 2);

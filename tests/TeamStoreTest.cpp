@@ -5,6 +5,7 @@
 #include "DatabaseReference.h"
 #include "ExchangeFixtures.h"
 #include "JsonExporter.h"
+#include "MachineIdentity.h"
 #include "PgCluster.h"
 #include "RawSql.h"
 #include "ResultStore.h"
@@ -61,7 +62,7 @@ private:
     bool execBehind(const QString &store, const QString &sqliteSql, const QString &postgresSql) const
     {
         if (!DatabaseReference::isServerUrl(store))
-            return showdown::test::execRaw(store, {sqliteSql});
+            return showdown::test::execRaw(store, sqliteSql.split(QStringLiteral("; ")));
         QString error;
         return m_cluster.psql(DatabaseReference::parse(store, &error)->database, postgresSql).code == 0;
     }
@@ -314,7 +315,7 @@ private slots:
 
     void upgradesAnOlderSchemaInPlace()
     {
-        // A store left at schema 3 (no capacity objective column) by an older Showdown, with a set in it.
+        // A store left at schema 3 (no capacity objective or machine columns) by an older Showdown, with a set in it.
         const QString store = freshStore();
         QString error;
         const ResultSetBundle old = bundle(QStringLiteral("old"));
@@ -323,14 +324,52 @@ private slots:
             QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
             QVERIFY2(writer.importResultSets({old}, &error), qPrintable(error));
         }
-        QVERIFY(execBehind(store, QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms"),
-                           QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms")));
-        QVERIFY(execBehind(store, QStringLiteral("PRAGMA user_version = 3"), QStringLiteral("UPDATE showdown_schema SET version = 3")));
+        // The same undo on both: only the version is kept elsewhere on PostgreSQL.
+        QStringList downgrade = showdown::test::downgradeTo(3);
+        const QString sqliteStamp = downgrade.takeLast();
+        QVERIFY(execBehind(store, (downgrade + QStringList{sqliteStamp}).join(QStringLiteral("; ")),
+                           (downgrade + QStringList{QStringLiteral("UPDATE showdown_schema SET version = 3")}).join(QStringLiteral("; "))));
         ResultStore writer;
         QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
         QCOMPARE(writer.resultSets().size(), 1);
         QVERIFY2(writer.importResultSets({bundle(QStringLiteral("new"))}, &error), qPrintable(error));
         QCOMPARE(writer.resultSets().size(), 2);
+        // The upgrade took the machine of the set already there from its environment.
+        const QList<ResultSetInfo> onBench = writer.resultSetsOnMachine(QStringLiteral("bench-1"), &error);
+        QCOMPARE(onBench.size(), 2);
+        QCOMPARE(onBench.first().uuid, old.info.uuid);
+    }
+
+    void filtersByMachine()
+    {
+        const QString store = freshStore();
+        QString error;
+        ResultSetBundle laptop = bundle(QStringLiteral("laptop"));
+        laptop.info.environment.insert(QStringLiteral("host"), QStringLiteral("ada-laptop"));
+        laptop.info.environment.insert(MachineIdentity::kMachineIdKey, QStringLiteral("0123456789abcdef0123456789abcdef"));
+        ResultSetBundle prod = bundle(QStringLiteral("prod"));
+        prod.info.environment.insert(QStringLiteral("host"), QStringLiteral("ip-10-0-0-7"));
+        prod.info.environment.insert(MachineIdentity::kLabelKey, QStringLiteral("prod-c7i.large"));
+        prod.info.environment.insert(MachineIdentity::kMachineIdKey, QStringLiteral("fedcba9876543210fedcba9876543210"));
+        ResultStore writer;
+        QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
+        QVERIFY2(writer.importResultSets({laptop, prod, bundle(QStringLiteral("elsewhere"))}, &error), qPrintable(error));
+        const auto uuidsOn = [&](const QString &machine) {
+            QStringList uuids;
+            for (const ResultSetInfo &set : writer.resultSetsOnMachine(machine, &error))
+                uuids.append(set.uuid);
+            return uuids;
+        };
+        QCOMPARE(uuidsOn(QStringLiteral("prod-c7i.large")), QStringList{prod.info.uuid});
+        QCOMPARE(uuidsOn(QStringLiteral("ip-10-0-0-7")), QStringList{prod.info.uuid});
+        QCOMPARE(uuidsOn(QStringLiteral("ada-laptop")), QStringList{laptop.info.uuid});
+        QCOMPARE(uuidsOn(QStringLiteral("01234567")), QStringList{laptop.info.uuid});  // the start of the id
+        QVERIFY(uuidsOn(QStringLiteral("0123")).isEmpty());                            // too short to name a machine
+        QVERIFY(uuidsOn(QStringLiteral("prod")).isEmpty());                            // labels match whole
+        QVERIFY(error.isEmpty());
+        // Every machine agrees with MachineIdentity::matches, which the window filters with.
+        for (const ResultSetInfo &set : writer.resultSets())
+            QCOMPARE(MachineIdentity::fromEnvironment(set.environment).matches(QStringLiteral("prod-c7i.large")), set.uuid == prod.info.uuid);
     }
 };
 

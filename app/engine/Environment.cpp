@@ -1,5 +1,7 @@
 #include "Environment.h"
 
+#include "MachineIdentity.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QSysInfo>
@@ -49,6 +51,7 @@ QJsonObject Environment::capture()
         {QStringLiteral("load_average"), load.size() >= 3 ? load.mid(0, 3).join(QLatin1Char(' ')) : QString()},
         {QStringLiteral("host"), QSysInfo::machineHostName()},
         {QStringLiteral("architecture"), QSysInfo::currentCpuArchitecture()},
+        {MachineIdentity::kMachineIdKey, MachineIdentity::localMachineId()},
     };
 }
 
