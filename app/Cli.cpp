@@ -15,6 +15,7 @@
 #include "ForeignLoad.h"
 #include "InterruptWatcher.h"
 #include "LoadgenVerb.h"
+#include "MachineIdentity.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "ResultAnalysis.h"
@@ -225,8 +226,14 @@ int Cli::run(const QStringList &arguments)
                                           QStringLiteral("Progress as JSON lines on stdout, one per event, for front ends (run)."));
     const QCommandLineOption noWaitOption(QStringLiteral("no-wait"),
                                           QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting (run)."));
+    const QCommandLineOption labelOption(QStringLiteral("label"),
+                                         QStringLiteral("What to call this machine in a team store, e.g. ci-runner or prod-c7i.large (run)."),
+                                         QStringLiteral("TEXT"));
+    const QCommandLineOption machineOption(QStringLiteral("machine"),
+                                           QStringLiteral("Only the sets measured on this machine: its label, host name or id (list)."),
+                                           QStringLiteral("NAME"));
     parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption,
-                       noWaitOption});
+                       noWaitOption, labelOption, machineOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -265,7 +272,7 @@ int Cli::run(const QStringList &arguments)
     if (verb == QLatin1String("benchmarks"))
         return benchmarksVerb(json);
     if (verb == QLatin1String("list"))
-        return listVerb(db, json);
+        return listVerb(db, json, parser.value(machineOption));
     if (verb == QLatin1String("show"))
         return showVerb(positional.at(1), db, json);
 
@@ -293,6 +300,11 @@ int Cli::run(const QStringList &arguments)
     options.events = parser.isSet(eventsOption);
     options.pdf = parser.value(pdfOption);
     options.noWait = parser.isSet(noWaitOption);
+    if (parser.isSet(labelOption)) {
+        options.label = parser.value(labelOption).trimmed();
+        if (const QString problem = MachineIdentity::labelProblem(options.label); !problem.isEmpty())
+            return usage(problem);
+    }
     if (options.events && json)
         return usage(QStringLiteral("--events and --json both write to stdout; choose one"));
     return runVerb(options);
@@ -459,6 +471,7 @@ int Cli::runVerb(const RunOptions &options)
     if (!openStore(store, options.db, ResultStore::OpenMode::Write))
         return Failure;
     SuiteRecorder recorder(store, suiteRunner);
+    recorder.setMachineLabel(options.label);
     const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
     if (id == 0)
         return fail(error);
@@ -532,13 +545,13 @@ int Cli::runVerb(const RunOptions &options)
     return status == QLatin1String("complete") && invalid == 0 && reported ? Success : Failure;
 }
 
-int Cli::listVerb(const QString &db, bool json)
+int Cli::listVerb(const QString &db, bool json, const QString &machine)
 {
     ResultStore store;
     if (!openStore(store, db, ResultStore::OpenMode::Read))
         return Failure;
     QString error;
-    const QList<ResultSetInfo> sets = store.resultSets(&error);
+    const QList<ResultSetInfo> sets = machine.isEmpty() ? store.resultSets(&error) : store.resultSetsOnMachine(machine, &error);
     if (!error.isEmpty())
         return fail(error);
     if (json) {
@@ -550,20 +563,25 @@ int Cli::listVerb(const QString &db, bool json)
                                     {QStringLiteral("suite"), set.suite},
                                     {QStringLiteral("status"), set.status},
                                     {QStringLiteral("samples"), set.sampleCount},
-                                    {QStringLiteral("foreign_load"), ForeignLoad::fromEnvironment(set.environment).toJson().value(QLatin1String("flagged"))}});
+                                    {QStringLiteral("foreign_load"), ForeignLoad::fromEnvironment(set.environment).toJson().value(QLatin1String("flagged"))},
+                                    {QStringLiteral("machine"), MachineIdentity::fromEnvironment(set.environment).name()}});
         }
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_sets"), list}}).toJson(QJsonDocument::Indented);
+    } else if (sets.isEmpty() && !machine.isEmpty()) {
+        m_err << "No result sets of a machine called \"" << machine << "\" in " << store.path()
+              << "; `showdown list` shows every set with its machine.\n";
     } else if (sets.isEmpty()) {
         m_err << "No result sets in " << store.path() << " yet; `showdown run` makes one.\n";
     } else {
         m_out << padded(QStringLiteral("ID"), 5) << padded(QStringLiteral("created (UTC)"), 20) << padded(QStringLiteral("suite"), 9)
-              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << padded(QStringLiteral("load"), 8) << "uuid\n";
+              << padded(QStringLiteral("status"), 12) << padded(QStringLiteral("samples"), 8) << padded(QStringLiteral("load"), 8)
+              << padded(QStringLiteral("machine"), 18) << "uuid\n";
         for (const ResultSetInfo &set : sets) {
             const ForeignLoad load = ForeignLoad::fromEnvironment(set.environment);
             const QString marker = load.flagged() ? QStringLiteral("FOREIGN") : load.verdict == ForeignLoad::Verdict::Quiet ? QStringLiteral("quiet") : QStringLiteral("-");
             m_out << padded(QString::number(set.id), 5) << padded(set.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
                   << padded(set.suite, 9) << padded(set.status, 12) << padded(QString::number(set.sampleCount), 8) << padded(marker, 8)
-                  << set.uuid << "\n";
+                  << padded(MachineIdentity::fromEnvironment(set.environment).name(), 18) << set.uuid << "\n";
         }
         if (std::any_of(sets.begin(), sets.end(), [](const ResultSetInfo &set) { return ForeignLoad::fromEnvironment(set.environment).flagged(); }))
             m_out << "FOREIGN: measured while other processes loaded the machine; `showdown show ID` says what.\n";

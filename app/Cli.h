@@ -42,11 +42,13 @@ private:
         bool events = false;     ///< JSON lines on stdout for a front end (the window)
         bool noWait = false;     ///< refuse rather than wait when another run holds the machine
         QString pdf;
+        QString label;           ///< the machine's label (MachineIdentity); empty: none
     };
     [[nodiscard]] int runVerb(const RunOptions &options);
     /// Writes one `--events` line at once, so the front end sees it while the run goes on.
     void emitEvent(const RunEvent &event);
-    [[nodiscard]] int listVerb(const QString &db, bool json);
+    /// `machine`: only the sets measured there (label, host name or id); empty: every set.
+    [[nodiscard]] int listVerb(const QString &db, bool json, const QString &machine);
     [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
     void printSummary(ResultStore &store, qint64 id);
     void printLoadRows(const QList<LoadRow> &rows);

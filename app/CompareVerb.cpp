@@ -2,6 +2,7 @@
 
 #include "ResultComparison.h"
 #include "ResultJson.h"
+#include "MachineIdentity.h"
 #include "ResultSetReference.h"
 #include "VerbArguments.h"
 
@@ -46,7 +47,7 @@ QString describeSet(const ResultSetInfo &info)
 {
     return QStringLiteral("%1  %2 suite, %3, %4%5")
         .arg(info.uuid, info.suite, info.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-             info.environment.value(QLatin1String("host")).toString(),
+             MachineIdentity::fromEnvironment(info.environment).description(),
              info.name.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(info.name.left(60)));
 }
 

@@ -2,6 +2,7 @@
 
 #include "BenchmarkEnvironment.h"
 #include "Environment.h"
+#include "MachineIdentity.h"
 
 #include <QJsonArray>
 
@@ -17,6 +18,8 @@ qint64 SuiteRecorder::begin(const QString &suite, const QStringList &only, int r
     info.appVersion = QStringLiteral(SHOWDOWN_VERSION);
     info.environment = Environment::capture();
     info.environment.insert(MachineState::kKey, m_machine.start());
+    if (!m_label.isEmpty())
+        info.environment.insert(MachineIdentity::kLabelKey, m_label);
     m_environment = info.environment;
     QJsonArray runtimeNames;
     for (const RuntimeInfo &runtime : runtimes)

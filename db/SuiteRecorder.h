@@ -32,6 +32,9 @@ public:
 
     SuiteRecorder(ResultStore &store, SuiteRunner &runner);
 
+    /// What the user calls this machine (`run --label prod-c7i.large`), recorded with the set by begin().
+    void setMachineLabel(const QString &label) { m_label = label; }
+
     /// Creates the result set describing the run (environment with the machine's state now, runtimes,
     /// parameters); 0 on failure.
     [[nodiscard]] qint64 begin(const QString &suite, const QStringList &only, int runs, const QList<RuntimeInfo> &runtimes,
@@ -53,6 +56,7 @@ private:
     SuiteRunner &m_runner;
     MachineState m_machine;     ///< read at begin() and before the set is finished
     QJsonObject m_environment;  ///< as stored by begin(), completed with the machine's end state
+    QString m_label;            ///< MachineIdentity::label; empty: none given
 };
 
 } // namespace showdown

@@ -6,6 +6,7 @@
 #include "CommandRun.h"
 #include "DatabaseReference.h"
 #include "ExchangeFixtures.h"
+#include "MachineIdentity.h"
 #include "PgCluster.h"
 #include "ResultStore.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,6 +210,61 @@ private slots:
         const CommandRun fromTeam = runShowdown(exportSet + QStringList{team});
         QVERIFY2(fromFile.code == 0 && fromFile.out.size() > 1000, qPrintable(fromFile.err));
         QVERIFY(fromFile.out == fromTeam.out);
+    }
+
+    void machinesMeetInTheTeamStore()
+    {
+        // A laptop and a labelled production instance each push their set.
+        ResultSetBundle laptop = bundle(QStringLiteral("laptop"), 2e6, 9e6, 3);
+        laptop.info.environment.insert(QStringLiteral("host"), QStringLiteral("ada-laptop"));
+        ResultSetBundle prod = bundle(QStringLiteral("prod"), 1e6, 4e6, 4);
+        prod.info.environment.insert(QStringLiteral("host"), QStringLiteral("ip-10-0-0-7"));
+        prod.info.environment.insert(QStringLiteral("label"), QStringLiteral("prod-c7i.large"));
+        QString error;
+        const QString team = newTeamStore();
+        for (const ResultSetBundle &set : {laptop, prod}) {
+            const QString local = path(set.info.name + QStringLiteral(".sqlite"));
+            QVERIFY2(localStore(local, {set}, &error), qPrintable(error));
+            const CommandRun pushed = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), local, QStringLiteral("--to"), team});
+            QVERIFY2(pushed.code == 0, qPrintable(pushed.err));
+        }
+        const CommandRun list = runShowdown({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), team});
+        QStringList machines;
+        for (const QJsonValue &set : QJsonDocument::fromJson(list.out.toUtf8()).object().value(QLatin1String("result_sets")).toArray())
+            machines.append(set.toObject().value(QLatin1String("machine")).toString());
+        QCOMPARE(machines, (QStringList{QStringLiteral("ada-laptop"), QStringLiteral("prod-c7i.large")}));
+        const CommandRun onProd = runShowdown({QStringLiteral("list"), QStringLiteral("--machine"), QStringLiteral("prod-c7i.large"), QStringLiteral("--db"), team});
+        QVERIFY2(onProd.code == 0 && onProd.out.contains(prod.info.uuid) && !onProd.out.contains(laptop.info.uuid), qPrintable(onProd.out + onProd.err));
+        const CommandRun onNothing = runShowdown({QStringLiteral("list"), QStringLiteral("--machine"), QStringLiteral("nowhere"), QStringLiteral("--db"), team});
+        QVERIFY2(onNothing.code == 0 && onNothing.err.contains(QLatin1String("No result sets of a machine called \"nowhere\"")), qPrintable(onNothing.err));
+        // Compared across machines, each side is named by its machine.
+        const CommandRun compared = runShowdown({QStringLiteral("compare"), laptop.info.uuid, prod.info.uuid, QStringLiteral("--db"), team});
+        QVERIFY2(compared.code == 0, qPrintable(compared.err));
+        QVERIFY2(compared.out.contains(QLatin1String("Baseline:  ") + laptop.info.uuid) && compared.out.contains(QLatin1String("ada-laptop (Test CPU")),
+                 qPrintable(compared.out));
+        QVERIFY2(compared.out.contains(QLatin1String("prod-c7i.large (ip-10-0-0-7, Test CPU")), qPrintable(compared.out));
+    }
+
+    void aRunRecordsItsMachine()
+    {
+        const QString local = path(QStringLiteral("labelled.sqlite"));
+        const CommandRun run = runShowdown({QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("startup"), QStringLiteral("--runs"),
+                                            QStringLiteral("1"), QStringLiteral("--label"), QStringLiteral("ci-runner"), QStringLiteral("--db"), local});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const CommandRun shown = runShowdown({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), local});
+        const QJsonObject environment =
+            QJsonDocument::fromJson(shown.out.toUtf8()).object().value(QLatin1String("result_set")).toObject().value(QLatin1String("environment")).toObject();
+        QCOMPARE(environment.value(QLatin1String("label")).toString(), QStringLiteral("ci-runner"));
+        QCOMPARE(environment.value(QLatin1String("host")).toString(), QSysInfo::machineHostName());
+        QCOMPARE(environment.value(QLatin1String("machine_id")).toString(), MachineIdentity::localMachineId());
+        QVERIFY(!environment.value(QLatin1String("kernel")).toString().isEmpty());
+        QVERIFY(environment.value(QLatin1String("memory_kb")).toInteger() > 0);
+        const CommandRun listed = runShowdown({QStringLiteral("list"), QStringLiteral("--machine"), QStringLiteral("ci-runner"), QStringLiteral("--db"), local});
+        QVERIFY2(listed.out.contains(QLatin1String("ci-runner")), qPrintable(listed.out + listed.err));
+        // A label that cannot name a machine is refused before anything runs.
+        const CommandRun refused = runShowdown({QStringLiteral("run"), QStringLiteral("--label"), QString(65, QLatin1Char('x')), QStringLiteral("--db"), local});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("at most 64 characters")), qPrintable(refused.err));
     }
 
     void passwordsNeverOnTheCommandLine()

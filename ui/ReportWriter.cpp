@@ -7,6 +7,7 @@
 #include "ForeignLoad.h"
 #include "Format.h"
 #include "HtmlReportDocument.h"
+#include "MachineIdentity.h"
 #include "MachineState.h"
 #include "ReportLayout.h"
 #include "ResultComparison.h"
@@ -500,7 +501,8 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<SummaryRow> &rows = analysis.rows;
     const QList<Comparison> &comparisons = analysis.comparisons;
     const QList<ScalingRow> &scalingRows = analysis.scalingRows;
-    const QString host = env(set.info, "host");
+    // The machine's label where the run was given one (a team store holds many machines), else its host name.
+    const QString host = MachineIdentity::fromEnvironment(set.info.environment).name();
     layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
     const ForeignLoad load = ForeignLoad::fromEnvironment(set.info.environment);
     layout.titlePage(tr("Node.js vs Python, measured"),
@@ -619,7 +621,8 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
     QList<QStringList> facts;
     for (const auto &[role, set] : {std::pair{tr("Baseline"), &baseline}, std::pair{tr("Candidate"), &candidate}}) {
         facts.append({role, QStringLiteral("%1\n%2, %3 suite, %4\n%5")
-                                .arg(set->info.uuid, when(set->info.created), set->info.suite, env(set->info, "host"), machine(set->info))});
+                                .arg(set->info.uuid, when(set->info.created), set->info.suite, MachineIdentity::fromEnvironment(set->info.environment).name(),
+                                     machine(set->info))});
     }
     layout.titlePage(tr("Result set comparison"),
                      tr("Baseline %1 against candidate %2").arg(shortId(baseline.info), shortId(candidate.info)), facts);

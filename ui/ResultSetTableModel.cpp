@@ -2,6 +2,7 @@
 
 #include "ForeignLoad.h"
 #include "Format.h"
+#include "MachineIdentity.h"
 
 #include <QJsonArray>
 
@@ -25,8 +26,9 @@ QString ResultSetTableModel::runtimes(const ResultSetInfo &info)
 QString ResultSetTableModel::machine(const ResultSetInfo &info)
 {
     const QString cpu = info.environment.value(QStringLiteral("cpu_model")).toString();
-    const QString host = info.environment.value(QStringLiteral("host")).toString();
     const int cores = info.environment.value(QStringLiteral("cores")).toInt();
+    // Its label where the run was given one (a team store holds many machines), else its host name.
+    const QString host = MachineIdentity::fromEnvironment(info.environment).name();
     return QStringLiteral("%1 (%2 cores, %3)").arg(cpu.isEmpty() ? tr("unknown CPU") : cpu).arg(cores).arg(host);
 }
 
