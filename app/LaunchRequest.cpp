@@ -1,5 +1,7 @@
 #include "LaunchRequest.h"
 
+#include "DatabaseReference.h"
+
 #include "Cli.h"
 #include "MainWindow.h"
 #include "ResultSession.h"
@@ -63,7 +65,8 @@ LaunchRequest LaunchRequest::parse(const QStringList &arguments)
         database = rest.first().mid(5);
     if (!database.isEmpty()) {
         request.m_kind = Kind::OpenDatabase;
-        request.m_path = absolute(database);
+        // A team store's URL is kept as typed: it names a server, not a path to resolve.
+        request.m_path = DatabaseReference::isServerUrl(database) ? database : absolute(database);
         request.m_createNew = createNew;
     }
     return request;
@@ -73,6 +76,10 @@ QString LaunchRequest::problem() const
 {
     if (m_kind != Kind::OpenFile && m_kind != Kind::OpenDatabase)
         return {};
+    if (m_kind == Kind::OpenDatabase && DatabaseReference::isServerUrl(m_path)) {
+        QString error;  // a malformed URL, or one with a password, is refused before any window; the server is asked later
+        return DatabaseReference::parse(m_path, &error) ? QString() : error;
+    }
     const QFileInfo info(m_path);
     if (!info.exists()) {
         if (m_kind == Kind::OpenFile)

@@ -271,7 +271,8 @@ private slots:
     {
         const QString withPassword = QStringLiteral("postgresql://runner:hunter2@/team1?host=/nonexistent");
         for (const QStringList &command : {QStringList{QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--to"), withPassword},
-                                           QStringList{QStringLiteral("list"), QStringLiteral("--db"), withPassword}}) {
+                                           QStringList{QStringLiteral("list"), QStringLiteral("--db"), withPassword},
+                                           QStringList{QStringLiteral("--db"), withPassword}}) {  // the window's way in
             const CommandRun refused = runShowdown(command);
             QVERIFY(refused.code != 0);
             QVERIFY2(refused.err.contains(QLatin1String("~/.pgpass")) && refused.err.contains(QLatin1String("PGPASSWORD")), qPrintable(refused.err));

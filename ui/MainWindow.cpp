@@ -2,6 +2,7 @@
 
 #include "AdoptionPage.h"
 #include "AppSettings.h"
+#include "DatabaseReference.h"
 #include "DecisionPage.h"
 #include "EcosystemPage.h"
 #include "ErrorBanner.h"
@@ -353,7 +354,7 @@ void MainWindow::openDatabase(const QString &path)
         reportError(tr("A run is writing to the current database; stop it before opening another."));
         return;
     }
-    m_session->openDatabase(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    m_session->openDatabase(DatabaseReference::isServerUrl(path) ? path : QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
 }
 
 void MainWindow::openFile(const QString &path)

@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "DatabaseReference.h"
 #include "ResultStore.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -21,7 +23,10 @@ SettingsDialog::SettingsDialog(const QStringList &suites, QWidget *parent) : QDi
 {
     setWindowTitle(tr("Settings"));
     m_database = new QLineEdit(AppSettings::databasePath());
-    m_database->setToolTip(tr("Default: %1. The SHOWDOWN_DB environment variable overrides this.").arg(ResultStore::defaultPath()));
+    m_database->setToolTip(tr("Default: %1. The SHOWDOWN_DB environment variable overrides this. A team store is "
+                              "postgresql://USER@HOST:PORT/DBNAME?sslmode=verify-full; its password comes from ~/.pgpass or "
+                              "PGPASSWORD, never from here.")
+                               .arg(ResultStore::defaultPath()));
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Database file"), m_database->text(),
@@ -61,7 +66,15 @@ SettingsDialog::SettingsDialog(const QStringList &suites, QWidget *parent) : QDi
     form->addRow(tr("Default suite:"), m_suite);
     form->addRow(tr("Timeout per process:"), m_timeout);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        // A URL with a password would be kept in plain text in the settings file: refused here, as on the command line.
+        QString error;
+        if (!DatabaseReference::parse(databasePath(), &error)) {
+            QMessageBox::warning(this, tr("Database"), error);
+            return;
+        }
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
