@@ -103,6 +103,15 @@ inline ResultSetBundle bundle(const QString &name, double nodeNs = 2e6, double p
     return b;
 }
 
+/// `set` as if measured on another machine: its host name and, when given, the label its run was given.
+inline ResultSetBundle onMachine(ResultSetBundle set, const QString &host, const QString &label = {})
+{
+    set.info.environment.insert(QStringLiteral("host"), host);
+    if (!label.isEmpty())
+        set.info.environment.insert(QStringLiteral("label"), label);
+    return set;
+}
+
 /// A server benchmark process with load points, for the fields only servers have.
 inline Sample serverSample(const QString &runtimeName)
 {

@@ -215,11 +215,8 @@ private slots:
     void machinesMeetInTheTeamStore()
     {
         // A laptop and a labelled production instance each push their set.
-        ResultSetBundle laptop = bundle(QStringLiteral("laptop"), 2e6, 9e6, 3);
-        laptop.info.environment.insert(QStringLiteral("host"), QStringLiteral("ada-laptop"));
-        ResultSetBundle prod = bundle(QStringLiteral("prod"), 1e6, 4e6, 4);
-        prod.info.environment.insert(QStringLiteral("host"), QStringLiteral("ip-10-0-0-7"));
-        prod.info.environment.insert(QStringLiteral("label"), QStringLiteral("prod-c7i.large"));
+        const ResultSetBundle laptop = onMachine(bundle(QStringLiteral("laptop"), 2e6, 9e6, 3), QStringLiteral("ada-laptop"));
+        const ResultSetBundle prod = onMachine(bundle(QStringLiteral("prod"), 1e6, 4e6, 4), QStringLiteral("ip-10-0-0-7"), QStringLiteral("prod-c7i.large"));
         QString error;
         const QString team = newTeamStore();
         for (const ResultSetBundle &set : {laptop, prod}) {

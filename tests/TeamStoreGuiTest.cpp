@@ -38,11 +38,8 @@ private slots:
     {
         QVERIFY(m_cluster.createDatabase(QStringLiteral("team")));
         const QString team = m_cluster.url(QStringLiteral("team"));
-        ResultSetBundle laptop = bundle(QStringLiteral("laptop"), 2e6, 9e6, 5);
-        laptop.info.environment.insert(QStringLiteral("host"), QStringLiteral("ada-laptop"));
-        ResultSetBundle prod = bundle(QStringLiteral("prod"), 1e6, 4e6, 6);
-        prod.info.environment.insert(QStringLiteral("host"), QStringLiteral("ip-10-0-0-7"));
-        prod.info.environment.insert(QStringLiteral("label"), QStringLiteral("prod-c7i.large"));
+        const ResultSetBundle laptop = onMachine(bundle(QStringLiteral("laptop"), 2e6, 9e6, 5), QStringLiteral("ada-laptop"));
+        const ResultSetBundle prod = onMachine(bundle(QStringLiteral("prod"), 1e6, 4e6, 6), QStringLiteral("ip-10-0-0-7"), QStringLiteral("prod-c7i.large"));
         QString error;
         {
             ResultStore store;

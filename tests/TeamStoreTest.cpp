@@ -40,6 +40,13 @@ private:
         return m_cluster.url(name);
     }
 
+    /// Opens `store` for writing (migrating it) and imports `sets` there, as a run or a push would leave them.
+    static bool storeSets(const QString &store, const QList<ResultSetBundle> &sets, QString *error)
+    {
+        ResultStore writer;
+        return writer.open(store, ResultStore::OpenMode::Write, error) && writer.importResultSets(sets, error).has_value();
+    }
+
     /// Everything a store holds, as bytes: the SQLite file, or pg_dump's schema and data.
     QByteArray fingerprint(const QString &store) const
     {
@@ -206,11 +213,7 @@ private slots:
         original.samples.first().wallNs = 5'000'000'123LL;
         original.samples.first().iterationsNs.append(4'294'967'301LL);
         QString error;
-        ResultStore writer;
-        QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
-        const auto outcome = writer.importResultSets({original}, &error);
-        QVERIFY2(outcome && outcome->first().added, qPrintable(error));
-        writer.close();
+        QVERIFY2(storeSets(store, {original}, &error), qPrintable(error));
 
         ResultStore reader;
         QVERIFY2(reader.open(store, ResultStore::OpenMode::Read, &error), qPrintable(error));
@@ -284,11 +287,7 @@ private slots:
     {
         const QString store = freshStore();
         QString error;
-        {
-            ResultStore writer;
-            QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
-            QVERIFY2(writer.importResultSets({bundle(QStringLiteral("x"))}, &error), qPrintable(error));
-        }
+        QVERIFY2(storeSets(store, {bundle(QStringLiteral("x"))}, &error), qPrintable(error));
         const int newer = ResultStore::kSchemaVersion + 1;
         QVERIFY(execBehind(store, QStringLiteral("PRAGMA user_version = %1").arg(newer),
                            QStringLiteral("UPDATE showdown_schema SET version = %1").arg(newer)));
@@ -319,11 +318,7 @@ private slots:
         const QString store = freshStore();
         QString error;
         const ResultSetBundle old = bundle(QStringLiteral("old"));
-        {
-            ResultStore writer;
-            QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
-            QVERIFY2(writer.importResultSets({old}, &error), qPrintable(error));
-        }
+        QVERIFY2(storeSets(store, {old}, &error), qPrintable(error));
         // The same undo on both: only the version is kept elsewhere on PostgreSQL.
         QStringList downgrade = showdown::test::downgradeTo(3);
         const QString sqliteStamp = downgrade.takeLast();
@@ -344,12 +339,9 @@ private slots:
     {
         const QString store = freshStore();
         QString error;
-        ResultSetBundle laptop = bundle(QStringLiteral("laptop"));
-        laptop.info.environment.insert(QStringLiteral("host"), QStringLiteral("ada-laptop"));
+        ResultSetBundle laptop = onMachine(bundle(QStringLiteral("laptop")), QStringLiteral("ada-laptop"));
         laptop.info.environment.insert(MachineIdentity::kMachineIdKey, QStringLiteral("0123456789abcdef0123456789abcdef"));
-        ResultSetBundle prod = bundle(QStringLiteral("prod"));
-        prod.info.environment.insert(QStringLiteral("host"), QStringLiteral("ip-10-0-0-7"));
-        prod.info.environment.insert(MachineIdentity::kLabelKey, QStringLiteral("prod-c7i.large"));
+        ResultSetBundle prod = onMachine(bundle(QStringLiteral("prod")), QStringLiteral("ip-10-0-0-7"), QStringLiteral("prod-c7i.large"));
         prod.info.environment.insert(MachineIdentity::kMachineIdKey, QStringLiteral("fedcba9876543210fedcba9876543210"));
         ResultStore writer;
         QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
