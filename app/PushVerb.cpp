@@ -60,24 +60,26 @@ int pushVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!target->isServer() && target->path == localDb)
         return VerbArguments::fail(err, kVerb, QStringLiteral("--to names the local database itself; nothing to push"), 2);
     QStringList references = parser.positionalArguments();
+    if (parser.isSet(all) && !references.isEmpty())
+        return VerbArguments::fail(err, kVerb, QStringLiteral("give either REFs or --all, not both"), 2);
+    if (!parser.isSet(all) && references.isEmpty())
+        return VerbArguments::fail(err, kVerb, QStringLiteral("give the result sets to push (IDs, uuids or files), or --all"), 2);
+
+    // Opened (created or upgraded, as the role may) before anything is read, so `push --all` from a machine with
+    // nothing yet sets a new team store up.
+    ResultStore team;
+    if (!team.open(parser.value(to), ResultStore::OpenMode::Write, &error))
+        return VerbArguments::fail(err, kVerb, error + QStringLiteral("\nNothing was pushed."));
     if (parser.isSet(all)) {
-        if (!references.isEmpty())
-            return VerbArguments::fail(err, kVerb, QStringLiteral("give either REFs or --all, not both"), 2);
         const std::optional<QStringList> finished = finishedSets(localDb, &error);
         if (!finished)
             return VerbArguments::fail(err, kVerb, error);
         references = *finished;
         if (references.isEmpty()) {
-            err << "No finished result sets in " << localDb << "; nothing to push.\n";
+            err << "No finished result sets in " << localDb << "; nothing to push (" << team.path() << " is ready).\n";
             return 0;
         }
     }
-    if (references.isEmpty())
-        return VerbArguments::fail(err, kVerb, QStringLiteral("give the result sets to push (IDs, uuids or files), or --all"), 2);
-
-    ResultStore team;
-    if (!team.open(parser.value(to), ResultStore::OpenMode::Write, &error))
-        return VerbArguments::fail(err, kVerb, error + QStringLiteral("\nNothing was pushed."));
     QJsonArray pushed;
     int added = 0;
     for (const QString &reference : references) {

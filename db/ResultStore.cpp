@@ -1128,13 +1128,14 @@ bool ResultStore::storeAnalysis(qint64 resultSetId, QString *error)
     return computed && saveAnalysis(resultSetId, *computed, error);
 }
 
-bool ResultStore::saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error)
+bool ResultStore::saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error, bool replacing)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     // The standard upsert (SQLite 3.24+ and PostgreSQL), where SQLite alone would take INSERT OR REPLACE.
-    query.prepare(QStringLiteral("INSERT INTO analyses (result_set_id, analysis_version, computed_at, json) VALUES (?, ?, ?, ?)"
-                                 " ON CONFLICT (result_set_id) DO UPDATE SET analysis_version = excluded.analysis_version,"
-                                 " computed_at = excluded.computed_at, json = excluded.json"));
+    query.prepare(QStringLiteral("INSERT INTO analyses (result_set_id, analysis_version, computed_at, json) VALUES (?, ?, ?, ?)")
+                  + (replacing ? QStringLiteral(" ON CONFLICT (result_set_id) DO UPDATE SET analysis_version = excluded.analysis_version,"
+                                                " computed_at = excluded.computed_at, json = excluded.json")
+                               : QString()));
     query.addBindValue(resultSetId);
     query.addBindValue(ResultSetAnalysis::kVersion);
     query.addBindValue(toIso(QDateTime::currentDateTimeUtc()));
@@ -1273,7 +1274,7 @@ std::optional<QList<ImportOutcome>> ResultStore::importResultSets(const QList<Re
         if (outcome.id == 0) {
             outcome.id = insertImportedSet(bundle, error);
             // The set and its analysis land together: the bundle's samples are in memory already.
-            if (outcome.id == 0 || !saveAnalysis(outcome.id, ResultSetAnalysis::compute(bundle.samples, bundle.runtimes), error)) {
+            if (outcome.id == 0 || !saveAnalysis(outcome.id, ResultSetAnalysis::compute(bundle.samples, bundle.runtimes), error, false)) {
                 db.rollback();
                 return std::nullopt;
             }

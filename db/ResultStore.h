@@ -149,7 +149,9 @@ private:
     [[nodiscard]] bool updateText(qint64 id, const char *column, const QString &value, QString *error);
     /// Reads a set's runtimes and samples and analyses them (the analysis of analysis() and storeAnalysis()).
     [[nodiscard]] std::optional<ResultSetAnalysis> computeAnalysis(qint64 resultSetId, QString *error) const;
-    [[nodiscard]] bool saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error);
+    /// Stores a set's analysis, replacing a stale one; with `replacing` false (a set just added, which has none), a
+    /// plain INSERT, so a team store's runner role needs no right to change rows.
+    [[nodiscard]] bool saveAnalysis(qint64 resultSetId, const ResultSetAnalysis &analysis, QString *error, bool replacing = true);
     /// Stores an analysis for every finished set without a current one (after the upgrade to schema 3, or a
     /// new ResultSetAnalysis::kVersion); a set that cannot be analysed now is left for readers to compute.
     void refreshAnalyses();

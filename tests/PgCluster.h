@@ -92,14 +92,15 @@ public:
         return QStringLiteral("postgresql://%1@/%2?host=%3&port=%4").arg(user, database, m_dir.path()).arg(kPort);
     }
 
-    /// Runs SQL through psql as the superuser; out holds the rows, unaligned, one per line.
-    [[nodiscard]] CommandRun psql(const QString &database, const QString &sql) const
+    /// Runs SQL through psql as `user` (the superuser unless said); out holds the rows, unaligned, one per line.
+    [[nodiscard]] CommandRun psql(const QString &database, const QString &sql, const QString &user = QStringLiteral("postgres")) const
     {
-        return runCommand(kBin + QStringLiteral("/psql"),
-                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                           QStringLiteral("-h"), m_dir.path(), QStringLiteral("-p"), QString::number(kPort), QStringLiteral("-U"),
-                           QStringLiteral("postgres"), QStringLiteral("-d"), database, QStringLiteral("-c"), sql},
-                          60000);
+        return runPsql(database, user, {QStringLiteral("-c"), sql});
+    }
+    /// Runs the SQL script at `path` through psql as the superuser, stopping at its first error.
+    [[nodiscard]] CommandRun psqlFile(const QString &database, const QString &path) const
+    {
+        return runPsql(database, QStringLiteral("postgres"), {QStringLiteral("-f"), path});
     }
 
     /// A new empty database; false when psql says no.
@@ -115,6 +116,15 @@ public:
     }
 
 private:
+    [[nodiscard]] CommandRun runPsql(const QString &database, const QString &user, const QStringList &what) const
+    {
+        return runCommand(kBin + QStringLiteral("/psql"),
+                          QStringList{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"), QStringLiteral("-v"),
+                                      QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_dir.path(), QStringLiteral("-p"),
+                                      QString::number(kPort), QStringLiteral("-U"), user, QStringLiteral("-d"), database}
+                              + what,
+                          60000);
+    }
     [[nodiscard]] QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
     /// Runs a server program as the postgres user when this process is root, as itself otherwise.

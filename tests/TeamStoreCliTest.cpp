@@ -59,7 +59,7 @@ class TeamStoreCliTest : public QObject {
 private:
     PgCluster m_cluster;
     QTemporaryDir m_dir;
-    int m_databases = 0;
+    int m_databases = 0;  ///< team stores made so far, each a database of its own
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString newTeamStore()
@@ -262,6 +262,51 @@ private slots:
         const CommandRun refused = runShowdown({QStringLiteral("run"), QStringLiteral("--label"), QString(65, QLatin1Char('x')), QStringLiteral("--db"), local});
         QCOMPARE(refused.code, 2);
         QVERIFY2(refused.err.contains(QLatin1String("at most 64 characters")), qPrintable(refused.err));
+    }
+
+    void leastPrivilegeRoles()
+    {
+        // The owner sets the store up (a push with nothing to push creates the schema), then the documented roles.
+        const QString name = QStringLiteral("team%1").arg(++m_databases);
+        QVERIFY(m_cluster.createDatabase(name));
+        const CommandRun setUp = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), path(QStringLiteral("nothing.sqlite")),
+                                              QStringLiteral("--to"), m_cluster.url(name)});
+        QVERIFY2(setUp.code == 0 && setUp.err.contains(QLatin1String("is ready")), qPrintable(setUp.err));
+        const CommandRun roles = m_cluster.psqlFile(name, QStringLiteral(SHOWDOWN_SOURCE_DIR "/packaging/team-store/roles.sql"));
+        QVERIFY2(roles.code == 0, qPrintable(roles.err));
+        QVERIFY(m_cluster.psql(name, QStringLiteral("CREATE ROLE ci_runner LOGIN IN ROLE showdown_runner;"
+                                                    " CREATE ROLE ada LOGIN IN ROLE showdown_reader")).code == 0);
+        QString error;
+        const ResultSetBundle measured = bundle(QStringLiteral("from CI"), 2e6, 9e6, 8);
+        const QString local = path(QStringLiteral("ci.sqlite"));
+        QVERIFY2(localStore(local, {measured}, &error), qPrintable(error));
+
+        // The runner pushes (and pushes again: found present), but reads nothing and changes nothing.
+        for (const char *expected : {"1 pushed", "1 already present"}) {
+            const CommandRun push = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), local, QStringLiteral("--to"),
+                                                 m_cluster.url(name, QStringLiteral("ci_runner"))});
+            QVERIFY2(push.code == 0 && push.out.contains(QLatin1String(expected)), qPrintable(push.out + push.err));
+        }
+        const CommandRun runnerList = runShowdown({QStringLiteral("list"), QStringLiteral("--db"), m_cluster.url(name, QStringLiteral("ci_runner"))});
+        QCOMPARE(runnerList.code, 1);
+        QVERIFY2(runnerList.err.contains(QLatin1String("permission denied")), qPrintable(runnerList.err));
+        for (const QString &sql : {QStringLiteral("DELETE FROM result_sets"), QStringLiteral("UPDATE result_sets SET name = 'x'"),
+                                   QStringLiteral("SELECT count(*) FROM samples")})
+            QVERIFY2(m_cluster.psql(name, sql, QStringLiteral("ci_runner")).err.contains(QLatin1String("permission denied")), qPrintable(sql));
+
+        // The reader reads everything, as the owner would, and can add nothing.
+        const QStringList exportSet{QStringLiteral("export"), measured.info.uuid, QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--db")};
+        const CommandRun readerShow = runShowdown(exportSet + QStringList{m_cluster.url(name, QStringLiteral("ada"))});
+        const CommandRun ownerShow = runShowdown(exportSet + QStringList{m_cluster.url(name)});
+        QVERIFY2(readerShow.code == 0 && readerShow.out == ownerShow.out, qPrintable(readerShow.err));
+        const QString other = path(QStringLiteral("other.sqlite"));
+        QVERIFY2(localStore(other, {bundle(QStringLiteral("not for readers"))}, &error), qPrintable(error));
+        const CommandRun readerPush = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), other, QStringLiteral("--to"),
+                                                   m_cluster.url(name, QStringLiteral("ada"))});
+        QCOMPARE(readerPush.code, 1);
+        QVERIFY2(readerPush.err.contains(QLatin1String("permission denied")), qPrintable(readerPush.err));
+        QCOMPARE(listedUuids(m_cluster.url(name)), QStringList{measured.info.uuid});
+        QVERIFY(m_cluster.psql(name, QStringLiteral("DELETE FROM result_sets"), QStringLiteral("ada")).err.contains(QLatin1String("permission denied")));
     }
 
     void passwordsNeverOnTheCommandLine()
