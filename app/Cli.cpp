@@ -206,7 +206,7 @@ int Cli::run(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable JSON on stdout."));
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The database file (default: %1).").arg(ResultStore::defaultPath()),
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The database: a file, or a team store as postgresql://USER@HOST:PORT/DBNAME (default: %1).").arg(ResultStore::defaultPath()),
                                       QStringLiteral("FILE"));
     const QCommandLineOption suiteOption(QStringLiteral("suite"), QStringLiteral("quick, standard or full (run; default quick)."),
                                          QStringLiteral("SUITE"), QStringLiteral("quick"));

@@ -6,7 +6,7 @@ namespace showdown {
 
 QCommandLineOption VerbArguments::databaseOption()
 {
-    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("The database (default: %1).").arg(ResultStore::defaultPath()),
+    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("The database: a file, or a team store as postgresql://USER@HOST:PORT/DBNAME (default: %1).").arg(ResultStore::defaultPath()),
                               QStringLiteral("FILE"));
 }
 
