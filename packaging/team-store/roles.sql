@@ -6,8 +6,9 @@
 --   psql "postgresql://OWNER@HOST/showdown?sslmode=verify-full" -v ON_ERROR_STOP=1 -f packaging/team-store/roles.sql
 --
 -- Then give people and machines a login of their own in one of the two groups:
---   CREATE ROLE ci_runner LOGIN PASSWORD '...' IN ROLE showdown_runner;   -- fleets, CI: push only
---   CREATE ROLE ada LOGIN PASSWORD '...' IN ROLE showdown_reader;         -- people: list/show/claims/report
+--   CREATE ROLE ci_runner LOGIN IN ROLE showdown_runner;   -- fleets, CI: push only
+--   CREATE ROLE ada LOGIN IN ROLE showdown_reader;         -- people: list/show/claims/report
+--   \password ci_runner                                    -- in psql: asks, so it never shows in ps or history
 --
 -- showdown_runner may add result sets and nothing else: INSERT into every table, and SELECT on nothing but the
 -- schema stamp and the id/uuid columns a push needs to deduplicate by uuid and to link the rows it adds. It can
