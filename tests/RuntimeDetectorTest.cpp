@@ -343,6 +343,47 @@ private slots:
             QVERIFY(named.value(QStringLiteral("pypy3")).value(QLatin1String("available")).toBool());
         }
     }
+
+    void freeThreadedTwinRunsWithItsSetting()
+    {
+        // A python3.99t on PATH whose GIL follows PYTHON_GIL (Debian's python3, its probe's answer rewritten), which
+        // logs the setting each program starts with: `run --runtime python3.99t-gil` must start every one with PYTHON_GIL=1.
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("starts.log"));
+        QVERIFY(makeScript(dir.filePath(QStringLiteral("bin/python3.99t")),
+                           "echo \"$PYTHON_GIL ${1##*/}\" >> '" + log.toUtf8() + "'\n"
+                           "case \"$PYTHON_GIL\" in 1) g=true;; *) g=false;; esac\n"
+                           "if [ \"$1\" = -c ]; then /usr/bin/python3 \"$@\" | sed \"s/\\\"gil\\\": true/\\\"gil\\\": $g/; "
+                           "s/\\\"free_threaded\\\": false/\\\"free_threaded\\\": true/\"; else exec /usr/bin/python3 \"$@\"; fi"));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PATH"), dir.filePath(QStringLiteral("bin")) + QLatin1Char(':') + environment.value(QStringLiteral("PATH")));
+        process.setProcessEnvironment(environment);
+        const QString showdown = qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown");
+        const QString db = dir.filePath(QStringLiteral("results.sqlite"));
+        process.start(showdown, {QStringLiteral("run"), QStringLiteral("--only"), QStringLiteral("fib"), QStringLiteral("--runs"), QStringLiteral("1"),
+                                 QStringLiteral("--runtime"), QStringLiteral("python3.99t-gil"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(300000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList starts = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList programs = starts.filter(QStringLiteral("fib.py"));
+        QVERIFY2(!programs.isEmpty(), qPrintable(starts.join(QLatin1Char('|'))));
+        for (const QString &start : programs)
+            QCOMPARE(start, QStringLiteral("1 fib.py"));
+
+        process.start(showdown, {QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(60000));
+        QJsonObject twin;
+        for (const QJsonValue &value : QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QLatin1String("result_set")).toObject().value(QLatin1String("runtimes")).toArray()) {
+            if (value.toObject().value(QLatin1String("name")).toString() == QLatin1String("python3.99t-gil"))
+                twin = value.toObject();
+        }
+        QCOMPARE(twin.value(QLatin1String("gil_enabled")).toBool(false), true);
+        QCOMPARE(twin.value(QLatin1String("free_threaded")).toBool(false), true);
+        QCOMPARE(twin.value(QLatin1String("environment")).toObject().value(QLatin1String("PYTHON_GIL")).toString(), QStringLiteral("1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(RuntimeDetectorTest)

@@ -48,10 +48,16 @@ QList<RuntimeInfo> RuntimeDetector::detectAll()
 QList<RuntimeInfo> RuntimeDetector::detectDefaults(const QStringList &alsoNamed)
 {
     static const QStringList defaults = {QStringLiteral("node"), QStringLiteral("python3"), QStringLiteral("python3-path"), QStringLiteral("pypy3")};
+    QStringList paths;  // a runtime named by its path keeps its detected name
+    for (const QString &named : alsoNamed) {
+        if (named.contains(QLatin1Char('/')))
+            paths.append(QFileInfo(named).absoluteFilePath());
+    }
     QList<RuntimeCandidate> chosen;
     for (const RuntimeCandidate &candidate : RuntimeDiscovery(m_places).candidates()) {
         // NAME-gil is the PYTHON_GIL=1 twin of NAME, made once NAME has probed as free-threaded.
-        if (defaults.contains(candidate.name) || alsoNamed.contains(candidate.name) || alsoNamed.contains(candidate.name + QStringLiteral("-gil")))
+        if (defaults.contains(candidate.name) || alsoNamed.contains(candidate.name) || alsoNamed.contains(candidate.name + QStringLiteral("-gil"))
+            || (!candidate.missing && paths.contains(candidate.path)))
             chosen.append(candidate);
     }
     return probeAll(chosen);

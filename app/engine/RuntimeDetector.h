@@ -30,7 +30,7 @@ public:
     /// interpreters included with available == false and why.
     [[nodiscard]] QList<RuntimeInfo> detectAll();
     /// What a run needs without probing everything: node, python3, python3-path and pypy3 (as before),
-    /// plus the runtimes called `alsoNamed` (a `--runtime NAME`).
+    /// plus the runtimes `alsoNamed` names or gives the path of (`--runtime NAME|PATH`).
     [[nodiscard]] QList<RuntimeInfo> detectDefaults(const QStringList &alsoNamed = {});
     /// Probes an interpreter given by path, its kind told by its `--version` output; `name` empty means
     /// derive one from the file name.
