@@ -183,6 +183,32 @@ private slots:
         QCOMPARE(pypyInfo.libraries.contains(QStringLiteral("numpy")), numpyLoads);
     }
 
+    void bunAndDenoWhereInstalled()
+    {
+        // Bun claims Node's process.version: its kind and version must be its own.
+        ProcessRunner runner(ResourceLocator::execHelper());
+        RuntimeDetector detector(runner, nodeModules());
+        int checked = 0;
+        for (const auto &[file, kind, versionCode] : {std::tuple{QStringLiteral("bun"), RuntimeKind(RuntimeKind::Bun), QStringList{"-p", "process.versions.bun"}},
+                                                      std::tuple{QStringLiteral("deno"), RuntimeKind(RuntimeKind::Deno), QStringList{"eval", "console.log(Deno.version.deno)"}}}) {
+            const QString path = QStandardPaths::findExecutable(file);
+            if (path.isEmpty())
+                continue;
+            const QString own = ask(path, versionCode);
+            QCOMPARE(RuntimeKind::fromVersionOutput(versionOutput(path)), kind);
+            QCOMPARE(kind.versionFromOutput(versionOutput(path)), own);
+            const RuntimeInfo runtime = detector.probe(path);
+            QVERIFY2(runtime.available, qPrintable(runtime.problem));
+            QCOMPARE(runtime.runtimeKind, kind);
+            QCOMPARE(runtime.family, RuntimeFamily::JavaScript);
+            QCOMPARE(runtime.kind, QStringLiteral("node"));
+            QCOMPARE(runtime.version, own);
+            ++checked;
+        }
+        if (checked == 0)
+            QSKIP("neither bun nor deno is on PATH");
+    }
+
     void discoveryFindsVersionManagersAndDeduplicates()
     {
         QTemporaryDir home;
