@@ -190,7 +190,7 @@ int Cli::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
-        "  runtimes                 the interpreters found, with versions and GIL state\n"
+        "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
