@@ -65,19 +65,19 @@ QList<RuntimeInfo> RuntimeDetector::detectDefaults(const QStringList &alsoNamed)
 
 QList<RuntimeInfo> RuntimeDetector::probeAll(const QList<RuntimeCandidate> &candidates)
 {
-    QList<RuntimeInfo> probed(candidates.size());
-    parallelFor(std::size_t(candidates.size()), [&](std::size_t i) { probed[qsizetype(i)] = probeCandidate(candidates.at(qsizetype(i))); },
-                kParallelProbes);
+    // Plain vectors filled in place: each thread writes its own element (a QList would check for sharing on each write).
+    std::vector<RuntimeInfo> probed(std::size_t(candidates.size()));
+    parallelFor(probed.size(), [&](std::size_t i) { probed[i] = probeCandidate(candidates.at(qsizetype(i))); }, kParallelProbes);
 
     // A free-threaded build with the PYTHON_GIL switch is two runtimes: without the GIL (its default, made
     // explicit so an inherited PYTHON_GIL cannot flip it) and with it. Both are probed under their setting.
     QList<RuntimeCandidate> twins;
-    QList<qsizetype> bases;
-    for (qsizetype i = 0; i < probed.size(); ++i) {
-        if (!probed.at(i).available || !probed.at(i).freeThreaded)
+    QList<std::size_t> bases;
+    for (std::size_t i = 0; i < probed.size(); ++i) {
+        if (!probed[i].available || !probed[i].freeThreaded)
             continue;
         for (const QString &value : {QStringLiteral("0"), QStringLiteral("1")}) {
-            RuntimeCandidate twin = candidates.at(i);
+            RuntimeCandidate twin = candidates.at(qsizetype(i));
             twin.environment.insert(kGilVariable, value);
             if (value == QLatin1String("1"))
                 twin.name += QStringLiteral("-gil");
@@ -85,24 +85,21 @@ QList<RuntimeInfo> RuntimeDetector::probeAll(const QList<RuntimeCandidate> &cand
         }
         bases.append(i);
     }
-    if (twins.isEmpty())
-        return probed;
-    QList<RuntimeInfo> twinInfo(twins.size());
-    parallelFor(std::size_t(twins.size()), [&](std::size_t i) { twinInfo[qsizetype(i)] = probeCandidate(twins.at(qsizetype(i))); },
-                kParallelProbes);
+    std::vector<RuntimeInfo> twinInfo(std::size_t(twins.size()));
+    parallelFor(twinInfo.size(), [&](std::size_t i) { twinInfo[i] = probeCandidate(twins.at(qsizetype(i))); }, kParallelProbes);
     QList<RuntimeInfo> result;
-    for (qsizetype i = 0, pair = 0; i < probed.size(); ++i) {
-        if (pair < bases.size() && bases.at(pair) == i) {
-            const RuntimeInfo &withoutGil = twinInfo.at(2 * pair);
-            const RuntimeInfo &withGil = twinInfo.at(2 * pair + 1);
-            result.append(withoutGil.available ? withoutGil : probed.at(i));
+    for (std::size_t i = 0, pair = 0; i < probed.size(); ++i) {
+        if (pair < std::size_t(bases.size()) && bases.at(qsizetype(pair)) == i) {
+            const RuntimeInfo &withoutGil = twinInfo[2 * pair];
+            const RuntimeInfo &withGil = twinInfo[2 * pair + 1];
+            result.append(withoutGil.available ? withoutGil : probed[i]);
             // The switch exists where PYTHON_GIL=1 brings the GIL back; elsewhere there is one runtime.
             if (withGil.available && withGil.gilEnabled.value_or(false))
                 result.append(withGil);
             ++pair;
             continue;
         }
-        result.append(probed.at(i));
+        result.append(probed[i]);
     }
     return result;
 }
