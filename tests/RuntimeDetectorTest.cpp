@@ -304,6 +304,35 @@ private slots:
         QCOMPARE(QStringList(some.keys()), (QStringList{"node", "node-20", "pypy3", "python3"}));
     }
 
+    void hungInterpretersAreStoppedInParallel()
+    {
+        // Four interpreters that never answer, each stopped at the probe's limit: probed side by side, detection
+        // takes about one limit, not four, and each is reported as broken with why.
+        QTemporaryDir home;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(makeScript(home.filePath(QStringLiteral(".pyenv/versions/3.%1.0/bin/python3").arg(90 + i)), "exec sleep 60"));
+        RuntimeSearchPlaces places;
+        places.home = home.path();
+        places.systemDirs = {};
+        ProcessRunner runner(ResourceLocator::execHelper());
+        RuntimeDetector detector(runner, nodeModules(), places);
+        detector.setProbeTimeout(std::chrono::milliseconds(1000));
+        QElapsedTimer timer;
+        timer.start();
+        const QList<RuntimeInfo> found = detector.detectAll();
+        const qint64 elapsed = timer.elapsed();
+        int hung = 0;
+        for (const RuntimeInfo &runtime : found) {
+            if (!runtime.name.startsWith(QLatin1String("pyenv-3.9")))
+                continue;
+            QVERIFY(!runtime.available);
+            QVERIFY2(runtime.probeError.contains(QLatin1String("timed out")), qPrintable(runtime.probeError));
+            ++hung;
+        }
+        QCOMPARE(hung, 4);
+        QVERIFY2(elapsed < 3500, qPrintable(QString::number(elapsed)));
+    }
+
     void realPyenvVersions()
     {
         const QString root = QDir::homePath() + QStringLiteral("/.pyenv");

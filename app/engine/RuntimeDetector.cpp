@@ -136,7 +136,7 @@ RuntimeInfo RuntimeDetector::probe(const QString &path, const QString &name)
     ProcessSpec spec;
     spec.program = path;
     spec.arguments = {QStringLiteral("--version")};
-    spec.timeout = kProbeTimeout;
+    spec.timeout = m_probeTimeout;
     const ProcessResult result = m_executor.run(spec, {});
     const std::optional<RuntimeKind> kind =
         result.succeeded() ? RuntimeKind::fromVersionOutput(QString::fromUtf8(result.stdoutData + result.stderrTail)) : std::nullopt;
@@ -172,7 +172,7 @@ RuntimeInfo RuntimeDetector::probeCandidate(const RuntimeCandidate &candidate)
 
     ProcessSpec spec;
     spec.program = candidate.path;
-    spec.timeout = kProbeTimeout;
+    spec.timeout = m_probeTimeout;
     spec.environment = candidate.environment;
     spec.arguments = expected.probeArguments(m_nodeModulesDir);
     const ProcessResult result = m_executor.run(spec, {});

@@ -25,6 +25,9 @@ public:
     /// @param places where discovery looks (the environment; a fake home in tests).
     RuntimeDetector(Executor &executor, QString nodeModulesDir, RuntimeSearchPlaces places = RuntimeSearchPlaces::fromEnvironment());
 
+    /// Another limit per probe (tests use a short one to show a hung interpreter cannot hold detection up).
+    void setProbeTimeout(std::chrono::milliseconds timeout) { m_probeTimeout = timeout; }
+
     /// Every runtime discovery finds, in its order, each free-threaded CPython as two (PYTHON_GIL=0 under
     /// its name, PYTHON_GIL=1 as NAME-gil) where the switch exists; missing defaults and broken
     /// interpreters included with available == false and why.
@@ -46,6 +49,7 @@ private:
     Executor &m_executor;
     QString m_nodeModulesDir;
     RuntimeSearchPlaces m_places;
+    std::chrono::milliseconds m_probeTimeout = kProbeTimeout;
 };
 
 } // namespace showdown
