@@ -438,6 +438,41 @@ private slots:
         QCOMPARE(twin.value(QLatin1String("gil_enabled")).toBool(false), true);
         QCOMPARE(twin.value(QLatin1String("free_threaded")).toBool(false), true);
         QCOMPARE(twin.value(QLatin1String("environment")).toObject().value(QLatin1String("PYTHON_GIL")).toString(), QStringLiteral("1"));
+
+        // Exported and imported, the runtime keeps its kind and environment; a kind Showdown does not know is refused.
+        const QString exported = dir.filePath(QStringLiteral("set.json"));
+        process.start(showdown, {QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--db"), db, QStringLiteral("--json"), exported});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QFile file2(exported);
+        QVERIFY(file2.open(QIODevice::ReadOnly));
+        const QByteArray json = file2.readAll();
+        file2.close();
+        QVERIFY(json.contains("\"kind\": \"cpython\""));
+        QByteArray foreign = json;
+        foreign.replace("\"kind\": \"cpython\"", "\"kind\": \"ruby\"");
+        const QString foreignFile = dir.filePath(QStringLiteral("foreign.json"));
+        QFile out(foreignFile);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(foreign);
+        out.close();
+        process.start(showdown, {QStringLiteral("import"), foreignFile, QStringLiteral("--db"), dir.filePath(QStringLiteral("other.sqlite"))});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY(process.exitCode() != 0);
+        const QString refused = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(refused.contains(QLatin1String("ruby")), qPrintable(refused));
+        process.start(showdown, {QStringLiteral("import"), exported, QStringLiteral("--db"), dir.filePath(QStringLiteral("other.sqlite"))});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        process.start(showdown, {QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--db"), dir.filePath(QStringLiteral("other.sqlite")), QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(60000));
+        QJsonObject imported;
+        for (const QJsonValue &value : QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QLatin1String("result_set")).toObject().value(QLatin1String("runtimes")).toArray()) {
+            if (value.toObject().value(QLatin1String("name")).toString() == QLatin1String("python3.99t-gil"))
+                imported = value.toObject();
+        }
+        QCOMPARE(imported.value(QLatin1String("kind")).toString(), QStringLiteral("cpython"));
+        QCOMPARE(imported.value(QLatin1String("environment")).toObject().value(QLatin1String("PYTHON_GIL")).toString(), QStringLiteral("1"));
     }
 };
 
