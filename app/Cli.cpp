@@ -21,6 +21,7 @@
 #include "RunEvent.h"
 #include "RunLockWaiter.h"
 #include "RuntimeDetector.h"
+#include "RuntimeListing.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
@@ -189,7 +190,7 @@ int Cli::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
-        "  runtimes                 the interpreters found, with versions and GIL state\n"
+        "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
@@ -295,26 +296,15 @@ int Cli::runtimesVerb(bool json)
 {
     ProcessRunner runner(ResourceLocator::execHelper());
     RuntimeDetector detector(runner, nodeModulesDir());
-    const QList<RuntimeInfo> runtimes = detector.detectDefaults();
+    const QList<RuntimeInfo> runtimes = detector.detectAll();
     if (json) {
         QJsonArray list;
         for (const RuntimeInfo &runtime : runtimes)
             list.append(runtime.toJson());
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("runtimes"), list}}).toJson(QJsonDocument::Indented);
     } else {
-        for (const RuntimeInfo &runtime : runtimes) {
-            if (!runtime.available) {
-                m_out << padded(runtime.name, 14) << "missing  " << runtime.problem << "\n";
-                continue;
-            }
-            QString gil;
-            if (runtime.gilEnabled)
-                gil = *runtime.gilEnabled ? QStringLiteral("GIL on") : QStringLiteral("GIL off");
-            m_out << padded(runtime.name, 14) << padded(runtime.version, 10) << padded(gil, 8) << runtime.path;
-            if (!runtime.libraries.isEmpty())
-                m_out << "  [" << runtime.libraries.join(QStringLiteral(", ")) << "]";
-            m_out << "\n";
-        }
+        for (const RuntimeInfo &runtime : runtimes)
+            m_out << RuntimeListing::line(runtime) << "\n";
     }
     m_out.flush();
     return Success;
@@ -386,7 +376,7 @@ int Cli::runVerb(const RunOptions &options)
         return fail(error);
     ProcessRunner runner(helper);
     RuntimeDetector detector(runner, nodeModulesDir());
-    const QList<RuntimeInfo> detected = detector.detectDefaults();
+    const QList<RuntimeInfo> detected = detector.detectDefaults(options.runtimes);
     QList<RuntimeInfo> selection;
     for (const QString &argument : options.runtimes) {
         RuntimeInfo runtime;

@@ -42,6 +42,11 @@ packages=(
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates chromium
   dpkg-dev file appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 )
+# Only for the tests: a second Python implementation, so runtime kinds are tested on a real PyPy (the app's own
+# run never needs it).
+if [[ "$mode" == test ]]; then
+  packages+=(pypy3)
+fi
 node_dir="$root/resources/benchmarks/node"
 node_lock="$node_dir/package-lock.json"
 

@@ -188,6 +188,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     spec.environment = BenchmarkEnvironment::variables();
     // The server's own deployment settings (NODE_ENV=production) on top of the shared ones.
     spec.environment.insert(step.variant.environment);
+    spec.environment.insert(step.runtime.environment);  // PYTHON_GIL: what makes this runtime this runtime
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);

@@ -110,6 +110,7 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
     spec.environment = BenchmarkEnvironment::variables();
+    spec.environment.insert(step.runtime.environment);  // PYTHON_GIL: what makes this runtime this runtime
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
     // A process's wall time is the measurement, taken as hyperfine takes it: one unmeasured start first, so
     // that interleaving runtimes does not leave each start with the other runtime's caches (hyperfine's
