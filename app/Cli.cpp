@@ -20,6 +20,7 @@
 #include "ResultStore.h"
 #include "RunEvent.h"
 #include "RunLockWaiter.h"
+#include "RuntimesVerb.h"
 #include "RuntimeDetector.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
@@ -176,6 +177,13 @@ bool Cli::openStore(ResultStore &store, const QString &path, ResultStore::OpenMo
 
 int Cli::run(const QStringList &arguments)
 {
+    // `runtimes install|remove|installed` has options of its own; bare `runtimes` stays with the shared parser.
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("runtimes") && RuntimesVerb::handles(arguments.at(2))) {
+        const int code = RuntimesVerb::run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -190,6 +198,7 @@ int Cli::run(const QStringList &arguments)
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
         "  runtimes                 the interpreters found, with versions and GIL state\n"
+        "  runtimes install NAME    add node@MAJOR, bun or deno to Showdown's folder (remove NAME, installed)\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
