@@ -106,8 +106,7 @@ int install(const QString &name, bool yes, QTextStream &out, QTextStream &err)
     case RuntimeInstaller::Outcome::Status::Installed:
         out << "Installed " << outcome.runtime.name << " " << outcome.runtime.version << " (" << outcome.runtime.package << ", "
             << QString::number(double(outcome.downloadBytes) / 1e6, 'f', 1) << " MB download, "
-            << QString::number(double(clock.elapsed()) / 1000.0, 'f', 1) << " s) in " << outcome.runtime.folder << "\n"
-            << "Run benchmarks on it with --runtime " << outcome.runtime.executable << "; `showdown runtimes` lists it.\n";
+            << QString::number(double(clock.elapsed()) / 1000.0, 'f', 1) << " s) in " << outcome.runtime.folder << "; run benchmarks on it with --runtime " << outcome.runtime.executable << "\n";
         return 0;
     }
     return 1;
