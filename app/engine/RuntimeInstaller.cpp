@@ -25,6 +25,16 @@ QString megabytes(qint64 bytes)
     return QStringLiteral("%1 MB").arg(double(bytes) / 1e6, 0, 'f', 1);
 }
 
+/// The last lines a child wrote on stderr, on one line, for an error message.
+QString stderrSummary(const ProcessResult &result)
+{
+    QStringList lines = QString::fromUtf8(result.stderrTail).trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    lines = lines.mid(std::max<qsizetype>(0, lines.size() - 3));
+    for (QString &line : lines)
+        line = line.trimmed();
+    return lines.join(QStringLiteral("; "));
+}
+
 /// npm with --json reports a failure as {"error":{"code","summary"}} on stdout; turns it into what to do next.
 QString npmProblem(const QString &what, const ProcessResult &result)
 {
@@ -43,7 +53,7 @@ QString npmProblem(const QString &what, const ProcessResult &result)
         return QStringLiteral("%1 failed (%2: %3); nothing was installed. Check the network connection and the npm registry "
                               "setting (`npm config get registry`, a proxy, NODE_EXTRA_CA_CERTS), then try again")
             .arg(what, code, summary);
-    const QString tail = QString::fromUtf8(result.stderrTail).trimmed().section(QLatin1Char('\n'), -3);
+    const QString tail = stderrSummary(result);
     return QStringLiteral("%1 failed (exit code %2)%3; nothing was installed, try again")
         .arg(what)
         .arg(result.exitCode)
@@ -149,8 +159,8 @@ bool RuntimeInstaller::fetchAndUnpack(const RuntimePackage::Request &request, co
     if (!untarred.succeeded()) {
         *error = untarred.outcome == ProcessResult::Outcome::Cancelled
                      ? QStringLiteral("cancelled; nothing was installed")
-                     : QStringLiteral("unpacking %1 failed: %2 %3; nothing was installed. Check the free space in %4 and try again")
-                           .arg(spec, untarred.error, QString::fromUtf8(untarred.stderrTail).trimmed(), m_folder);
+                     : QStringLiteral("unpacking %1 failed (%2); nothing was installed. tar needs gzip on PATH and free space in %3")
+                           .arg(spec, stderrSummary(untarred).isEmpty() ? untarred.error : stderrSummary(untarred), m_folder);
         return false;
     }
     // npm tarballs keep everything under package/; that folder becomes the runtime's folder.
@@ -186,7 +196,7 @@ bool RuntimeInstaller::verify(const QString &executable, const QString &version,
         *error = QStringLiteral("the downloaded %1 does not start on this machine (%2%3); nothing was installed. It may need a newer "
                                 "C library than this system has: try an older version")
                      .arg(QFileInfo(executable).fileName(), result.succeeded() ? QStringLiteral("its --version said: ") + output : result.error,
-                          result.succeeded() ? QString() : QStringLiteral(" ") + QString::fromUtf8(result.stderrTail).trimmed().section(QLatin1Char('\n'), -2));
+                          result.succeeded() || stderrSummary(result).isEmpty() ? QString() : QStringLiteral(": ") + stderrSummary(result));
     return false;
 }
 
