@@ -215,6 +215,9 @@ private slots:
         QVERIFY(node->npmSpec().endsWith(QLatin1String("@22")));
         QCOMPARE(node->label(), QStringLiteral("node@22"));
         QVERIFY(!RuntimePackage::parse(QStringLiteral("pypy3@7"), &error));
+        QCOMPARE(RuntimePackage::parse(QStringLiteral("deno@latest"), &error).value_or(RuntimePackage::Request{}).label(), QStringLiteral("deno"));
+        QVERIFY(!RuntimePackage::parse(QStringLiteral("node@latest"), &error));
+        QVERIFY(!RuntimePackage::parse(QStringLiteral("bun@^1"), &error));
         QCOMPARE(RuntimePackage::installNameFor(QStringLiteral("bun")), std::optional<QString>(QStringLiteral("bun")));
         QVERIFY(RuntimePackage::installNameFor(QStringLiteral("node")).value_or(QString()).startsWith(QLatin1String("node@")));
         QCOMPARE(RuntimePackage::installNameFor(QStringLiteral("python3")), std::nullopt);

@@ -62,18 +62,20 @@ std::optional<RuntimePackage::Request> RuntimePackage::parse(const QString &text
         *error = QStringLiteral("%1 comes from Debian's package archive, which offers one version; write just \"%1\"").arg(name);
         return std::nullopt;
     }
-    if (package->versionRequired && version.isEmpty()) {
+    // Node's package publishes every line, so its "latest" is rarely what a comparison wants: the user says which.
+    const bool latest = version.isEmpty() || version == QLatin1String("latest");
+    if (package->versionRequired && latest) {
         *error = QStringLiteral("say which %1 line to install, e.g. %1@22 or %1@%2").arg(name).arg(kRecommendedNodeMajor);
         return std::nullopt;
     }
     // A major ("22"), a major.minor or an exact version ("2.9.6", "1.4.5-canary.1"); nothing an npm spec
     // could read as a range, a tag of someone else's or a URL.
     static const QRegularExpression versionPattern(QStringLiteral("^\\d+(\\.\\d+(\\.\\d+([-+][0-9A-Za-z.-]+)?)?)?$"));
-    if (!version.isEmpty() && !versionPattern.match(version).hasMatch()) {
+    if (!latest && !versionPattern.match(version).hasMatch()) {
         *error = QStringLiteral("\"%1\" is not a version: write a major such as 22 or an exact version such as 2.9.6").arg(version);
         return std::nullopt;
     }
-    return Request{*package, version.isEmpty() ? QStringLiteral("latest") : version};
+    return Request{*package, latest ? QStringLiteral("latest") : version};
 }
 
 std::optional<QString> RuntimePackage::installNameFor(const QString &runtimeName)
