@@ -20,6 +20,7 @@
 #include "ResultStore.h"
 #include "RunEvent.h"
 #include "RunLockWaiter.h"
+#include "RuntimesVerb.h"
 #include "RuntimeDetector.h"
 #include "RuntimeListing.h"
 #include "SuiteRecorder.h"
@@ -177,6 +178,13 @@ bool Cli::openStore(ResultStore &store, const QString &path, ResultStore::OpenMo
 
 int Cli::run(const QStringList &arguments)
 {
+    // `runtimes install|remove|installed` has options of its own; bare `runtimes` stays with the shared parser.
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("runtimes") && RuntimesVerb::handles(arguments.at(2))) {
+        const int code = RuntimesVerb::run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -191,6 +199,7 @@ int Cli::run(const QStringList &arguments)
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
         "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
+        "  runtimes install NAME    add node@MAJOR, bun or deno to Showdown's folder (remove NAME, installed)\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"

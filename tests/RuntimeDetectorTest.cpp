@@ -240,7 +240,7 @@ private slots:
 
         RuntimeSearchPlaces places;
         places.home = h;
-        places.dataDir = h + QStringLiteral("/data");
+        places.installedDir = h + QStringLiteral("/data/runtimes");
         places.systemDirs = {h + QStringLiteral("/sys")};  // only the fake layouts (and Debian's python3, the preferred Python)
         const QList<RuntimeCandidate> candidates = RuntimeDiscovery(places).candidates();
         QStringList names;

@@ -238,12 +238,14 @@ void RuntimeDiscovery::addPythonManagers(Found &found) const
 void RuntimeDiscovery::addShowdownData(Found &found) const
 {
     // What `showdown runtimes install` put in runtimes/<name>/bin: the folder's name is the runtime's.
-    if (m_places.dataDir.isEmpty())
+    if (m_places.installedDir.isEmpty())
         return;
-    const QString root = QDir(m_places.dataDir).filePath(QStringLiteral("runtimes"));
-    for (const QString &folder : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        for (const char *file : {"node", "bun", "deno", "python3", "pypy3"})
-            found.add(folder, QDir(root).filePath(folder + QStringLiteral("/bin/") + QLatin1String(file)), QStringLiteral("showdown"));
+    const QDir root(m_places.installedDir);
+    for (const QString &folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        for (const RuntimeKind kind : RuntimeKind::all()) {
+            for (const QString &file : kind.executableNames())
+                found.add(folder, root.filePath(folder + QStringLiteral("/bin/") + file), QStringLiteral("showdown"));
+        }
     }
 }
 

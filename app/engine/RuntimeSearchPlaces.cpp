@@ -1,7 +1,8 @@
 #include "RuntimeSearchPlaces.h"
 
+#include "RuntimeInstaller.h"
+
 #include <QDir>
-#include <QStandardPaths>
 
 namespace showdown {
 
@@ -10,7 +11,7 @@ RuntimeSearchPlaces RuntimeSearchPlaces::fromEnvironment()
     RuntimeSearchPlaces places;
     places.home = QDir::homePath();
     places.pathDirs = qEnvironmentVariable("PATH").split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    places.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    places.installedDir = RuntimeInstaller::defaultFolder();
     places.nvmDir = qEnvironmentVariable("NVM_DIR");
     places.fnmDir = qEnvironmentVariable("FNM_DIR");
     places.voltaHome = qEnvironmentVariable("VOLTA_HOME");

@@ -11,11 +11,11 @@ struct RuntimeSearchPlaces {
     QString home;           ///< $HOME: ~/.nvm, ~/.pyenv, ~/.local/share/uv, conda roots, …
     QStringList pathDirs;   ///< $PATH, in order
     QStringList systemDirs{QStringLiteral("/usr/bin"), QStringLiteral("/usr/local/bin")};
-    QString dataDir;        ///< Showdown's data folder; its runtimes/ holds what `runtimes install` added
+    QString installedDir;   ///< where `runtimes install` puts runtimes (RuntimeInstaller::defaultFolder())
     // Version managers' own overrides of their folders (empty: the manager's default under `home`).
     QString nvmDir, fnmDir, voltaHome, asdfDataDir, pyenvRoot, uvPythonDir;
 
-    /// From $HOME, $PATH, the managers' variables and QStandardPaths::AppLocalDataLocation.
+    /// From $HOME, $PATH, the managers' variables and the installer's folder.
     [[nodiscard]] static RuntimeSearchPlaces fromEnvironment();
 };
 
