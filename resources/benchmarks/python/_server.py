@@ -21,6 +21,8 @@ import socket
 import sys
 import threading
 
+from _protocol import runtime_info
+
 HOST = "127.0.0.1"
 # Deep enough that a burst of 1024 connections is not refused; the kernel caps it at somaxconn.
 BACKLOG = 1024
@@ -145,7 +147,8 @@ def print_ready(server, port, config, workers=1, pid=None):
     """Tell the harness, in the one stdout line the protocol allows, that every worker listens on port
     and which configuration (server, parser, loop, ...) is actually in use."""
     line = json.dumps({"protocol": 1, "ready": True, "server": server, "runtime": "python",
-                       "version": sys.version.split()[0], "pid": pid or os.getpid(), "port": port,
+                       "version": sys.version.split()[0], "runtime_info": runtime_info(),
+                       "pid": pid or os.getpid(), "port": port,
                        "workers": workers, "config": config},
                       separators=(",", ":"))
     sys.stdout.write(line + "\n")
