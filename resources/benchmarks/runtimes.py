@@ -1,0 +1,110 @@
+"""The runtimes the checkers run programs on (check_checksums.py, check_servers.py): one place that
+knows each runtime kind's family, how it is named on the command line and how it starts a program.
+
+    --runtime PATH          the kind from the executable's name: node, bun, deno, pypy*, python*
+    --runtime KIND=PATH     explicit: node, bun, deno, cpython, pypy
+
+The manifest names a program's family ("node" for every JavaScript runtime, "python" for every Python
+one, PROTOCOL.md); a runtime runs the programs of its family. Deno starts a program with `deno run -A`
+(every permission, as node and bun run with), Bun with `bun --no-install` (no fetching of missing
+packages), the others with `<runtime> <script>`.
+"""
+import argparse
+import os
+import shutil
+
+# kind -> the manifest's family name for the programs it runs.
+FAMILIES = {"node": "node", "bun": "node", "deno": "node", "cpython": "python", "pypy": "python"}
+KINDS = tuple(FAMILIES)
+
+
+class Runtime:
+    """One executable of one kind."""
+
+    def __init__(self, kind, path):
+        self.kind = kind
+        self.path = path
+        self.family = FAMILIES[kind]
+        self.label = kind  # chosen() tells two runtimes of one kind apart
+
+    def argv(self, script):
+        """The command line that runs script (arguments follow it)."""
+        if self.kind == "deno":
+            return [self.path, "run", "-A", script]
+        if self.kind == "bun":
+            # Without node_modules Bun would fetch a missing package from the registry by itself:
+            # a missing library must be reported (PROTOCOL.md), not installed behind the run's back.
+            return [self.path, "--no-install", script]
+        return [self.path, script]
+
+    def __repr__(self):
+        return f"{self.kind}={self.path}"
+
+
+def kind_from_name(path):
+    """The kind an executable's file name says, or None (pypy3 -> pypy, python3.12 -> cpython)."""
+    name = os.path.basename(path).lower()
+    for prefix, kind in (("node", "node"), ("bun", "bun"), ("deno", "deno"), ("pypy", "pypy"),
+                         ("python", "cpython")):
+        if name.startswith(prefix):
+            return kind
+    return None
+
+
+def parse_runtime(text):
+    """argparse type for --runtime: PATH or KIND=PATH, the executable resolved on PATH."""
+    kind, sep, path = text.partition("=")
+    if not sep:
+        kind, path = None, text
+    elif kind not in FAMILIES:
+        raise argparse.ArgumentTypeError(f"unknown runtime kind {kind!r} in {text!r}; one of {', '.join(KINDS)}")
+    resolved = shutil.which(path)
+    if resolved is None:
+        raise argparse.ArgumentTypeError(f"no executable {path!r} (give a path, or a name on PATH)")
+    kind = kind or kind_from_name(path) or kind_from_name(os.path.realpath(resolved))
+    if kind is None:
+        raise argparse.ArgumentTypeError(
+            f"cannot tell the kind of {path!r} from its name; write KIND=PATH with KIND one of {', '.join(KINDS)}")
+    return Runtime(kind, os.path.abspath(resolved) if os.sep in path else path)
+
+
+def add_arguments(parser):
+    """--runtime (repeatable) plus the older --node / --python, which name one runtime per family."""
+    parser.add_argument("--runtime", action="append", type=parse_runtime, default=[], metavar="[KIND=]PATH",
+                        help=f"a runtime to run its family's programs on (repeatable); KIND one of {', '.join(KINDS)}; "
+                             "without any --runtime: --node and --python")
+    parser.add_argument("--node", default="node", help="the node runtime when no --runtime is given")
+    parser.add_argument("--python", default="/usr/bin/python3", help="the Python runtime when no --runtime is given")
+
+
+def chosen(args):
+    """The runtimes the arguments name, in order."""
+    runtimes = list(args.runtime) or [Runtime("node", args.node),
+                                      Runtime(kind_from_name(args.python) or "cpython", args.python)]
+    kinds = [r.kind for r in runtimes]
+    for r in runtimes:
+        if kinds.count(r.kind) > 1:
+            r.label = f"{r.kind}:{r.path}"
+    return runtimes
+
+
+def unsupported_reason(entry, kind):
+    """The manifest's reason why a program (a variant or a server entry) cannot run on kind, or None.
+    PROTOCOL.md: "unsupported": {KIND: REASON}, found by trying and recorded so the harness skips it."""
+    return (entry.get("unsupported") or {}).get(kind)
+
+
+def check_unsupported(entry, family, label, problems):
+    """Refuse an "unsupported" map that is not {kind of this family: non-empty reason}."""
+    value = entry.get("unsupported")
+    if value is None:
+        return
+    if not isinstance(value, dict) or not value:
+        problems.append(f"{label}: unsupported must be an object of runtime kind -> reason")
+        return
+    for kind, reason in value.items():
+        if FAMILIES.get(kind) != family:
+            problems.append(f"{label}: unsupported names {kind!r}, not a runtime kind of the {family} family "
+                            f"({', '.join(k for k in KINDS if FAMILIES[k] == family)})")
+        if not isinstance(reason, str) or not reason.strip():
+            problems.append(f"{label}: unsupported[{kind!r}] needs the reason, found by trying")
