@@ -28,7 +28,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import runtimes as rt
@@ -284,42 +283,6 @@ def fmt_time(seconds):
     return f"{seconds:.2f} s"
 
 
-JS_RESOLVE = "require.resolve(process.argv[2], { paths: [process.argv[3]] });\n"
-_PROBE_DIR = []
-
-
-def js_probe():
-    """A CommonJS script (its folder's package.json says so, for Deno) that resolves a package from a folder."""
-    if not _PROBE_DIR:
-        _PROBE_DIR.append(tempfile.TemporaryDirectory(prefix="showdown-probe-"))
-        with open(os.path.join(_PROBE_DIR[0].name, "package.json"), "w", encoding="utf-8") as f:
-            f.write('{"type": "commonjs"}\n')
-        with open(os.path.join(_PROBE_DIR[0].name, "resolve.js"), "w", encoding="utf-8") as f:
-            f.write(JS_RESOLVE)
-    return os.path.join(_PROBE_DIR[0].name, "resolve.js")
-
-
-def missing_libraries(runtime, names, cache):
-    """The names among `names` that the runtime cannot import (Python) or resolve (JavaScript)."""
-    missing = []
-    for lib in names:
-        key = (runtime.kind, runtime.path, lib)
-        if key not in cache:
-            if runtime.family == "python":
-                # Imported, not only found: Debian's pypy3 has CPython's dist-packages on its path,
-                # where find_spec finds numpy whose C extension PyPy cannot load.
-                argv = [runtime.path, "-c", "import importlib, sys\nimportlib.import_module(sys.argv[1])", lib]
-            else:
-                argv = runtime.argv(js_probe()) + [lib, os.path.join(HERE, "node")]
-            try:
-                cache[key] = subprocess.run(argv, capture_output=True, timeout=30).returncode == 0
-            except (OSError, subprocess.TimeoutExpired):
-                cache[key] = False
-        if not cache[key]:
-            missing.append(lib)
-    return missing
-
-
 def jobs_for(bench, suite, runtimes):
     """(runtime, variant name or None, requires, unsupported reason or None, workers or None) for every
     program run: each runtime runs its family's programs."""
@@ -412,12 +375,12 @@ def main():
             statuses = cells.setdefault(runtime.label, [])
             workers_cell = "-" if workers is None else str(workers)
             prefix = f"{bench['name']:<15} {sizes['size']:>9} | {label:<24} {workers_cell:>7} |"
-            missing = missing_libraries(runtime, requires, library_cache)
+            missing = rt.missing_libraries(runtime, requires, library_cache)
             if missing:
                 skipped += 1
                 statuses.append("lib")
-                print(f"{prefix} {'':>10} {'':>10} {'':>9} | SKIP: {', '.join(missing)} cannot be loaded by "
-                      f"{runtime.path}", flush=True)
+                why = "; ".join(f"{n} cannot be loaded by {runtime.path} ({reason})" for n, reason in missing.items())
+                print(f"{prefix} {'':>10} {'':>10} {'':>9} | SKIP: {why}", flush=True)
                 continue
             if reason and not args.try_unsupported:
                 unsupported += 1

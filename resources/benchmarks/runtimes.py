@@ -12,6 +12,10 @@ packages), the others with `<runtime> <script>`.
 import argparse
 import os
 import shutil
+import subprocess
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 # kind -> the manifest's family name for the programs it runs.
 FAMILIES = {"node": "node", "bun": "node", "deno": "node", "cpython": "python", "pypy": "python"}
@@ -108,3 +112,50 @@ def check_unsupported(entry, family, label, problems):
                             f"({', '.join(k for k in KINDS if FAMILIES[k] == family)})")
         if not isinstance(reason, str) or not reason.strip():
             problems.append(f"{label}: unsupported[{kind!r}] needs the reason, found by trying")
+
+
+JS_RESOLVE = "process.stdout.write(require.resolve(process.argv[2], { paths: [process.argv[3]] }));\n"
+_PROBE_DIR = []
+
+
+def js_probe():
+    """A CommonJS script (its folder's package.json says so, for Deno) that prints where a package resolves."""
+    if not _PROBE_DIR:
+        _PROBE_DIR.append(tempfile.TemporaryDirectory(prefix="showdown-probe-"))
+        with open(os.path.join(_PROBE_DIR[0].name, "package.json"), "w", encoding="utf-8") as f:
+            f.write('{"type": "commonjs"}\n')
+        with open(os.path.join(_PROBE_DIR[0].name, "resolve.js"), "w", encoding="utf-8") as f:
+            f.write(JS_RESOLVE)
+    return os.path.join(_PROBE_DIR[0].name, "resolve.js")
+
+
+def library_status(runtime, lib, cache):
+    """(loaded, detail) for one library on one runtime, found by trying: Python imports it (not only
+    finds it: Debian's pypy3 has CPython's dist-packages on its path, where it finds numpy but cannot
+    load its C extension), JavaScript resolves it from the programs' folder. detail: why it failed
+    (the last line of the error), or for JavaScript where it resolved ("ws" alone: built into Bun)."""
+    key = (runtime.kind, runtime.path, lib)
+    if key not in cache:
+        if runtime.family == "python":
+            argv = [runtime.path, "-c", "import importlib, sys\nimportlib.import_module(sys.argv[1])", lib]
+        else:
+            argv = runtime.argv(js_probe()) + [lib, os.path.join(HERE, "node")]
+        try:
+            proc = subprocess.run(argv, capture_output=True, text=True, timeout=30, cwd=HERE)
+            lines = [line.strip() for line in proc.stderr.splitlines() if line.strip()]
+            cache[key] = (proc.returncode == 0, proc.stdout.strip() if proc.returncode == 0 else
+                          (lines[-1] if lines else f"exit status {proc.returncode}"))
+        except (OSError, subprocess.TimeoutExpired) as e:
+            cache[key] = (False, str(e))
+    return cache[key]
+
+
+def missing_libraries(runtime, names, cache):
+    """{name: why} for the names among `names` that the runtime cannot load."""
+    return {lib: why for lib in names for loaded, why in [library_status(runtime, lib, cache)] if not loaded}
+
+
+def builtin(runtime, lib, cache):
+    """Whether a JavaScript runtime answers require(lib) with its own module, not a node_modules file."""
+    loaded, where = library_status(runtime, lib, cache)
+    return runtime.family == "node" and loaded and not os.path.isabs(where)
