@@ -314,22 +314,6 @@ def print_speedups(bench, rows):
 STATUS_ORDER = ("FAIL", "WRONG", "unsup", "lib", "ok")
 
 
-def print_matrix(matrix, runtimes):
-    """One row per program (benchmark, variant), one column per runtime: the worst status of its runs."""
-    labels = [r.label for r in runtimes]
-    width = max([24] + [len(p) for p in matrix])
-    print(f"\n{'program':<{width}} | " + " | ".join(f"{label:<8}" for label in labels))
-    print("-" * (width + 11 * len(labels) + 2))
-    for program, cells in matrix.items():
-        row = []
-        for label in labels:
-            statuses = cells.get(label, [])
-            row.append(min(statuses, key=STATUS_ORDER.index) if statuses else "")
-        print(f"{program:<{width}} | " + " | ".join(f"{cell:<8}" for cell in row))
-    print("ok: the checksum; WRONG: another result; FAIL: cannot run (reason above); lib: a library the "
-          "runtime cannot import; unsup: recorded unsupported in the manifest (reason above); blank: not its family")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--suite", choices=SUITES, default="quick")
@@ -416,7 +400,12 @@ def main():
         if sizes.get("workers"):
             print_speedups(bench, rows)
     print("-" * len(header))
-    print_matrix(matrix, runtimes)
+    # A program's cell is the worst of its runs (one per worker count).
+    worst = {program: {label: min(statuses, key=STATUS_ORDER.index) for label, statuses in cells.items() if statuses}
+             for program, cells in matrix.items()}
+    rt.print_matrix("program", worst, runtimes,
+                    "ok: the checksum; WRONG: another result; FAIL: cannot run (reason above); lib: a library the "
+                    "runtime cannot load; unsup: recorded unsupported in the manifest (reason above); blank: not its family")
     if servers:
         print(f"not checked here (servers, need the load generator): {', '.join(servers)}")
     print(f"estimated {args.suite} suite duration (runs x (warm-up + iterations), every program listed): "

@@ -644,18 +644,6 @@ def check_server(report, run, library_cache):
         check_missing_library(report, label, run, library_cache)
 
 
-def print_matrix(matrix, runtimes):
-    """One row per server run, one column per runtime."""
-    labels = [r.label for r in runtimes]
-    width = max([26] + [len(row) for row in matrix])
-    print(f"\n{'server':<{width}} | " + " | ".join(f"{label:<6}" for label in labels))
-    print("-" * (width + 9 * len(labels) + 2))
-    for row, cells in matrix.items():
-        print(f"{row:<{width}} | " + " | ".join(f"{cells.get(label, ''):<6}" for label in labels))
-    print("ok: every check passed; FAIL: a check failed (above); lib: a library the runtime cannot load; "
-          "unsup: recorded unsupported in the manifest (reason above); blank: not its family\n")
-
-
 def main():
     # Servers run in their own sessions; a SIGTERM to the checker must still reach the finally
     # blocks that kill their process groups.
@@ -710,7 +698,9 @@ def main():
             cells[runtime.label] = "unsup" if still else "FAIL"
         else:
             cells[runtime.label] = "FAIL" if report.run_failed else "ok"
-    print_matrix(matrix, runtimes)
+    rt.print_matrix("server", matrix, runtimes,
+                    "ok: every check passed; FAIL: a check failed (above); lib: a library the runtime cannot load; "
+                    "unsup: recorded unsupported in the manifest (reason above); blank: not its family")
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0
 

@@ -159,3 +159,15 @@ def builtin(runtime, lib, cache):
     """Whether a JavaScript runtime answers require(lib) with its own module, not a node_modules file."""
     loaded, where = library_status(runtime, lib, cache)
     return runtime.family == "node" and loaded and not os.path.isabs(where)
+
+
+def print_matrix(title, matrix, runtimes, legend):
+    """The checkers' closing table: one row per program, one column per runtime, a status in each cell."""
+    labels = [r.label for r in runtimes]
+    width = max([len(title)] + [len(row) for row in matrix])
+    cell = max([6] + [len(label) for label in labels])
+    print(f"\n{title:<{width}} | " + " | ".join(f"{label:<{cell}}" for label in labels))
+    print("-" * (width + (cell + 3) * len(labels) + 2))
+    for row, cells in matrix.items():
+        print(f"{row:<{width}} | " + " | ".join(f"{cells.get(label, ''):<{cell}}" for label in labels))
+    print(legend + "\n")
