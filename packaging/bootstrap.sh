@@ -42,6 +42,9 @@ packages=(
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates chromium
   dpkg-dev file appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 )
+# The tests run the programs on a second Python runtime too (issue 12: every program on every runtime
+# of its family); the app itself does not need it.
+if [[ $mode == test ]]; then packages+=(pypy3); fi
 node_dir="$root/resources/benchmarks/node"
 node_lock="$node_dir/package-lock.json"
 

@@ -96,6 +96,9 @@ Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize
                                                       .arg(object.value(QLatin1String("benchmark")).toString(), benchmark.name));
     sample.extra = object.value(QLatin1String("extra")).toObject();
     sample.extra.insert(QStringLiteral("version"), object.value(QLatin1String("version")));
+    // Which runtime really ran it (PROTOCOL.md "runtime_info": Bun's own version, not the Node one it imitates).
+    if (object.value(QLatin1String("runtime_info")).isObject())
+        sample.extra.insert(QStringLiteral("runtime_info"), object.value(QLatin1String("runtime_info")));
     if (object.contains(QLatin1String("peak_rss_kb")))
         sample.extra.insert(QStringLiteral("self_peak_rss_kb"), object.value(QLatin1String("peak_rss_kb")));
     sample.result = object.value(QLatin1String("result")).toString();
