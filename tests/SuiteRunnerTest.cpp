@@ -553,6 +553,33 @@ private slots:
             }
         }
         QVERIFY(sawGunicorn);
+
+        // The plan skips a program on a kind that cannot run it, with the manifest's reason; other kinds run it.
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        for (const QString &implementation : {QStringLiteral("pypy"), QStringLiteral("cpython")}) {
+            RuntimeInfo python = runtime(QStringLiteral("python3"), QStringLiteral("python"));
+            python.implementation = implementation;
+            python.libraries = QStringList{QStringLiteral("flask"), QStringLiteral("gunicorn"), QStringLiteral("waitress")};
+            QList<SkippedRun> skipped;
+            QStringList planned;
+            for (const RunStep &step : runner.plan(QStringLiteral("full"), {QStringLiteral("http")}, {python}, 1, &error, &skipped))
+                planned << step.variant.name;
+            QString gunicornSkip;
+            for (const SkippedRun &skip : std::as_const(skipped)) {
+                if (skip.variant == QLatin1String("flask-gunicorn"))
+                    gunicornSkip = skip.reason;
+            }
+            if (implementation == QLatin1String("pypy")) {
+                QVERIFY(!planned.contains(QStringLiteral("flask-gunicorn")));
+                QVERIFY2(gunicornSkip.contains(QStringLiteral("(pypy) cannot run it")) && gunicornSkip.contains(QStringLiteral("AF_UNIX")),
+                         qPrintable(gunicornSkip));
+            } else {
+                QVERIFY(planned.contains(QStringLiteral("flask-gunicorn")));
+                QVERIFY2(gunicornSkip.isEmpty(), qPrintable(gunicornSkip));
+            }
+            QVERIFY(planned.contains(QStringLiteral("flask")));  // waitress runs on PyPy (check_servers.py)
+        }
     }
 
     void serverProcessesRepeatInAFixedShuffledOrder()
