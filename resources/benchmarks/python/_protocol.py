@@ -89,6 +89,27 @@ def peak_rss_kb():
     return peak
 
 
+def require_library(module, debian_package):
+    """Import an optional library, or exit 1 saying why this interpreter cannot load it and what provides it.
+
+    Said from the import's own error: Debian's pypy3 finds CPython's packages on its path (numpy, uvloop)
+    but cannot load their C extensions, so "not installed" would be wrong there.
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except Exception as e:  # not only ImportError: Debian's aiohttp raises TypeError on PyPy's Python 3.9
+        script = os.path.basename(sys.argv[0]) or "benchmark.py"
+        lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+        why = f"{type(e).__name__}: {lines[-1] if lines else e}"
+        sys.stderr.write(f"{script}: the Python module '{module}' cannot be loaded by {sys.executable} "
+                         f"({sys.implementation.name}, {why}); Debian's {debian_package} "
+                         f"(apt-get install {debian_package}) serves /usr/bin/python3\n")
+        sys.stderr.flush()
+        sys.exit(1)
+
+
 def runtime_info():
     """Which Python runs this program, asked of the interpreter itself (PROTOCOL.md, "runtime_info").
 
