@@ -262,6 +262,14 @@ private slots:
             const Sample sample = ServerRunner(catalog, server, driver).run(run, std::stop_token());
             if (kind == QLatin1String("bun")) {
                 QVERIFY2(sample.valid(), qPrintable(sample.error));
+                // A ready line naming another runtime than the one started is refused, whatever its config.
+                ScriptedServer deno;
+                deno.stdoutText = readyLine(QString::number(kReadyPort), bunConfig)
+                                      .replace(R"("pid")", R"("runtime_info":{"schema":1,"family":"javascript","kind":"deno","version":"2.9.6"},"pid")");
+                ScriptedDriver unused;
+                const Sample mislabelled = ServerRunner(catalog, deno, unused).run(run, std::stop_token());
+                QCOMPARE(mislabelled.status, QStringLiteral("protocol"));
+                QVERIFY2(mislabelled.error.contains(QLatin1String("reports that deno 2.9.6 ran it")), qPrintable(mislabelled.error));
             } else {
                 // On node the same ready line is a server in another configuration than declared.
                 QCOMPARE(sample.status, QStringLiteral("protocol"));

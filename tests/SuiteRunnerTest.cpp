@@ -121,6 +121,32 @@ private slots:
         QVERIFY2(sample.error.contains(message), qPrintable(sample.error));
     }
 
+    void theRuntimeThatRanItMustBeTheOneStarted()
+    {
+        const Benchmark benchmark = kernel();
+        RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        node.implementation = QStringLiteral("node");
+        const QByteArray bun = QByteArray(kGood).replace(
+            R"("version":"v20",)", R"("version":"1.4.5","runtime_info":{"schema":1,"family":"javascript","kind":"bun","version":"1.4.5","node_compat":"v26.3.0"},)");
+        // A Bun binary detected as node: the result names the runtime that really ran it, and is refused.
+        Sample sample = SampleEvaluator::evaluate(benchmark, size(), node, exitedWith(bun));
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QStringLiteral("was started with node (node) but reports that bun 1.4.5 ran it")), qPrintable(sample.error));
+        // Started as bun, it is valid and keeps what it reported.
+        RuntimeInfo bunRuntime = runtime(QStringLiteral("bun"), QStringLiteral("node"));
+        bunRuntime.implementation = QStringLiteral("bun");
+        sample = SampleEvaluator::evaluate(benchmark, size(), bunRuntime, exitedWith(bun));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.extra.value(QLatin1String("runtime_info")).toObject().value(QLatin1String("node_compat")).toString(), QStringLiteral("v26.3.0"));
+        QCOMPARE(sample.extra.value(QLatin1String("version")).toString(), QStringLiteral("1.4.5"));
+        // A schema this Showdown does not read is refused rather than guessed at.
+        sample = SampleEvaluator::evaluate(benchmark, size(), bunRuntime, exitedWith(QByteArray(bun).replace(R"("schema":1)", R"("schema":2)")));
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QStringLiteral("runtime_info schema 2")), qPrintable(sample.error));
+        // Programs that do not print runtime_info (written before it) are still read.
+        QVERIFY(SampleEvaluator::evaluate(benchmark, size(), node, exitedWith(kGood)).valid());
+    }
+
     void processFailuresKeepTheirReason()
     {
         ProcessResult timedOut;
