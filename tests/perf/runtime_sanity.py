@@ -44,7 +44,7 @@ def plaintext_rps(runtime, seconds):
                              capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
         match = re.search(r"Requests/sec:\s*([0-9.]+)", wrk)
         errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", wrk)
-        return float(match.group(1)), errors.group(0) if errors else ""
+        return float(match.group(1)), f"(port {ready['port']}) " + (errors.group(0) if errors else "")
     finally:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
@@ -81,7 +81,7 @@ def main():
         rps = {}
         for runtime in (r for r in runtimes if r.family == "node"):
             rps[runtime.kind], errors = plaintext_rps(runtime, args.wrk_seconds)
-            print(f"  {runtime.kind:<8} {rps[runtime.kind]:10.0f} req/s {errors}", flush=True)
+            print(f"  {runtime.kind:<8} {rps[runtime.kind]:10.1f} req/s {errors}", flush=True)
         for kind, value in rps.items():
             if kind != "node" and "node" in rps:
                 print(f"  {kind}/node: {value / rps['node']:.2f}x")
