@@ -32,6 +32,10 @@ QString SuiteRunner::unavailableReason(const BenchmarkVariant &variant, const Ru
 {
     if (!runtime.available)
         return runtime.problem;
+    // Found by trying and recorded in the manifest (PROTOCOL.md "unsupported"): skipped with that reason.
+    const QString unsupported = variant.unsupportedReason(runtime.implementation);
+    if (!unsupported.isEmpty())
+        return QStringLiteral("%1 (%2) cannot run it: %3").arg(runtime.name, runtime.implementation, unsupported);
     QStringList missing;
     for (const QString &library : variant.libraries) {
         if (!runtime.libraries.contains(library))
