@@ -96,7 +96,8 @@ private slots:
         QCOMPARE(RuntimeKind::parseFamily(QStringLiteral("javascript")), RuntimeFamily::JavaScript);
         QVERIFY(!RuntimeKind::parseFamily(QStringLiteral("node")));
         QCOMPARE(RuntimeKind(RuntimeKind::Deno).launchArguments(QStringLiteral("/b/nbody.js")), (QStringList{"run", "-A", "/b/nbody.js"}));
-        QCOMPARE(RuntimeKind(RuntimeKind::Bun).launchArguments(QStringLiteral("/b/nbody.js")), (QStringList{"/b/nbody.js"}));
+        QCOMPARE(RuntimeKind(RuntimeKind::Bun).launchArguments(QStringLiteral("/b/nbody.js")), (QStringList{"--no-install", "/b/nbody.js"}));
+        QCOMPARE(RuntimeKind(RuntimeKind::Node).launchArguments(QStringLiteral("/b/nbody.js")), (QStringList{"/b/nbody.js"}));
         QCOMPARE(RuntimeKind(RuntimeKind::PyPy).installSource().registry, RuntimeInstallSource::Apt);
         QCOMPARE(RuntimeKind(RuntimeKind::Bun).installSource().package, QStringLiteral("@oven/bun-linux-x64"));
     }

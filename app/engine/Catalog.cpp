@@ -1,5 +1,7 @@
 #include "Catalog.h"
 
+#include "RuntimeKind.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -225,23 +227,17 @@ const QStringList kServerKeys = {QStringLiteral("name"),     QStringLiteral("run
                                  QStringLiteral("config"),   QStringLiteral("per_request"), QStringLiteral("config_by_kind"),
                                  QStringLiteral("unsupported")};
 
-/// The runtime kinds a manifest may name in "unsupported" and "config_by_kind", with the family whose programs
-/// each runs (PROTOCOL.md). TODO(issue 12 merge): parse with the runtime registry's kind type instead.
-const QMap<QString, QString> kKindFamilies = {{QStringLiteral("node"), QStringLiteral("node")},
-                                              {QStringLiteral("bun"), QStringLiteral("node")},
-                                              {QStringLiteral("deno"), QStringLiteral("node")},
-                                              {QStringLiteral("cpython"), QStringLiteral("python")},
-                                              {QStringLiteral("pypy"), QStringLiteral("python")}};
-
-/// Checks that `kind` is a runtime kind, of `family` when one is given (an empty family: either).
+/// Checks that `kind` is a runtime kind (RuntimeKind), of the family whose word is `family` when one is given
+/// (an empty family: either), so the manifest's "unsupported" and "config_by_kind" name only real kinds.
 bool checkKind(const QString &kind, const QString &family, const QString &key, const QString &what, QString *error)
 {
-    if (kKindFamilies.contains(kind) && (family.isEmpty() || kKindFamilies.value(kind) == family))
+    const std::optional<RuntimeKind> parsed = RuntimeKind::parse(kind);
+    if (parsed && (family.isEmpty() || RuntimeKind::familyWord(parsed->family()) == family))
         return true;
     QStringList kinds;
-    for (auto it = kKindFamilies.begin(); it != kKindFamilies.end(); ++it) {
-        if (family.isEmpty() || it.value() == family)
-            kinds.append(it.key());
+    for (const RuntimeKind candidate : RuntimeKind::all()) {
+        if (family.isEmpty() || RuntimeKind::familyWord(candidate.family()) == family)
+            kinds.append(candidate.name());
     }
     *error = what + QStringLiteral(": \"%1\" names \"%2\", not a runtime kind%3; one of %4")
                         .arg(key, kind, family.isEmpty() ? QString() : QStringLiteral(" that runs %1 programs").arg(family),

@@ -22,6 +22,12 @@ std::optional<RuntimeKind> RuntimeInfo::resolvedKind() const
     return std::nullopt;
 }
 
+QStringList RuntimeInfo::launchArguments(const QString &script) const
+{
+    const std::optional<RuntimeKind> kind = resolvedKind();
+    return kind ? kind->launchArguments(script) : QStringList{script};
+}
+
 QJsonObject RuntimeInfo::toJson() const
 {
     const std::optional<RuntimeKind> resolved = resolvedKind();

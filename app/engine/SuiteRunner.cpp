@@ -103,8 +103,8 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
 {
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, step.benchmark),
-                      QStringLiteral("--size"), QString::number(step.size.size),
+    spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, step.benchmark));
+    spec.arguments << QStringList{QStringLiteral("--size"), QString::number(step.size.size),
                       QStringLiteral("--iterations"), QString::number(step.size.iterations),
                       QStringLiteral("--warmup"), QString::number(step.size.warmup)};
     if (step.workers > 0)
