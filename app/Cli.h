@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "ResultSetAnalysis.h"
 #include "ResultStore.h"
 
 #include <QStringList>
@@ -47,8 +48,10 @@ private:
     /// Writes one `--events` line at once, so the front end sees it while the run goes on.
     void emitEvent(const RunEvent &event);
     [[nodiscard]] int listVerb(const QString &db, bool json);
-    [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
+    [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json, const QStringList &baselineNames);
     void printSummary(ResultStore &store, qint64 id);
+    void printSummary(const ResultSetInfo &info, const ResultSetAnalysis &analysis);
+    void printRuntimeComparisons(const QList<RuntimeComparison> &comparisons);
     void printLoadRows(const QList<LoadRow> &rows);
     void printScaling(const QList<ScalingRow> &rows);
     /// Capacity at the latency objective, with its CI and the per-core cost figure.
