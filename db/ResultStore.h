@@ -25,7 +25,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -132,6 +132,8 @@ private:
     [[nodiscard]] bool migrate(QString *error);
     [[nodiscard]] bool recoverInterrupted(QString *error);
     [[nodiscard]] bool checkTablesAreTables(QString *error);
+    /// One runtime row of a result set, with its family and kind as columns (schema 5) and its details as JSON.
+    [[nodiscard]] bool insertRuntime(qint64 resultSetId, const RuntimeInfo &runtime, QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);

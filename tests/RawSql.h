@@ -25,4 +25,24 @@ inline bool execRaw(const QString &path, const QStringList &statements)
     return ok;
 }
 
+/// The statements that turn a current database back into what schema `version` wrote: each migration above it
+/// undone, newest first, and the version set. Kept beside the migrations' list (db/ResultStore.cpp) in step.
+inline QStringList downgradeTo(int version)
+{
+    // Index i undoes migration i -> i + 1.
+    const QList<QStringList> undo = {
+        {},
+        {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers")},
+        {QStringLiteral("DROP TABLE analyses")},
+        {QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms")},
+        {QStringLiteral("DROP INDEX runtimes_by_kind"), QStringLiteral("ALTER TABLE runtimes DROP COLUMN family"),
+         QStringLiteral("ALTER TABLE runtimes DROP COLUMN runtime_kind")},
+    };
+    QStringList statements;
+    for (qsizetype i = undo.size() - 1; i >= version; --i)
+        statements << undo.at(i);
+    statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
+    return statements;
+}
+
 } // namespace showdown::test
