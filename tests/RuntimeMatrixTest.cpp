@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +177,21 @@ private slots:
         for (qsizetype i = 0; i < ids.size(); ++i)
             QCOMPARE(first.value(QLatin1String("verdicts")).toArray().at(i).toObject().value(QLatin1String("verdict")),
                      judged.value(QLatin1String("claims")).toArray().at(i).toObject().value(QLatin1String("verdict")));
+    }
+
+    void theReportCarriesTheMatrixAndTheBaselineComparisons()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("matrix.pdf"));
+        const CommandRun report = showdown({QStringLiteral("report"), QStringLiteral("1"), QStringLiteral("--db"), m_db, QStringLiteral("--pdf"), pdf});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        const CommandRun text = runCommand(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains(QStringLiteral("Each claim judged for every JavaScript x Python pairing")));
+        // The matrix's header names every pairing (a long label may wrap inside its column: look for both sides).
+        QVERIFY(text.out.contains(QStringLiteral("bun vs")));
+        QVERIFY(text.out.contains(QStringLiteral("Runtimes against their baselines")));
+        const QRegularExpression pypyRow(QStringLiteral("nbody\\s+pypy3 / python3\\s+0\\.\\d+ \\["));
+        QVERIFY2(pypyRow.match(text.out).hasMatch(), qPrintable(text.out.right(3000)));
     }
 
     void anotherBaselineIsChosenByNameAndAnUnknownOneIsRefused()
