@@ -196,6 +196,15 @@ std::vector<PairFigures> measurePairs(const QList<RowPair> &pairs)
     return figures;
 }
 
+/// Copies a pair's figures into a Comparison or a RuntimeComparison, which name them alike.
+template <typename ComparisonType>
+void setFigures(ComparisonType &comparison, const PairFigures &figures)
+{
+    comparison.ratio = figures.ratio;
+    comparison.pValue = figures.pValue;
+    comparison.pHolm = figures.pHolm;
+}
+
 } // namespace
 
 QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
@@ -224,9 +233,7 @@ QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
         comparison.workers = node.workers;
         comparison.nodeRuntime = node.runtime;
         comparison.pythonRuntime = python.runtime;
-        comparison.ratio = figures[std::size_t(i)].ratio;
-        comparison.pValue = figures[std::size_t(i)].pValue;
-        comparison.pHolm = figures[std::size_t(i)].pHolm;
+        setFigures(comparison, figures[std::size_t(i)]);
         comparison.valid = node.valid() && python.valid();
         result.append(comparison);
     }
@@ -269,9 +276,7 @@ QList<RuntimeComparison> ResultAnalysis::runtimeComparisons(const QList<SummaryR
         comparison.workers = row.workers;
         comparison.runtime = row.runtime;
         comparison.baseline = base.runtime;
-        comparison.ratio = figures[std::size_t(i)].ratio;
-        comparison.pValue = figures[std::size_t(i)].pValue;
-        comparison.pHolm = figures[std::size_t(i)].pHolm;
+        setFigures(comparison, figures[std::size_t(i)]);
         comparison.valid = row.valid() && base.valid();
         result.append(comparison);
     }
