@@ -18,12 +18,34 @@ QString number(const std::optional<double> &value)
     return value && std::isfinite(*value) ? QString::number(*value, 'g', 4) : QStringLiteral("-");
 }
 
-void printText(const QList<ClaimVerdict> &verdicts, QTextStream &out)
+/// The claims × pairings matrix as text: one row per claim, one column per pairing.
+void printMatrix(const QList<PairingVerdicts> &matrix, QTextStream &out)
 {
+    if (matrix.size() < 2)
+        return;
+    out << "Claims by pairing (JavaScript vs Python):\n" << QStringLiteral("claim").leftJustified(16);
+    for (const PairingVerdicts &column : matrix)
+        out << column.pairing.label().leftJustified(24);
+    out << "\n";
+    for (qsizetype claim = 0; claim < matrix.first().verdicts.size(); ++claim) {
+        out << matrix.first().verdicts.at(claim).id.leftJustified(16);
+        for (const PairingVerdicts &column : matrix)
+            out << column.verdicts.at(claim).verdict.leftJustified(24);
+        out << "\n";
+    }
+    out << "\n";
+}
+
+void printText(const QList<ClaimVerdict> &verdicts, const QList<PairingVerdicts> &matrix, QTextStream &out)
+{
+    if (!matrix.isEmpty())
+        out << "Verdicts for " << matrix.first().pairing.label() << " (the baselines; --baseline chooses others):\n\n";
     for (const ClaimVerdict &verdict : verdicts) {
         out << verdict.id.leftJustified(16) << verdict.verdict.leftJustified(15) << verdict.title << "\n"
             << "    the article: " << verdict.articleSays << "\n"
             << "    why: " << verdict.why << "\n";
+        if (const QString changes = ClaimEvaluator::verdictByPairing(matrix, verdict.id); !changes.isEmpty())
+            out << "    by pairing: " << changes << "\n";
         for (const ClaimEvidence &figure : verdict.evidence) {
             out << "    - " << figure.figure << ": " << number(figure.value);
             if (figure.ciLow)
@@ -40,6 +62,24 @@ void printText(const QList<ClaimVerdict> &verdicts, QTextStream &out)
             out << "    beside it: " << finding.summary << "\n";
         out << "\n";
     }
+    printMatrix(matrix, out);
+}
+
+/// `claims --json`'s pairings: each pairing's verdict of every claim.
+QJsonArray matrixJson(const QList<PairingVerdicts> &matrix)
+{
+    QJsonArray pairings;
+    for (const PairingVerdicts &column : matrix) {
+        QJsonArray verdicts;
+        for (const ClaimVerdict &verdict : column.verdicts)
+            verdicts.append(QJsonObject{{QStringLiteral("id"), verdict.id}, {QStringLiteral("verdict"), verdict.verdict},
+                                        {QStringLiteral("why"), verdict.why}});
+        pairings.append(QJsonObject{{QStringLiteral("javascript"), column.pairing.javascript},
+                                    {QStringLiteral("python"), column.pairing.python},
+                                    {QStringLiteral("label"), column.pairing.label()},
+                                    {QStringLiteral("verdicts"), verdicts}});
+    }
+    return pairings;
 }
 
 } // namespace
@@ -52,7 +92,11 @@ int claimsVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addHelpOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Result database (default: the app's)."), QStringLiteral("FILE"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-    parser.addOptions({dbOption, jsonOption});
+    const QCommandLineOption baselineOption(QStringLiteral("baseline"),
+                                            QStringLiteral("The runtime of its family the single verdicts are about and the matrix starts "
+                                                           "with (default: the newest Node and the system CPython); repeatable, one per family."),
+                                            QStringLiteral("NAME"));
+    parser.addOptions({dbOption, jsonOption, baselineOption});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Result set ID (`showdown list`)."));
     if (!parser.parse(QStringList{QStringLiteral("showdown claims")} + arguments)) {
         err << "showdown claims: " << parser.errorText() << "\n";
@@ -90,17 +134,33 @@ int claimsVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "showdown claims: " << error << "\n";
         return 1;
     }
-    const ClaimInputs inputs = ClaimInputs::fromResultSet(samples, runtimes);
-    const QList<ClaimVerdict> verdicts = ClaimEvaluator::evaluate(*rules, inputs);
+    ClaimInputs inputs = ClaimInputs::fromResultSet(samples, runtimes);
+    inputs.baselines = RuntimeBaselines::choose(inputs.pairedRuntimes(), parser.values(baselineOption), &error);
+    if (!inputs.baselines) {
+        err << "showdown claims: " << error << "\n";
+        return 2;
+    }
+    const QList<PairingVerdicts> matrix = ClaimEvaluator::evaluateMatrix(*rules, inputs);
+    // The baselines' pairing is the matrix's first column: the single verdicts are that column, not a second evaluation.
+    const QList<ClaimVerdict> verdicts = matrix.isEmpty() ? ClaimEvaluator::evaluate(*rules, inputs) : matrix.first().verdicts;
     for (const QString &issue : inputs.datasets.issues())
         err << "showdown claims: dataset " << issue << "\n";
     if (parser.isSet(jsonOption)) {
         QJsonArray claims;
-        for (const ClaimVerdict &verdict : verdicts)
-            claims.append(verdict.toJson());
-        out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id}, {QStringLiteral("claims"), claims}}).toJson(QJsonDocument::Indented);
+        for (const ClaimVerdict &verdict : verdicts) {
+            QJsonObject claim = verdict.toJson();
+            claim.insert(QStringLiteral("by_pairing"), ClaimEvaluator::verdictByPairing(matrix, verdict.id));
+            claims.append(claim);
+        }
+        const QJsonObject baselines{{QStringLiteral("javascript"), inputs.baselines->baseline(RuntimeFamily::JavaScript)},
+                                    {QStringLiteral("python"), inputs.baselines->baseline(RuntimeFamily::Python)}};
+        out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), id},
+                                         {QStringLiteral("baselines"), baselines},
+                                         {QStringLiteral("claims"), claims},
+                                         {QStringLiteral("pairings"), matrixJson(matrix)}})
+                   .toJson(QJsonDocument::Indented);
     } else {
-        printText(verdicts, out);
+        printText(verdicts, matrix, out);
     }
     return 0;
 }

@@ -23,7 +23,9 @@
 #include "ResultStore.h"
 #include "RunEvent.h"
 #include "RunLockWaiter.h"
+#include "RuntimesVerb.h"
 #include "RuntimeDetector.h"
+#include "RuntimeListing.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
@@ -94,6 +96,29 @@ QString describeStep(const RunStep &step)
 QString padded(const QString &text, int width)
 {
     return text.leftJustified(width, QLatin1Char(' '), false) + QLatin1Char(' ');
+}
+
+/// "fib", "matmul/numpy", "parallel-cpu x4": a row's name in the text tables.
+QString benchmarkLabel(const QString &benchmark, const QString &variant, int workers)
+{
+    QString name = benchmark + (variant.isEmpty() ? QString() : QLatin1Char('/') + variant);
+    if (workers > 0)
+        name += QStringLiteral(" x%1").arg(workers);
+    return name;
+}
+
+/// One comparison line: the ratio of `first`'s median time to `second`'s with its CI and p-values, and who
+/// was faster by how much.
+QString ratioLine(const QString &name, const QString &first, const QString &second, const RatioEstimate &ratio, double pValue,
+                  double pHolm, bool valid)
+{
+    const double r = ratio.ratio;
+    const QString faster = r < 1 ? QStringLiteral("%1 is %2x faster").arg(first).arg(1 / r, 0, 'f', 2)
+                                 : QStringLiteral("%1 is %2x faster").arg(second).arg(r, 0, 'f', 2);
+    return QStringLiteral("  ") + padded(name, 16) + padded(first + QStringLiteral(" / ") + second, 22)
+           + padded(QStringLiteral("%1 [%2, %3]").arg(r, 0, 'g', 3).arg(ratio.ciLow, 0, 'g', 3).arg(ratio.ciHigh, 0, 'g', 3), 24)
+           + padded(QStringLiteral("p=%1 (%2)").arg(pValue, 0, 'g', 2).arg(pHolm, 0, 'g', 2), 20) + faster
+           + (valid ? QString() : QStringLiteral("  (some samples invalid)")) + QLatin1Char('\n');
 }
 
 /// Whether a benchmark can run with the default runtimes, and what keeps any of its variants out.
@@ -180,6 +205,13 @@ bool Cli::openStore(ResultStore &store, const QString &path, ResultStore::OpenMo
 
 int Cli::run(const QStringList &arguments)
 {
+    // `runtimes install|remove|installed` has options of its own; bare `runtimes` stays with the shared parser.
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("runtimes") && RuntimesVerb::handles(arguments.at(2))) {
+        const int code = RuntimesVerb::run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -193,7 +225,8 @@ int Cli::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Node.js or Python for your backend? Showdown measures both on this machine.\n\n"
         "Verbs:\n"
-        "  runtimes                 the interpreters found, with versions and GIL state\n"
+        "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
+        "  runtimes install NAME    add node@MAJOR, bun or deno to Showdown's folder (remove NAME, installed)\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
@@ -226,6 +259,10 @@ int Cli::run(const QStringList &arguments)
                                           QStringLiteral("Progress as JSON lines on stdout, one per event, for front ends (run)."));
     const QCommandLineOption noWaitOption(QStringLiteral("no-wait"),
                                           QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting (run)."));
+    const QCommandLineOption baselineOption(QStringLiteral("baseline"),
+                                            QStringLiteral("The runtime its family is compared against (default: the newest Node and "
+                                                           "the system CPython); at most one per family, repeatable (show)."),
+                                            QStringLiteral("NAME"));
     const QCommandLineOption labelOption(QStringLiteral("label"),
                                          QStringLiteral("What to call this machine in a team store, e.g. ci-runner or prod-c7i.large (run)."),
                                          QStringLiteral("TEXT"));
@@ -233,7 +270,7 @@ int Cli::run(const QStringList &arguments)
                                            QStringLiteral("Only the sets measured on this machine: its label, host name or id (list)."),
                                            QStringLiteral("NAME"));
     parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption,
-                       noWaitOption, labelOption, machineOption});
+                       noWaitOption, baselineOption, labelOption, machineOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -274,7 +311,9 @@ int Cli::run(const QStringList &arguments)
     if (verb == QLatin1String("list"))
         return listVerb(db, json, parser.value(machineOption));
     if (verb == QLatin1String("show"))
-        return showVerb(positional.at(1), db, json);
+        return showVerb(positional.at(1), db, json, parser.values(baselineOption));
+    if (parser.isSet(baselineOption))
+        return usage(QStringLiteral("--baseline is for show (and claims, report): a run records every runtime and chooses none"));
 
     int runs = 0;
     if (parser.isSet(runsOption)) {
@@ -314,26 +353,15 @@ int Cli::runtimesVerb(bool json)
 {
     ProcessRunner runner(ResourceLocator::execHelper());
     RuntimeDetector detector(runner, nodeModulesDir());
-    const QList<RuntimeInfo> runtimes = detector.detectDefaults();
+    const QList<RuntimeInfo> runtimes = detector.detectAll();
     if (json) {
         QJsonArray list;
         for (const RuntimeInfo &runtime : runtimes)
             list.append(runtime.toJson());
         m_out << QJsonDocument(QJsonObject{{QStringLiteral("runtimes"), list}}).toJson(QJsonDocument::Indented);
     } else {
-        for (const RuntimeInfo &runtime : runtimes) {
-            if (!runtime.available) {
-                m_out << padded(runtime.name, 14) << "missing  " << runtime.problem << "\n";
-                continue;
-            }
-            QString gil;
-            if (runtime.gilEnabled)
-                gil = *runtime.gilEnabled ? QStringLiteral("GIL on") : QStringLiteral("GIL off");
-            m_out << padded(runtime.name, 14) << padded(runtime.version, 10) << padded(gil, 8) << runtime.path;
-            if (!runtime.libraries.isEmpty())
-                m_out << "  [" << runtime.libraries.join(QStringLiteral(", ")) << "]";
-            m_out << "\n";
-        }
+        for (const RuntimeInfo &runtime : runtimes)
+            m_out << RuntimeListing::line(runtime) << "\n";
     }
     m_out.flush();
     return Success;
@@ -405,7 +433,7 @@ int Cli::runVerb(const RunOptions &options)
         return fail(error);
     ProcessRunner runner(helper);
     RuntimeDetector detector(runner, nodeModulesDir());
-    const QList<RuntimeInfo> detected = detector.detectDefaults();
+    const QList<RuntimeInfo> detected = detector.detectDefaults(options.runtimes);
     QList<RuntimeInfo> selection;
     for (const QString &argument : options.runtimes) {
         RuntimeInfo runtime;
@@ -591,7 +619,7 @@ int Cli::listVerb(const QString &db, bool json, const QString &machine)
     return Success;
 }
 
-int Cli::showVerb(const QString &idText, const QString &db, bool json)
+int Cli::showVerb(const QString &idText, const QString &db, bool json, const QStringList &baselineNames)
 {
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
@@ -604,17 +632,27 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
     const std::optional<ResultSetInfo> info = store.resultSet(id, &error);
     if (!info)
         return fail(error);
+    const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
+    // The analysis stored with the set; computed here (and not stored) only for a set that has none.
+    std::optional<ResultSetAnalysis> analysis = error.isEmpty() ? store.analysis(id, &error) : std::nullopt;
+    if (!analysis)
+        return fail(error);
+    const std::optional<RuntimeBaselines> baselines = RuntimeBaselines::choose(runtimes, baselineNames, &error);
+    if (!baselines)
+        return usage(error);
+    if (!baselineNames.isEmpty()) {
+        // Other baselines than the stored analysis's: those comparisons come from the raw samples again.
+        const QList<Sample> samples = store.samples(id, &error);
+        if (!error.isEmpty())
+            return fail(error);
+        analysis->runtimeComparisons = ResultAnalysis::runtimeComparisons(ResultAnalysis::rows(samples, runtimes), *baselines);
+    }
     if (!json) {
-        printSummary(store, id);
+        printSummary(*info, *analysis);
         m_out.flush();
         return Success;
     }
-    const QList<RuntimeInfo> runtimes = store.runtimes(id, &error);
-    // The analysis stored with the set; computed here (and not stored) only for a set that has none.
-    const std::optional<ResultSetAnalysis> analysis = error.isEmpty() ? store.analysis(id, &error) : std::nullopt;
-    if (!analysis)
-        return fail(error);
-    QJsonArray rowList, comparisonList, runtimeList, loadList, scalingList, capacityList;
+    QJsonArray rowList, comparisonList, runtimeComparisonList, runtimeList, loadList, scalingList, capacityList;
     for (const SummaryRow &row : analysis->rows)
         rowList.append(ResultJson::row(row));
     for (const LoadRow &row : analysis->loadRows)
@@ -625,13 +663,18 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
         capacityList.append(ResultJson::capacityRow(row));
     for (const Comparison &comparison : analysis->comparisons)
         comparisonList.append(ResultJson::comparison(comparison));
+    for (const RuntimeComparison &comparison : analysis->runtimeComparisons)
+        runtimeComparisonList.append(ResultJson::runtimeComparison(comparison));
     for (const RuntimeInfo &runtime : runtimes)
         runtimeList.append(runtime.toJson());
     QJsonObject set = ResultJson::resultSet(*info);
     set.insert(QStringLiteral("runtimes"), runtimeList);
     m_out << QJsonDocument(QJsonObject{{QStringLiteral("result_set"), set},
+                                       {QStringLiteral("baselines"), QJsonObject{{QStringLiteral("javascript"), baselines->baseline(RuntimeFamily::JavaScript)},
+                                                                                 {QStringLiteral("python"), baselines->baseline(RuntimeFamily::Python)}}},
                                        {QStringLiteral("rows"), rowList},
                                        {QStringLiteral("comparisons"), comparisonList},
+                                       {QStringLiteral("runtime_comparisons"), runtimeComparisonList},
                                        {QStringLiteral("load_rows"), loadList},
                                        {QStringLiteral("scaling"), scalingList},
                                        {QStringLiteral("capacity"), capacityList}})
@@ -643,17 +686,23 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json)
 void Cli::printSummary(ResultStore &store, qint64 id)
 {
     QString error;
-    const std::optional<ResultSetAnalysis> analysis = store.analysis(id, &error);
+    const std::optional<ResultSetInfo> info = store.resultSet(id, &error);
+    const std::optional<ResultSetAnalysis> analysis = info ? store.analysis(id, &error) : std::nullopt;
     if (!analysis) {
         m_err << "showdown: " << error << "\n";
         return;
     }
-    if (const std::optional<ResultSetInfo> info = store.resultSet(id); info && ForeignLoad::fromEnvironment(info->environment).flagged())
-        m_out << "Warning: result set " << id << " was " << ForeignLoad::fromEnvironment(info->environment).summary() << ".\n";
-    const QList<SummaryRow> &rows = analysis->rows;
-    printLoadRows(analysis->loadRows);
-    printCapacity(analysis->capacityRows);
-    printScaling(analysis->scalingRows);
+    printSummary(*info, *analysis);
+}
+
+void Cli::printSummary(const ResultSetInfo &info, const ResultSetAnalysis &analysis)
+{
+    if (const ForeignLoad load = ForeignLoad::fromEnvironment(info.environment); load.flagged())
+        m_out << "Warning: result set " << info.id << " was " << load.summary() << ".\n";
+    const QList<SummaryRow> &rows = analysis.rows;
+    printLoadRows(analysis.loadRows);
+    printCapacity(analysis.capacityRows);
+    printScaling(analysis.scalingRows);
     if (rows.isEmpty())
         return;
     m_out << "\n" << padded(QStringLiteral("benchmark"), 16) << padded(QStringLiteral("runtime"), 13) << padded(QStringLiteral("n"), 5)
@@ -664,10 +713,7 @@ void Cli::printSummary(ResultStore &store, qint64 id)
         QStringList notes = row.warnings;
         if (!row.error.isEmpty())
             notes.prepend(row.error);
-        QString name = row.benchmark + (row.variant.isEmpty() ? QString() : QLatin1Char('/') + row.variant);
-        if (row.workers > 0)
-            name += QStringLiteral(" x%1").arg(row.workers);
-        m_out << padded(name, 16)
+        m_out << padded(benchmarkLabel(row.benchmark, row.variant, row.workers), 16)
               << padded(row.runtime, 13) << padded(QString::number(s.n), 5);
         if (s.n > 0)
             m_out << padded(ResultJson::formatDuration(s.median), 10) << padded(ResultJson::formatDuration(s.sd), 10)
@@ -678,22 +724,23 @@ void Cli::printSummary(ResultStore &store, qint64 id)
             m_out << padded(QStringLiteral("no valid samples"), 66);
         m_out << notes.join(QStringLiteral("; ")) << "\n";
     }
-    const QList<Comparison> &comparisons = analysis->comparisons;
+    printRuntimeComparisons(analysis.runtimeComparisons);
+    const QList<Comparison> &comparisons = analysis.comparisons;
     if (comparisons.isEmpty())
         return;
     m_out << "\nnode / python, ratio of median times (below 1: Node took less time), 95% bootstrap CI, Mann-Whitney p (Holm):\n";
-    for (const Comparison &c : comparisons) {
-        const double r = c.ratio.ratio;
-        const QString faster = r < 1 ? QStringLiteral("%1 is %2x faster").arg(c.nodeRuntime).arg(1 / r, 0, 'f', 2)
-                                     : QStringLiteral("%1 is %2x faster").arg(c.pythonRuntime).arg(r, 0, 'f', 2);
-        QString name = c.benchmark + (c.variant.isEmpty() ? QString() : QLatin1Char('/') + c.variant);
-        if (c.workers > 0)
-            name += QStringLiteral(" x%1").arg(c.workers);
-        m_out << "  " << padded(name, 16) << padded(c.nodeRuntime + QStringLiteral(" / ") + c.pythonRuntime, 22)
-              << padded(QStringLiteral("%1 [%2, %3]").arg(r, 0, 'g', 3).arg(c.ratio.ciLow, 0, 'g', 3).arg(c.ratio.ciHigh, 0, 'g', 3), 24)
-              << padded(QStringLiteral("p=%1 (%2)").arg(c.pValue, 0, 'g', 2).arg(c.pHolm, 0, 'g', 2), 20) << faster
-              << (c.valid ? QString() : QStringLiteral("  (some samples invalid)")) << "\n";
-    }
+    for (const Comparison &c : comparisons)
+        m_out << ratioLine(benchmarkLabel(c.benchmark, c.variant, c.workers), c.nodeRuntime, c.pythonRuntime, c.ratio, c.pValue, c.pHolm, c.valid);
+}
+
+void Cli::printRuntimeComparisons(const QList<RuntimeComparison> &comparisons)
+{
+    if (comparisons.isEmpty())
+        return;
+    m_out << "\neach runtime / its family's baseline, ratio of median times (below 1: the runtime took less time), 95% bootstrap CI, "
+             "Mann-Whitney p (Holm):\n";
+    for (const RuntimeComparison &c : comparisons)
+        m_out << ratioLine(benchmarkLabel(c.benchmark, c.variant, c.workers), c.runtime, c.baseline, c.ratio, c.pValue, c.pHolm, c.valid);
 }
 
 void Cli::printLoadRows(const QList<LoadRow> &rows)

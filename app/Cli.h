@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "ResultSetAnalysis.h"
 #include "ResultStore.h"
 
 #include <QStringList>
@@ -49,8 +50,10 @@ private:
     void emitEvent(const RunEvent &event);
     /// `machine`: only the sets measured there (label, host name or id); empty: every set.
     [[nodiscard]] int listVerb(const QString &db, bool json, const QString &machine);
-    [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json);
+    [[nodiscard]] int showVerb(const QString &id, const QString &db, bool json, const QStringList &baselineNames);
     void printSummary(ResultStore &store, qint64 id);
+    void printSummary(const ResultSetInfo &info, const ResultSetAnalysis &analysis);
+    void printRuntimeComparisons(const QList<RuntimeComparison> &comparisons);
     void printLoadRows(const QList<LoadRow> &rows);
     void printScaling(const QList<ScalingRow> &rows);
     /// Capacity at the latency objective, with its CI and the per-core cost figure.

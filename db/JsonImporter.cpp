@@ -189,7 +189,12 @@ ResultSetBundle readSet(const QJsonObject &object, const QString &where, QString
             *error = QStringLiteral("%1 must be an object with a \"name\"").arg(r.path(QStringLiteral("runtimes[%1]").arg(i)));
             break;
         }
-        bundle.runtimes.append(RuntimeInfo::fromJson(runtimes.at(i).toObject()));
+        std::optional<RuntimeInfo> runtime = RuntimeInfo::parseJson(runtimes.at(i).toObject(), error);
+        if (!runtime) {
+            *error = QStringLiteral("%1: %2").arg(r.path(QStringLiteral("runtimes[%1]").arg(i)), *error);
+            break;
+        }
+        bundle.runtimes.append(*runtime);
     }
     const QJsonArray processes = r.array("processes");
     for (qsizetype i = 0; r.ok() && i < processes.size(); ++i) {

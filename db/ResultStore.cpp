@@ -119,16 +119,30 @@ const QList<QStringList> kMigrations = {
     {
         QStringLiteral("ALTER TABLE load_points ADD COLUMN slo_p99_ms REAL NOT NULL DEFAULT 0"),
     },
-    // 4 -> 5: reserved for the runtime columns of issue 12 (on main); nothing here depends on them.
-    {},
+    // 4 -> 5: the runtime matrix (issue 12): each runtime's family and kind as columns. `kind` has always held the
+    // family's word (node, python); the kind comes from the recorded details where they name one (bun, deno),
+    // else from the implementation the probe reported (pypy), else the family's usual kind (node, cpython).
+    {
+        QStringLiteral("ALTER TABLE runtimes ADD COLUMN family TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE runtimes ADD COLUMN runtime_kind TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE runtimes SET family = CASE kind WHEN 'node' THEN 'javascript' WHEN 'python' THEN 'python' ELSE '' END"),
+        QStringLiteral("UPDATE runtimes SET runtime_kind = CASE"
+                       " WHEN json_valid(details) AND json_extract(details, '$.kind') IN ('node', 'bun', 'deno', 'cpython', 'pypy')"
+                       "  THEN json_extract(details, '$.kind')"
+                       " WHEN kind = 'python' AND json_valid(details) AND json_extract(details, '$.implementation') = 'pypy' THEN 'pypy'"
+                       " WHEN kind = 'python' THEN 'cpython'"
+                       " WHEN kind = 'node' THEN 'node'"
+                       " ELSE '' END"),
+        QStringLiteral("CREATE INDEX runtimes_by_kind ON runtimes (runtime_kind)"),
+    },
     // 5 -> 6: the machine a set was measured on (issue 14), as columns so a team store filters and groups by
     // machine in SQL; copied from the set's environment JSON, which stays the whole record (MachineIdentity).
+    // No index: a store holds one row per run, and an index page more tips a nearly full disk over sooner.
     // Sets already stored get theirs from their environment (backfillMachines) in the same transaction.
     {
         QStringLiteral("ALTER TABLE result_sets ADD COLUMN machine_id TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE result_sets ADD COLUMN hostname TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE result_sets ADD COLUMN machine_label TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("CREATE INDEX result_sets_by_machine ON result_sets (machine_id)"),
     },
 };
 /// The schema version that added the machine columns; the migration to it also fills them for stored sets.
@@ -763,6 +777,24 @@ bool ResultStore::recoverInterrupted(QString *error)
     return true;
 }
 
+bool ResultStore::insertRuntime(qint64 resultSetId, const RuntimeInfo &runtime, QString *error)
+{
+    const std::optional<RuntimeKind> kind = runtime.resolvedKind();
+    QSqlQuery insert(QSqlDatabase::database(m_connection, false));
+    insert.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, family, runtime_kind, path, version, details)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : {QVariant(resultSetId), QVariant(text(runtime.name)), QVariant(text(runtime.kind)),
+                                  QVariant(kind ? RuntimeKind::familyName(kind->family()) : QString(QLatin1String(""))),
+                                  QVariant(kind ? kind->name() : QString(QLatin1String(""))), QVariant(text(runtime.path)),
+                                  QVariant(text(runtime.version)), QVariant(compactJson(runtime.toJson()))})
+        insert.addBindValue(value);
+    if (!insert.exec()) {
+        *error = QStringLiteral("cannot record runtime %1 (%2)").arg(runtime.name, sqlError(insert.lastError()));
+        return false;
+    }
+    return true;
+}
+
 qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -794,16 +826,7 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
     }
     const qint64 id = m_dialect.insertedId(query);
     for (const RuntimeInfo &runtime : runtimes) {
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
-        insert.addBindValue(id);
-        insert.addBindValue(text(runtime.name));
-        insert.addBindValue(text(runtime.kind));
-        insert.addBindValue(text(runtime.path));
-        insert.addBindValue(text(runtime.version));
-        insert.addBindValue(QString::fromUtf8(QJsonDocument(runtime.toJson()).toJson(QJsonDocument::Compact)));
-        if (!insert.exec()) {
-            *error = QStringLiteral("cannot record runtime %1 (%2)").arg(runtime.name, sqlError(insert.lastError()));
+        if (!insertRuntime(id, runtime, error)) {
             db.rollback();
             return 0;
         }
@@ -1224,16 +1247,9 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
     }
     const qint64 id = m_dialect.insertedId(query);
 
-    QSqlQuery runtime(db);
-    runtime.prepare(QStringLiteral("INSERT INTO runtimes (result_set_id, name, kind, path, version, details) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const RuntimeInfo &r : bundle.runtimes) {
-        for (const QVariant &value : {QVariant(id), QVariant(text(r.name)), QVariant(text(r.kind)), QVariant(text(r.path)),
-                                      QVariant(text(r.version)), QVariant(compactJson(r.toJson()))})
-            runtime.addBindValue(value);
-        if (!runtime.exec()) {
-            *error = QStringLiteral("cannot add runtime %1 (%2)").arg(r.name, sqlError(runtime.lastError()));
+    for (const RuntimeInfo &runtime : bundle.runtimes) {
+        if (!insertRuntime(id, runtime, error))
             return 0;
-        }
     }
 
     for (const Sample &sample : bundle.samples) {

@@ -141,6 +141,8 @@ private:
     /// Fills the machine columns of every stored set from its environment (the upgrade to schema 6).
     [[nodiscard]] bool backfillMachines(QString *error);
     [[nodiscard]] bool checkTablesAreTables(QString *error);
+    /// One runtime row of a result set, with its family and kind as columns (schema 5) and its details as JSON.
+    [[nodiscard]] bool insertRuntime(qint64 resultSetId, const RuntimeInfo &runtime, QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);

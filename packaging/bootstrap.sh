@@ -43,6 +43,11 @@ packages=(
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates chromium
   dpkg-dev file appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 )
+# Only for the tests: a second Python implementation, so runtime kinds are tested on a real PyPy (the app's own
+# run never needs it).
+if [[ "$mode" == test ]]; then
+  packages+=(pypy3)
+fi
 node_dir="$root/resources/benchmarks/node"
 node_lock="$node_dir/package-lock.json"
 
@@ -115,6 +120,14 @@ case "$mode" in
     exec build/bin/showdown "$@"
     ;;
   test)
+    # The runtime matrix is tested on real runtimes: Bun from the npm registry, into Showdown's own data folder
+    # (never system-wide; `showdown runtimes remove bun-VERSION` takes it away), unless one is already found.
+    if ! build/bin/showdown runtimes --json | python3 -c 'import json, sys; sys.exit(0 if any(r["kind"] == "bun" and r["available"] for r in json.load(sys.stdin)["runtimes"]) else 1)'; then
+      say "installing Bun for the runtime-matrix tests (showdown runtimes install bun)"
+      build/bin/showdown runtimes install bun || die "could not install Bun from the npm registry; the runtime-matrix tests need it"
+    fi
+    # Missing matrix runtimes fail the matrix test here instead of skipping it.
+    export SHOWDOWN_TEST_MATRIX_REQUIRED=1
     say "running tests (ctest --test-dir build --output-on-failure${*:+ $*})"
     # exec: ctest's exit status is ours and its summary is the last thing printed.
     exec ctest --test-dir build --output-on-failure "$@"

@@ -19,6 +19,7 @@
 
 using namespace showdown;
 using namespace showdown::fixtures;
+using showdown::test::downgradeTo;
 using showdown::test::execRaw;
 
 namespace {
@@ -233,7 +234,7 @@ private slots:
         const ResultSetBundle original = bundle(QStringLiteral("from schema 1"));
         QVERIFY(ResultSetFile::save(file, {original}, &error));
         // Turn it into what Showdown's first schema wrote.
-        QVERIFY(execRaw(file, test::downgradeTo(1)));
+        QVERIFY(execRaw(file, downgradeTo(1)));
         const QByteArray before = sha256(file);
         const std::optional<QList<ResultSetBundle>> loaded = ResultSetFile::load(file, &error);
         QVERIFY2(loaded, qPrintable(error));

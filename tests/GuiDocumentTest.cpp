@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 using namespace showdown;
+using showdown::test::downgradeTo;
 using showdown::test::execRaw;
 using showdown::fixtures::bundle;
 using showdown::fixtures::sha256;
@@ -206,7 +207,7 @@ private slots:
         const ResultSetBundle set = bundle(QStringLiteral("from schema 1"));
         const QString file = savedFile(QStringLiteral("old.showdown"), set);
         // What Showdown's first schema wrote.
-        QVERIFY(execRaw(file, test::downgradeTo(1)));
+        QVERIFY(execRaw(file, downgradeTo(1)));
         QTest::qWait(1100);  // a write from here on would show in the mtime too, not only in the bytes
         const FileState before = stateOf(file);
         MainWindow window(m_db);

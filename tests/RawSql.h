@@ -27,24 +27,25 @@ inline bool execRaw(const QString &path, const QStringList &statements)
     return ok;
 }
 
-/// The statements that turn a current database back into what schema `version` was (as an older Showdown wrote
-/// it), newest migration undone first, ending with its user_version. A new migration adds its undo here.
+/// The statements that turn a current database back into what schema `version` wrote: each migration above it
+/// undone, newest first, and the version set. Kept beside the migrations' list (db/ResultStore.cpp) in step.
 inline QStringList downgradeTo(int version)
 {
-    // Entry N undoes migration N -> N+1.
+    // Index i undoes migration i -> i + 1.
     const QList<QStringList> undo = {
         {},
         {QStringLiteral("DROP TABLE load_points"), QStringLiteral("ALTER TABLE processes DROP COLUMN workers")},
         {QStringLiteral("DROP TABLE analyses")},
         {QStringLiteral("ALTER TABLE load_points DROP COLUMN slo_p99_ms")},
-        {},  // 4 -> 5: the runtime columns of issue 12
-        {QStringLiteral("DROP INDEX result_sets_by_machine"), QStringLiteral("ALTER TABLE result_sets DROP COLUMN machine_id"),
+        {QStringLiteral("DROP INDEX runtimes_by_kind"), QStringLiteral("ALTER TABLE runtimes DROP COLUMN family"),
+         QStringLiteral("ALTER TABLE runtimes DROP COLUMN runtime_kind")},
+        {QStringLiteral("ALTER TABLE result_sets DROP COLUMN machine_id"),
          QStringLiteral("ALTER TABLE result_sets DROP COLUMN hostname"), QStringLiteral("ALTER TABLE result_sets DROP COLUMN machine_label")},
     };
     QStringList statements;
-    for (int step = ResultStore::kSchemaVersion - 1; step >= version; --step)
-        statements += undo.at(step);
-    statements.append(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    for (qsizetype i = undo.size() - 1; i >= version; --i)
+        statements << undo.at(i);
+    statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
     return statements;
 }
 

@@ -196,7 +196,7 @@ private slots:
         const ResultSetAnalysis analysis = ResultSetAnalysis::compute(samples, {node()});
         QCOMPARE(analysis.capacityRows.size(), 1);
         const QJsonObject json = analysis.toJson();
-        QCOMPARE(json.value(QLatin1String("analysis_version")).toInt(), 2);
+        QCOMPARE(json.value(QLatin1String("analysis_version")).toInt(), ResultSetAnalysis::kVersion);
         const QJsonObject capacity = json.value(QLatin1String("capacity")).toArray().first().toObject();
         for (const char *key : {"benchmark", "server", "endpoint", "slo_p99_ms", "rate", "ci_low", "ci_high", "per_core", "n", "steps"})
             QVERIFY2(capacity.contains(QLatin1String(key)), key);

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "RawSql.h"
+
 using namespace showdown;
 
 namespace {
@@ -120,8 +122,9 @@ qint64 version1Database(const QString &path)
         if (!store.addSample(id, sample(QStringLiteral("node"), {100, 200}), &error) || !store.finishResultSet(id, QStringLiteral("complete"), &error))
             return 0;
     }
-    // What every migration after 1 added is taken away again.
-    const bool downgraded = execRaw(path, test::downgradeTo(1)).isValid();
+    // What migrations 1 -> 2 and 2 -> 3 added is taken away again.
+    const bool downgraded = execRaw(path, test::downgradeTo(1))
+                                .isValid();
     return downgraded ? id : 0;
 }
 
@@ -285,13 +288,13 @@ private slots:
                 QVERIFY(store.addSample(id, sample(runtime, {100, 200, 150, 120, 180, 130, 170}), &error));
             QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
         }
-        // Turn the file back into a version 2 database (migration 2 -> 3 added only the analyses table).
+        // Turn the file back into a version 2 database: migration 2 -> 3 added only the analyses table, 3 -> 4
+        // only a column.
         QVERIFY(execRaw(path, test::downgradeTo(2)).isValid());
         ResultStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
         QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
-        QCOMPARE(ResultStore::kSchemaVersion, 6);
         // Opening for writing analysed the finished set, from the samples it already had.
         QCOMPARE(execRaw(path, {QStringLiteral("SELECT analysis_version FROM analyses WHERE result_set_id = %1").arg(id)}).toInt(),
                  ResultSetAnalysis::kVersion);
@@ -304,6 +307,83 @@ private slots:
         // Deleting the set takes its analysis with it.
         QVERIFY(store.deleteResultSet(id, &error));
         QCOMPARE(execRaw(path, {QStringLiteral("SELECT count(*) FROM analyses")}).toInt(), 0);
+    }
+
+    void upgradesAVersion4DatabaseToRuntimeKindsAndComparesThem()
+    {
+        // A set recorded before runtime kinds: `kind` and the details hold the family word, PyPy is told apart
+        // only by the implementation its probe reported.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.sqlite"));
+        RuntimeInfo cpython = node();
+        cpython.name = QStringLiteral("python3");
+        cpython.kind = QStringLiteral("python");
+        cpython.path = QStringLiteral("/usr/bin/python3");
+        cpython.implementation = QStringLiteral("cpython");
+        RuntimeInfo pypy = cpython;
+        pypy.name = QStringLiteral("pypy3");
+        pypy.path = QStringLiteral("/usr/bin/pypy3");
+        pypy.implementation = QStringLiteral("pypy");
+        qint64 id = 0;
+        {
+            ResultStore store;
+            QString error;
+            QVERIFY2(store.open(path, &error), qPrintable(error));
+            ResultSetInfo info;
+            info.suite = QStringLiteral("quick");
+            info.appVersion = QStringLiteral("test");
+            id = store.createResultSet(info, {node(), cpython, pypy}, &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            for (int process = 0; process < 3; ++process) {
+                QVERIFY2(store.addSample(id, sample(QStringLiteral("python3"), {1000 + process, 1010, 990, 1005}), &error), qPrintable(error));
+                QVERIFY2(store.addSample(id, sample(QStringLiteral("pypy3"), {100 + process, 101, 99, 100}), &error), qPrintable(error));
+            }
+            QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
+        }
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT runtime_kind FROM runtimes WHERE name = 'pypy3'")}).toString(), QStringLiteral("pypy"));
+        // Back to version 4: the columns go, and the details say what version 4 wrote (the family word as kind).
+        QVERIFY(execRaw(path, test::downgradeTo(4)
+                                  << QStringLiteral("UPDATE runtimes SET details = json_remove(json_set(details, '$.kind', kind), '$.family')"))
+                    .isValid());
+        QCOMPARE(execRaw(path, {QStringLiteral("SELECT json_extract(details, '$.kind') FROM runtimes WHERE name = 'pypy3'")}).toString(),
+                 QStringLiteral("python"));
+        {
+            // Read-only: the file stays at version 4, and its runtimes still read with their kinds.
+            ResultStore reader;
+            QString error;
+            QVERIFY2(reader.open(path, ResultStore::OpenMode::Read, &error), qPrintable(error));
+            const QList<RuntimeInfo> runtimes = reader.runtimes(id, &error);
+            QCOMPARE(runtimes.size(), 3);
+            QCOMPARE(runtimes.at(2).resolvedKind(), std::optional<RuntimeKind>(RuntimeKind::PyPy));
+        }
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 4);
+        ResultStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), ResultStore::kSchemaVersion);
+        const auto column = [&](const QString &sql) { return execRaw(path, {sql}).toString(); };
+        QCOMPARE(column(QStringLiteral("SELECT family || '/' || runtime_kind FROM runtimes WHERE name = 'node'")), QStringLiteral("javascript/node"));
+        QCOMPARE(column(QStringLiteral("SELECT family || '/' || runtime_kind FROM runtimes WHERE name = 'python3'")), QStringLiteral("python/cpython"));
+        QCOMPARE(column(QStringLiteral("SELECT family || '/' || runtime_kind FROM runtimes WHERE name = 'pypy3'")), QStringLiteral("python/pypy"));
+        // The upgraded set compares PyPy with its family's baseline, the system CPython, from the same samples.
+        const std::optional<ResultSetAnalysis> analysis = store.analysis(id, &error);
+        QVERIFY2(analysis, qPrintable(error));
+        QCOMPARE(analysis->runtimeComparisons.size(), 1);
+        const RuntimeComparison &comparison = analysis->runtimeComparisons.first();
+        QCOMPARE(comparison.family, RuntimeFamily::Python);
+        QCOMPARE(comparison.runtime, QStringLiteral("pypy3"));
+        QCOMPARE(comparison.baseline, QStringLiteral("python3"));
+        QVERIFY2(comparison.ratio.ratio > 0.09 && comparison.ratio.ratio < 0.11, qPrintable(QString::number(comparison.ratio.ratio)));
+        // A set recorded after the upgrade writes the columns itself.
+        RuntimeInfo bun = node();
+        bun.name = QStringLiteral("bun");
+        bun.setKind(RuntimeKind::Bun);
+        ResultSetInfo info;
+        info.suite = QStringLiteral("quick");
+        info.appVersion = QStringLiteral("test");
+        QVERIFY2(store.createResultSet(info, {bun}, &error) > 0, qPrintable(error));
+        QCOMPARE(column(QStringLiteral("SELECT kind || '/' || family || '/' || runtime_kind FROM runtimes WHERE name = 'bun'")),
+                 QStringLiteral("node/javascript/bun"));
     }
 
     void upgradesAVersion3DatabaseKeepingItsLoadPoints()
@@ -320,8 +400,9 @@ private slots:
             QVERIFY2(store.addSample(id, server, &error), qPrintable(error));
             QVERIFY(store.finishResultSet(id, QStringLiteral("complete"), &error));
         }
-        // Turn the file back into a version 3 database (migration 3 -> 4 added only load_points.slo_p99_ms).
-        QVERIFY(execRaw(path, test::downgradeTo(3)).isValid());
+        // Turn the file back into a version 3 database: migration 3 -> 4 added only load_points.slo_p99_ms.
+        QVERIFY(execRaw(path, test::downgradeTo(3))
+                    .isValid());
         QCOMPARE(pragma(path, QStringLiteral("user_version")).toInt(), 3);
         {
             // Read-only, the file stays at version 3 and its points read as sweep points.

@@ -243,6 +243,41 @@ private slots:
         QVERIFY(driver.requests.isEmpty());
     }
 
+    void theConfigurationClaimedIsTheRuntimeKinds()
+    {
+        // Bun serves node:http natively: its ready line says so, and the manifest's config_by_kind expects it there.
+        Benchmark benchmark = httpBenchmark();
+        benchmark.variants.first().config = QJsonObject{{QStringLiteral("server"), QStringLiteral("node:http")},
+                                                        {QStringLiteral("parser"), QStringLiteral("llhttp")}};
+        benchmark.variants.first().configByKind.insert(QStringLiteral("bun"), QJsonObject{{QStringLiteral("server"), QStringLiteral("node:http")},
+                                                                                          {QStringLiteral("parser"), QStringLiteral("bun")}});
+        const Catalog catalog = emptyCatalog();
+        const QString bunConfig = QStringLiteral(R"({"server":"node:http","parser":"bun"})");
+        for (const QString &kind : {QStringLiteral("bun"), QStringLiteral("node")}) {
+            ScriptedServer server;
+            server.stdoutText = readyLine(QString::number(kReadyPort), bunConfig);
+            ScriptedDriver driver;
+            RunStep run = step(benchmark);
+            run.runtime.implementation = kind;
+            const Sample sample = ServerRunner(catalog, server, driver).run(run, std::stop_token());
+            if (kind == QLatin1String("bun")) {
+                QVERIFY2(sample.valid(), qPrintable(sample.error));
+                // A ready line naming another runtime than the one started is refused, whatever its config.
+                ScriptedServer deno;
+                deno.stdoutText = readyLine(QString::number(kReadyPort), bunConfig)
+                                      .replace(R"("pid")", R"("runtime_info":{"schema":1,"family":"javascript","kind":"deno","version":"2.9.6"},"pid")");
+                ScriptedDriver unused;
+                const Sample mislabelled = ServerRunner(catalog, deno, unused).run(run, std::stop_token());
+                QCOMPARE(mislabelled.status, QStringLiteral("protocol"));
+                QVERIFY2(mislabelled.error.contains(QLatin1String("reports that deno 2.9.6 ran it")), qPrintable(mislabelled.error));
+            } else {
+                // On node the same ready line is a server in another configuration than declared.
+                QCOMPARE(sample.status, QStringLiteral("protocol"));
+                QVERIFY2(sample.error.contains(QLatin1String(R"("parser":"llhttp")")), qPrintable(sample.error));
+            }
+        }
+    }
+
     void aServerThatNeverBecomesReadyIsATimeout()
     {
         ScriptedServer server;  // prints nothing, stays up

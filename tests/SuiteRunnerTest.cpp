@@ -121,6 +121,32 @@ private slots:
         QVERIFY2(sample.error.contains(message), qPrintable(sample.error));
     }
 
+    void theRuntimeThatRanItMustBeTheOneStarted()
+    {
+        const Benchmark benchmark = kernel();
+        RuntimeInfo node = runtime(QStringLiteral("node"), QStringLiteral("node"));
+        node.implementation = QStringLiteral("node");
+        const QByteArray bun = QByteArray(kGood).replace(
+            R"("version":"v20",)", R"("version":"1.4.5","runtime_info":{"schema":1,"family":"javascript","kind":"bun","version":"1.4.5","node_compat":"v26.3.0"},)");
+        // A Bun binary detected as node: the result names the runtime that really ran it, and is refused.
+        Sample sample = SampleEvaluator::evaluate(benchmark, size(), node, exitedWith(bun));
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QStringLiteral("was started with node (node) but reports that bun 1.4.5 ran it")), qPrintable(sample.error));
+        // Started as bun, it is valid and keeps what it reported.
+        RuntimeInfo bunRuntime = runtime(QStringLiteral("bun"), QStringLiteral("node"));
+        bunRuntime.implementation = QStringLiteral("bun");
+        sample = SampleEvaluator::evaluate(benchmark, size(), bunRuntime, exitedWith(bun));
+        QVERIFY2(sample.valid(), qPrintable(sample.error));
+        QCOMPARE(sample.extra.value(QLatin1String("runtime_info")).toObject().value(QLatin1String("node_compat")).toString(), QStringLiteral("v26.3.0"));
+        QCOMPARE(sample.extra.value(QLatin1String("version")).toString(), QStringLiteral("1.4.5"));
+        // A schema this Showdown does not read is refused rather than guessed at.
+        sample = SampleEvaluator::evaluate(benchmark, size(), bunRuntime, exitedWith(QByteArray(bun).replace(R"("schema":1)", R"("schema":2)")));
+        QCOMPARE(sample.status, QStringLiteral("protocol"));
+        QVERIFY2(sample.error.contains(QStringLiteral("runtime_info schema 2")), qPrintable(sample.error));
+        // Programs that do not print runtime_info (written before it) are still read.
+        QVERIFY(SampleEvaluator::evaluate(benchmark, size(), node, exitedWith(kGood)).valid());
+    }
+
     void processFailuresKeepTheirReason()
     {
         ProcessResult timedOut;
@@ -456,6 +482,20 @@ private slots:
         QTest::newRow("env value not a string") << QByteArray(R"("env":{"WORKERS":2},)") << QStringLiteral("\"env\" entry \"WORKERS\"");
         QTest::newRow("env name with =") << QByteArray(R"("env":{"A=B":"c"},)") << QStringLiteral("\"env\" entry \"A=B\"");
         QTest::newRow("empty config") << QByteArray(R"("config":{},)") << QStringLiteral("\"config\" must be a non-empty object");
+        QTest::newRow("config and unsupported by runtime kind")
+            << QByteArray(R"("env":{"NODE_ENV":"production"},"config":{"server":"express","env":"production"},)"
+                          R"("config_by_kind":{"bun":{"server":"express","parser":"bun"}},"unsupported":{"deno":"why"},)")
+            << QString();
+        QTest::newRow("config_by_kind of another family") << QByteArray(R"("config_by_kind":{"pypy":{"parser":"x"}},)")
+                                                          << QStringLiteral("\"config_by_kind\" names \"pypy\", not a runtime kind that runs node programs");
+        QTest::newRow("empty config_by_kind entry") << QByteArray(R"("config_by_kind":{"bun":{}},)")
+                                                    << QStringLiteral("\"config_by_kind\" for \"bun\" must be a non-empty object");
+        QTest::newRow("unsupported on an unknown kind") << QByteArray(R"("unsupported":{"bunn":"why"},)")
+                                                        << QStringLiteral("\"unsupported\" names \"bunn\", not a runtime kind");
+        QTest::newRow("unsupported without a reason") << QByteArray(R"("unsupported":{"bun":" "},)")
+                                                      << QStringLiteral("\"unsupported\" for \"bun\" needs the reason");
+        QTest::newRow("unsupported not an object") << QByteArray(R"("unsupported":["bun"],)")
+                                                   << QStringLiteral("\"unsupported\" must be an object of runtime kind and reason");
     }
 
     void manifestServerEntriesAreChecked()
@@ -482,6 +522,90 @@ private slots:
         const QJsonObject json = catalog->benchmarks().first().toJson().value(QLatin1String("servers")).toArray().first().toObject();
         QCOMPARE(json.value(QLatin1String("env")).toObject().value(QLatin1String("NODE_ENV")).toString(), QStringLiteral("production"));
         QCOMPARE(json.value(QLatin1String("config")).toObject(), server.config);
+        if (!server.configByKind.isEmpty()) {
+            // The ready line is held to the kind's own configuration there, to `config` elsewhere.
+            QCOMPARE(server.configFor(QStringLiteral("bun")).value(QLatin1String("parser")).toString(), QStringLiteral("bun"));
+            QCOMPARE(server.configFor(QStringLiteral("node")), server.config);
+            QCOMPARE(server.unsupportedReason(QStringLiteral("deno")), QStringLiteral("why"));
+            QVERIFY(server.unsupportedReason(QStringLiteral("bun")).isEmpty());
+            QCOMPARE(json.value(QLatin1String("unsupported")).toObject().value(QLatin1String("deno")).toString(), QStringLiteral("why"));
+            QCOMPARE(json.value(QLatin1String("config_by_kind")).toObject().value(QLatin1String("bun")).toObject(),
+                     server.configFor(QStringLiteral("bun")));
+        }
+    }
+
+    void unsupportedRuntimeKindsAreRecordedPerProgram()
+    {
+        const QByteArray size = R"({"size":1,"runs":1,"iterations":1,"warmup":0,"checksum":"x"})";
+        const QByteArray sizes = R"("sizes":{"quick":)" + size + R"(,"standard":)" + size + R"(,"full":)" + size + "}";
+        // A benchmark without variants: its kinds may be of either family, and its implicit variants carry them.
+        QString error;
+        std::optional<Catalog> catalog = loadManifest(R"({"name":"p","category":"cpu","bound":"code","notes":"n","node":"p.js","python":"p.py",)"
+                                                      R"("unsupported":{"deno":"no API","pypy":"no module"},)" + sizes + "}", &error);
+        QVERIFY2(catalog, qPrintable(error));
+        const Benchmark &plain = catalog->benchmarks().first();
+        QCOMPARE(plain.variantsFor(QStringLiteral("node")).first().unsupportedReason(QStringLiteral("deno")), QStringLiteral("no API"));
+        QCOMPARE(plain.variantsFor(QStringLiteral("python")).first().unsupportedReason(QStringLiteral("pypy")), QStringLiteral("no module"));
+        QVERIFY(plain.variantsFor(QStringLiteral("python")).first().unsupportedReason(QStringLiteral("cpython")).isEmpty());
+        QCOMPARE(plain.toJson().value(QLatin1String("unsupported")).toObject().value(QLatin1String("pypy")).toString(), QStringLiteral("no module"));
+        // A benchmark with variants: each variant says it, for its own family only.
+        const QByteArray variants = R"("variants":[{"name":"a","runtime":"node","description":"d"},)"
+                                    R"({"name":"b","runtime":"python","description":"d","unsupported":{"pypy":"C extension"}}],)";
+        catalog = loadManifest(R"({"name":"v","category":"cpu","bound":"code","notes":"n","node":"v.js","python":"v.py",)" + variants + sizes + "}", &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QCOMPARE(catalog->benchmarks().first().variantsFor(QStringLiteral("python")).first().unsupportedReason(QStringLiteral("pypy")),
+                 QStringLiteral("C extension"));
+        QVERIFY(!loadManifest(R"({"name":"v","category":"cpu","bound":"code","notes":"n","node":"v.js","python":"v.py",)"
+                              R"("unsupported":{"bun":"x"},)" + variants + sizes + "}", &error));
+        QVERIFY2(error.contains(QStringLiteral("belongs on each variant")), qPrintable(error));
+        QVERIFY(!loadManifest(R"({"name":"w","category":"cpu","bound":"code","notes":"n","node":"w.js","python":"w.py","variants":[)"
+                              R"({"name":"a","runtime":"node","description":"d","unsupported":{"pypy":"x"}},{"name":"b","runtime":"python","description":"d"}],)"
+                              + sizes + "}", &error));
+        QVERIFY2(error.contains(QStringLiteral("not a runtime kind that runs node programs")), qPrintable(error));
+
+        // The shipped manifest: what was found by trying on Bun, Deno and PyPy (check_servers.py --runtime).
+        catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        bool sawGunicorn = false;
+        for (const BenchmarkVariant &server : catalog->find(QStringLiteral("http"))->variants) {
+            if (server.name == QLatin1String("node-http")) {
+                QCOMPARE(server.configFor(QStringLiteral("node")).value(QLatin1String("parser")).toString(), QStringLiteral("llhttp"));
+                QCOMPARE(server.configFor(QStringLiteral("deno")).value(QLatin1String("parser")).toString(), QStringLiteral("deno"));
+            }
+            if (server.name == QLatin1String("flask-gunicorn")) {
+                sawGunicorn = true;
+                QVERIFY(server.unsupportedReason(QStringLiteral("pypy")).contains(QStringLiteral("AF_UNIX")));
+                QVERIFY(server.unsupportedReason(QStringLiteral("cpython")).isEmpty());
+            }
+        }
+        QVERIFY(sawGunicorn);
+
+        // The plan skips a program on a kind that cannot run it, with the manifest's reason; other kinds run it.
+        FakeExecutor executor([](const ProcessSpec &) { return exitedWith("{}"); });
+        SuiteRunner runner(*catalog, executor);
+        for (const QString &implementation : {QStringLiteral("pypy"), QStringLiteral("cpython")}) {
+            RuntimeInfo python = runtime(QStringLiteral("python3"), QStringLiteral("python"));
+            python.implementation = implementation;
+            python.libraries = QStringList{QStringLiteral("flask"), QStringLiteral("gunicorn"), QStringLiteral("waitress")};
+            QList<SkippedRun> skipped;
+            QStringList planned;
+            for (const RunStep &step : runner.plan(QStringLiteral("full"), {QStringLiteral("http")}, {python}, 1, &error, &skipped))
+                planned << step.variant.name;
+            QString gunicornSkip;
+            for (const SkippedRun &skip : std::as_const(skipped)) {
+                if (skip.variant == QLatin1String("flask-gunicorn"))
+                    gunicornSkip = skip.reason;
+            }
+            if (implementation == QLatin1String("pypy")) {
+                QVERIFY(!planned.contains(QStringLiteral("flask-gunicorn")));
+                QVERIFY2(gunicornSkip.contains(QStringLiteral("(pypy) cannot run it")) && gunicornSkip.contains(QStringLiteral("AF_UNIX")),
+                         qPrintable(gunicornSkip));
+            } else {
+                QVERIFY(planned.contains(QStringLiteral("flask-gunicorn")));
+                QVERIFY2(gunicornSkip.isEmpty(), qPrintable(gunicornSkip));
+            }
+            QVERIFY(planned.contains(QStringLiteral("flask")));  // waitress runs on PyPy (check_servers.py)
+        }
     }
 
     void serverProcessesRepeatInAFixedShuffledOrder()

@@ -163,6 +163,10 @@ private slots:
         // A key that merely is an integer (not the table's row id) stays a plain BIGINT key.
         QCOMPARE(postgres.translate(QStringLiteral("result_set_id INTEGER PRIMARY KEY REFERENCES result_sets(id)")),
                  QStringLiteral("result_set_id BIGINT PRIMARY KEY REFERENCES result_sets(id)"));
+        QCOMPARE(postgres.translate(QStringLiteral("UPDATE r SET k = CASE WHEN json_valid(details) AND json_extract(details, '$.kind') = 'bun'"
+                                                   " THEN json_extract(details, '$.kind') END")),
+                 QStringLiteral("UPDATE r SET k = CASE WHEN (details IS NOT NULL) AND (details::jsonb ->> 'kind') = 'bun'"
+                                " THEN (details::jsonb ->> 'kind') END"));
         const QString sqlite = QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL) WITHOUT ROWID");
         QCOMPARE(SqlDialect().translate(sqlite), sqlite);
     }

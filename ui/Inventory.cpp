@@ -32,7 +32,7 @@ Inventory::Found Inventory::detect(const QStringList &extraPaths)
     found.catalog = Catalog::load(ResourceLocator::benchmarksDir() + QStringLiteral("/manifest.json"), &found.catalogError);
     ProcessRunner runner(ResourceLocator::execHelper());
     RuntimeDetector detector(runner, nodeModulesDir());
-    found.runtimes = detector.detectDefaults();
+    found.runtimes = detector.detectAll();
     for (const QString &path : extraPaths) {
         if (std::none_of(found.runtimes.begin(), found.runtimes.end(), [&](const RuntimeInfo &r) { return r.path == path; }))
             found.runtimes.append(detector.probe(path));

@@ -7,6 +7,7 @@
 #include "OverviewCards.h"
 #include "ResultSession.h"
 #include "RunController.h"
+#include "RuntimeInstallation.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,7 +57,25 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     m_runtimes = new QLabel;
     m_runtimes->setWordWrap(true);
     m_runtimes->setTextFormat(Qt::RichText);
-    m_runtimes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runtimes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    // "Install" beside a missing runtime runs `showdown runtimes install NAME` as a child; the list is probed
+    // again when it succeeded, and a failure goes where every error of the window goes.
+    m_installation = new RuntimeInstallation(context.inventory, this);
+    m_installStatus = new QLabel;
+    m_installStatus->setObjectName(QStringLiteral("runtimeInstallStatus"));
+    m_installStatus->setWordWrap(true);
+    m_installStatus->hide();
+    connect(m_runtimes, &QLabel::linkActivated, m_installation, &RuntimeInstallation::openLink);
+    connect(m_installation, &RuntimeInstallation::progressed, this, [this](const QString &line) {
+        m_installStatus->setText(line);
+        m_installStatus->show();
+    });
+    connect(m_installation, &RuntimeInstallation::finished, this, [this](const QString &name, const QString &problem) {
+        if (problem.isEmpty())
+            return;  // the last progress line ("Installed …") stays on show
+        m_installStatus->hide();
+        this->context().reportError(tr("Installing %1 failed: %2").arg(name, problem));
+    });
     m_ratios = new ChartPanel;
 
     auto *content = new QWidget;
@@ -69,6 +88,7 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     layout->addWidget(m_welcome);
     layout->addLayout(buttons);
     layout->addWidget(m_runtimes);
+    layout->addWidget(m_installStatus);
     layout->addWidget(m_foreignLoad);
     layout->addWidget(m_headline);
     auto *cards = new QScrollArea;
@@ -111,7 +131,10 @@ void OverviewPage::showRuntimes()
             lines.append(tr("✔ <b>%1</b> %2%3 — <code>%4</code>").arg(runtime.name.toHtmlEscaped(), runtime.version.toHtmlEscaped(), gil,
                                                                          runtime.path.toHtmlEscaped()));
         } else {
-            lines.append(tr("✘ <b>%1</b> missing — %2").arg(runtime.name.toHtmlEscaped(), runtime.problem.toHtmlEscaped()));
+            const QString install = RuntimeInstallation::linkFor(runtime);
+            lines.append(tr("✘ <b>%1</b> missing — %2%3")
+                             .arg(runtime.name.toHtmlEscaped(), runtime.problem.toHtmlEscaped(),
+                                  install.isEmpty() ? QString() : QStringLiteral(" — ") + install));
         }
     }
     if (!inventory.catalogError().isEmpty())

@@ -8,6 +8,7 @@ class QPushButton;
 namespace showdown {
 
 class ChartPanel;
+class RuntimeInstallation;
 
 /// The first page: on an empty database it says what Showdown does and offers the quick suite; with a
 /// result set it gives the headline (how many benchmarks each runtime won, with confidence) and the
@@ -28,6 +29,8 @@ private:
     QLabel *m_headline = nullptr;
     QLabel *m_foreignLoad = nullptr;  ///< shown when the set was measured while other processes loaded the machine
     QLabel *m_runtimes = nullptr;
+    QLabel *m_installStatus = nullptr;  ///< progress and outcome of an install started from the runtimes list
+    RuntimeInstallation *m_installation = nullptr;
     QPushButton *m_runQuick = nullptr;
     ChartPanel *m_ratios = nullptr;
 };

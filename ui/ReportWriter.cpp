@@ -369,13 +369,58 @@ Output output(ReportFormat format, QIODevice *device, const QString &title)
     return out;
 }
 
-/// Every claim's verdict on the set, judged once for both the Summary's findings and the Claims section;
-/// none without claim inputs (or when the shipped rules cannot be read, which the rules' own tests catch).
-QList<ClaimVerdict> judge(const std::optional<ClaimInputs> &inputs)
+/// Every claim's verdict on the set for every JavaScript x Python pairing, judged once for the Summary's findings,
+/// the Claims section and its matrix; none without claim inputs (or when the shipped rules cannot be read,
+/// which the rules' own tests catch).
+QList<PairingVerdicts> judge(const std::optional<ClaimInputs> &inputs)
 {
     QString error;
     const std::optional<ClaimRules> rules = inputs ? ClaimRules::loadShipped(&error) : std::nullopt;
-    return rules ? ClaimEvaluator::evaluate(*rules, *inputs) : QList<ClaimVerdict>();
+    return rules ? ClaimEvaluator::evaluateMatrix(*rules, *inputs) : QList<PairingVerdicts>();
+}
+
+/// Each runtime against its family's baseline (Bun against Node, PyPy against CPython): the table of the
+/// Runtimes section, in the words the Summary uses for the cross-family comparisons.
+void writeRuntimeComparisons(ReportDocument &layout, const QList<RuntimeComparison> &comparisons)
+{
+    if (comparisons.isEmpty())
+        return;
+    layout.heading(tr("Runtimes against their baselines"), 2);
+    layout.note(tr("Each runtime against its family's baseline on the same program: ratio of median times (below 1: the runtime "
+                   "took less time than the baseline), 95% bootstrap CI, Mann-Whitney p Holm-corrected across these comparisons."));
+    QList<QStringList> table;
+    for (const RuntimeComparison &c : comparisons) {
+        const bool significant = c.valid && c.pHolm < ResultChange::kAlpha && (c.ratio.ciHigh < 1 || c.ratio.ciLow > 1);
+        table.append({label(c.benchmark, c.variant, c.workers), QStringLiteral("%1 / %2").arg(c.runtime, c.baseline), interval(c.ratio),
+                      Format::pValue(c.pHolm),
+                      significant ? Format::faster(c.ratio.ratio, c.runtime, c.baseline)
+                                  : (c.valid ? tr("no significant difference") : tr("invalid samples"))});
+    }
+    layout.table({tr("Benchmark"), tr("Runtime / baseline"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, table,
+                 {0.24, 0.20, 0.22, 0.10, 0.24}, {2, 3});
+}
+
+/// The claims x pairings matrix: where a verdict depends on which JavaScript and which Python runtime are compared.
+void writeClaimMatrix(ReportDocument &layout, const QList<PairingVerdicts> &matrix)
+{
+    if (matrix.size() < 2)
+        return;
+    layout.paragraph(tr("Each claim judged for every JavaScript x Python pairing of the set; the verdicts below are for %1, "
+                        "the baselines.").arg(matrix.first().pairing.label()));
+    QStringList headers{tr("Claim")};
+    QList<qreal> widths{0.16};
+    for (const PairingVerdicts &column : matrix) {
+        headers << column.pairing.label();
+        widths << 0.84 / qreal(matrix.size());
+    }
+    QList<QStringList> rows;
+    for (qsizetype claim = 0; claim < matrix.first().verdicts.size(); ++claim) {
+        QStringList row{matrix.first().verdicts.at(claim).id};
+        for (const PairingVerdicts &column : matrix)
+            row << column.verdicts.at(claim).verdict;
+        rows.append(row);
+    }
+    layout.table(headers, rows, widths);
 }
 
 /// Claims whose rules report a finding beside the verdict (jit: the library-bound kernels), one line each,
@@ -434,17 +479,21 @@ void statisticsTable(ReportDocument &layout, const QList<SummaryRow> &rows)
 
 /// The Claims section: each claim of the article with its verdict, why, and the figures it was decided on (the
 /// evidence dialog's table), what is reported beside it and what was not measured. Nothing without verdicts.
-void writeClaims(ReportDocument &layout, const QList<ClaimVerdict> &verdicts)
+void writeClaims(ReportDocument &layout, const QList<PairingVerdicts> &matrix)
 {
-    if (verdicts.isEmpty())
+    if (matrix.isEmpty())
         return;
+    const QList<ClaimVerdict> &verdicts = matrix.first().verdicts;
     layout.heading(tr("Claims"));
     layout.note(tr("The article's claims judged on this set's raw values by the rules in claims.json, as the Overview page and "
                    "`showdown claims` judge them. Each figure: its value with the 95% CI where it has one, n, the Holm-corrected "
                    "p of its comparison, and whether it holds, contradicts or cannot decide the claim."));
+    writeClaimMatrix(layout, matrix);
     for (const ClaimVerdict &verdict : verdicts) {
         layout.heading(tr("%1 (%2): %3").arg(verdict.title.isEmpty() ? verdict.id : verdict.title, verdict.id, verdict.verdict), 2);
         layout.paragraph(tr("The article: %1").arg(verdict.articleSays));
+        if (const QString changes = ClaimEvaluator::verdictByPairing(matrix, verdict.id); !changes.isEmpty())
+            layout.paragraph(tr("By pairing: %1.").arg(changes));
         layout.paragraph(tr("Why: %1").arg(verdict.why));
         for (const ClaimFinding &finding : verdict.findings)
             layout.paragraph(tr("Beside it (not part of the verdict): %1").arg(finding.summary));
@@ -536,8 +585,8 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
-    const QList<ClaimVerdict> judged = judge(claims);
-    writeClaimFindings(layout, judged);
+    const QList<PairingVerdicts> judged = judge(claims);
+    writeClaimFindings(layout, judged.isEmpty() ? QList<ClaimVerdict>() : judged.first().verdicts);
     writeClaims(layout, judged);
 
     // Each section shows the benchmarks the window's page of the same name shows (PagePlan).
@@ -549,6 +598,7 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<QList<SummaryRow>> groups = chartGroups(performance);
     timeCharts(layout, groups, comparisons);
     statisticsTable(layout, performance);
+    writeRuntimeComparisons(layout, analysis.runtimeComparisons);
 
     layout.heading(tr("Distributions"));
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));

@@ -89,6 +89,7 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.info = *info;
     snapshot.rows = analysis->rows;
     snapshot.comparisons = analysis->comparisons;
+    snapshot.runtimeComparisons = analysis->runtimeComparisons;
     snapshot.loadRows = analysis->loadRows;
     snapshot.scalingRows = analysis->scalingRows;
     snapshot.capacityRows = analysis->capacityRows;

@@ -26,6 +26,7 @@ struct ResultSnapshot {
     bool timingsLoaded = true;               ///< false when `samples` carry no timings or load points
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
+    QList<RuntimeComparison> runtimeComparisons;  ///< each runtime against its family's baseline
     PagePlan::Categories categories;  ///< benchmark name → manifest category: which page shows it
     /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
@@ -34,7 +35,7 @@ struct ResultSnapshot {
 
     [[nodiscard]] bool isEmpty() const { return info.id == 0; }
     /// The analysis this snapshot shows, e.g. for a report drawn from it.
-    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, loadRows, scalingRows, capacityRows, processSummaries}; }
+    [[nodiscard]] ResultSetAnalysis analysis() const { return {rows, comparisons, runtimeComparisons, loadRows, scalingRows, capacityRows, processSummaries}; }
 };
 
 } // namespace showdown

@@ -12,8 +12,9 @@ QStringList RunRequest::arguments(const QString &databasePath) const
     if (!only.isEmpty())
         arguments << QStringLiteral("--only") << only.join(QLatin1Char(','));
     // Paths, not names: the child labels a path it also detects with the detected name, and probes any other.
+    // A runtime made by an environment (PYTHON_GIL=1 on a free-threaded build) shares its path: it goes by name.
     for (const RuntimeInfo &runtime : runtimes)
-        arguments << QStringLiteral("--runtime") << runtime.path;
+        arguments << QStringLiteral("--runtime") << (runtime.environment.isEmpty() ? runtime.path : runtime.name);
     if (runs > 0)
         arguments << QStringLiteral("--runs") << QString::number(runs);
     if (timeoutSeconds > 0)

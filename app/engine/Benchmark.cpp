@@ -10,6 +10,8 @@ QList<BenchmarkVariant> Benchmark::variantsFor(const QString &runtimeKind) const
     if (variants.isEmpty()) {
         if (!scriptFor(runtimeKind).isEmpty())
             result.append(BenchmarkVariant{QString(), runtimeKind, QString(), {}, {}, QString()});
+        if (!result.isEmpty())
+            result.last().unsupported = unsupported;
         return result;
     }
     for (const BenchmarkVariant &variant : variants) {
@@ -29,6 +31,14 @@ const Endpoint *Benchmark::endpoint(const QString &endpointName) const
 }
 
 namespace {
+
+QJsonObject unsupportedJson(const QMap<QString, QString> &reasons)
+{
+    QJsonObject json;
+    for (auto it = reasons.begin(); it != reasons.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
 
 QJsonArray intArray(const QList<int> &values)
 {
@@ -107,6 +117,14 @@ QJsonObject Benchmark::toJson() const
             entry.insert(QStringLiteral("env"), variant.environmentJson());
         if (!variant.config.isEmpty())
             entry.insert(QStringLiteral("config"), variant.config);
+        if (!variant.configByKind.isEmpty()) {
+            QJsonObject byKind;
+            for (auto it = variant.configByKind.begin(); it != variant.configByKind.end(); ++it)
+                byKind.insert(it.key(), it.value());
+            entry.insert(QStringLiteral("config_by_kind"), byKind);
+        }
+        if (!variant.unsupported.isEmpty())
+            entry.insert(QStringLiteral("unsupported"), unsupportedJson(variant.unsupported));
         variantList.append(entry);
     }
     QJsonObject json{{QStringLiteral("name"), name},
@@ -127,6 +145,8 @@ QJsonObject Benchmark::toJson() const
         json.insert(QStringLiteral("python"), pythonScript);
     if (!variants.isEmpty())
         json.insert(isServer() ? QStringLiteral("servers") : QStringLiteral("variants"), variantList);
+    if (!unsupported.isEmpty())
+        json.insert(QStringLiteral("unsupported"), unsupportedJson(unsupported));
     return json;
 }
 

@@ -66,9 +66,19 @@ struct BenchmarkVariant {
     /// Servers: the configuration the manifest claims (server, parser, loop, ...); the server's ready line
     /// must report exactly this, read from what really runs, or the run is a protocol error.
     QJsonObject config = {};
+    /// Servers: the configuration claimed on a runtime kind whose ready line differs from `config` (Bun and
+    /// Deno serve node:http from their own HTTP stacks), by kind name ("bun", "deno", "pypy", ...).
+    QMap<QString, QJsonObject> configByKind = {};
+    /// Runtime kinds that cannot run this program, each with the reason found by trying (PROTOCOL.md,
+    /// "unsupported"): the harness skips the program there and shows the reason instead of a failure.
+    QMap<QString, QString> unsupported = {};
 
     /// The environment as JSON, for the benchmark's description and for each server sample's record.
     [[nodiscard]] QJsonObject environmentJson() const;
+    /// Servers: what the ready line must report when the server runs on a runtime of `kind`.
+    [[nodiscard]] QJsonObject configFor(const QString &kind) const { return configByKind.value(kind, config); }
+    /// Why this program cannot run on a runtime of `kind`; empty when nothing says it cannot.
+    [[nodiscard]] QString unsupportedReason(const QString &kind) const { return unsupported.value(kind); }
 };
 
 /// An HTTP endpoint every server of a benchmark serves, with the exact body each must return.
@@ -99,6 +109,8 @@ struct Benchmark {
     QString nodeScript;    ///< relative to the benchmarks folder
     QString pythonScript;
     QList<BenchmarkVariant> variants;  ///< servers, or named variants; empty: one implicit variant per runtime
+    /// A benchmark without variants: runtime kinds that cannot run its program (its implicit variants get them).
+    QMap<QString, QString> unsupported;
     QList<Endpoint> endpoints;
     QMap<QString, BenchmarkSize> sizes;  ///< by suite name
 

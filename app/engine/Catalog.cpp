@@ -1,5 +1,7 @@
 #include "Catalog.h"
 
+#include "RuntimeKind.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -222,7 +224,50 @@ bool parseSize(const Benchmark &benchmark, const QJsonObject &json, BenchmarkSiz
 /// The keys a server entry may have; any other (a misspelt "env") is an error rather than silently ignored.
 const QStringList kServerKeys = {QStringLiteral("name"),     QStringLiteral("runtime"), QStringLiteral("script"),
                                  QStringLiteral("args"),     QStringLiteral("requires"), QStringLiteral("env"),
-                                 QStringLiteral("config"),   QStringLiteral("per_request")};
+                                 QStringLiteral("config"),   QStringLiteral("per_request"), QStringLiteral("config_by_kind"),
+                                 QStringLiteral("unsupported")};
+
+/// Checks that `kind` is a runtime kind (RuntimeKind), of the family whose word is `family` when one is given
+/// (an empty family: either), so the manifest's "unsupported" and "config_by_kind" name only real kinds.
+bool checkKind(const QString &kind, const QString &family, const QString &key, const QString &what, QString *error)
+{
+    const std::optional<RuntimeKind> parsed = RuntimeKind::parse(kind);
+    if (parsed && (family.isEmpty() || RuntimeKind::familyWord(parsed->family()) == family))
+        return true;
+    QStringList kinds;
+    for (const RuntimeKind candidate : RuntimeKind::all()) {
+        if (family.isEmpty() || RuntimeKind::familyWord(candidate.family()) == family)
+            kinds.append(candidate.name());
+    }
+    *error = what + QStringLiteral(": \"%1\" names \"%2\", not a runtime kind%3; one of %4")
+                        .arg(key, kind, family.isEmpty() ? QString() : QStringLiteral(" that runs %1 programs").arg(family),
+                             kinds.join(QStringLiteral(", ")));
+    return false;
+}
+
+/// Reads an optional "unsupported" object: runtime kind → the reason, found by trying, that it cannot run the program.
+bool parseUnsupported(const QJsonObject &json, const QString &family, QMap<QString, QString> *out, const QString &what,
+                      QString *error)
+{
+    const QJsonValue value = json.value(QLatin1String("unsupported"));
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject() || value.toObject().isEmpty()) {
+        *error = what + QStringLiteral(": \"unsupported\" must be an object of runtime kind and reason");
+        return false;
+    }
+    const QJsonObject reasons = value.toObject();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it) {
+        if (!checkKind(it.key(), family, QStringLiteral("unsupported"), what, error))
+            return false;
+        if (it.value().toString().trimmed().isEmpty()) {
+            *error = what + QStringLiteral(": \"unsupported\" for \"%1\" needs the reason it cannot run there").arg(it.key());
+            return false;
+        }
+        out->insert(it.key(), it.value().toString());
+    }
+    return true;
+}
 
 /// Reads a server entry's optional "env" (variable name → string) and "config" (a non-empty object).
 bool parseServerFields(const QJsonObject &json, BenchmarkVariant *variant, const QString &what, QString *error)
@@ -252,6 +297,21 @@ bool parseServerFields(const QJsonObject &json, BenchmarkVariant *variant, const
         return false;
     }
     variant->config = config.toObject();
+    const QJsonValue byKind = json.value(QLatin1String("config_by_kind"));
+    if (!byKind.isUndefined() && !byKind.isObject()) {
+        *error = what + QStringLiteral(": \"config_by_kind\" must be an object of runtime kind and configuration");
+        return false;
+    }
+    const QJsonObject configs = byKind.toObject();
+    for (auto it = configs.begin(); it != configs.end(); ++it) {
+        if (!checkKind(it.key(), variant->runtimeKind, QStringLiteral("config_by_kind"), what, error))
+            return false;
+        if (!it.value().isObject() || it.value().toObject().isEmpty()) {
+            *error = what + QStringLiteral(": \"config_by_kind\" for \"%1\" must be a non-empty object").arg(it.key());
+            return false;
+        }
+        variant->configByKind.insert(it.key(), it.value().toObject());
+    }
     return true;
 }
 
@@ -272,6 +332,8 @@ bool parseVariants(Benchmark *benchmark, const QJsonArray &list, QString *error)
             return false;
         }
         if (!parseBound(json, &variant.bound, what, error))
+            return false;
+        if (!parseUnsupported(json, variant.runtimeKind, &variant.unsupported, what, error))
             return false;
         if (benchmark->isServer() && variant.script.isEmpty()) {
             *error = what + QStringLiteral(": a server needs a script");
@@ -349,6 +411,13 @@ std::optional<Benchmark> parseBenchmark(const QJsonObject &entry, const QStringL
             && !requiredNumber(json, QStringLiteral("slo_p99_ms"), 0, true, &benchmark.endpoints.last().sloP99Ms, endpointWhat, error))
             return std::nullopt;
     }
+    // A benchmark without variants says here which runtime kinds cannot run its programs; with variants each says it.
+    if (entry.contains(QLatin1String("unsupported")) && (benchmark.isServer() || entry.contains(QLatin1String("variants")))) {
+        *error = what + QStringLiteral(": \"unsupported\" belongs on each variant or server of a benchmark that lists them");
+        return std::nullopt;
+    }
+    if (!parseUnsupported(entry, QString(), &benchmark.unsupported, what, error))
+        return std::nullopt;
     const QJsonValue variants = entry.value(benchmark.isServer() ? QLatin1String("servers") : QLatin1String("variants"));
     if (!parseVariants(&benchmark, variants.toArray(), error))
         return std::nullopt;

@@ -25,30 +25,19 @@ struct PartResult {
     QString note;
 };
 
-/// What the rule compares: the first node and the first python runtime of the result set.
+/// What the rule compares: one JavaScript and one Python runtime of the result set (a pairing).
 struct Sides {
     QString node;
     QString python;
     std::optional<bool> pythonGil;
 };
 
-Sides pickSides(const ClaimInputs &inputs)
+Sides sidesOf(const ClaimInputs &inputs, const RuntimePairing &pairing)
 {
-    Sides sides;
+    Sides sides{pairing.javascript, pairing.python, std::nullopt};
     for (const RuntimeInfo &runtime : inputs.runtimes) {
-        if (runtime.isNode() && sides.node.isEmpty())
-            sides.node = runtime.name;
-        if (runtime.isPython() && sides.python.isEmpty()) {
-            sides.python = runtime.name;
+        if (runtime.name == pairing.python)
             sides.pythonGil = runtime.gilEnabled;
-        }
-    }
-    // Without runtime records (an old or partial result set) fall back to the rows' own runtime kinds.
-    for (const SummaryRow &row : inputs.rows) {
-        if (row.runtimeKind == QLatin1String("node") && sides.node.isEmpty())
-            sides.node = row.runtime;
-        if (row.runtimeKind == QLatin1String("python") && sides.python.isEmpty())
-            sides.python = row.runtime;
     }
     return sides;
 }
@@ -730,9 +719,9 @@ ClaimFinding evaluateFinding(const ClaimFindingRule &rule, const ClaimInputs &in
 }
 
 /// The verdict of one claim with the set's comparisons already at hand.
-ClaimVerdict evaluateWith(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs, const QList<Comparison> &comparisons)
+ClaimVerdict evaluateWith(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs, const QList<Comparison> &comparisons,
+                          const Sides &sides)
 {
-    const Sides sides = pickSides(inputs);
     ClaimVerdict verdict;
     verdict.id = claim.id;
     verdict.title = claim.title;
@@ -777,22 +766,63 @@ QList<Comparison> comparisonsOf(const ClaimInputs &inputs)
     return inputs.comparisons.isEmpty() ? ResultAnalysis::comparisons(inputs.rows) : inputs.comparisons;
 }
 
+/// The pairing a single verdict is about: the caller's, else the baselines'; empty sides when a family is absent.
+Sides primarySides(const ClaimInputs &inputs)
+{
+    const std::optional<RuntimePairing> pairing = inputs.pairing ? inputs.pairing : inputs.runtimeBaselines().primary();
+    return pairing ? sidesOf(inputs, *pairing) : Sides{};
+}
+
 } // namespace
 
 ClaimVerdict ClaimEvaluator::evaluateClaim(const ClaimRule &claim, const ClaimRules &rules, const ClaimInputs &inputs)
 {
-    return evaluateWith(claim, rules, inputs, comparisonsOf(inputs));
+    return evaluateWith(claim, rules, inputs, comparisonsOf(inputs), primarySides(inputs));
 }
 
 QList<ClaimVerdict> ClaimEvaluator::evaluate(const ClaimRules &rules, const ClaimInputs &inputs)
 {
     const QList<Comparison> comparisons = comparisonsOf(inputs);
+    const Sides sides = primarySides(inputs);
     // Claims are judged independently, each bootstrap with its own fixed seed: side by side, the same verdicts.
     const QList<ClaimRule> claims = rules.claims();
     QList<ClaimVerdict> verdicts(claims.size());
     ClaimVerdict *out = verdicts.data();  // detached once here, written by index from each thread
-    parallelFor(std::size_t(claims.size()), [&](std::size_t i) { out[i] = evaluateWith(claims.at(qsizetype(i)), rules, inputs, comparisons); });
+    parallelFor(std::size_t(claims.size()), [&](std::size_t i) { out[i] = evaluateWith(claims.at(qsizetype(i)), rules, inputs, comparisons, sides); });
     return verdicts;
+}
+
+QList<PairingVerdicts> ClaimEvaluator::evaluateMatrix(const ClaimRules &rules, const ClaimInputs &inputs)
+{
+    const QList<Comparison> comparisons = comparisonsOf(inputs);
+    const QList<RuntimePairing> pairings = inputs.runtimeBaselines().pairings();
+    const QList<ClaimRule> claims = rules.claims();
+    QList<PairingVerdicts> matrix;
+    for (const RuntimePairing &pairing : pairings)
+        matrix.append({pairing, QList<ClaimVerdict>(claims.size())});
+    // Every claim of every pairing is its own job: one pairing's claims would leave a core idle.
+    const std::size_t perPairing = std::size_t(claims.size());
+    parallelFor(perPairing * std::size_t(pairings.size()), [&](std::size_t job) {
+        const qsizetype pairing = qsizetype(job / perPairing);
+        const qsizetype claim = qsizetype(job % perPairing);
+        matrix[pairing].verdicts[claim] = evaluateWith(claims.at(claim), rules, inputs, comparisons, sidesOf(inputs, pairings.at(pairing)));
+    });
+    return matrix;
+}
+
+QString ClaimEvaluator::verdictByPairing(const QList<PairingVerdicts> &matrix, const QString &claimId)
+{
+    QStringList parts;
+    QSet<QString> verdicts;
+    for (const PairingVerdicts &column : matrix) {
+        for (const ClaimVerdict &verdict : column.verdicts) {
+            if (verdict.id != claimId)
+                continue;
+            verdicts.insert(verdict.verdict);
+            parts << QStringLiteral("%1 for %2").arg(verdict.verdict, column.pairing.label());
+        }
+    }
+    return verdicts.size() > 1 ? parts.join(QStringLiteral("; ")) : QString();
 }
 
 } // namespace showdown

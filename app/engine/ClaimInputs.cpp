@@ -3,6 +3,8 @@
 #include "Catalog.h"
 #include "ResourceLocator.h"
 
+#include <QSet>
+
 namespace showdown {
 
 ClaimInputs ClaimInputs::fromResultSet(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes)
@@ -26,6 +28,36 @@ ClaimInputs ClaimInputs::fromRows(const QList<RuntimeInfo> &runtimes, const QLis
     inputs.sourceSizes = SourceSizeProxy::measure(ResourceLocator::benchmarksDir());
     inputs.loadShippedBenchmarks();
     return inputs;
+}
+
+QList<RuntimeInfo> ClaimInputs::pairedRuntimes() const
+{
+    QList<RuntimeInfo> result = runtimes;
+    QSet<QString> known;
+    for (const RuntimeInfo &runtime : runtimes)
+        known.insert(runtime.name);
+    // A runtime the rows name but the set has no record of (an old or partial set): its family word is all there is.
+    const auto add = [&](const QString &name, const QString &familyWord) {
+        if (known.contains(name))
+            return;
+        known.insert(name);
+        RuntimeInfo runtime;
+        runtime.name = name;
+        runtime.kind = familyWord;
+        result.append(runtime);
+    };
+    for (const SummaryRow &row : rows)
+        add(row.runtime, row.runtimeKind);
+    for (const LoadRow &row : loadRows)
+        add(row.runtime, row.runtimeKind);
+    for (const CapacityRow &row : capacityRows)
+        add(row.runtime, row.runtimeKind);
+    return result;
+}
+
+RuntimeBaselines ClaimInputs::runtimeBaselines() const
+{
+    return baselines ? *baselines : RuntimeBaselines::defaults(pairedRuntimes());
 }
 
 void ClaimInputs::loadShippedBenchmarks()

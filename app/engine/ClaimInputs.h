@@ -3,16 +3,25 @@
 #include "Benchmark.h"
 #include "DatasetCatalog.h"
 #include "ResultAnalysis.h"
+#include "RuntimeBaselines.h"
 #include "RuntimeInfo.h"
+#include "RuntimePairing.h"
 #include "SourceSizeProxy.h"
 
 #include <QList>
+
+#include <optional>
 
 namespace showdown {
 
 /// Everything a verdict may read, gathered by the caller so ClaimEvaluator stays a pure function.
 struct ClaimInputs {
-    QList<RuntimeInfo> runtimes;   ///< the result set's; the first node and first python are compared
+    QList<RuntimeInfo> runtimes;   ///< the result set's
+    /// The pairing a single verdict judges (ClaimEvaluator::evaluate); empty: the baselines' pairing.
+    std::optional<RuntimePairing> pairing;
+    /// Each family's baseline, when the user chose one (RuntimeBaselines::choose over pairedRuntimes());
+    /// empty: the defaults.
+    std::optional<RuntimeBaselines> baselines;
     QList<SummaryRow> rows;
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;
@@ -24,6 +33,12 @@ struct ClaimInputs {
     QList<SourceSize> sourceSizes;
     QList<Benchmark> benchmarks;  ///< the shipped manifest's entries: each kernel's bound and notes
     QString benchmarksError;      ///< why `benchmarks` is empty: the manifest could not be read
+
+    /// The runtimes whose pairings are judged: the set's, then any runtime the rows name without a record
+    /// (an old or partial set), made up from its name and family word.
+    [[nodiscard]] QList<RuntimeInfo> pairedRuntimes() const;
+    /// `baselines`, or the defaults over pairedRuntimes().
+    [[nodiscard]] RuntimeBaselines runtimeBaselines() const;
 
     /// Reads the shipped manifest into `benchmarks` (or its problem into `benchmarksError`); rules that
     /// filter by bound need it.

@@ -12,9 +12,11 @@ namespace showdown {
 /// Runs `work(i)` for every i in [0, n) on up to one thread per core. For independent, deterministic pieces of an
 /// analysis (each bootstrap seeds its own generator), so the results are the same in any order. Never called while a
 /// benchmark is being timed: analyses run after a run, or on a stored set.
-inline void parallelFor(std::size_t n, const std::function<void(std::size_t)> &work)
+/// @param maxThreads 0: one per core; more for pieces that mostly wait (runtime probes wait on children).
+inline void parallelFor(std::size_t n, const std::function<void(std::size_t)> &work, std::size_t maxThreads = 0)
 {
-    const std::size_t threads = std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+    const std::size_t limit = maxThreads > 0 ? maxThreads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min<std::size_t>(n, limit);
     if (threads <= 1) {
         for (std::size_t i = 0; i < n; ++i)
             work(i);

@@ -165,9 +165,51 @@ QList<SummaryRow> ResultAnalysis::rows(const QList<Sample> &samples, const QList
     return result;
 }
 
+namespace {
+
+using RowPair = std::pair<const SummaryRow *, const SummaryRow *>;
+
+/// What a comparison of two rows measures: the ratio of medians (first / second) with its bootstrap CI,
+/// the Mann-Whitney p and its Holm correction across every pair given.
+struct PairFigures {
+    RatioEstimate ratio;
+    double pValue = 1;
+    double pHolm = 1;
+};
+
+std::vector<PairFigures> measurePairs(const QList<RowPair> &pairs)
+{
+    // Each pair's bootstrap has its own fixed seed: computed side by side, the figures are the same as one by one.
+    std::vector<PairFigures> figures(std::size_t(pairs.size()));
+    parallelFor(figures.size(), [&](std::size_t i) {
+        const std::vector<double> a(pairs.at(qsizetype(i)).first->values.begin(), pairs.at(qsizetype(i)).first->values.end());
+        const std::vector<double> b(pairs.at(qsizetype(i)).second->values.begin(), pairs.at(qsizetype(i)).second->values.end());
+        figures[i].ratio = Statistics::bootstrapRatioOfMedians(a, b);
+        figures[i].pValue = Statistics::mannWhitneyP(a, b);
+    });
+    std::vector<double> pValues;
+    for (const PairFigures &figure : figures)
+        pValues.push_back(figure.pValue);
+    const std::vector<double> adjusted = Statistics::holm(pValues);
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        figures[i].pHolm = adjusted[i];
+    return figures;
+}
+
+/// Copies a pair's figures into a Comparison or a RuntimeComparison, which name them alike.
+template <typename ComparisonType>
+void setFigures(ComparisonType &comparison, const PairFigures &figures)
+{
+    comparison.ratio = figures.ratio;
+    comparison.pValue = figures.pValue;
+    comparison.pHolm = figures.pHolm;
+}
+
+} // namespace
+
 QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
 {
-    QList<std::pair<const SummaryRow *, const SummaryRow *>> pairs;
+    QList<RowPair> pairs;
     for (const SummaryRow &node : rows) {
         if (node.runtimeKind != QLatin1String("node") || node.stats.n == 0)
             continue;
@@ -177,33 +219,67 @@ QList<Comparison> ResultAnalysis::comparisons(const QList<SummaryRow> &rows)
             if (python.runtimeKind != QLatin1String("python") || python.benchmark != node.benchmark
                 || python.workers != node.workers || python.stats.n == 0)
                 continue;
-            pairs.append(std::pair<const SummaryRow *, const SummaryRow *>(&node, &python));
+            pairs.append(RowPair(&node, &python));
         }
     }
-    // Each pair's bootstrap has its own fixed seed: computed side by side, the figures are the same as one by one.
-    QList<Comparison> result(pairs.size());
-    Comparison *out = result.data();  // detached once here, written by index from each thread
-    parallelFor(std::size_t(pairs.size()), [&](std::size_t i) {
-        const SummaryRow &node = *pairs.at(qsizetype(i)).first;
-        const SummaryRow &python = *pairs.at(qsizetype(i)).second;
-        const std::vector<double> a(node.values.begin(), node.values.end());
-        const std::vector<double> b(python.values.begin(), python.values.end());
-        Comparison &comparison = out[i];
+    const std::vector<PairFigures> figures = measurePairs(pairs);
+    QList<Comparison> result;
+    for (qsizetype i = 0; i < pairs.size(); ++i) {
+        const SummaryRow &node = *pairs.at(i).first;
+        const SummaryRow &python = *pairs.at(i).second;
+        Comparison comparison;
         comparison.benchmark = node.benchmark;
         comparison.variant = node.variant == python.variant ? node.variant : node.variant + QStringLiteral(" / ") + python.variant;
         comparison.workers = node.workers;
         comparison.nodeRuntime = node.runtime;
         comparison.pythonRuntime = python.runtime;
-        comparison.ratio = Statistics::bootstrapRatioOfMedians(a, b);
-        comparison.pValue = Statistics::mannWhitneyP(a, b);
+        setFigures(comparison, figures[std::size_t(i)]);
         comparison.valid = node.valid() && python.valid();
-    });
-    std::vector<double> pValues;
-    for (const Comparison &comparison : result)
-        pValues.push_back(comparison.pValue);
-    const std::vector<double> adjusted = Statistics::holm(pValues);
-    for (qsizetype i = 0; i < result.size(); ++i)
-        result[i].pHolm = adjusted[std::size_t(i)];
+        result.append(comparison);
+    }
+    return result;
+}
+
+QList<RuntimeComparison> ResultAnalysis::runtimeComparisons(const QList<SummaryRow> &rows, const RuntimeBaselines &baselines)
+{
+    QList<RowPair> pairs;
+    QList<RuntimeFamily> families;
+    for (const RuntimeFamily family : {RuntimeFamily::JavaScript, RuntimeFamily::Python}) {
+        const QString baseline = baselines.baseline(family);
+        for (const RuntimeInfo &runtime : baselines.members(family)) {
+            if (runtime.name == baseline)
+                continue;
+            for (const SummaryRow &row : rows) {
+                if (row.runtime != runtime.name || row.stats.n == 0)
+                    continue;
+                // The same program on both: the variant is part of what is compared.
+                const auto base = std::find_if(rows.begin(), rows.end(), [&](const SummaryRow &other) {
+                    return other.runtime == baseline && other.benchmark == row.benchmark && other.variant == row.variant
+                           && other.workers == row.workers && other.stats.n > 0;
+                });
+                if (base == rows.end())
+                    continue;
+                pairs.append(RowPair(&row, &*base));
+                families.append(family);
+            }
+        }
+    }
+    const std::vector<PairFigures> figures = measurePairs(pairs);
+    QList<RuntimeComparison> result;
+    for (qsizetype i = 0; i < pairs.size(); ++i) {
+        const SummaryRow &row = *pairs.at(i).first;
+        const SummaryRow &base = *pairs.at(i).second;
+        RuntimeComparison comparison;
+        comparison.family = families.at(i);
+        comparison.benchmark = row.benchmark;
+        comparison.variant = row.variant;
+        comparison.workers = row.workers;
+        comparison.runtime = row.runtime;
+        comparison.baseline = base.runtime;
+        setFigures(comparison, figures[std::size_t(i)]);
+        comparison.valid = row.valid() && base.valid();
+        result.append(comparison);
+    }
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RuntimeBaselines.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
 #include "Statistics.h"
@@ -45,6 +46,21 @@ struct Comparison {
     RatioEstimate ratio;   ///< node median / python median: below 1 means Node took less time
     double pValue = 1;     ///< Mann-Whitney U, two-sided
     double pHolm = 1;      ///< Holm-corrected across the comparisons of the result set
+    bool valid = false;
+};
+
+/// A runtime against its family's baseline on one benchmark at one worker count (Bun against Node 22, PyPy
+/// against CPython): the "should we switch?" figure, with the same statistics as Comparison.
+struct RuntimeComparison {
+    RuntimeFamily family = RuntimeFamily::JavaScript;
+    QString benchmark;
+    QString variant;
+    int workers = 0;
+    QString runtime;       ///< the runtime compared
+    QString baseline;      ///< its family's baseline (RuntimeBaselines)
+    RatioEstimate ratio;   ///< runtime median / baseline median: below 1 means the runtime took less time
+    double pValue = 1;     ///< Mann-Whitney U, two-sided
+    double pHolm = 1;      ///< Holm-corrected across the runtime comparisons of the result set
     bool valid = false;
 };
 
@@ -137,6 +153,8 @@ public:
     [[nodiscard]] static QList<SummaryRow> rows(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes);
     /// Every node runtime against every python runtime, per benchmark and variant present in `rows`.
     [[nodiscard]] static QList<Comparison> comparisons(const QList<SummaryRow> &rows);
+    /// Every runtime against its family's baseline, per benchmark, variant and worker count both measured.
+    [[nodiscard]] static QList<RuntimeComparison> runtimeComparisons(const QList<SummaryRow> &rows, const RuntimeBaselines &baselines);
     /// Server benchmarks: one row per server × endpoint × connections × workers (capacity-search steps left out).
     /// p50Ns..maxNs are pooled: percentiles of every process's histograms merged. The CIs are across processes:
     /// the median throughput, and the median of each process's own p50 and p99, each with a fixed-seed

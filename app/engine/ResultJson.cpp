@@ -26,12 +26,32 @@ double toNumber(const QJsonValue &value, double absent)
     return value.isDouble() ? value.toDouble() : absent;
 }
 
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// A ratio of medians with its CI and p-values, as every comparison writes it.
+void putRatio(QJsonObject &object, const RatioEstimate &ratio, double pValue, double pHolm)
+{
+    object.insert(QStringLiteral("ratio"), number(ratio.ratio));
+    object.insert(QStringLiteral("ci_low"), number(ratio.ciLow));
+    object.insert(QStringLiteral("ci_high"), number(ratio.ciHigh));
+    object.insert(QStringLiteral("p_value"), number(pValue));
+    object.insert(QStringLiteral("p_holm"), number(pHolm));
+}
+
+/// putRatio()'s inverse.
+void readRatio(const QJsonObject &o, RatioEstimate &ratio, double &pValue, double &pHolm)
+{
+    ratio = {toNumber(o.value(QLatin1String("ratio")), kNaN), toNumber(o.value(QLatin1String("ci_low")), kNaN),
+             toNumber(o.value(QLatin1String("ci_high")), kNaN)};
+    pValue = toNumber(o.value(QLatin1String("p_value")), kNaN);
+    pHolm = toNumber(o.value(QLatin1String("p_holm")), kNaN);
+}
+
 std::optional<double> toOptionalNumber(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
 }
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// A JSON array of numbers, as the per-process lists are stored.
 QList<double> numbers(const QJsonValue &value)
@@ -203,18 +223,29 @@ QJsonObject ResultJson::scalingRow(const ScalingRow &row)
 
 QJsonObject ResultJson::comparison(const Comparison &comparison)
 {
-    return QJsonObject{{QStringLiteral("benchmark"), comparison.benchmark},
+    QJsonObject object{{QStringLiteral("benchmark"), comparison.benchmark},
                        {QStringLiteral("variant"), comparison.variant},
                        {QStringLiteral("workers"), comparison.workers},
                        {QStringLiteral("node_runtime"), comparison.nodeRuntime},
                        {QStringLiteral("python_runtime"), comparison.pythonRuntime},
-                       {QStringLiteral("ratio"), number(comparison.ratio.ratio)},
                        {QStringLiteral("ratio_meaning"), QStringLiteral("node median time / python median time")},
-                       {QStringLiteral("ci_low"), number(comparison.ratio.ciLow)},
-                       {QStringLiteral("ci_high"), number(comparison.ratio.ciHigh)},
-                       {QStringLiteral("p_value"), number(comparison.pValue)},
-                       {QStringLiteral("p_holm"), number(comparison.pHolm)},
                        {QStringLiteral("valid"), comparison.valid}};
+    putRatio(object, comparison.ratio, comparison.pValue, comparison.pHolm);
+    return object;
+}
+
+QJsonObject ResultJson::runtimeComparison(const RuntimeComparison &comparison)
+{
+    QJsonObject object{{QStringLiteral("family"), RuntimeKind::familyName(comparison.family)},
+                       {QStringLiteral("benchmark"), comparison.benchmark},
+                       {QStringLiteral("variant"), comparison.variant},
+                       {QStringLiteral("workers"), comparison.workers},
+                       {QStringLiteral("runtime"), comparison.runtime},
+                       {QStringLiteral("baseline"), comparison.baseline},
+                       {QStringLiteral("ratio_meaning"), QStringLiteral("runtime median time / baseline median time")},
+                       {QStringLiteral("valid"), comparison.valid}};
+    putRatio(object, comparison.ratio, comparison.pValue, comparison.pHolm);
+    return object;
 }
 
 SummaryRow ResultJson::rowFromJson(const QJsonObject &o)
@@ -260,10 +291,22 @@ Comparison ResultJson::comparisonFromJson(const QJsonObject &o)
     comparison.workers = o.value(QLatin1String("workers")).toInt();
     comparison.nodeRuntime = o.value(QLatin1String("node_runtime")).toString();
     comparison.pythonRuntime = o.value(QLatin1String("python_runtime")).toString();
-    comparison.ratio = {toNumber(o.value(QLatin1String("ratio")), kNaN), toNumber(o.value(QLatin1String("ci_low")), kNaN),
-                        toNumber(o.value(QLatin1String("ci_high")), kNaN)};
-    comparison.pValue = toNumber(o.value(QLatin1String("p_value")), kNaN);
-    comparison.pHolm = toNumber(o.value(QLatin1String("p_holm")), kNaN);
+    readRatio(o, comparison.ratio, comparison.pValue, comparison.pHolm);
+    comparison.valid = o.value(QLatin1String("valid")).toBool();
+    return comparison;
+}
+
+RuntimeComparison ResultJson::runtimeComparisonFromJson(const QJsonObject &o)
+{
+    RuntimeComparison comparison;
+    // Stored analyses are this program's own output; an unknown family would be a damaged one, read as JavaScript.
+    comparison.family = RuntimeKind::parseFamily(o.value(QLatin1String("family")).toString()).value_or(RuntimeFamily::JavaScript);
+    comparison.benchmark = o.value(QLatin1String("benchmark")).toString();
+    comparison.variant = o.value(QLatin1String("variant")).toString();
+    comparison.workers = o.value(QLatin1String("workers")).toInt();
+    comparison.runtime = o.value(QLatin1String("runtime")).toString();
+    comparison.baseline = o.value(QLatin1String("baseline")).toString();
+    readRatio(o, comparison.ratio, comparison.pValue, comparison.pHolm);
     comparison.valid = o.value(QLatin1String("valid")).toBool();
     return comparison;
 }

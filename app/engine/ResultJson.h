@@ -13,6 +13,7 @@ public:
     [[nodiscard]] static QJsonObject resultSet(const ResultSetInfo &info);
     [[nodiscard]] static QJsonObject row(const SummaryRow &row);
     [[nodiscard]] static QJsonObject comparison(const Comparison &comparison);
+    [[nodiscard]] static QJsonObject runtimeComparison(const RuntimeComparison &comparison);
     [[nodiscard]] static QJsonObject loadRow(const LoadRow &row);
     [[nodiscard]] static QJsonObject scalingRow(const ScalingRow &row);
     [[nodiscard]] static QJsonObject capacityRow(const CapacityRow &row);
@@ -20,6 +21,7 @@ public:
     // back is what was computed, except SummaryRow::values (raw values are never part of the JSON).
     [[nodiscard]] static SummaryRow rowFromJson(const QJsonObject &object);
     [[nodiscard]] static Comparison comparisonFromJson(const QJsonObject &object);
+    [[nodiscard]] static RuntimeComparison runtimeComparisonFromJson(const QJsonObject &object);
     [[nodiscard]] static LoadRow loadRowFromJson(const QJsonObject &object);
     [[nodiscard]] static ScalingRow scalingRowFromJson(const QJsonObject &object);
     [[nodiscard]] static CapacityRow capacityRowFromJson(const QJsonObject &object);

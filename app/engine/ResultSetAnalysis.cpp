@@ -40,11 +40,13 @@ ProcessSummary ProcessSummary::of(const Sample &sample)
     return process;
 }
 
-ResultSetAnalysis ResultSetAnalysis::compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes)
+ResultSetAnalysis ResultSetAnalysis::compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes,
+                                             const std::optional<RuntimeBaselines> &baselines)
 {
     ResultSetAnalysis analysis;
     analysis.rows = ResultAnalysis::rows(samples, runtimes);
     analysis.comparisons = ResultAnalysis::comparisons(analysis.rows);
+    analysis.runtimeComparisons = ResultAnalysis::runtimeComparisons(analysis.rows, baselines.value_or(RuntimeBaselines::defaults(runtimes)));
     analysis.loadRows = ResultAnalysis::loadRows(samples, runtimes);
     analysis.scalingRows = ResultAnalysis::scalingRows(analysis.rows);
     analysis.capacityRows = ResultAnalysis::capacityRows(samples, runtimes);
@@ -64,6 +66,7 @@ QJsonObject ResultSetAnalysis::toJson() const
     return QJsonObject{{QStringLiteral("analysis_version"), kVersion},
                        {QStringLiteral("rows"), toArray(rows, &ResultJson::row)},
                        {QStringLiteral("comparisons"), toArray(comparisons, &ResultJson::comparison)},
+                       {QStringLiteral("runtime_comparisons"), toArray(runtimeComparisons, &ResultJson::runtimeComparison)},
                        {QStringLiteral("load_rows"), toArray(loadRows, &ResultJson::loadRow)},
                        {QStringLiteral("scaling"), toArray(scalingRows, &ResultJson::scalingRow)},
                        {QStringLiteral("capacity"), toArray(capacityRows, &ResultJson::capacityRow)},
@@ -72,21 +75,22 @@ QJsonObject ResultSetAnalysis::toJson() const
 
 std::optional<ResultSetAnalysis> ResultSetAnalysis::fromJson(const QJsonObject &object, QString *error)
 {
-    for (const char *key : {"rows", "comparisons", "load_rows", "scaling", "capacity", "processes"}) {
-        if (!object.value(QLatin1String(key)).isArray()) {
-            *error = QStringLiteral("the stored analysis has no \"%1\" list").arg(QLatin1String(key));
-            return std::nullopt;
-        }
-    }
     if (object.value(QLatin1String("analysis_version")).toInt() != kVersion) {
         *error = QStringLiteral("the stored analysis is version %1, this Showdown writes version %2")
                      .arg(object.value(QLatin1String("analysis_version")).toInt())
                      .arg(kVersion);
         return std::nullopt;
     }
+    for (const char *key : {"rows", "comparisons", "runtime_comparisons", "load_rows", "scaling", "capacity", "processes"}) {
+        if (!object.value(QLatin1String(key)).isArray()) {
+            *error = QStringLiteral("the stored analysis has no \"%1\" list").arg(QLatin1String(key));
+            return std::nullopt;
+        }
+    }
     ResultSetAnalysis analysis;
     analysis.rows = fromArray(object.value(QLatin1String("rows")), &ResultJson::rowFromJson);
     analysis.comparisons = fromArray(object.value(QLatin1String("comparisons")), &ResultJson::comparisonFromJson);
+    analysis.runtimeComparisons = fromArray(object.value(QLatin1String("runtime_comparisons")), &ResultJson::runtimeComparisonFromJson);
     analysis.loadRows = fromArray(object.value(QLatin1String("load_rows")), &ResultJson::loadRowFromJson);
     analysis.scalingRows = fromArray(object.value(QLatin1String("scaling")), &ResultJson::scalingRowFromJson);
     analysis.capacityRows = fromArray(object.value(QLatin1String("capacity")), &ResultJson::capacityRowFromJson);

@@ -7,6 +7,8 @@ namespace showdown {
 namespace {
 
 constexpr int kProtocolVersion = 1;
+/// The version of the "runtime_info" object this Showdown reads.
+constexpr int kRuntimeInfoSchema = 1;
 
 } // namespace
 
@@ -40,6 +42,23 @@ bool readDurations(const QJsonValue &value, QList<qint64> *out)
 }
 
 } // namespace
+
+QString SampleEvaluator::runtimeMismatch(const QJsonObject &report, const RuntimeInfo &runtime)
+{
+    const QJsonValue value = report.value(QLatin1String("runtime_info"));
+    if (value.isUndefined())
+        return QString();  // programs written before runtime_info: nothing to compare
+    const QJsonObject info = value.toObject();
+    if (info.value(QLatin1String("schema")).toInt(-1) != kRuntimeInfoSchema)
+        return QStringLiteral("reports runtime_info schema %1; this Showdown reads %2")
+            .arg(info.value(QLatin1String("schema")).toVariant().toString())
+            .arg(kRuntimeInfoSchema);
+    const QString kind = info.value(QLatin1String("kind")).toString();
+    if (!runtime.implementation.isEmpty() && kind != runtime.implementation)
+        return QStringLiteral("was started with %1 (%2) but reports that %3 %4 ran it; %1 is mislabelled")
+            .arg(runtime.name, runtime.implementation, kind, info.value(QLatin1String("version")).toString());
+    return QString();
+}
 
 Sample SampleEvaluator::fromProcess(const Benchmark &benchmark, const RuntimeInfo &runtime, const ProcessResult &process)
 {
@@ -94,8 +113,13 @@ Sample SampleEvaluator::evaluate(const Benchmark &benchmark, const BenchmarkSize
     if (object.value(QLatin1String("benchmark")).toString() != benchmark.name)
         return reject(QStringLiteral("protocol"), QStringLiteral("reported benchmark \"%1\", expected \"%2\"")
                                                       .arg(object.value(QLatin1String("benchmark")).toString(), benchmark.name));
+    if (const QString mismatch = runtimeMismatch(object, runtime); !mismatch.isEmpty())
+        return reject(QStringLiteral("protocol"), mismatch);
     sample.extra = object.value(QLatin1String("extra")).toObject();
     sample.extra.insert(QStringLiteral("version"), object.value(QLatin1String("version")));
+    // Which runtime really ran it (PROTOCOL.md "runtime_info": Bun's own version, not the Node one it imitates).
+    if (object.value(QLatin1String("runtime_info")).isObject())
+        sample.extra.insert(QStringLiteral("runtime_info"), object.value(QLatin1String("runtime_info")));
     if (object.contains(QLatin1String("peak_rss_kb")))
         sample.extra.insert(QStringLiteral("self_peak_rss_kb"), object.value(QLatin1String("peak_rss_kb")));
     sample.result = object.value(QLatin1String("result")).toString();

@@ -15,6 +15,10 @@ public:
                                          const RuntimeInfo &runtime, const ProcessResult &process);
     /// The part of a Sample every process gives, whatever it measured: exit, rusage and stderr.
     [[nodiscard]] static Sample fromProcess(const Benchmark &benchmark, const RuntimeInfo &runtime, const ProcessResult &process);
+    /// Why a program's result or ready line cannot be the runtime it was started as: its runtime_info
+    /// (PROTOCOL.md section 1) has a schema this Showdown does not read, or names another kind than the
+    /// runtime's implementation (a mislabelled runtime). Empty when it agrees, or says nothing.
+    [[nodiscard]] static QString runtimeMismatch(const QJsonObject &report, const RuntimeInfo &runtime);
     /// The stored status word for how a process ended.
     [[nodiscard]] static QString statusFor(ProcessResult::Outcome outcome);
 };

@@ -64,9 +64,12 @@ QString compactJson(const QJsonValue &value)
 
 /// Reads the ready line; on failure says what was wrong with it. The port must be the one the server bound
 /// (PROTOCOL.md: servers bind port 0 and report it), and where the manifest claims a configuration the
-/// server must report exactly that one, or the run would measure something other than what it says.
-std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const BenchmarkVariant &variant, QString *error)
+/// server must report exactly that one, or the run would measure something other than what it says. The claim
+/// is the one for the runtime's kind where the manifest gives one (Bun and Deno serve node:http natively).
+std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const BenchmarkVariant &variant, const RuntimeInfo &runtime,
+                                          QString *error)
 {
+    const QJsonObject claimed = variant.configFor(runtime.implementation);
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     const QJsonObject ready = document.object();
@@ -80,10 +83,12 @@ std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const Benchmar
         *error = QStringLiteral("the server's ready line gives port %1, not the port it bound (a whole number 1..65535); "
                                 "PROTOCOL.md section 2: a server binds port 0 and reports the port it got")
                      .arg(compactJson(ready.value(QLatin1String("port"))));
-    else if (!variant.config.isEmpty() && ready.value(QLatin1String("config")).toObject() != variant.config)
+    else if (const QString mismatch = SampleEvaluator::runtimeMismatch(ready, runtime); !mismatch.isEmpty())
+        *error = QStringLiteral("the server ") + mismatch;
+    else if (!claimed.isEmpty() && ready.value(QLatin1String("config")).toObject() != claimed)
         *error = QStringLiteral("the server reports the configuration %1 but the manifest declares %2 for \"%3\"; "
                                 "check the installed packages (resources/benchmarks/check_servers.py --only %3 shows it)")
-                     .arg(compactJson(ready.value(QLatin1String("config"))), compactJson(variant.config), variant.name);
+                     .arg(compactJson(ready.value(QLatin1String("config"))), compactJson(claimed), variant.name);
     else
         return ready;
     return std::nullopt;
@@ -180,7 +185,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, benchmark)};
+    spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, benchmark));
     if (step.workers > 0)
         spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
     spec.arguments << step.variant.args;
@@ -188,6 +193,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
     spec.environment = BenchmarkEnvironment::variables();
     // The server's own deployment settings (NODE_ENV=production) on top of the shared ones.
     spec.environment.insert(step.variant.environment);
+    spec.environment.insert(step.runtime.environment);  // PYTHON_GIL: what makes this runtime this runtime
     const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
     // The whole life of the server: start-up, every point, and a generous margin for slow points.
     spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, size) * 2) + 60);
@@ -261,7 +267,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
                           .arg(QString::fromUtf8(process.stderrTail.right(400)).trimmed()));
     }
     QString readyError;
-    const std::optional<QJsonObject> ready = parseReadyLine(*line, step.variant, &readyError);
+    const std::optional<QJsonObject> ready = parseReadyLine(*line, step.variant, step.runtime, &readyError);
     if (!ready)
         return finish(stopServer(), QStringLiteral("protocol"), readyError);
     port = readyPort(*ready);

@@ -32,6 +32,10 @@ QString SuiteRunner::unavailableReason(const BenchmarkVariant &variant, const Ru
 {
     if (!runtime.available)
         return runtime.problem;
+    // Found by trying and recorded in the manifest (PROTOCOL.md "unsupported"): skipped with that reason.
+    const QString unsupported = variant.unsupportedReason(runtime.implementation);
+    if (!unsupported.isEmpty())
+        return QStringLiteral("%1 (%2) cannot run it: %3").arg(runtime.name, runtime.implementation, unsupported);
     QStringList missing;
     for (const QString &library : variant.libraries) {
         if (!runtime.libraries.contains(library))
@@ -99,8 +103,8 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
 {
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = {m_catalog.scriptPath(step.variant, step.benchmark),
-                      QStringLiteral("--size"), QString::number(step.size.size),
+    spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, step.benchmark));
+    spec.arguments << QStringList{QStringLiteral("--size"), QString::number(step.size.size),
                       QStringLiteral("--iterations"), QString::number(step.size.iterations),
                       QStringLiteral("--warmup"), QString::number(step.size.warmup)};
     if (step.workers > 0)
@@ -110,6 +114,7 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
     spec.arguments << step.variant.args;
     spec.workingDirectory = m_catalog.baseDir();
     spec.environment = BenchmarkEnvironment::variables();
+    spec.environment.insert(step.runtime.environment);  // PYTHON_GIL: what makes this runtime this runtime
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
     // A process's wall time is the measurement, taken as hyperfine takes it: one unmeasured start first, so
     // that interleaving runtimes does not leave each start with the other runtime's caches (hyperfine's

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Check every server in manifest.d/servers.json against PROTOCOL.md section 2.
 
-For each server (once per distinct program, arguments and environment, and once more with
---workers 2 where a benchmark sweeps workers): start it as the harness does, with no --port (it
+For each server on each runtime of its family (--runtime, repeatable: node, bun and deno run the
+JavaScript servers, cpython and pypy the Python ones; default node and /usr/bin/python3), once per
+distinct program, arguments and environment, and once more with --workers 2 where a benchmark sweeps
+workers: start it as the harness does, with no --port (it
 binds port 0 of 127.0.0.1 itself) and the manifest's "env" added to the environment, in its own
 process group, wait for the ready line, then check
   - the ready line: protocol 1, the pid started, the worker count, a port 1..65535 that is listening
@@ -17,10 +19,15 @@ process group, wait for the ready line, then check
     nothing but the ready line was printed on stdout;
   - a taken port named with --port: exit status 1 and a message on stderr, before any ready line;
   - a missing library: exit status 1 and a message naming the Debian or npm package.
-One line per check; exit status 1 if any failed, 2 on bad arguments.
+A server whose "requires" the runtime cannot import is skipped with the reason; one the manifest marks
+"unsupported" on a runtime kind is skipped with the manifest's reason, or, with --try-unsupported, run
+to confirm that it still fails (the ready line, the configuration or an endpoint: a server that now
+passes every check is a failure, so the record is removed). A server's expected configuration on a
+kind is its "config_by_kind" entry for that kind, else "config".
+One line per check, then a server x runtime table; exit status 1 if any failed, 2 on bad arguments.
 
     /usr/bin/python3 resources/benchmarks/check_servers.py [--only NAME[,NAME...]]
-        [--node PATH] [--python PATH] [--manifest FILE]
+        [--runtime [KIND=]PATH ...] [--node PATH] [--python PATH] [--manifest FILE] [--try-unsupported]
 """
 import argparse
 import asyncio
@@ -38,12 +45,15 @@ import sys
 import tempfile
 import time
 
+import runtimes as rt
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "manifest.d", "servers.json")
 HOST = "127.0.0.1"
 MEASURES = {"http", "idle", "chat"}
 # The keys a server entry may have (Catalog.cpp refuses any other, too).
-SERVER_KEYS = {"name", "runtime", "script", "args", "requires", "env", "config", "per_request"}
+SERVER_KEYS = {"name", "runtime", "script", "args", "requires", "env", "config", "config_by_kind", "per_request",
+               "unsupported"}
 EXIT_LIMIT_S = 2.0       # PROTOCOL.md: exit within 2 s of SIGTERM, workers too
 IO_TIMEOUT_S = 5.0       # one request or one chat message; generous for a shared 2-core machine
 FAIL_FAST_LIMIT_S = 10.0  # a server that cannot start must say so well before the harness gives up
@@ -55,8 +65,16 @@ class Report:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.run_failed = 0  # failures of the server being checked now
+        self.quiet = False   # confirming an unsupported record: failures are expected, not counted
 
     def check(self, server, what, ok, detail=""):
+        if not ok:
+            self.run_failed += 1
+        if self.quiet:
+            if not ok:
+                print(f"  (fails as recorded) {server:<26} {what}: {detail}", flush=True)
+            return ok
         if ok:
             self.passed += 1
         else:
@@ -107,6 +125,13 @@ def load_manifest(path):
                 problems.append(f"{label}: config must be a non-empty object (what the ready line reports)")
             if s.get("runtime") not in ("node", "python"):
                 problems.append(f"{label}: runtime must be node or python")
+            else:
+                rt.check_unsupported(s, s["runtime"], label, problems)
+                by_kind = s.get("config_by_kind", {})
+                if not isinstance(by_kind, dict) or not all(
+                        rt.FAMILIES.get(k) == s["runtime"] and isinstance(v, dict) and v for k, v in by_kind.items()):
+                    problems.append(f"{label}: config_by_kind must map runtime kinds of the {s['runtime']} family "
+                                    "to non-empty configurations")
             if not os.path.isfile(os.path.join(HERE, s.get("script", ""))):
                 problems.append(f"{label}: script {s.get('script')} not found")
             if not str(s.get("per_request", "")).strip():
@@ -125,18 +150,23 @@ def load_manifest(path):
     return benchmarks, problems
 
 
-def plan(benchmarks):
-    """The server runs to check: one per distinct program and arguments, plus multi-worker runs."""
+def plan(benchmarks, runtimes):
+    """The server runs to check: one per runtime and distinct program and arguments, plus multi-worker runs."""
     runs = {}
     for b in benchmarks:
         max_workers = max((w for s in b.get("sizes", {}).values() for w in s.get("workers", [1])), default=1)
         worker_counts = [1] + ([2] if max_workers > 1 else [])
-        for s in b.get("servers", []):
+        for s, runtime in ((s, r) for s in b.get("servers", []) for r in runtimes if r.family == s["runtime"]):
             for workers in worker_counts:
-                key = (s["runtime"], s["script"], tuple(s["args"]), json.dumps(s.get("env", {}), sort_keys=True),
-                       json.dumps(s.get("config", {}), sort_keys=True), workers)
+                config = s.get("config_by_kind", {}).get(runtime.kind, s.get("config", {}))
+                key = (runtime.label, s["script"], tuple(s["args"]), json.dumps(s.get("env", {}), sort_keys=True),
+                       json.dumps(config, sort_keys=True), workers)
                 run = runs.setdefault(key, {"server": s, "names": [], "workers": workers, "kind": b["measure"],
-                                            "endpoints": {}, "timeout_s": b["timeout_s"]})
+                                            "endpoints": {}, "timeout_s": b["timeout_s"], "runtime": runtime,
+                                            "config": config, "unsupported": {}})
+                reason = rt.unsupported_reason(s, runtime.kind)
+                if reason:
+                    run["unsupported"][s["name"]] = reason
                 if s["name"] not in run["names"]:
                     run["names"].append(s["name"])
                 run["endpoints"].update(b.get("endpoints", {}))
@@ -243,10 +273,10 @@ def stderr_tail(text, lines=3):
     return " | ".join(text.strip().splitlines()[-lines:]) or "(stderr empty)"
 
 
-def argv_for(run, executables, port=None, script_path=None):
+def argv_for(run, port=None, script_path=None):
     """The command line as the harness builds it (no --port: the server binds port 0); port names one."""
     s = run["server"]
-    argv = [executables[s["runtime"]], script_path or os.path.join(HERE, s["script"])]
+    argv = run["runtime"].argv(script_path or os.path.join(HERE, s["script"]))
     if port is not None:
         argv += ["--port", str(port)]
     if run["workers"] != 1:
@@ -447,8 +477,8 @@ def open_chat_client(port, path):
 # One server
 
 
-def start(run, executables, port=None, script_path=None):
-    return ServerProcess(argv_for(run, executables, port, script_path), run["server"].get("env"))
+def start(run, port=None, script_path=None):
+    return ServerProcess(argv_for(run, port, script_path), run["server"].get("env"))
 
 
 def check_ready(report, label, server, run, expected_runtime):
@@ -472,6 +502,9 @@ def check_ready(report, label, server, run, expected_runtime):
     for key, value in expect.items():
         if ready.get(key) != value:
             problems.append(f"{key} is {ready.get(key)!r}, expected {value!r}")
+    info = ready.get("runtime_info")
+    if not isinstance(info, dict) or info.get("kind") != run["runtime"].kind or not info.get("version"):
+        problems.append(f"runtime_info is {info!r}, expected kind {run['runtime'].kind!r} with its version")
     for key in ("server", "version"):
         if not isinstance(ready.get(key), str) or not ready.get(key):
             problems.append(f"{key} missing")
@@ -484,7 +517,7 @@ def check_ready(report, label, server, run, expected_runtime):
     addresses = listening_addresses(port)
     report.check(label, "listens on the reported port, 127.0.0.1 only", addresses and set(addresses) == {HOST},
                  f"port {port}: listening on {addresses or 'nothing'}")
-    claimed = run["server"].get("config")
+    claimed = run["config"]
     report.check(label, "configuration in use", ready.get("config") == claimed,
                  f"{json.dumps(ready.get('config'))}" if ready.get("config") == claimed else
                  f"the server reports {json.dumps(ready.get('config'))}, the manifest claims {json.dumps(claimed)}")
@@ -534,12 +567,12 @@ def check_sigterm(report, label, server, run, port):
         sock.close()
 
 
-def check_port_taken(report, label, run, executables):
+def check_port_taken(report, label, run):
     with socket.socket() as blocker:
         blocker.bind((HOST, 0))
         blocker.listen(1)
         port = blocker.getsockname()[1]
-        server = start(run, executables, port)
+        server = start(run, port)
         try:
             line = server.read_line(FAIL_FAST_LIMIT_S)
             status = server.wait(FAIL_FAST_LIMIT_S)
@@ -552,22 +585,27 @@ def check_port_taken(report, label, run, executables):
             server.kill_group()
 
 
-def check_missing_library(report, label, run, executables):
+def check_missing_library(report, label, run, library_cache):
     """Start the server where its libraries cannot be found: it must name what to install."""
     s = run["server"]
     if not s["requires"]:
         return
+    if all(rt.builtin(run["runtime"], r, library_cache) for r in s["requires"]):
+        print(f"     {label:<26} library missing: not checked, {run['runtime'].kind} has "
+              f"{', '.join(s['requires'])} built in", flush=True)
+        return
     with tempfile.TemporaryDirectory() as scratch:
         if s["runtime"] == "python":
             # -S skips the site module, so Debian's dist-packages are not on the path.
-            argv = [executables["python"], "-S"] + argv_for(run, executables)[1:]
+            argv = [run["runtime"].path, "-S"] + argv_for(run)[1:]
             names = [f"python3-{r}" for r in s["requires"]]
         else:
             # A copy outside the folder with node_modules cannot resolve the npm packages.
             folder = os.path.dirname(os.path.join(HERE, s["script"]))
-            for name in (os.path.basename(s["script"]), "_server.js"):
+            # package.json too: it says CommonJS, which Deno needs to be told.
+            for name in (os.path.basename(s["script"]), "_server.js", "_protocol.js", "package.json"):
                 shutil.copy(os.path.join(folder, name), scratch)
-            argv = argv_for(run, executables, script_path=os.path.join(scratch, os.path.basename(s["script"])))
+            argv = argv_for(run, script_path=os.path.join(scratch, os.path.basename(s["script"])))
             names = [f"'{r}'" for r in s["requires"]]
         server = ServerProcess(argv, s.get("env"))
         try:
@@ -584,10 +622,11 @@ def check_missing_library(report, label, run, executables):
             server.kill_group()
 
 
-def check_server(report, run, executables):
+def check_server(report, run, library_cache):
     s = run["server"]
-    label = "/".join(run["names"]) + (f" --workers {run['workers']}" if run["workers"] != 1 else "")
-    server = start(run, executables)
+    label = "/".join(run["names"]) + f" on {run['runtime'].label}" + (
+        f" --workers {run['workers']}" if run["workers"] != 1 else "")
+    server = start(run)
     try:
         port = check_ready(report, label, server, run, s["runtime"])
         if port is not None:
@@ -600,9 +639,9 @@ def check_server(report, run, executables):
             check_sigterm(report, label, server, run, port)
     finally:
         server.kill_group()
-    check_port_taken(report, label, run, executables)
+    check_port_taken(report, label, run)
     if run["workers"] == 1:
-        check_missing_library(report, label, run, executables)
+        check_missing_library(report, label, run, library_cache)
 
 
 def main():
@@ -611,26 +650,57 @@ def main():
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", help="comma-separated server names")
-    parser.add_argument("--node", default="node")
-    parser.add_argument("--python", default="/usr/bin/python3")
+    rt.add_arguments(parser)
     parser.add_argument("--manifest", default=MANIFEST,
                         help="servers manifest to check (scripts relative to this folder); default manifest.d/servers.json")
+    parser.add_argument("--try-unsupported", action="store_true",
+                        help="run servers the manifest marks unsupported on a runtime too: each must still fail")
     args = parser.parse_args()
-    executables = {"node": args.node, "python": args.python}
+    runtimes = rt.chosen(args)
 
     report = Report()
     benchmarks, problems = load_manifest(args.manifest)
     report.check("manifest", args.manifest if args.manifest != MANIFEST else os.path.relpath(MANIFEST, HERE),
                  not problems, "; ".join(problems))
-    runs = plan(benchmarks)
+    runs = plan(benchmarks, runtimes)
     if args.only:
         wanted = set(args.only.split(","))
         known = {n for r in runs for n in r["names"]}
         if wanted - known:
             parser.error(f"unknown server(s): {', '.join(sorted(wanted - known))}")
         runs = [r for r in runs if wanted & set(r["names"])]
+    matrix = {}
+    library_cache = {}
     for run in runs:
-        check_server(report, run, executables)
+        row = "/".join(run["names"]) + (f" --workers {run['workers']}" if run["workers"] != 1 else "")
+        cells = matrix.setdefault(row, {})
+        runtime = run["runtime"]
+        missing = rt.missing_libraries(runtime, run["server"]["requires"], library_cache)
+        label = f"{row} on {runtime.label}"
+        if missing:
+            cells[runtime.label] = "lib"
+            print(f"SKIP {label:<26} " + "; ".join(f"{n} cannot be loaded by {runtime.path} ({why})"
+                                                   for n, why in missing.items()), flush=True)
+            continue
+        reason = "; ".join(f"{n}: {r}" for n, r in run["unsupported"].items())
+        if reason and not args.try_unsupported:
+            cells[runtime.label] = "unsup"
+            print(f"SKIP {label:<26} unsupported on {runtime.kind}: {reason}", flush=True)
+            continue
+        report.run_failed = 0
+        report.quiet = bool(reason)
+        check_server(report, run, library_cache)
+        report.quiet = False
+        if reason:
+            still = report.run_failed > 0
+            report.check(label, f"still unsupported on {runtime.kind}", still,
+                         reason if still else "passes every check now: remove its \"unsupported\" entry")
+            cells[runtime.label] = "unsup" if still else "FAIL"
+        else:
+            cells[runtime.label] = "FAIL" if report.run_failed else "ok"
+    rt.print_matrix("server", matrix, runtimes,
+                    "ok: every check passed; FAIL: a check failed (above); lib: a library the runtime cannot load; "
+                    "unsup: recorded unsupported in the manifest (reason above); blank: not its family")
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0
 

@@ -77,6 +77,26 @@ function parseArgs(argv, { defaultSize, minSize = 1, maxSize = Number.MAX_SAFE_I
 // for a benchmark without variants). teardown() runs once after the last iteration,
 // untimed, and must release whatever keeps the event loop alive (workers, timers).
 // variants: the names this program knows; the first is used when --variant is absent.
+// Which runtime runs this program, asked of the runtime itself (PROTOCOL.md, "runtime_info").
+// Bun and Deno answer process.version with the Node release whose API they imitate (Bun 1.4.5 says
+// v26.3.0), so a result labelled by it would name the wrong runtime: Bun's own version is
+// process.versions.bun, Deno's is Deno.version.deno. `node_compat` keeps the imitated Node release.
+function runtimeInfo() {
+  if (process.versions.bun) {
+    return { schema: 1, family: 'javascript', kind: 'bun', version: process.versions.bun, node_compat: process.version };
+  }
+  if (typeof Deno !== 'undefined' && Deno.version && Deno.version.deno) {
+    return { schema: 1, family: 'javascript', kind: 'deno', version: Deno.version.deno, node_compat: process.version };
+  }
+  return { schema: 1, family: 'javascript', kind: 'node', version: process.version.replace(/^v/, '') };
+}
+
+// The envelope's top-level "version": Node's own string as before (v20.20.2), Bun's and Deno's own
+// versions for them (never the Node release they imitate).
+function reportedVersion(info) {
+  return info.kind === 'node' ? process.version : info.version;
+}
+
 function run(spec) {
   const opts = parseArgs(process.argv.slice(2), spec);
   const fail = (message) => {
@@ -116,11 +136,13 @@ function run(spec) {
     const extra = { size: opts.size };
     if (opts.workers !== null) extra.workers = opts.workers;
     if (opts.variant !== null) extra.variant = opts.variant;
+    const runtime = runtimeInfo();
     const line = JSON.stringify({
       protocol: 1,
       benchmark: spec.name,
       runtime: 'node',
-      version: process.version,
+      version: reportedVersion(runtime),
+      runtime_info: runtime,
       warmup_ns: warmupNs,
       iterations_ns: iterationsNs,
       result,
@@ -133,4 +155,4 @@ function run(spec) {
   all().catch((error) => fail(`failed: ${error && error.stack ? error.stack : error}`));
 }
 
-module.exports = { run, parseArgs };
+module.exports = { run, parseArgs, runtimeInfo, reportedVersion };

@@ -11,6 +11,10 @@
 // Bad arguments: a message on stderr and exit status 2.
 
 const path = require('path');
+const { runtimeInfo, reportedVersion } = require('./_protocol');
+
+// The runtime running this server (node, bun or deno), as the measured programs report it.
+const RUNTIME = runtimeInfo();
 
 const HOST = '127.0.0.1';
 // Deep enough that a burst of 1024 connections is not refused; the kernel caps it at somaxconn.
@@ -116,7 +120,8 @@ function printReady(serverName, port, config, workers = 1) {
     ready: true,
     server: serverName,
     runtime: 'node',
-    version: process.version,
+    version: reportedVersion(RUNTIME),
+    runtime_info: RUNTIME,
     pid: process.pid,
     port,
     workers,
@@ -129,8 +134,10 @@ function boundPort(httpServer) {
   return httpServer.address().port;
 }
 
-// Node's own HTTP parser; every Node server here parses with it (process.versions names it).
-const PARSER = process.versions.llhttp ? 'llhttp' : 'legacy';
+// The HTTP parser in use. Node parses with llhttp (process.versions names it). Bun and Deno list an
+// llhttp version too, for compatibility, but serve node:http from their own native HTTP stacks, so
+// the parser reported there is the runtime's own: "bun" or "deno".
+const PARSER = RUNTIME.kind !== 'node' ? RUNTIME.kind : (process.versions.llhttp ? 'llhttp' : 'legacy');
 
 // Runs close() on SIGTERM or SIGINT and exits when it calls back, or at the deadline regardless.
 function onTerminate(close) {
@@ -170,7 +177,7 @@ function cpuBody() {
 }
 
 module.exports = {
-  HOST, BACKLOG, IDLE_TIMEOUT_MS, DELAY_MS, MESSAGE, PLAINTEXT, NOT_FOUND, TEXT_PLAIN, APPLICATION_JSON,
+  RUNTIME, HOST, BACKLOG, IDLE_TIMEOUT_MS, DELAY_MS, MESSAGE, PLAINTEXT, NOT_FOUND, TEXT_PLAIN, APPLICATION_JSON,
   PARSER, fail, requireLibrary, parseArgs, bindError, listen, printReady, boundPort, onTerminate, closeHttpServer,
   jsonBody, cpuResult, cpuBody,
 };

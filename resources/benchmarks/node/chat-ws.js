@@ -7,6 +7,7 @@
 // the same frame type, to every open connection, the sender included.
 
 const http = require('http');
+const path = require('path');
 const server = require('./_server.js');
 
 function main() {
@@ -34,8 +35,11 @@ function main() {
       }
     });
   });
+  // Bun answers require('ws') with its own native implementation (a name, not a file in node_modules),
+  // whatever version npm installed: the ready line says which one serves.
+  const library = path.isAbsolute(require.resolve('ws')) ? 'ws' : `${server.RUNTIME.kind}:ws`;
   server.listen(httpServer, opts.port, () => server.printReady('chat-ws', server.boundPort(httpServer),
-    { server: 'ws', parser: server.PARSER }, 1));
+    { server: library, parser: server.PARSER }, 1));
   server.onTerminate((done) => {
     for (const client of wss.clients) client.terminate();
     httpServer.close(done);

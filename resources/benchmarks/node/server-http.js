@@ -8,6 +8,9 @@
 // once all of them listen, and stops them on SIGTERM. With port 0 the primary binds one handle
 // for the first worker's listen(0) and hands every later worker the same one, so all share the
 // port the kernel picked; the ready line gives it, and a worker on any other port is an error.
+// Bun's cluster has no primary-held handle: each worker binds the port itself with SO_REUSEPORT, and
+// the kernel spreads connections over them. A listen(0) there gives each worker a port of its own,
+// so on Bun the primary starts one worker on port 0 and the others, once it listens, on its port.
 
 const cluster = require('cluster');
 const http = require('http');
@@ -15,6 +18,9 @@ const server = require('./_server.js');
 
 // What the ready line reports as the configuration in use.
 const CONFIG = { server: 'node:http', parser: server.PARSER };
+
+// Whether every worker binds the port itself (SO_REUSEPORT) rather than through the primary.
+const WORKERS_BIND = server.RUNTIME.kind === 'bun';
 
 // How long the primary waits for every worker to listen before it gives up.
 const WORKER_START_TIMEOUT_MS = 15000;
@@ -85,7 +91,10 @@ function runPrimary(port, workers) {
 
   let sharedPort = null;
   cluster.on('listening', (worker, address) => {
-    if (sharedPort === null) sharedPort = address.port;
+    if (sharedPort === null) {
+      sharedPort = address.port;
+      if (WORKERS_BIND) for (let i = 1; i < workers; i++) cluster.fork({ SHOWDOWN_WORKER_PORT: String(sharedPort) });
+    }
     if (address.port !== sharedPort) {
       process.stderr.write(`server-http.js: worker ${worker.process.pid} listens on port ${address.port}, ` +
         `not on the shared port ${sharedPort}\n`);
@@ -110,7 +119,7 @@ function runPrimary(port, workers) {
   process.on('SIGTERM', () => stopWorkers(0));
   process.on('SIGINT', () => stopWorkers(0));
 
-  for (let i = 0; i < workers; i++) cluster.fork();
+  for (let i = 0; i < (WORKERS_BIND ? 1 : workers); i++) cluster.fork();
 }
 
 function main() {
@@ -118,7 +127,8 @@ function main() {
   if (cluster.isWorker) {
     // A worker whose primary is gone (killed without passing on SIGTERM) must not linger.
     process.on('disconnect', () => process.exit(0));
-    serve(opts.port, () => {});
+    // On Bun the workers after the first are told the port the first one got (see WORKERS_BIND).
+    serve(process.env.SHOWDOWN_WORKER_PORT ? Number(process.env.SHOWDOWN_WORKER_PORT) : opts.port, () => {});
   } else if (opts.workers > 1) {
     runPrimary(opts.port, opts.workers);
   } else {

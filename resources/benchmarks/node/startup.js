@@ -11,8 +11,15 @@ for (let i = 0; i < args.length; i += 2) {
   }
 }
 if (ok) {
-  process.stdout.write('{"protocol":1,"benchmark":"startup","runtime":"node","version":"' +
-    process.version + '","warmup_ns":[],"iterations_ns":[],"result":"ok","extra":{}}\n');
+  // runtime_info as _protocol.js's runtimeInfo() builds it, inlined so no require() is timed.
+  const deno = typeof Deno !== 'undefined' && Deno.version ? Deno.version.deno : null;
+  const own = process.versions.bun || deno;
+  const kind = process.versions.bun ? 'bun' : deno ? 'deno' : 'node';
+  const info = own ? '","version":"' + own + '","node_compat":"' + process.version
+    : '","version":"' + process.version.slice(1);
+  process.stdout.write('{"protocol":1,"benchmark":"startup","runtime":"node","version":"' + (own || process.version) +
+    '","runtime_info":{"schema":1,"family":"javascript","kind":"' + kind + info +
+    '"},"warmup_ns":[],"iterations_ns":[],"result":"ok","extra":{}}\n');
 } else {
   process.stderr.write('startup.js: bad arguments\n' +
     'usage: node startup.js --size N --iterations K --warmup W [--workers N]\n');

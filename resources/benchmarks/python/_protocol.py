@@ -89,6 +89,49 @@ def peak_rss_kb():
     return peak
 
 
+def require_library(module, debian_package):
+    """Import an optional library, or exit 1 saying why this interpreter cannot load it and what provides it.
+
+    Said from the import's own error: Debian's pypy3 finds CPython's packages on its path (numpy, uvloop)
+    but cannot load their C extensions, so "not installed" would be wrong there.
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except Exception as e:  # not only ImportError: Debian's aiohttp raises TypeError on PyPy's Python 3.9
+        script = os.path.basename(sys.argv[0]) or "benchmark.py"
+        lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+        why = f"{type(e).__name__}: {lines[-1] if lines else e}"
+        sys.stderr.write(f"{script}: the Python module '{module}' cannot be loaded by {sys.executable} "
+                         f"({sys.implementation.name}, {why}); Debian's {debian_package} "
+                         f"(apt-get install {debian_package}) serves /usr/bin/python3\n")
+        sys.stderr.flush()
+        sys.exit(1)
+
+
+def runtime_info():
+    """Which Python runs this program, asked of the interpreter itself (PROTOCOL.md, "runtime_info").
+
+    kind is sys.implementation.name (cpython, pypy, graalpy); version is that implementation's own
+    (PyPy 7.3.11 implements Python 3.9.16: python_version). gil_enabled is whether the GIL is on
+    right now (sys._is_gil_enabled(), Python 3.13+; every earlier build and PyPy always has one);
+    free_threaded is whether the build can run without it (3.13t: "t" in sys.abiflags), so one
+    free-threaded interpreter started with PYTHON_GIL=0 and =1 reports two different states.
+    """
+    impl = sys.implementation
+    is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
+    return {
+        "schema": 1,
+        "family": "python",
+        "kind": impl.name,
+        "version": "%d.%d.%d" % tuple(impl.version[:3]),
+        "python_version": sys.version.split()[0],
+        "gil_enabled": bool(is_gil_enabled()) if is_gil_enabled is not None else True,
+        "free_threaded": "t" in getattr(sys, "abiflags", ""),
+    }
+
+
 def run(name, kernel, default_size, setup=None, min_size=1, max_size=None, variants=(),
         takes_options=False, teardown=None):
     """Run a benchmark.
@@ -147,6 +190,7 @@ def run(name, kernel, default_size, setup=None, min_size=1, max_size=None, varia
             "benchmark": name,
             "runtime": "python",
             "version": sys.version.split()[0],
+            "runtime_info": runtime_info(),
             "warmup_ns": warmup_ns,
             "iterations_ns": iterations_ns,
             "result": result,

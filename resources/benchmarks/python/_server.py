@@ -12,7 +12,6 @@ Bad arguments exit with status 2 (argparse's convention).
 
 import argparse
 import errno
-import importlib
 import json
 import os
 import resource
@@ -20,6 +19,8 @@ import signal
 import socket
 import sys
 import threading
+
+from _protocol import require_library, runtime_info
 
 HOST = "127.0.0.1"
 # Deep enough that a burst of 1024 connections is not refused; the kernel caps it at somaxconn.
@@ -51,12 +52,7 @@ def fail(message):
 
 def require(module, debian_package):
     """Import an optional library, or exit 1 naming the Debian package that provides it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as e:
-        fail(f"the Python module '{module}' is not available to {sys.executable} ({e}); "
-             f"install the Debian package {debian_package} (apt-get install {debian_package}) "
-             f"and run this server with /usr/bin/python3")
+    return require_library(module, debian_package)
 
 
 def parse_args(description, multi_process=False, configure=None):
@@ -145,7 +141,8 @@ def print_ready(server, port, config, workers=1, pid=None):
     """Tell the harness, in the one stdout line the protocol allows, that every worker listens on port
     and which configuration (server, parser, loop, ...) is actually in use."""
     line = json.dumps({"protocol": 1, "ready": True, "server": server, "runtime": "python",
-                       "version": sys.version.split()[0], "pid": pid or os.getpid(), "port": port,
+                       "version": sys.version.split()[0], "runtime_info": runtime_info(),
+                       "pid": pid or os.getpid(), "port": port,
                        "workers": workers, "config": config},
                       separators=(",", ":"))
     sys.stdout.write(line + "\n")

@@ -11,9 +11,8 @@ closing that loop (well under a millisecond) as well as the at least 10 ms of sl
 Size = N; result = the number of completed sleeps.
 """
 import asyncio
-import sys
 
-from _protocol import run
+from _protocol import require_library, run
 
 VARIANTS = ("asyncio", "uvloop")
 SLEEP_S = 0.01
@@ -21,11 +20,7 @@ SLEEP_S = 0.01
 
 def setup(count, opts):
     if opts["variant"] == "uvloop":
-        try:
-            import uvloop
-        except ImportError:
-            sys.stderr.write("fanout-sleeps: uvloop is not installed (Debian: apt-get install python3-uvloop)\n")
-            sys.exit(1)
+        uvloop = require_library("uvloop", "python3-uvloop")
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     return count
 

@@ -9,11 +9,10 @@ the order of summation (BLAS blocks and reorders it) and is the same for every v
 
 Size = n; result = "<sum of C>:<sum of C[i][j] * (1 + (i * n + j) % 8)>".
 """
-import sys
 from operator import mul
 
 from _lcg import Lcg
-from _protocol import run
+from _protocol import require_library, run
 
 VARIANTS = ("numpy", "pure")
 
@@ -25,19 +24,11 @@ def draw_matrices(n):
     return a, b
 
 
-def import_numpy():
-    try:
-        import numpy
-    except ImportError:
-        sys.stderr.write("matmul: numpy is not installed (Debian: apt-get install python3-numpy)\n")
-        sys.exit(1)
-    return numpy
-
 
 def setup(n, opts):
     a, b = draw_matrices(n)
     if opts["variant"] == "numpy":
-        np = import_numpy()
+        np = require_library("numpy", "python3-numpy")
         weights = (np.arange(n * n) % 8 + 1).astype(np.float64).reshape(n, n)
         return (np, np.array(a).reshape(n, n), np.array(b).reshape(n, n), weights)
     rows_a = [a[i * n:(i + 1) * n] for i in range(n)]

@@ -10,27 +10,18 @@ sum is an integer below 2^53, so the results are exact whatever the order of sum
 
 Size = N; result = "<sum x>:<x . y>:<x . x>".
 """
-import sys
 from array import array
 from operator import mul
 
 from _lcg import Lcg
-from _protocol import run
+from _protocol import require_library, run
 
 VARIANTS = ("numpy", "pure")
 
 
-def import_numpy():
-    try:
-        import numpy
-    except ImportError:
-        sys.stderr.write("reduce: numpy is not installed (Debian: apt-get install python3-numpy)\n")
-        sys.exit(1)
-    return numpy
-
 
 def setup(count, opts):
-    np = import_numpy() if opts["variant"] == "numpy" else None
+    np = require_library("numpy", "python3-numpy") if opts["variant"] == "numpy" else None
     rng = Lcg(2024)
     # A packed array rather than a list, so the draws do not dominate the numpy variant's peak RSS.
     draws = array("q", (rng.next() for _ in range(count)))
