@@ -14,6 +14,27 @@ namespace {
 
 const QString kVerb = QStringLiteral("push");
 
+QtMessageHandler g_previousHandler = nullptr;
+
+/// Drops the echo Qt's PostgreSQL driver prints when it releases the statements of a transaction the server has
+/// already aborted ("Unable to free statement: ... current transaction is aborted"): the push then says in its own
+/// words what failed and what is safe. Everything else goes on to the handler there was.
+void dropStatementReleaseEcho(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    g_previousHandler(type, context, message);
+}
+
+/// Installs dropStatementReleaseEcho for as long as it lives.
+class StatementReleaseEchoFilter {
+public:
+    StatementReleaseEchoFilter() { g_previousHandler = qInstallMessageHandler(&dropStatementReleaseEcho); }
+    ~StatementReleaseEchoFilter() { qInstallMessageHandler(g_previousHandler); }
+    StatementReleaseEchoFilter(const StatementReleaseEchoFilter &) = delete;
+    StatementReleaseEchoFilter &operator=(const StatementReleaseEchoFilter &) = delete;
+};
+
 /// The references `--all` stands for: every finished set of the local database, by uuid.
 std::optional<QStringList> finishedSets(const QString &database, QString *error)
 {
@@ -80,6 +101,7 @@ int pushVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return 0;
         }
     }
+    const StatementReleaseEchoFilter quiet;
     QJsonArray pushed;
     int added = 0;
     for (const QString &reference : references) {

@@ -194,6 +194,7 @@ private slots:
         QCOMPARE(push.exitCode(), 1);
         QVERIFY2(message.contains(QLatin1String("The team store holds none of that set and the local copy is intact")), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("Run the same push again")), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("Unable to free statement")), qPrintable(message));
 
         QVERIFY2(m_cluster.start(&error), qPrintable(error));
         QVERIFY(listedUuids(team).isEmpty());
@@ -305,6 +306,7 @@ private slots:
                                                    m_cluster.url(name, QStringLiteral("ada"))});
         QCOMPARE(readerPush.code, 1);
         QVERIFY2(readerPush.err.contains(QLatin1String("permission denied")), qPrintable(readerPush.err));
+        QVERIFY2(!readerPush.err.contains(QLatin1String("Unable to free statement")), qPrintable(readerPush.err));  // one message, ours
         QCOMPARE(listedUuids(m_cluster.url(name)), QStringList{measured.info.uuid});
         QVERIFY(m_cluster.psql(name, QStringLiteral("DELETE FROM result_sets"), QStringLiteral("ada")).err.contains(QLatin1String("permission denied")));
     }
