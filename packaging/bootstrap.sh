@@ -39,7 +39,7 @@ packages=(
   python3 python3-numpy libopenblas0-pthread
   python3-uvloop python3-aiohttp python3-fastapi python3-uvicorn python3-h11 python3-httptools
   python3-flask python3-waitress gunicorn python3-websockets
-  postgresql-15
+  postgresql-15 openssl
   hyperfine xvfb xauth fonts-dejavu-core poppler-utils procps ca-certificates chromium
   dpkg-dev file appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 )

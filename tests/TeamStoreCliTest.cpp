@@ -10,6 +10,7 @@
 #include "PgCluster.h"
 #include "ResultStore.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,10 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace showdown;
 using namespace showdown::fixtures;
@@ -49,6 +54,26 @@ QStringList listedUuids(const QString &db)
     for (const QJsonValue &set : QJsonDocument::fromJson(list.out.toUtf8()).object().value(QLatin1String("result_sets")).toArray())
         uuids.append(set.toObject().value(QLatin1String("uuid")).toString());
     return uuids;
+}
+
+/// A loopback TCP port nobody listens on right now (the kernel's choice), for a second cluster.
+int freePort()
+{
+    const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    const bool bound = ::bind(socket, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+                       && ::getsockname(socket, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+    ::close(socket);
+    return bound ? ntohs(address.sin_port) : 0;
+}
+
+/// openssl with these arguments; true when it succeeded.
+bool openssl(const QStringList &arguments)
+{
+    return runCommand(QStringLiteral("openssl"), arguments, 60000).code == 0;
 }
 
 } // namespace
@@ -309,6 +334,56 @@ private slots:
         QVERIFY2(!readerPush.err.contains(QLatin1String("Unable to free statement")), qPrintable(readerPush.err));  // one message, ours
         QCOMPARE(listedUuids(m_cluster.url(name)), QStringList{measured.info.uuid});
         QVERIFY(m_cluster.psql(name, QStringLiteral("DELETE FROM result_sets"), QStringLiteral("ada")).err.contains(QLatin1String("permission denied")));
+    }
+
+    void tlsVerifiesTheServer()
+    {
+        // A CA of the test's own signs the server's certificate for "localhost"; another CA signs nothing here.
+        const QString tls = path(QStringLiteral("tls"));
+        QVERIFY(QDir().mkpath(tls));
+        const auto file = [&](const char *name) { return tls + QLatin1Char('/') + QLatin1String(name); };
+        QFile extensions(file("server.ext"));
+        QVERIFY(extensions.open(QIODevice::WriteOnly) && extensions.write("subjectAltName=DNS:localhost\n") > 0);
+        extensions.close();
+        for (const char *ca : {"ca", "other-ca"})
+            QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                             QStringLiteral("-keyout"), file(ca) + QStringLiteral(".key"), QStringLiteral("-out"), file(ca) + QStringLiteral(".crt"),
+                             QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=Showdown test %1").arg(QLatin1String(ca))}));
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                         file("server.key"), QStringLiteral("-out"), file("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")}));
+        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), file("server.csr"), QStringLiteral("-CA"), file("ca.crt"),
+                         QStringLiteral("-CAkey"), file("ca.key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), file("server.crt"),
+                         QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-extfile"), file("server.ext")}));
+
+        PgCluster secure;
+        const int port = freePort();
+        QVERIFY(port > 0);
+        secure.enableTls(port, file("server.crt"), file("server.key"));
+        QString error;
+        QVERIFY2(secure.start(&error), qPrintable(error));
+        QVERIFY(secure.createDatabase(QStringLiteral("secure")));
+        const auto url = [&](const QString &host, const QString &mode, const char *ca) {
+            return QStringLiteral("postgresql://postgres@%1:%2/secure?sslmode=%3&sslrootcert=%4").arg(host).arg(port).arg(mode, file(ca));
+        };
+        const QString local = path(QStringLiteral("tls.sqlite"));
+        QVERIFY2(localStore(local, {bundle(QStringLiteral("over TLS"))}, &error), qPrintable(error));
+
+        const CommandRun verified = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), local, QStringLiteral("--to"),
+                                                 url(QStringLiteral("localhost"), QStringLiteral("verify-full"), "ca.crt")});
+        QVERIFY2(verified.code == 0 && verified.out.contains(QLatin1String("1 pushed")), qPrintable(verified.out + verified.err));
+        // A server whose certificate another CA signed, or that is reached by a name its certificate does not hold,
+        // is refused before anything is sent; and the server takes no connection without TLS.
+        const QList<std::pair<QString, QString>> refusals = {
+            {url(QStringLiteral("localhost"), QStringLiteral("verify-full"), "other-ca.crt"), QStringLiteral("certificate verify failed")},
+            {url(QStringLiteral("127.0.0.1"), QStringLiteral("verify-full"), "ca.crt"), QStringLiteral("does not match host name")},
+            {url(QStringLiteral("localhost"), QStringLiteral("disable"), "ca.crt"), QStringLiteral("no encryption")},
+        };
+        for (const auto &[store, says] : refusals) {
+            const CommandRun refused = runShowdown({QStringLiteral("list"), QStringLiteral("--db"), store});
+            QCOMPARE(refused.code, 1);
+            QVERIFY2(refused.err.contains(says), qPrintable(refused.err));
+        }
+        QCOMPARE(listedUuids(url(QStringLiteral("localhost"), QStringLiteral("verify-full"), "ca.crt")).size(), 1);
     }
 
     void passwordsNeverOnTheCommandLine()
