@@ -266,6 +266,15 @@ private slots:
         QVERIFY2(compared.out.contains(QLatin1String("Baseline:  ") + laptop.info.uuid) && compared.out.contains(QLatin1String("ada-laptop (Test CPU")),
                  qPrintable(compared.out));
         QVERIFY2(compared.out.contains(QLatin1String("prod-c7i.large (ip-10-0-0-7, Test CPU")), qPrintable(compared.out));
+        // And so does the comparison report, drawn from the team store.
+        const QString html = path(QStringLiteral("machines.html"));
+        const CommandRun report = runShowdown({QStringLiteral("report"), laptop.info.uuid, QStringLiteral("--vs"), prod.info.uuid, QStringLiteral("--html"),
+                                               html, QStringLiteral("--db"), team});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QFile written(html);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray page = written.readAll();
+        QVERIFY(page.contains("ada-laptop") && page.contains("prod-c7i.large"));
     }
 
     void aRunRecordsItsMachine()
