@@ -491,6 +491,56 @@ private slots:
         QCOMPARE(verdictOf(freeThreaded, QStringLiteral("multiprocessing")).verdict, ClaimVerdict::kNotSupported);
     }
 
+    void eachPairingIsJudgedAndAFreeThreadedPythonGetsItsGilRow()
+    {
+        // node, bun; python3 with the GIL and python3.13t without it (a free-threaded build's PYTHON_GIL=0 twin).
+        ClaimInputs inputs = baseInputs();
+        RuntimeInfo bun = inputs.runtimes.at(0);
+        bun.name = QStringLiteral("bun");
+        bun.setKind(RuntimeKind::Bun);
+        RuntimeInfo freeThreaded = inputs.runtimes.at(1);
+        freeThreaded.name = QStringLiteral("python3.13t");
+        freeThreaded.gilEnabled = false;
+        freeThreaded.freeThreaded = true;
+        inputs.runtimes << bun << freeThreaded;
+        addScalingPair(inputs, QStringLiteral("threads"), QStringLiteral("python3"), 1.0);
+        addScalingPair(inputs, QStringLiteral("processes"), QStringLiteral("python3"), 1.9);
+        addScalingPair(inputs, QStringLiteral("threads"), QStringLiteral("python3.13t"), 1.9);
+        addScalingPair(inputs, QStringLiteral("processes"), QStringLiteral("python3.13t"), 1.9);
+
+        const QList<PairingVerdicts> matrix = ClaimEvaluator::evaluateMatrix(m_rules, inputs);
+        QStringList labels;
+        for (const PairingVerdicts &column : matrix) {
+            labels << column.pairing.label();
+            QCOMPARE(column.verdicts.size(), m_rules.claims().size());
+        }
+        // The baselines' pairing first (node: the only Node; python3: the system CPython), then every other pair.
+        QCOMPARE(labels, (QStringList{QStringLiteral("node vs python3"), QStringLiteral("node vs python3.13t"), QStringLiteral("bun vs python3"),
+                                      QStringLiteral("bun vs python3.13t")}));
+        const auto gilOf = [&](qsizetype column) {
+            for (const ClaimVerdict &verdict : matrix.at(column).verdicts) {
+                if (verdict.id == QLatin1String("gil"))
+                    return verdict;
+            }
+            return ClaimVerdict{};
+        };
+        QCOMPARE(gilOf(0).verdict, ClaimVerdict::kSupported);
+        QCOMPARE(gilOf(1).verdict, ClaimVerdict::kNotSupported);
+        QVERIFY2(gilOf(1).why.contains(QStringLiteral("python3.13t runs without the GIL")), qPrintable(gilOf(1).why));
+        // The single verdicts are the first column's; the card's line says where the verdict changes.
+        QCOMPARE(verdictOf(inputs, QStringLiteral("gil")).verdict, ClaimVerdict::kSupported);
+        QCOMPARE(ClaimEvaluator::verdictByPairing(matrix, QStringLiteral("gil")),
+                 QStringLiteral("Supported for node vs python3; Not supported for node vs python3.13t; Supported for bun vs python3; "
+                                "Not supported for bun vs python3.13t"));
+        QVERIFY(ClaimEvaluator::verdictByPairing(matrix, QStringLiteral("adoption")).isEmpty());
+        // A chosen baseline leads the matrix and decides the single verdicts.
+        QString error;
+        inputs.baselines = RuntimeBaselines::choose(inputs.pairedRuntimes(), {QStringLiteral("python3.13t")}, &error);
+        QVERIFY2(inputs.baselines, qPrintable(error));
+        QCOMPARE(ClaimEvaluator::evaluateMatrix(m_rules, inputs).first().pairing.label(), QStringLiteral("node vs python3.13t"));
+        QCOMPARE(verdictOf(inputs, QStringLiteral("gil")).verdict, ClaimVerdict::kNotSupported);
+    }
+
     void clusterCombinesServerAndWorkerThreads()
     {
         ClaimInputs inputs = baseInputs();

@@ -213,6 +213,50 @@ private slots:
         QCOMPARE(single.rate, 4000.0);
         QVERIFY(std::isnan(single.ciLow));
     }
+
+    void baselinesAreTheNewestNodeAndTheSystemCPython()
+    {
+        const auto make = [](const QString &name, RuntimeKind::Id kind, const QString &version, const QString &path) {
+            RuntimeInfo runtime;
+            runtime.name = name;
+            runtime.setKind(kind);
+            runtime.version = version;
+            runtime.path = path;
+            return runtime;
+        };
+        const QList<RuntimeInfo> runtimes = {
+            make(QStringLiteral("node"), RuntimeKind::Node, QStringLiteral("v20.20.2"), QStringLiteral("/usr/bin/node")),
+            make(QStringLiteral("bun"), RuntimeKind::Bun, QStringLiteral("1.4.5"), QStringLiteral("/opt/bun")),
+            make(QStringLiteral("node-22.12.0"), RuntimeKind::Node, QStringLiteral("v22.12.0"), QStringLiteral("/n/22/bin/node")),
+            make(QStringLiteral("node-9.11.2"), RuntimeKind::Node, QStringLiteral("v9.11.2"), QStringLiteral("/n/9/bin/node")),
+            make(QStringLiteral("pyenv-3.12.1"), RuntimeKind::CPython, QStringLiteral("3.12.1"), QStringLiteral("/p/3.12.1/bin/python3")),
+            make(QStringLiteral("pypy3"), RuntimeKind::PyPy, QStringLiteral("3.9.16"), QStringLiteral("/usr/bin/pypy3")),
+            make(QStringLiteral("python3"), RuntimeKind::CPython, QStringLiteral("3.11.2"), QStringLiteral("/usr/bin/python3")),
+        };
+        const RuntimeBaselines baselines = RuntimeBaselines::defaults(runtimes);
+        // Versions compare as numbers (22 > 20 > 9), and the system CPython wins over a newer pyenv one.
+        QCOMPARE(baselines.baseline(RuntimeFamily::JavaScript), QStringLiteral("node-22.12.0"));
+        QCOMPARE(baselines.baseline(RuntimeFamily::Python), QStringLiteral("python3"));
+        QCOMPARE(baselines.pairings().size(), 4 * 3);
+        QCOMPARE(baselines.pairings().first().label(), QStringLiteral("node-22.12.0 vs python3"));
+        QCOMPARE(baselines.members(RuntimeFamily::Python).at(1).name, QStringLiteral("pyenv-3.12.1"));  // then the set's order
+
+        QString error;
+        const std::optional<RuntimeBaselines> chosen = RuntimeBaselines::choose(runtimes, {QStringLiteral("bun"), QStringLiteral("pypy3")}, &error);
+        QVERIFY2(chosen, qPrintable(error));
+        QCOMPARE(chosen->primary()->label(), QStringLiteral("bun vs pypy3"));
+        QVERIFY(!RuntimeBaselines::choose(runtimes, {QStringLiteral("node"), QStringLiteral("bun")}, &error));
+        QCOMPARE(error, QStringLiteral("two baselines for javascript runtimes; name at most one per family"));
+        QVERIFY(!RuntimeBaselines::choose(runtimes, {QStringLiteral("deno")}, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("baseline \"deno\" is not a runtime of this result set; it has node-22.12.0, node, bun,"))
+                     && error.endsWith(QStringLiteral("pypy3")), qPrintable(error));
+        // One family alone has no pairing, but still a baseline for its own comparisons.
+        const RuntimeBaselines javascriptOnly = RuntimeBaselines::defaults(runtimes.mid(0, 3));
+        QVERIFY(javascriptOnly.pairings().isEmpty());
+        QVERIFY(!javascriptOnly.primary());
+        QCOMPARE(javascriptOnly.baseline(RuntimeFamily::JavaScript), QStringLiteral("node-22.12.0"));
+        QVERIFY(javascriptOnly.baseline(RuntimeFamily::Python).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(ResultAnalysisTest)

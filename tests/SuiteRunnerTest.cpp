@@ -605,6 +605,16 @@ private slots:
                 QVERIFY2(gunicornSkip.isEmpty(), qPrintable(gunicornSkip));
             }
             QVERIFY(planned.contains(QStringLiteral("flask")));  // waitress runs on PyPy (check_servers.py)
+            // A library the interpreter cannot import: PyPy is told no Debian package would help, CPython which one to install.
+            QString uvloopSkip;
+            for (const SkippedRun &skip : std::as_const(skipped)) {
+                if (skip.variant == QLatin1String("uvloop"))
+                    uvloopSkip = skip.reason;
+            }
+            if (implementation == QLatin1String("pypy"))
+                QVERIFY2(uvloopSkip.contains(QStringLiteral("cannot import uvloop: Debian's Python packages are built for CPython")), qPrintable(uvloopSkip));
+            else
+                QVERIFY2(uvloopSkip.contains(QStringLiteral("has no uvloop (Debian: apt-get install python3-uvloop)")), qPrintable(uvloopSkip));
         }
     }
 

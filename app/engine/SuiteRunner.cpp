@@ -39,10 +39,18 @@ QString SuiteRunner::unavailableReason(const BenchmarkVariant &variant, const Ru
     QStringList missing;
     for (const QString &library : variant.libraries) {
         if (!runtime.libraries.contains(library))
-            missing.append(QStringLiteral("%1 (%2)").arg(library, installHint(runtime.kind, library)));
+            missing.append(library);
     }
     if (missing.isEmpty())
         return QString();
+    // Debian's Python libraries are built for its CPython: another implementation may find them and fail to
+    // import them, and no Debian package would help it.
+    const std::optional<RuntimeKind> kind = runtime.resolvedKind();
+    if (kind && kind->id() == RuntimeKind::PyPy)
+        return QStringLiteral("%1 (%2) cannot import %3: Debian's Python packages are built for CPython (its probe tried)")
+            .arg(runtime.name, kind->name(), missing.join(QStringLiteral(", ")));
+    for (QString &library : missing)
+        library = QStringLiteral("%1 (%2)").arg(library, installHint(runtime.kind, library));
     return QStringLiteral("%1 has no %2").arg(runtime.name, missing.join(QStringLiteral(", ")));
 }
 
