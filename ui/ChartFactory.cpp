@@ -606,7 +606,7 @@ QChart *ChartFactory::runtimeRatios(const QList<RuntimeComparison> &comparisons,
                                 c.pHolm, c.valid)});
     }
     return ratioChart(points, QObject::tr("Each runtime against its family's baseline: time ratio (below 1×: faster than the baseline), 95% bootstrap CI"),
-                      QObject::tr("runtime / baseline time (log scale)"), style);
+                      QObject::tr("runtime / baseline (log)"), style);
 }
 
 QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle &style)

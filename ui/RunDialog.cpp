@@ -100,7 +100,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(runtimeButtons);
-    layout->addWidget(m_runtimes, 1);
+    layout->addWidget(m_runtimes, 2);  // every detected runtime of both families, readable without much scrolling
     layout->addLayout(benchmarkButtons);
     layout->addWidget(m_benchmarks, 2);
     layout->addWidget(m_problem);
