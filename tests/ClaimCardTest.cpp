@@ -81,6 +81,35 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("CPython's C built-ins (python3) win ") + library.join(QStringLiteral(", "))), qPrintable(text));
     }
 
+    void cardNamesItsPairingAndWhereTheVerdictChanges()
+    {
+        // Two pairings of the same evaluated verdict, the second judged otherwise: the card lists both, each in its verdict's colour.
+        QStringList library;
+        const ClaimVerdict verdict = jitVerdict(&library);
+        ClaimVerdict other = verdict;
+        other.verdict = ClaimVerdict::kNotSupported;
+        const QList<PairingVerdicts> matrix{{{QStringLiteral("node"), QStringLiteral("python3")}, {verdict}},
+                                            {{QStringLiteral("node"), QStringLiteral("pypy3")}, {other}}};
+        const QString byPairing = ClaimEvaluator::verdictByPairing(matrix, verdict.id);
+        QCOMPARE(byPairing, QStringLiteral("Supported for node vs python3; Not supported for node vs pypy3"));
+        ClaimCard card;
+        card.setVerdict(verdict, matrix.first().pairing.label(), byPairing);
+        QCOMPARE(card.pairingText(), QStringLiteral("Verdict for node vs python3"));
+        const QString text = card.byPairingText();
+        QVERIFY2(text.contains(QStringLiteral("<span style='color:%1'><b>Supported</b></span> for node vs python3")
+                                   .arg(ClaimCard::verdictColor(ClaimVerdict::kSupported).name())),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("<span style='color:%1'><b>Not supported</b></span> for node vs pypy3")
+                                   .arg(ClaimCard::verdictColor(ClaimVerdict::kNotSupported).name())),
+                 qPrintable(text));
+        QVERIFY(card.toolTip().contains(byPairing));
+        // One pairing, or a verdict every pairing shares: the card says nothing more.
+        card.setVerdict(verdict);
+        QVERIFY(card.pairingText().isEmpty());
+        QVERIFY(card.byPairingText().isEmpty());
+        QVERIFY(ClaimEvaluator::verdictByPairing({matrix.first(), matrix.first()}, verdict.id).isEmpty());
+    }
+
     void dialogListsTheFindingsFiguresWithTheirBound()
     {
         QStringList library;

@@ -25,6 +25,7 @@
 #include "RunDialog.h"
 #include "SampleTableModel.h"
 #include "SummaryTableModel.h"
+#include "WindowPages.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -91,16 +92,6 @@ QList<qint64> descendants()
         }
     }
     return found;
-}
-
-template <typename T>
-T *page(MainWindow &window)
-{
-    for (Page *candidate : window.pages()) {
-        if (auto *typed = qobject_cast<T *>(candidate))
-            return typed;
-    }
-    return nullptr;
 }
 
 /// The page with this title (Concurrency and Real-time are both LoadSweepPages).

@@ -193,14 +193,14 @@ void tipNearestPoint(QChart *chart, QLineSeries *series, const QStringList &tips
 struct Grid {
     QList<ChartCategory> categories;
     QStringList runtimes;
-    QStringList kinds;
-    explicit Grid(const QList<SummaryRow> &rows)
+    QList<QColor> colours;  ///< each runtime's, as ChartFactory::runtimeColor gives it for the set
+    Grid(const QList<SummaryRow> &rows, const ChartStyle &style)
         : categories(ChartCategories::of(rows))
     {
         for (const SummaryRow &row : rows) {
             if (!runtimes.contains(row.runtime)) {
                 runtimes.append(row.runtime);
-                kinds.append(row.runtimeKind);
+                colours.append(ChartFactory::runtimeColor(style.runtimes, row.runtime, row.runtimeKind));
             }
         }
     }
@@ -232,7 +232,7 @@ QBarSeries *groupedBars(QChart *chart, const QList<SummaryRow> &rows, const Grid
     series->setBarWidth(0.8);
     for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
         auto *set = new QBarSet(grid.runtimes.at(r));
-        const QColor color = ChartFactory::runtimeColor(grid.runtimes.at(r), grid.kinds.at(r));
+        const QColor color = grid.colours.at(r);
         set->setColor(color);
         set->setBorderColor(color.darker(120));
         set->setProperty("showdownColor", color);
@@ -281,18 +281,47 @@ ChartStyle ChartStyle::forWidget(const QWidget *widget)
     return style;
 }
 
-QColor ChartFactory::runtimeColor(const QString &runtime, const QString &kind)
+QColor ChartFactory::runtimeColor(const QList<RuntimeInfo> &runtimes, const QString &runtime, const QString &familyWord)
 {
-    // By name first: a chart of one runtime's changes (candidate / baseline) keeps the runtime's colour.
-    if (runtime == QLatin1String("node"))
-        return QColor(0x3c, 0x87, 0x3a);
-    if (runtime == QLatin1String("python3"))
-        return QColor(0x30, 0x69, 0x98);
-    static const QList<QColor> others = {QColor(0xe0, 0x8a, 0x1e), QColor(0x8e, 0x44, 0xad), QColor(0xc0, 0x39, 0x2b),
-                                         QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d), QColor(0x2c, 0x3e, 0x50)};
-    if (kind == QLatin1String("node"))
-        return QColor(0x6c, 0xc2, 0x4a);
-    return others.at(int(qHash(runtime) % others.size()));
+    // The kind comes from the set's records (a Bun named "node-compatible" is still Bun); the ordinal among the
+    // set's runtimes of that kind picks the shade, so the colour depends on the set's list alone, never on
+    // which chart draws it or in what order.
+    std::optional<RuntimeKind> kind;
+    int ordinal = 0;
+    for (const RuntimeInfo &info : runtimes) {
+        if (info.name == runtime) {
+            kind = info.resolvedKind();
+            break;
+        }
+    }
+    if (kind) {
+        for (const RuntimeInfo &info : runtimes) {
+            if (info.name == runtime)
+                break;
+            ordinal += info.resolvedKind() == kind ? 1 : 0;
+        }
+    } else {
+        // Not one of the set's records (rows of an older file, a chart given no runtimes): the family word
+        // decides the kind, and only the kind's own executable name takes the kind's colour itself.
+        RuntimeInfo guess;
+        guess.name = runtime;
+        guess.kind = familyWord.isEmpty() ? QStringLiteral("python") : familyWord;
+        guess.implementation = runtime.startsWith(QLatin1String("pypy")) ? QStringLiteral("pypy") : QString();
+        kind = guess.resolvedKind().value_or(RuntimeKind::CPython);
+        ordinal = kind->executableNames().value(0) == runtime ? 0 : 1 + int(qHash(runtime) % 5);
+    }
+    const QColor base(kind->colour());
+    if (ordinal == 0)
+        return base;
+    // Further runtimes of a kind: the same hue family, alternately lighter and darker and turned a little
+    // further round the wheel each time, so node, node-22 and node-24 read as related but stay apart.
+    const int step = (ordinal + 1) / 2;
+    const bool lighter = ordinal % 2 == 1;
+    float hue = 0, saturation = 0, lightness = 0;
+    base.getHslF(&hue, &saturation, &lightness);
+    lightness = std::clamp(lightness + (lighter ? 0.17f : -0.11f) * float(step), 0.14f, 0.82f);
+    hue = hue < 0 ? 0 : std::fmod(hue + (lighter ? 0.03f : -0.03f) * float(step) + 1.0f, 1.0f);
+    return QColor::fromHslF(hue, saturation, lightness);
 }
 
 QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle &style)
@@ -309,7 +338,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
         return nullptr;
     const TimeUnit unit = unitFor(largest);
     const bool logScale = largest / smallest > 10;
-    const Grid grid(rows);
+    const Grid grid(rows, style);
     QChart *chart = newChart(style.live ? QObject::tr("Median time per benchmark (lower is better); 95% CI whiskers when the run ends")
                                          : QObject::tr("Median time per benchmark (lower is better), 95% CI whiskers"),
                              style);
@@ -358,7 +387,7 @@ QChart *ChartFactory::medianBars(const QList<SummaryRow> &rows, const ChartStyle
                 continue;
             const double x = barCentre(c, r, int(grid.runtimes.size()), barWidth);
             QLineSeries *line = whisker(x, ci.low / unit.ns, ci.high / unit.ns, barWidth / grid.runtimes.size() / 4,
-                                        runtimeColor(grid.runtimes.at(r), grid.kinds.at(r)));
+                                        grid.colours.at(r));
             line->setProperty(kOwner, grid.runtimes.at(r));
             chart->addSeries(line);
             line->attachAxis(overlay);
@@ -383,7 +412,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
         return nullptr;
     const TimeUnit unit = unitFor(largest);
     const bool logScale = largest / smallest > 10;
-    const Grid grid(rows);
+    const Grid grid(rows, style);
     QChart *chart = newChart(QObject::tr("Distribution of every measured iteration (box: quartiles, whiskers: min–max)"), style);
     const QString title = QObject::tr("Time per iteration (%1%2)").arg(unit.name, logScale ? QObject::tr(", log scale") : QString());
     QAbstractAxis *values = logScale ? static_cast<QAbstractAxis *>(logAxis(smallest / unit.ns, largest / unit.ns, title))
@@ -396,7 +425,7 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
     for (qsizetype r = 0; r < grid.runtimes.size(); ++r) {
         auto *series = new QBoxPlotSeries;
         series->setName(grid.runtimes.at(r));
-        const QColor color = runtimeColor(grid.runtimes.at(r), grid.kinds.at(r));
+        const QColor color = grid.colours.at(r);
         series->setBrush(color);
         series->setPen(QPen(color.darker(160), 1.2));
         series->setBoxWidth(0.7);
@@ -438,21 +467,34 @@ QChart *ChartFactory::distributions(const QList<SummaryRow> &rows, const ChartSt
     return chart;
 }
 
-QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartStyle &style)
+namespace {
+
+/// One point of a ratio chart: a ratio of median times in a category, in one series.
+struct RatioPoint {
+    ChartCategory category;
+    QString series;   ///< legend entry: "node / python3", "bun / node"
+    QColor colour;
+    RatioEstimate ratio;
+    QString tip;
+};
+
+/// Ratios of median times per category on a log axis with CI whiskers and the dashed 1× line: the node/python
+/// chart and the same-family chart draw the same way. Points that cannot sit on a log axis are left out.
+QChart *ratioChart(const QList<RatioPoint> &all, const QString &title, const QString &axisTitle, const ChartStyle &style)
 {
     QStringList categories;
-    QStringList pairs;
+    QStringList series;
+    QList<RatioPoint> points;
     double smallest = INFINITY, largest = 0;
-    for (const Comparison &c : comparisons) {
-        if (!std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
+    for (const RatioPoint &point : all) {
+        if (!std::isfinite(point.ratio.ratio) || point.ratio.ratio <= 0)
             continue;
-        const QString label = ChartCategories::of(c).axisLabel();
-        if (!categories.contains(label))
-            categories.append(label);
-        const QString pair = QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime);
-        if (!pairs.contains(pair))
-            pairs.append(pair);
-        for (double v : {c.ratio.ratio, c.ratio.ciLow, c.ratio.ciHigh}) {
+        points.append(point);
+        if (!categories.contains(point.category.axisLabel()))
+            categories.append(point.category.axisLabel());
+        if (!series.contains(point.series))
+            series.append(point.series);
+        for (double v : {point.ratio.ratio, point.ratio.ciLow, point.ratio.ciHigh}) {
             if (std::isfinite(v) && v > 0) {
                 smallest = std::min(smallest, v);
                 largest = std::max(largest, v);
@@ -463,7 +505,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
         return nullptr;
     smallest = std::min(smallest, 0.5);  // keep the 1× line inside the plot with room on both sides
     largest = std::max(largest, 2.0);
-    QChart *chart = newChart(QObject::tr("node / python time ratio (below 1×: Node faster), 95% bootstrap CI"), style);
+    QChart *chart = newChart(title, style);
     auto *x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     for (qsizetype i = 0; i < categories.size(); ++i)
@@ -472,7 +514,7 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
     x->setStartValue(-0.5);
     x->setGridLineVisible(false);
     slantIfCrowded(x, categories);
-    QLogValueAxis *y = logAxis(smallest, largest, QObject::tr("node / python (log scale)"));
+    QLogValueAxis *y = logAxis(smallest, largest, axisTitle);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
 
@@ -488,52 +530,83 @@ QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartSt
     equal->attachAxis(x);
     equal->attachAxis(y);
 
-    for (qsizetype p = 0; p < pairs.size(); ++p) {
-        // Side by side when several pairs (e.g. node vs python3 and vs pypy3) share a benchmark.
-        const double offset = pairs.size() > 1 ? (double(p) - double(pairs.size() - 1) / 2) * 0.6 / double(pairs.size()) : 0;
-        auto *points = new QScatterSeries;
-        points->setName(pairs.at(p));
-        points->setMarkerSize(11);
-        const QString pythonRuntime = pairs.at(p).section(QStringLiteral(" / "), 1);
-        const QColor color = runtimeColor(pythonRuntime, QStringLiteral("python"));
-        points->setColor(color);
-        points->setBorderColor(color.darker(150));
+    for (qsizetype p = 0; p < series.size(); ++p) {
+        // Side by side when several series (e.g. node vs python3 and vs pypy3) share a benchmark.
+        const double offset = series.size() > 1 ? (double(p) - double(series.size() - 1) / 2) * 0.6 / double(series.size()) : 0;
+        auto *scatter = new QScatterSeries;
+        scatter->setName(series.at(p));
+        scatter->setMarkerSize(11);
         QStringList tips;
-        for (const Comparison &c : comparisons) {
-            if (QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime) != pairs.at(p) || !std::isfinite(c.ratio.ratio) || c.ratio.ratio <= 0)
+        for (const RatioPoint &point : points) {
+            if (point.series != series.at(p))
                 continue;
-            const double xValue = double(categories.indexOf(ChartCategories::of(c).axisLabel())) + offset;
-            points->append(xValue, c.ratio.ratio);
-            tips.append(QObject::tr("%1: node/python = %2\n95% CI %3 – %4\n%5\np = %6 (Holm %7)%8")
-                            .arg(ChartCategories::of(c).text(), Format::ratio(c.ratio.ratio), Format::ratio(c.ratio.ciLow),
-                                 Format::ratio(c.ratio.ciHigh), Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime),
-                                 Format::pValue(c.pValue), Format::pValue(c.pHolm),
-                                 c.valid ? QString() : QObject::tr("\nsome samples invalid")));
-            if (std::isfinite(c.ratio.ciLow) && std::isfinite(c.ratio.ciHigh) && c.ratio.ciLow > 0) {
-                QLineSeries *line = whisker(xValue, c.ratio.ciLow, c.ratio.ciHigh, 0.08, color);
-                line->setProperty(kOwner, pairs.at(p));
+            scatter->setColor(point.colour);
+            scatter->setBorderColor(point.colour.darker(150));
+            const double xValue = double(categories.indexOf(point.category.axisLabel())) + offset;
+            scatter->append(xValue, point.ratio.ratio);
+            tips.append(point.tip);
+            if (std::isfinite(point.ratio.ciLow) && std::isfinite(point.ratio.ciHigh) && point.ratio.ciLow > 0) {
+                QLineSeries *line = whisker(xValue, point.ratio.ciLow, point.ratio.ciHigh, 0.08, point.colour);
+                line->setProperty(kOwner, series.at(p));
                 chart->addSeries(line);
                 line->attachAxis(x);
                 line->attachAxis(y);
                 hideFromLegend(chart, line);
             }
         }
-        points->setProperty(kTipsProperty, tips);
-        QObject::connect(points, &QScatterSeries::hovered, chart, [points, tips](const QPointF &point, bool on) {
+        scatter->setProperty(ChartFactory::kTipsProperty, tips);
+        QObject::connect(scatter, &QScatterSeries::hovered, chart, [scatter, tips](const QPointF &point, bool on) {
             if (!on)
                 return QToolTip::hideText();
-            const QList<QPointF> all = points->points();
+            const QList<QPointF> all = scatter->points();
             for (qsizetype i = 0; i < all.size() && i < tips.size(); ++i) {
                 if (all.at(i) == point)
                     return showTip(tips.at(i));
             }
         });
-        chart->addSeries(points);
-        points->attachAxis(x);
-        points->attachAxis(y);
+        chart->addSeries(scatter);
+        scatter->attachAxis(x);
+        scatter->attachAxis(y);
     }
     enableLegendToggles(chart);
     return chart;
+}
+
+/// "95% CI a – b\n<who is faster>\np = … (Holm …)": the hover text of a ratio, whichever two runtimes it compares.
+QString ratioTip(const QString &heading, const RatioEstimate &ratio, const QString &first, const QString &second, double p, double pHolm, bool valid)
+{
+    return QObject::tr("%1 = %2\n95% CI %3 – %4\n%5\np = %6 (Holm %7)%8")
+        .arg(heading, Format::ratio(ratio.ratio), Format::ratio(ratio.ciLow), Format::ratio(ratio.ciHigh),
+             Format::faster(ratio.ratio, first, second), Format::pValue(p), Format::pValue(pHolm),
+             valid ? QString() : QObject::tr("\nsome samples invalid"));
+}
+
+} // namespace
+
+QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartStyle &style)
+{
+    QList<RatioPoint> points;
+    for (const Comparison &c : comparisons) {
+        const ChartCategory category = ChartCategories::of(c);
+        points.append({category, QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime),
+                       runtimeColor(style.runtimes, c.pythonRuntime, QStringLiteral("python")), c.ratio,
+                       ratioTip(QObject::tr("%1: node/python").arg(category.text()), c.ratio, c.nodeRuntime, c.pythonRuntime, c.pValue, c.pHolm, c.valid)});
+    }
+    return ratioChart(points, QObject::tr("node / python time ratio (below 1×: Node faster), 95% bootstrap CI"),
+                      QObject::tr("node / python (log scale)"), style);
+}
+
+QChart *ChartFactory::runtimeRatios(const QList<RuntimeComparison> &comparisons, const ChartStyle &style)
+{
+    QList<RatioPoint> points;
+    for (const RuntimeComparison &c : comparisons) {
+        const ChartCategory category{c.benchmark, c.workers, std::nullopt, std::nullopt, c.variant};
+        points.append({category, QStringLiteral("%1 / %2").arg(c.runtime, c.baseline), runtimeColor(style.runtimes, c.runtime), c.ratio,
+                       ratioTip(QObject::tr("%1: %2/%3").arg(category.text(), c.runtime, c.baseline), c.ratio, c.runtime, c.baseline, c.pValue,
+                                c.pHolm, c.valid)});
+    }
+    return ratioChart(points, QObject::tr("Each runtime against its family's baseline: time ratio (below 1×: faster than the baseline), 95% bootstrap CI"),
+                      QObject::tr("runtime / baseline (log)"), style);
 }
 
 QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle &style)
@@ -545,7 +618,7 @@ QChart *ChartFactory::memoryBars(const QList<SummaryRow> &rows, const ChartStyle
     }
     if (largest <= 0)
         return nullptr;
-    const Grid grid(rows);
+    const Grid grid(rows, style);
     QChart *chart = newChart(QObject::tr("Peak resident memory per process (lower is better)"), style);
     QBarSeries *bars = groupedBars(
         chart, rows, grid,
@@ -1086,7 +1159,7 @@ QChart *ChartFactory::speedup(const QList<ScalingRow> &rows, const QString &titl
         auto *series = new QLineSeries;
         series->setName(name);
         series->setPointsVisible(true);
-        QPen pen(runtimeColor(points.first().runtime, points.first().runtime.startsWith(QLatin1String("node")) ? QStringLiteral("node") : QStringLiteral("python")));
+        QPen pen(runtimeColor(style.runtimes, points.first().runtime));
         pen.setWidthF(2);
         series->setPen(pen);
         QStringList tips;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ResultAnalysis.h"
+#include "RuntimeInfo.h"
 
 #include <QColor>
 #include <QList>
@@ -19,11 +20,13 @@ struct ChartStyle {
     /// The set is still being measured: charts redraw as samples arrive, so they leave out what is costly
     /// to draw and settles only at the end (the CI whiskers), and keep each redraw within a frame.
     bool live = false;
+    /// The set's runtimes (ResultSnapshot::runtimes): what each runtime's colour is decided from.
+    QList<RuntimeInfo> runtimes;
 
     /// Matches a widget's palette (dark window background → dark theme).
     [[nodiscard]] static ChartStyle forWidget(const QWidget *widget);
     /// For images and PDFs: light, and still on the first frame.
-    [[nodiscard]] static ChartStyle forExport() { return {false, false, false}; }
+    [[nodiscard]] static ChartStyle forExport(const QList<RuntimeInfo> &runtimes = {}) { return {false, false, false, runtimes}; }
 };
 
 /// Builds every chart of the window and the report from plain rows (the rows behind the tables), so a
@@ -50,6 +53,9 @@ public:
     [[nodiscard]] static QChart *distributions(const QList<SummaryRow> &rows, const ChartStyle &style);
     /// node/python ratio of medians per benchmark on a log axis with bootstrap CI whiskers and the 1× line.
     [[nodiscard]] static QChart *ratios(const QList<Comparison> &comparisons, const ChartStyle &style);
+    /// Each runtime against its family's baseline (bun / node, pypy3 / python3) per benchmark: the same log axis,
+    /// whiskers and 1× line as ratios(), one series per runtime in its own colour.
+    [[nodiscard]] static QChart *runtimeRatios(const QList<RuntimeComparison> &comparisons, const ChartStyle &style);
     /// Peak resident memory per benchmark and runtime.
     [[nodiscard]] static QChart *memoryBars(const QList<SummaryRow> &rows, const ChartStyle &style);
     /// Requests per second against connections (log x), one line per server and runtime, with whiskers for the
@@ -79,8 +85,11 @@ public:
     /// Speed-up against workers with the ideal (linear) line.
     [[nodiscard]] static QChart *speedup(const QList<ScalingRow> &rows, const QString &title, const ChartStyle &style);
 
-    /// The colour of a runtime in every chart: Node green, CPython blue, others from a fixed list.
-    [[nodiscard]] static QColor runtimeColor(const QString &runtime, const QString &kind);
+    /// The colour runtime `runtime` has on every page and in every report of the set whose runtimes are
+    /// `runtimes`: the first runtime of a kind gets RuntimeKind::colour(), each further one of that kind a
+    /// related shade, by its place in the list. A runtime missing from the list takes its kind from
+    /// `familyWord` ("node", "python": SummaryRow::runtimeKind).
+    [[nodiscard]] static QColor runtimeColor(const QList<RuntimeInfo> &runtimes, const QString &runtime, const QString &familyWord = {});
 };
 
 } // namespace showdown

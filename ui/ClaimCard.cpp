@@ -62,6 +62,13 @@ ClaimCard::ClaimCard(QWidget *parent) : QFrame(parent)
     m_badge->setAlignment(Qt::AlignCenter);
     m_badge->setMinimumWidth(100);
     m_badge->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_pairing = new QLabel;
+    m_pairing->setObjectName(QStringLiteral("claimPairing"));
+    m_pairing->setWordWrap(true);
+    m_byPairing = new QLabel;
+    m_byPairing->setObjectName(QStringLiteral("claimByPairing"));
+    m_byPairing->setWordWrap(true);
+    m_byPairing->setTextFormat(Qt::RichText);
     m_quote = new QLabel;
     m_quote->setWordWrap(true);
     m_numbers = new QLabel;
@@ -71,7 +78,7 @@ ClaimCard::ClaimCard(QWidget *parent) : QFrame(parent)
     m_chart->setFixedHeight(90);
     m_chart->setRenderHint(QPainter::Antialiasing);
     // The whole card is the click target: its parts (a rich-text label would take the press) let clicks through.
-    for (QWidget *part : std::initializer_list<QWidget *>{m_title, m_badge, m_quote, m_numbers, m_chart})
+    for (QWidget *part : std::initializer_list<QWidget *>{m_title, m_badge, m_pairing, m_byPairing, m_quote, m_numbers, m_chart})
         part->setAttribute(Qt::WA_TransparentForMouseEvents);
 
     auto *top = new QHBoxLayout;
@@ -81,14 +88,45 @@ ClaimCard::ClaimCard(QWidget *parent) : QFrame(parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->setSpacing(3);
     layout->addLayout(top);
+    layout->addWidget(m_pairing);
+    layout->addWidget(m_byPairing);
     layout->addWidget(m_quote);
     layout->addWidget(m_numbers);
     layout->addWidget(m_chart);
 }
 
-void ClaimCard::setVerdict(const ClaimVerdict &verdict)
+QString ClaimCard::byPairingText() const
+{
+    return m_byPairing->isHidden() ? QString() : m_byPairing->text();
+}
+
+QString ClaimCard::pairingText() const
+{
+    return m_pairing->isHidden() ? QString() : m_pairing->text();
+}
+
+void ClaimCard::setVerdict(const ClaimVerdict &verdict, const QString &pairing, const QString &byPairing)
 {
     m_verdict = verdict;
+    m_pairing->setText(tr("Verdict for %1").arg(pairing));
+    m_pairing->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+    m_pairing->setVisible(!pairing.isEmpty());
+    // One line per pairing ("Supported for node vs python3"), its verdict in the verdict's colour.
+    QStringList changes;
+    for (const QString &part : byPairing.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
+        QString line = part.toHtmlEscaped();
+        for (const QString &kind : {ClaimVerdict::kNotSupported, ClaimVerdict::kSupported, ClaimVerdict::kMixed, ClaimVerdict::kInconclusive,
+                                    ClaimVerdict::kNotMeasured}) {
+            if (part.startsWith(kind + QStringLiteral(" for "))) {
+                line = QStringLiteral("<span style='color:%1'><b>%2</b></span>%3")
+                           .arg(verdictColor(kind).name(), kind.toHtmlEscaped(), part.mid(kind.size()).toHtmlEscaped());
+                break;
+            }
+        }
+        changes << line;
+    }
+    m_byPairing->setText(changes.isEmpty() ? QString() : tr("<b>Changes with the pairing:</b><br>%1").arg(changes.join(QStringLiteral("<br>"))));
+    m_byPairing->setVisible(!changes.isEmpty());
     m_title->setText(verdict.title.isEmpty() ? verdict.id : verdict.title);
     m_badge->setText(verdict.verdict);
     m_badge->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 2px 6px; font-weight: bold; }")
@@ -105,7 +143,8 @@ void ClaimCard::setVerdict(const ClaimVerdict &verdict)
     for (const ClaimFinding &finding : verdict.findings)
         lines << tr("<i>Beside it:</i> %1").arg(finding.summary.toHtmlEscaped());
     m_numbers->setText(lines.join(QStringLiteral("<br>")));
-    setToolTip(tr("%1\n\nWhy: %2\n\nClick for every figure, its n, CI, p-value and source.").arg(verdict.articleSays, verdict.why));
+    setToolTip(tr("%1\n\nWhy: %2%3\n\nClick for every figure, its n, CI, p-value and source.")
+                   .arg(verdict.articleSays, verdict.why, byPairing.isEmpty() ? QString() : tr("\n\nBy pairing: %1").arg(byPairing)));
     updateChart();
 }
 

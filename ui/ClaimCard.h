@@ -16,7 +16,14 @@ class ClaimCard : public QFrame {
     Q_OBJECT
 public:
     explicit ClaimCard(QWidget *parent = nullptr);
-    void setVerdict(const ClaimVerdict &verdict);
+    /// Shows `verdict`. With several JavaScript × Python pairings, `pairing` names the one the verdict is for
+    /// ("node vs python3") and `byPairing` (ClaimEvaluator::verdictByPairing) says where it changes; both empty
+    /// for a set of one pairing.
+    void setVerdict(const ClaimVerdict &verdict, const QString &pairing = {}, const QString &byPairing = {});
+    /// The by-pairing text on show (empty when the verdict is the same for every pairing).
+    [[nodiscard]] QString byPairingText() const;
+    /// "Verdict for node vs python3", or empty with one pairing.
+    [[nodiscard]] QString pairingText() const;
     [[nodiscard]] const ClaimVerdict &verdict() const { return m_verdict; }
 
     /// The colour a verdict has everywhere (cards, guide, evidence), so it reads the same on every page.
@@ -39,6 +46,8 @@ private:
     ClaimVerdict m_verdict;
     QLabel *m_title = nullptr;
     QLabel *m_badge = nullptr;
+    QLabel *m_pairing = nullptr;
+    QLabel *m_byPairing = nullptr;
     QLabel *m_quote = nullptr;
     QLabel *m_numbers = nullptr;
     QChartView *m_chart = nullptr;

@@ -81,7 +81,9 @@ void ClaimsSession::start()
         inputs.datasets = state.datasets;
         inputs.sourceSizes = state.sourceSizes;
         inputs.loadShippedBenchmarks();
-        state.verdicts = ClaimEvaluator::evaluate(*rules, inputs);
+        // One evaluation: the baselines' pairing is the matrix's first column (as `showdown claims` does).
+        state.matrix = ClaimEvaluator::evaluateMatrix(*rules, inputs);
+        state.verdicts = state.matrix.isEmpty() ? ClaimEvaluator::evaluate(*rules, inputs) : state.matrix.first().verdicts;
         return state;
     }));
 }
@@ -126,6 +128,16 @@ std::optional<ClaimVerdict> ClaimsSession::verdict(const QString &id) const
             return verdict;
     }
     return std::nullopt;
+}
+
+QString ClaimsSession::verdictByPairing(const QString &id) const
+{
+    return ClaimEvaluator::verdictByPairing(m_state.matrix, id);
+}
+
+QString ClaimsSession::verdictPairing() const
+{
+    return m_state.matrix.size() > 1 ? m_state.matrix.first().pairing.label() : QString();
 }
 
 } // namespace showdown

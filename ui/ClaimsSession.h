@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClaimEvaluator.h"
 #include "ClaimRule.h"
 #include "ClaimVerdict.h"
 #include "DatasetCatalog.h"
@@ -24,7 +25,9 @@ public:
         qint64 resultSetId = 0;
         DatasetCatalog datasets;
         QList<SourceSize> sourceSizes;
-        QList<ClaimVerdict> verdicts;
+        QList<ClaimVerdict> verdicts;  ///< for the baselines' pairing: the matrix's first column
+        /// Every claim for every JavaScript × Python pairing, the baselines' first (empty without both families).
+        QList<PairingVerdicts> matrix;
         QList<ClaimRule> rules;   ///< the declared rules, for the pages that draw the article's figures
         QString rulesError;
     };
@@ -46,6 +49,11 @@ public:
     [[nodiscard]] const DatasetTable *usableTable(const QString &name, const std::function<void(const QString &)> &explain) const;
     /// The verdict of claim `id`, if the rules have one.
     [[nodiscard]] std::optional<ClaimVerdict> verdict(const QString &id) const;
+    /// Where claim `id`'s verdict changes with the pairing ("Supported for node vs python3; Not supported for
+    /// node vs pypy3"); empty when every pairing agrees.
+    [[nodiscard]] QString verdictByPairing(const QString &id) const;
+    /// The pairing the single verdicts judge ("node vs python3") when the set has more than one; else empty.
+    [[nodiscard]] QString verdictPairing() const;
 
 signals:
     /// New verdicts and datasets are in state().

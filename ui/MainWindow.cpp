@@ -461,6 +461,7 @@ void MainWindow::openSettings()
     if (m_inventory->catalog())
         suites = m_inventory->catalog()->suites();
     SettingsDialog dialog(suites, this);
+    dialog.setKnownRuntimes(m_inventory->runtimes());
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.save();

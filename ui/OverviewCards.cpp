@@ -57,7 +57,7 @@ void OverviewCards::refresh()
     for (qsizetype i = 0; i < m_cards.size(); ++i) {
         m_cards.at(i)->setVisible(i < state.verdicts.size());
         if (i < state.verdicts.size())
-            m_cards.at(i)->setVerdict(state.verdicts.at(i));
+            m_cards.at(i)->setVerdict(state.verdicts.at(i), session.verdictPairing(), session.verdictByPairing(state.verdicts.at(i).id));
     }
 }
 

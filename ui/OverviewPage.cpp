@@ -1,6 +1,7 @@
 #include "OverviewPage.h"
 
 #include "ChartPanel.h"
+#include "ClaimMatrixView.h"
 #include "ClaimsSession.h"
 #include "ForeignLoad.h"
 #include "Inventory.h"
@@ -8,6 +9,7 @@
 #include "ResultSession.h"
 #include "RunController.h"
 #include "RuntimeInstallation.h"
+#include "RuntimeListing.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -99,6 +101,11 @@ OverviewPage::OverviewPage(PageContext &context, QWidget *parent)
     auto *views = new QTabWidget;
     views->setDocumentMode(true);
     views->addTab(cards, tr("The article's claims"));
+    // With several runtimes per family, every claim per JavaScript × Python pairing; hidden for a single pairing.
+    m_matrix = new ClaimMatrixView;
+    const int matrixTab = views->addTab(m_matrix, tr("Claims × pairings"));
+    views->setTabVisible(matrixTab, m_matrix->applicable());
+    connect(m_matrix, &ClaimMatrixView::refreshed, views, [this, views, matrixTab] { views->setTabVisible(matrixTab, m_matrix->applicable()); });
     views->addTab(m_ratios, tr("Every node / python ratio"));
     layout->addWidget(views, 1);
     setContent(content);
@@ -123,13 +130,10 @@ void OverviewPage::showRuntimes()
         return;
     }
     QStringList lines;
-    for (const RuntimeInfo &runtime : inventory.runtimes()) {
+    for (const RuntimeInfo &runtime : RuntimeListing::byFamily(inventory.runtimes())) {
         if (runtime.available) {
-            QString gil;
-            if (runtime.gilEnabled)
-                gil = *runtime.gilEnabled ? tr(", GIL on") : tr(", GIL off");
-            lines.append(tr("✔ <b>%1</b> %2%3 — <code>%4</code>").arg(runtime.name.toHtmlEscaped(), runtime.version.toHtmlEscaped(), gil,
-                                                                         runtime.path.toHtmlEscaped()));
+            lines.append(tr("✔ <b>%1</b> — %2 — <code>%3</code>")
+                             .arg(runtime.name.toHtmlEscaped(), RuntimeListing::identity(runtime).toHtmlEscaped(), runtime.path.toHtmlEscaped()));
         } else {
             const QString install = RuntimeInstallation::linkFor(runtime);
             lines.append(tr("✘ <b>%1</b> missing — %2%3")

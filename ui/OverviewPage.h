@@ -8,6 +8,7 @@ class QPushButton;
 namespace showdown {
 
 class ChartPanel;
+class ClaimMatrixView;
 class RuntimeInstallation;
 
 /// The first page: on an empty database it says what Showdown does and offers the quick suite; with a
@@ -21,6 +22,8 @@ public:
 
     [[nodiscard]] QPushButton *runQuickButton() const { return m_runQuick; }
     [[nodiscard]] QString headline() const;
+    /// The claims × pairings matrix (its tab is shown only when the set has more than one pairing).
+    [[nodiscard]] ClaimMatrixView *claimMatrix() const { return m_matrix; }
 
 private:
     void showRuntimes();
@@ -33,6 +36,7 @@ private:
     RuntimeInstallation *m_installation = nullptr;
     QPushButton *m_runQuick = nullptr;
     ChartPanel *m_ratios = nullptr;
+    ClaimMatrixView *m_matrix = nullptr;
 };
 
 } // namespace showdown

@@ -69,6 +69,7 @@ ChartStyle Page::chartStyle() const
     ChartStyle style = ChartStyle::forWidget(this);
     style.live = m_context.session->snapshot().info.status == QLatin1String("running");
     style.animated = !style.live;
+    style.runtimes = m_context.session->snapshot().runtimes;
     return style;
 }
 

@@ -3,6 +3,7 @@
 #include "ChartPanel.h"
 #include "ComparisonTableModel.h"
 #include "DataTable.h"
+#include "RuntimeComparisonTableModel.h"
 #include "SampleTableModel.h"
 #include "SummaryTableModel.h"
 
@@ -22,9 +23,17 @@ PerformancePage::PerformancePage(PageContext &context, QWidget *parent)
     m_bars = new ChartPanel;
     m_boxes = new ChartPanel;
     m_ratios = new ChartPanel;
-    setContent(chartsOverTables({{tr("Median times"), m_bars}, {tr("Distributions"), m_boxes}, {tr("Node / Python ratio"), m_ratios}},
+    // Same-family comparisons (Bun against Node, PyPy against CPython) over every benchmark of the set: the
+    // "should we switch or upgrade?" answer, one model behind both the table and the chart.
+    m_runtimeComparisons = new RuntimeComparisonTableModel(this);
+    m_runtimeRatios = new ChartPanel;
+    setContent(chartsOverTables({{tr("Median times"), m_bars},
+                                 {tr("Distributions"), m_boxes},
+                                 {tr("Node / Python ratio"), m_ratios},
+                                 {tr("Against the baseline"), m_runtimeRatios}},
                                 {{tr("Statistics"), new DataTable(m_summary)},
                                  {tr("Comparisons"), new DataTable(m_comparisons)},
+                                 {tr("Same family (every benchmark)"), new DataTable(m_runtimeComparisons)},
                                  {tr("Processes"), new DataTable(m_samples)}}));
     explain(tr("Loading…"));
 }
@@ -35,6 +44,7 @@ void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
     const QList<SummaryRow> rows = PagePlan::rows(page, snapshot.rows, snapshot.categories);
     m_summary->setRows(rows);
     m_comparisons->setRows(PagePlan::comparisons(page, snapshot.comparisons, snapshot.categories));
+    m_runtimeComparisons->setRows(snapshot.runtimeComparisons);
     QList<ProcessRow> processes;
     for (qsizetype i = 0; i < snapshot.samples.size(); ++i) {
         const Sample &sample = snapshot.samples.at(i);
@@ -58,6 +68,9 @@ void PerformancePage::showSnapshot(const ResultSnapshot &snapshot)
     m_boxes->setChartLater([rows, style] { return ChartFactory::distributions(rows, style); }, noValid);
     m_ratios->setChartLater([comparisons = m_comparisons->rows(), style] { return ChartFactory::ratios(comparisons, style); },
                        tr("A ratio needs valid samples of the same benchmark from a Node.js and a Python runtime; this set has none yet."));
+    m_runtimeRatios->setChartLater([comparisons = m_runtimeComparisons->rows(), style] { return ChartFactory::runtimeRatios(comparisons, style); },
+                                   tr("A same-family ratio needs two runtimes of one family (node and bun, python3 and pypy3) with valid "
+                                      "samples of the same benchmark; choose them in the Run dialog."));
     showContent();
 }
 

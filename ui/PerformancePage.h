@@ -6,6 +6,7 @@ namespace showdown {
 
 class ChartPanel;
 class ComparisonTableModel;
+class RuntimeComparisonTableModel;
 class SampleTableModel;
 class SummaryTableModel;
 
@@ -21,6 +22,8 @@ public:
     [[nodiscard]] ComparisonTableModel *comparisonModel() const { return m_comparisons; }
     [[nodiscard]] SampleTableModel *sampleModel() const { return m_samples; }
     [[nodiscard]] ChartPanel *barsPanel() const { return m_bars; }
+    [[nodiscard]] RuntimeComparisonTableModel *runtimeComparisonModel() const { return m_runtimeComparisons; }
+    [[nodiscard]] ChartPanel *runtimeRatiosPanel() const { return m_runtimeRatios; }
 
 private:
     SummaryTableModel *m_summary = nullptr;
@@ -29,6 +32,8 @@ private:
     ChartPanel *m_bars = nullptr;
     ChartPanel *m_boxes = nullptr;
     ChartPanel *m_ratios = nullptr;
+    RuntimeComparisonTableModel *m_runtimeComparisons = nullptr;
+    ChartPanel *m_runtimeRatios = nullptr;
 };
 
 } // namespace showdown

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "Inventory.h"
+#include "RuntimeListing.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -40,7 +41,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
     m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
 
     auto *addInterpreterButton = new QPushButton(tr("Add interpreter…"));
-    addInterpreterButton->setToolTip(tr("Any node, python3 or pypy3 executable, probed for its version and libraries"));
+    addInterpreterButton->setToolTip(tr("Any node, bun, deno, python3 or pypy3 executable, probed for its kind, version and libraries"));
     connect(addInterpreterButton, &QPushButton::clicked, this, &RunDialog::addInterpreter);
     auto *all = new QPushButton(tr("All"));
     auto *none = new QPushButton(tr("None"));
@@ -90,7 +91,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
     form->addRow(tr("Processes:"), m_runs);
     form->addRow(tr("Timeout per process:"), m_timeout);
     auto *runtimeButtons = new QHBoxLayout;
-    runtimeButtons->addWidget(new QLabel(tr("Runtimes (a comparison needs one Node.js and one Python):")), 1);
+    runtimeButtons->addWidget(new QLabel(tr("Runtimes (a comparison needs at least one JavaScript and one Python runtime):")), 1);
     runtimeButtons->addWidget(addInterpreterButton);
     auto *benchmarkButtons = new QHBoxLayout;
     benchmarkButtons->addWidget(new QLabel(tr("Benchmarks:")), 1);
@@ -99,7 +100,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(runtimeButtons);
-    layout->addWidget(m_runtimes, 1);
+    layout->addWidget(m_runtimes, 2);  // every detected runtime of both families, readable without much scrolling
     layout->addLayout(benchmarkButtons);
     layout->addWidget(m_benchmarks, 2);
     layout->addWidget(m_problem);
@@ -111,7 +112,7 @@ RunDialog::RunDialog(Inventory &inventory, QWidget *parent) : QDialog(parent), m
 void RunDialog::fillRuntimes()
 {
     const QList<RuntimeInfo> defaults = m_inventory.defaultSelection();
-    for (const RuntimeInfo &runtime : m_inventory.runtimes()) {
+    for (const RuntimeInfo &runtime : RuntimeListing::byFamily(m_inventory.runtimes())) {
         const bool preferred = std::any_of(defaults.begin(), defaults.end(), [&](const RuntimeInfo &r) { return r.name == runtime.name; });
         addRuntime(runtime, preferred);
     }
@@ -123,18 +124,23 @@ void RunDialog::addRuntime(const RuntimeInfo &runtime, bool checked)
         return;
     m_runtimeList.append(runtime);
     auto *item = new QListWidgetItem;
+    item->setText(RuntimeListing::describe(runtime));
     if (runtime.available) {
-        item->setText(QStringLiteral("%1  %2  —  %3").arg(runtime.name, runtime.version, runtime.path));
         item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
         item->setToolTip(runtime.libraries.isEmpty() ? tr("No optional libraries found")
                                                      : tr("Libraries: %1").arg(runtime.libraries.join(QStringLiteral(", "))));
     } else {
-        item->setText(tr("%1  missing — %2").arg(runtime.name, runtime.problem));
         item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
         item->setCheckState(Qt::Unchecked);
     }
     item->setData(Qt::UserRole, int(m_runtimeList.size() - 1));
-    m_runtimes->addItem(item);
+    // Grouped by family: one probed later (Add interpreter…) goes after the last runtime of its family.
+    int row = 0;
+    while (row < m_runtimes->count()
+           && RuntimeListing::familyRank(m_runtimeList.at(m_runtimes->item(row)->data(Qt::UserRole).toInt()).family)
+                  <= RuntimeListing::familyRank(runtime.family))
+        ++row;
+    m_runtimes->insertItem(row, item);
 }
 
 void RunDialog::addInterpreter()
@@ -196,10 +202,10 @@ void RunDialog::validate()
     QString problem;
     if (!m_inventory.catalog())
         problem = m_problem->text();
-    else if (std::none_of(chosen.runtimes.begin(), chosen.runtimes.end(), [](const RuntimeInfo &r) { return r.isNode(); }))
-        problem = tr("Check a Node.js runtime: every result compares Node.js with Python.");
-    else if (std::none_of(chosen.runtimes.begin(), chosen.runtimes.end(), [](const RuntimeInfo &r) { return r.isPython(); }))
-        problem = tr("Check a Python runtime: every result compares Node.js with Python.");
+    else if (std::none_of(chosen.runtimes.begin(), chosen.runtimes.end(), [](const RuntimeInfo &r) { return r.family == RuntimeFamily::JavaScript; }))
+        problem = tr("Check a JavaScript runtime (node, bun or deno): every result compares JavaScript with Python.");
+    else if (std::none_of(chosen.runtimes.begin(), chosen.runtimes.end(), [](const RuntimeInfo &r) { return r.family == RuntimeFamily::Python; }))
+        problem = tr("Check a Python runtime (CPython or PyPy): every result compares JavaScript with Python.");
     else if (chosen.only.isEmpty() && m_benchmarks->count() > 0 && m_benchmarks->item(0)->checkState() != Qt::Checked)
         problem = tr("Check at least one benchmark.");
     m_problem->setText(problem);

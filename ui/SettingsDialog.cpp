@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "DatabaseReference.h"
 #include "ResultStore.h"
+#include "RuntimeListing.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -78,11 +79,31 @@ SettingsDialog::SettingsDialog(const QStringList &suites, QWidget *parent) : QDi
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Extra interpreters (probed beside node, /usr/bin/python3, python3 and pypy3):")));
+    m_known = new QLabel;
+    m_known->setObjectName(QStringLiteral("knownRuntimes"));
+    m_known->setWordWrap(true);
+    m_known->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_known->hide();
+    layout->addWidget(m_known);
+    layout->addWidget(new QLabel(tr("Extra interpreters (probed beside the runtimes found on PATH, in version managers and in Showdown's own folder):")));
     layout->addWidget(m_interpreters, 1);
     layout->addLayout(interpreterButtons);
     layout->addWidget(buttons);
     resize(620, 420);
+}
+
+void SettingsDialog::setKnownRuntimes(const QList<RuntimeInfo> &runtimes)
+{
+    QStringList lines;
+    for (const RuntimeInfo &runtime : RuntimeListing::byFamily(runtimes))
+        lines << RuntimeListing::describe(runtime);
+    m_known->setText(tr("Runtimes found on this machine:\n%1").arg(lines.join(QLatin1Char('\n'))));
+    m_known->setVisible(!lines.isEmpty());
+}
+
+QString SettingsDialog::knownRuntimesText() const
+{
+    return m_known->isHidden() ? QString() : m_known->text();
 }
 
 QString SettingsDialog::databasePath() const

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "RuntimeInfo.h"
+
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -18,12 +21,17 @@ public:
     /// Writes the choices to AppSettings; the caller reopens the database when its path changed.
     void save() const;
     [[nodiscard]] QString databasePath() const;
+    /// Lists the runtimes detected on this machine (family, kind, version, path), so the extra interpreters
+    /// below can be told apart from what is already found.
+    void setKnownRuntimes(const QList<RuntimeInfo> &runtimes);
+    [[nodiscard]] QString knownRuntimesText() const;
 
 private:
     QLineEdit *m_database = nullptr;
     QComboBox *m_suite = nullptr;
     QSpinBox *m_timeout = nullptr;
     QListWidget *m_interpreters = nullptr;
+    QLabel *m_known = nullptr;
 };
 
 } // namespace showdown
