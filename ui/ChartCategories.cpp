@@ -94,4 +94,9 @@ ChartCategory ChartCategories::of(const Comparison &comparison)
     return {comparison.benchmark, comparison.workers, std::nullopt, std::nullopt, comparison.variant};
 }
 
+ChartCategory ChartCategories::of(const RuntimeComparison &comparison)
+{
+    return {comparison.benchmark, comparison.workers, std::nullopt, std::nullopt, comparison.variant};
+}
+
 } // namespace showdown

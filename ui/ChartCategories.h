@@ -41,6 +41,8 @@ public:
     [[nodiscard]] static QList<ChartCategory> of(const QList<SummaryRow> &rows);
     /// The category a comparison is drawn in: the same pairing as the bars of its two rows.
     [[nodiscard]] static ChartCategory of(const Comparison &comparison);
+    /// The category of a runtime against its baseline: the benchmark, its worker count and its variant.
+    [[nodiscard]] static ChartCategory of(const RuntimeComparison &comparison);
 };
 
 } // namespace showdown

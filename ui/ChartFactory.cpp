@@ -600,7 +600,7 @@ QChart *ChartFactory::runtimeRatios(const QList<RuntimeComparison> &comparisons,
 {
     QList<RatioPoint> points;
     for (const RuntimeComparison &c : comparisons) {
-        const ChartCategory category{c.benchmark, c.workers, std::nullopt, std::nullopt, c.variant};
+        const ChartCategory category = ChartCategories::of(c);
         points.append({category, QStringLiteral("%1 / %2").arg(c.runtime, c.baseline), runtimeColor(style.runtimes, c.runtime), c.ratio,
                        ratioTip(QObject::tr("%1: %2/%3").arg(category.text(), c.runtime, c.baseline), c.ratio, c.runtime, c.baseline, c.pValue,
                                 c.pHolm, c.valid)});

@@ -87,18 +87,19 @@ QList<QList<SummaryRow>> chartGroups(const QList<SummaryRow> &rows)
     return result;
 }
 
-/// Ratios in groups of categoryGroups(), one chart each.
-QList<QList<Comparison>> chartGroups(const QList<Comparison> &comparisons)
+/// Ratios (node / python, or runtime / baseline) in groups of categoryGroups(), one chart each.
+template <typename ComparisonType>
+QList<QList<ComparisonType>> chartGroups(const QList<ComparisonType> &comparisons)
 {
     QList<ChartCategory> categories;
-    for (const Comparison &c : comparisons) {
+    for (const ComparisonType &c : comparisons) {
         if (!categories.contains(ChartCategories::of(c)))
             categories.append(ChartCategories::of(c));
     }
-    QList<QList<Comparison>> result;
+    QList<QList<ComparisonType>> result;
     for (const QList<ChartCategory> &group : categoryGroups(categories)) {
-        QList<Comparison> part;
-        for (const Comparison &c : comparisons) {
+        QList<ComparisonType> part;
+        for (const ComparisonType &c : comparisons) {
             if (group.contains(ChartCategories::of(c)))
                 part.append(c);
         }
@@ -381,13 +382,17 @@ QList<PairingVerdicts> judge(const std::optional<ClaimInputs> &inputs)
 
 /// Each runtime against its family's baseline (Bun against Node, PyPy against CPython): the table of the
 /// Runtimes section, in the words the Summary uses for the cross-family comparisons.
-void writeRuntimeComparisons(ReportDocument &layout, const QList<RuntimeComparison> &comparisons)
+void writeRuntimeComparisons(ReportDocument &layout, const QList<RuntimeComparison> &comparisons, const ChartStyle &style)
 {
     if (comparisons.isEmpty())
         return;
     layout.heading(tr("Runtimes against their baselines"), 2);
     layout.note(tr("Each runtime against its family's baseline on the same program: ratio of median times (below 1: the runtime "
                    "took less time than the baseline), 95% bootstrap CI, Mann-Whitney p Holm-corrected across these comparisons."));
+    for (const QList<RuntimeComparison> &part : chartGroups(comparisons)) {
+        layout.chart([part, style] { return ReportLayout::forPaper(ChartFactory::runtimeRatios(part, style)); }, kChartHeight - 30,
+                     tr("No runtime to compare with its family's baseline in these benchmarks."));
+    }
     QList<QStringList> table;
     for (const RuntimeComparison &c : comparisons) {
         const bool significant = c.valid && c.pHolm < ResultChange::kAlpha && (c.ratio.ciHigh < 1 || c.ratio.ciLow > 1);
@@ -438,15 +443,15 @@ void writeClaimFindings(ReportDocument &layout, const QList<ClaimVerdict> &verdi
 }
 
 /// Median times and their node/python ratios, a chart of each per group.
-void timeCharts(ReportDocument &layout, const QList<QList<SummaryRow>> &groups, const QList<Comparison> &comparisons)
+void timeCharts(ReportDocument &layout, const QList<QList<SummaryRow>> &groups, const QList<Comparison> &comparisons, const ChartStyle &style)
 {
     for (const QList<SummaryRow> &part : groups) {
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::medianBars(part, ChartStyle::forExport())); }, kChartHeight,
+        layout.chart([part, style] { return ReportLayout::forPaper(ChartFactory::medianBars(part, style)); }, kChartHeight,
                      tr("No valid samples to chart."));
     }
     for (const QList<SummaryRow> &group : groups) {
         const QList<Comparison> part = comparisonsOf(comparisons, group);
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport())); }, kChartHeight - 30,
+        layout.chart([part, style] { return ReportLayout::forPaper(ChartFactory::ratios(part, style)); }, kChartHeight - 30,
                      tr("No Node.js/Python pair to compare in these benchmarks."));
     }
 }
@@ -550,6 +555,8 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<SummaryRow> &rows = analysis.rows;
     const QList<Comparison> &comparisons = analysis.comparisons;
     const QList<ScalingRow> &scalingRows = analysis.scalingRows;
+    // Each runtime keeps the window's colour: the set's runtimes decide it (ChartFactory::runtimeColor).
+    const ChartStyle style = ChartStyle::forExport(runtimes);
     // The machine's label where the run was given one (a team store holds many machines), else its host name.
     const QString host = MachineIdentity::fromEnvironment(set.info.environment).name();
     layout.setHeader(tr("Showdown report — %1").arg(shortId(set.info)), when(set.info.created));
@@ -596,25 +603,25 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     const QList<SummaryRow> scaling = PagePlan::rows(Page::Scaling, rows, categories);
     layout.heading(tr("Performance"));
     const QList<QList<SummaryRow>> groups = chartGroups(performance);
-    timeCharts(layout, groups, comparisons);
+    timeCharts(layout, groups, comparisons, style);
     statisticsTable(layout, performance);
-    writeRuntimeComparisons(layout, analysis.runtimeComparisons);
+    writeRuntimeComparisons(layout, analysis.runtimeComparisons, style);
 
     layout.heading(tr("Distributions"));
     layout.note(tr("Every measured iteration of every valid process: boxes span the quartiles, whiskers the minimum and maximum."));
     for (const QList<SummaryRow> &part : groups) {
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::distributions(part, ChartStyle::forExport())); }, kChartHeight,
+        layout.chart([part, style] { return ReportLayout::forPaper(ChartFactory::distributions(part, style)); }, kChartHeight,
                      tr("No valid samples to chart."));
     }
 
     layout.heading(tr("Memory and start-up"));
     if (!startUp.isEmpty()) {
-        layout.chart([startUp] { return ReportLayout::forPaper(ChartFactory::medianBars(startUp, ChartStyle::forExport())); }, kChartHeight - 60,
+        layout.chart([startUp, style] { return ReportLayout::forPaper(ChartFactory::medianBars(startUp, style)); }, kChartHeight - 60,
                      tr("No valid start-up samples to chart."));
         statisticsTable(layout, startUp);
     }
     for (const QList<SummaryRow> &part : chartGroups(rows)) {
-        layout.chart([part] { return ReportLayout::forPaper(ChartFactory::memoryBars(part, ChartStyle::forExport())); }, kChartHeight - 30,
+        layout.chart([part, style] { return ReportLayout::forPaper(ChartFactory::memoryBars(part, style)); }, kChartHeight - 30,
                      tr("No memory figures."));
     }
     QList<QStringList> memory;
@@ -628,19 +635,19 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     layout.table({tr("Benchmark"), tr("Runtime"), tr("Peak RSS"), tr("CPU per process"), tr("First iteration"), tr("Warm-up median")},
                  memory, {0.24, 0.12, 0.14, 0.16, 0.17, 0.17}, {2, 3, 4, 5});
 
-    ServerReport::write(layout, analysis);
+    ServerReport::write(layout, analysis, style);
     const QList<ScalingRow> clusterRows = ServerRows::clusterSpeedups(analysis.loadRows);
     if (hasScaling(analysis, categories)) {
         // The Scaling page's charts: CPU work and HTTP throughput over workers.
         layout.heading(tr("Scaling"));
         // Each worker count is its own category, beside the other runtime's at the same count.
-        timeCharts(layout, chartGroups(scaling), comparisons);
+        timeCharts(layout, chartGroups(scaling), comparisons, style);
         if (!scalingRows.isEmpty()) {
-            layout.chart([scalingRows] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("CPU work: speed-up against workers (higher is better)"), ChartStyle::forExport())); },
+            layout.chart([scalingRows, style] { return ReportLayout::forPaper(ChartFactory::speedup(scalingRows, tr("CPU work: speed-up against workers (higher is better)"), style)); },
                          kChartHeight, tr("No scaling rows."));
         }
         if (!clusterRows.isEmpty()) {
-            layout.chart([clusterRows] { return ReportLayout::forPaper(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), ChartStyle::forExport())); },
+            layout.chart([clusterRows, style] { return ReportLayout::forPaper(ChartFactory::speedup(clusterRows, tr("HTTP throughput: speed-up against cluster workers (higher is better)"), style)); },
                          kChartHeight, tr("No server ran at several worker counts."));
         }
         QList<QStringList> speedups;
@@ -712,10 +719,17 @@ bool ReportWriter::writeComparison(const ResultSetBundle &baseline, const Result
         ratio.valid = true;
         asRatios.append(ratio);
     }
+    // The baseline's runtimes, then those only the candidate has: a runtime keeps its colour in both sets.
+    QList<RuntimeInfo> runtimes = baseline.runtimes;
+    for (const RuntimeInfo &runtime : candidate.runtimes) {
+        if (std::none_of(runtimes.begin(), runtimes.end(), [&](const RuntimeInfo &r) { return r.name == runtime.name; }))
+            runtimes.append(runtime);
+    }
+    const ChartStyle style = ChartStyle::forExport(runtimes);
     for (const QList<Comparison> &part : chartGroups(asRatios)) {
         layout.chart(
-            [part] {
-                QChart *chart = ReportLayout::forPaper(ChartFactory::ratios(part, ChartStyle::forExport()));
+            [part, style] {
+                QChart *chart = ReportLayout::forPaper(ChartFactory::ratios(part, style));
                 if (chart) {
                     // The same ratio chart as the dashboard's, read as candidate over baseline.
                     chart->setTitle(tr("candidate / baseline time ratio (below 1×: candidate faster), 95% bootstrap CI"));

@@ -41,18 +41,19 @@ qreal barsHeight(const QList<CapacityRow> &rows)
     return std::max<qreal>(170, 90 + 34 * qreal(rows.size()));  // two lines a bar: the name and the per-core figure
 }
 
-void capacityCharts(ReportDocument &layout, const QList<CapacityRow> &capacity, const QList<QStringList> &groups, const QString &what)
+void capacityCharts(ReportDocument &layout, const QList<CapacityRow> &capacity, const QList<QStringList> &groups, const QString &what,
+                    const ChartStyle &style)
 {
     if (capacity.isEmpty())
         return;
     for (qsizetype g = 0; g < std::max<qsizetype>(1, groups.size()); ++g) {
         const QStringList only = groups.isEmpty() ? QStringList() : groups.at(g);
         const QString title = tr("%1: p99 against achieved rate in the capacity search%2").arg(what, ServerRows::groupSuffix(groups, g));
-        layout.chart([capacity, only, title] { return ReportLayout::forPaper(ChartFactory::latencyAgainstRate(capacity, title, ChartStyle::forExport(), only)); },
+        layout.chart([capacity, only, title, style] { return ReportLayout::forPaper(ChartFactory::latencyAgainstRate(capacity, title, style, only)); },
                      kLineChartHeight, tr("No capacity step of %1 reached a measured rate.").arg(what));
     }
     const QString title = tr("%1: capacity at %2 (higher is better)").arg(what, ServerRows::objective(capacity));
-    layout.chart([capacity, title] { return ReportLayout::forPaper(ChartFactory::capacityBars(capacity, title, ChartStyle::forExport())); },
+    layout.chart([capacity, title, style] { return ReportLayout::forPaper(ChartFactory::capacityBars(capacity, title, style)); },
                  barsHeight(capacity), tr("No capacity for %1.").arg(what));
 }
 
@@ -69,7 +70,8 @@ void capacityTable(ReportDocument &layout, const QList<CapacityRow> &capacity, c
                  {0.22, 0.09, 0.08, 0.12, 0.25, 0.05, 0.19}, {2, 4, 5, 6});
 }
 
-void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others)
+void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others,
+                 const ChartStyle &style)
 {
     layout.heading(tr("Concurrency"));
     layout.note(tr("HTTP servers on loopback, one endpoint at a time. Throughput and p99 against connections: median over server "
@@ -85,19 +87,19 @@ void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList
             for (qsizetype g = 0; g < groups.size(); ++g) {
                 const QStringList only = groups.at(g);
                 const QString title = tr("%1: throughput against connections (higher is better)%2").arg(endpoint, ServerRows::groupSuffix(groups, g));
-                layout.chart([part, only, title] { return ReportLayout::forPaper(ChartFactory::throughput(part, title, ChartStyle::forExport(), only)); },
+                layout.chart([part, only, title, style] { return ReportLayout::forPaper(ChartFactory::throughput(part, title, style, only)); },
                              kLineChartHeight, ServerRows::whyNoChart(part, endpoint));
             }
             for (qsizetype g = 0; g < groups.size(); ++g) {
                 const QStringList only = groups.at(g);
                 const QString title = tr("%1: p99 latency against connections (lower is better)%2").arg(endpoint, ServerRows::groupSuffix(groups, g));
-                layout.chart([part, only, title] { return ReportLayout::forPaper(ChartFactory::latency(part, title, ChartStyle::forExport(), only)); },
+                layout.chart([part, only, title, style] { return ReportLayout::forPaper(ChartFactory::latency(part, title, style, only)); },
                              kLineChartHeight, ServerRows::whyNoChart(part, endpoint));
             }
         }
         if (searched.isEmpty())
             layout.note(tr("No capacity search in this set for %1.").arg(endpoint));
-        capacityCharts(layout, searched, groups, endpoint);
+        capacityCharts(layout, searched, groups, endpoint, style);
     }
     if (!rows.isEmpty()) {
         QList<QStringList> load;
@@ -125,24 +127,24 @@ void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList
     }
 }
 
-void realtime(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity)
+void realtime(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const ChartStyle &style)
 {
     layout.heading(tr("Real-time"));
     layout.note(tr("A WebSocket chat room: every message is broadcast to every client. Offered: messages sent × clients per second; "
                    "delivered: what arrived at the clients (never above the offered rate); on the dashed diagonal every message "
                    "arrives. Capacity: the highest broadcast rate at which every client received every message with p99 under the objective."));
     if (!rows.isEmpty()) {
-        layout.chart([rows] {
-            return ReportLayout::forPaper(ChartFactory::delivered(rows, tr("Chat room: messages delivered against offered"), ChartStyle::forExport()));
+        layout.chart([rows, style] {
+            return ReportLayout::forPaper(ChartFactory::delivered(rows, tr("Chat room: messages delivered against offered"), style));
         }, kLineChartHeight, ServerRows::whyNoChart(rows, tr("the chat room")));
-        layout.chart([rows] {
+        layout.chart([rows, style] {
             return ReportLayout::forPaper(ChartFactory::deliveryLatency(rows, tr("Chat room: p99 delivery latency against offered (lower is better)"),
-                                                                        ChartStyle::forExport()));
+                                                                        style));
         }, kLineChartHeight, ServerRows::whyNoChart(rows, tr("the chat room")));
     }
     if (capacity.isEmpty())
         layout.note(tr("No capacity search in this set for the chat room."));
-    capacityCharts(layout, capacity, {}, tr("Chat room"));
+    capacityCharts(layout, capacity, {}, tr("Chat room"), style);
     if (!rows.isEmpty()) {
         QList<QStringList> table;
         for (const LoadRow &r : rows)
@@ -167,14 +169,14 @@ QStringList ServerReport::sectionTitles(const ResultSetAnalysis &analysis)
     return titles;
 }
 
-void ServerReport::write(ReportDocument &layout, const ResultSetAnalysis &analysis)
+void ServerReport::write(ReportDocument &layout, const ResultSetAnalysis &analysis, const ChartStyle &style)
 {
     const QStringList titles = sectionTitles(analysis);
     if (titles.contains(tr("Concurrency")))
         concurrency(layout, ServerRows::concurrency(analysis.loadRows), ServerRows::capacity(analysis.capacityRows, QStringLiteral("http")),
-                    ServerRows::others(analysis.loadRows));
+                    ServerRows::others(analysis.loadRows), style);
     if (titles.contains(tr("Real-time")))
-        realtime(layout, ServerRows::realtime(analysis.loadRows), ServerRows::capacity(analysis.capacityRows, QStringLiteral("chat")));
+        realtime(layout, ServerRows::realtime(analysis.loadRows), ServerRows::capacity(analysis.capacityRows, QStringLiteral("chat")), style);
 }
 
 } // namespace showdown

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartFactory.h"
 #include "ResultSetAnalysis.h"
 
 #include <QStringList>
@@ -17,7 +18,8 @@ public:
     /// The sections write() adds for this analysis, in order ("Concurrency", "Real-time", or none).
     [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis);
     /// Adds the sections (level-1 headings, charts, tables) to the report.
-    static void write(ReportDocument &layout, const ResultSetAnalysis &analysis);
+    /// @param style the report's chart style, which carries the set's runtimes so each keeps its colour.
+    static void write(ReportDocument &layout, const ResultSetAnalysis &analysis, const ChartStyle &style);
 };
 
 } // namespace showdown
