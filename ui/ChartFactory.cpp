@@ -585,11 +585,24 @@ QString ratioTip(const QString &heading, const RatioEstimate &ratio, const QStri
 
 QChart *ChartFactory::ratios(const QList<Comparison> &comparisons, const ChartStyle &style)
 {
+    // One JavaScript runtime: each point in its Python runtime's colour. Several: in its JavaScript runtime's
+    // colour, lighter for each further Python runtime, so no two pairings share a colour.
+    QStringList javascript, python;
+    for (const Comparison &c : comparisons) {
+        if (!javascript.contains(c.nodeRuntime))
+            javascript.append(c.nodeRuntime);
+        if (!python.contains(c.pythonRuntime))
+            python.append(c.pythonRuntime);
+    }
+    const auto colourOf = [&](const Comparison &c) {
+        if (javascript.size() < 2)
+            return runtimeColor(style.runtimes, c.pythonRuntime, QStringLiteral("python"));
+        return runtimeColor(style.runtimes, c.nodeRuntime, QStringLiteral("node")).lighter(100 + 45 * int(python.indexOf(c.pythonRuntime)));
+    };
     QList<RatioPoint> points;
     for (const Comparison &c : comparisons) {
         const ChartCategory category = ChartCategories::of(c);
-        points.append({category, QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime),
-                       runtimeColor(style.runtimes, c.pythonRuntime, QStringLiteral("python")), c.ratio,
+        points.append({category, QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime), colourOf(c), c.ratio,
                        ratioTip(QObject::tr("%1: node/python").arg(category.text()), c.ratio, c.nodeRuntime, c.pythonRuntime, c.pValue, c.pHolm, c.valid)});
     }
     return ratioChart(points, QObject::tr("node / python time ratio (below 1×: Node faster), 95% bootstrap CI"),

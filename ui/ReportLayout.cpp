@@ -20,6 +20,8 @@ namespace {
 constexpr qreal kHeaderHeight = 26;
 constexpr qreal kFooterHeight = 26;
 constexpr qreal kCellPadding = 3;
+/// The widest a single word may make a table column, as a share of the text width; longer ones wrap anywhere.
+constexpr qreal kLongestWord = 0.35;
 const QColor kRule(0xb0, 0xb6, 0xc2);
 const QColor kMuted(0x55, 0x5b, 0x66);
 const QColor kHeaderFill(0xe8, 0xec, 0xf2);
@@ -50,10 +52,10 @@ void ReportLayout::setHeader(const QString &left, const QString &right)
     m_headerRight = right;
 }
 
-qreal ReportLayout::textHeight(const QString &text, const QFont &f, qreal width) const
+qreal ReportLayout::textHeight(const QString &text, const QFont &f, qreal width, int wrap) const
 {
     const QFontMetricsF metrics(f, m_device);
-    return metrics.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
+    return metrics.boundingRect(QRectF(0, 0, width, 1e6), wrap, text).height();
 }
 
 ReportLayout::Block ReportLayout::block(qreal height, std::function<void(QPainter &, const QRectF &)> draw)
@@ -204,6 +206,13 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
         }
         needed.append(widest + 2 * kCellPadding + 1);
     }
+    // A column whose widest word would take most of the page (a file path) wraps anywhere instead, so it cannot
+    // squeeze every other column down to its widest word.
+    QList<int> wrap;
+    for (qreal &need : needed) {
+        wrap.append(need > kLongestWord * m_width ? int(Qt::TextWrapAnywhere) : int(Qt::TextWordWrap));
+        need = std::min(need, kLongestWord * m_width);
+    }
     qreal shortfall = 0, slack = 0;
     for (qsizetype c = 0; c < columns.size(); ++c) {
         shortfall += std::max<qreal>(0, needed.at(c) - columns.at(c));
@@ -225,7 +234,7 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
         const QFont &f = header ? m_tableBold : m_tableFont;
         qreal height = 0;
         for (qsizetype c = 0; c < cells.size() && c < columns.size(); ++c)
-            height = std::max(height, textHeight(cells.at(c), f, columns.at(c) - 2 * kCellPadding));
+            height = std::max(height, textHeight(cells.at(c), f, columns.at(c) - 2 * kCellPadding, wrap.value(c, Qt::TextWordWrap)));
         height += 2 * kCellPadding;
         Block block;
         block.height = height;
@@ -240,7 +249,7 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
             for (qsizetype c = 0; c < cells.size() && c < columns.size(); ++c) {
                 const QRectF cell(x + kCellPadding, r.top() + kCellPadding, columns.at(c) - 2 * kCellPadding, r.height() - 2 * kCellPadding);
                 const Qt::Alignment align = numeric.contains(int(c)) ? Qt::AlignRight : Qt::AlignLeft;
-                p.drawText(cell, int(align | Qt::AlignTop | Qt::TextWordWrap), cells.at(c));
+                p.drawText(cell, int(align | Qt::AlignTop) | wrap.value(c, Qt::TextWordWrap), cells.at(c));
                 x += columns.at(c);
             }
             p.setPen(QPen(kRule, 0.6));

@@ -76,7 +76,8 @@ private:
         qreal y = 0;
     };
 
-    [[nodiscard]] qreal textHeight(const QString &text, const QFont &font, qreal width) const;
+    /// The height `text` takes at `width`, wrapped as `wrap` says (Qt::TextWordWrap or Qt::TextWrapAnywhere).
+    [[nodiscard]] qreal textHeight(const QString &text, const QFont &font, qreal width, int wrap = Qt::TextWordWrap) const;
     void paginate();
     void add(Block block);
     [[nodiscard]] static Block block(qreal height, std::function<void(QPainter &, const QRectF &)> draw);
