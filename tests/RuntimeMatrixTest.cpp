@@ -46,6 +46,7 @@ class RuntimeMatrixTest : public QObject {
     QTemporaryDir m_dir;
     QString m_db;
     QMap<QString, QString> m_paths;  ///< kind -> path of the first available runtime of it
+    QMap<QString, QString> m_names;  ///< kind -> its name (bun, or bun-1.4.5 when Showdown installed it)
 
     [[nodiscard]] CommandRun showdown(const QStringList &arguments) const
     {
@@ -64,8 +65,10 @@ private slots:
             const QJsonObject runtime = value.toObject();
             QVERIFY2(runtime.contains(QLatin1String("family")) && runtime.contains(QLatin1String("kind")), qPrintable(runtime.value(QLatin1String("name")).toString()));
             const QString kind = runtime.value(QLatin1String("kind")).toString();
-            if (runtime.value(QLatin1String("available")).toBool() && !m_paths.contains(kind))
+            if (runtime.value(QLatin1String("available")).toBool() && !m_paths.contains(kind)) {
                 m_paths.insert(kind, runtime.value(QLatin1String("path")).toString());
+                m_names.insert(kind, runtime.value(QLatin1String("name")).toString());
+            }
         }
         QStringList missing;
         for (const char *kind : {"node", "bun", "cpython", "pypy"}) {
@@ -186,39 +189,44 @@ private slots:
         QVERIFY2(report.code == 0, qPrintable(report.err));
         const CommandRun text = runCommand(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
         QCOMPARE(text.code, 0);
-        QVERIFY(text.out.contains(QStringLiteral("Each claim judged for every JavaScript x Python pairing")));
-        // The matrix's header names every pairing (a long label may wrap inside its column: look for both sides).
-        QVERIFY(text.out.contains(QStringLiteral("bun vs")));
+        const qsizetype matrix = text.out.indexOf(QStringLiteral("Each claim judged for every JavaScript x Python pairing"));
+        QVERIFY(matrix >= 0);
+        // The matrix's header names every pairing (a label may wrap inside its column: each runtime's name is there).
+        const QString header = text.out.mid(matrix, 1500);
+        for (const QString &kind : {QStringLiteral("node"), QStringLiteral("bun"), QStringLiteral("cpython"), QStringLiteral("pypy")})
+            QVERIFY2(header.contains(m_names.value(kind)), qPrintable(m_names.value(kind) + QStringLiteral(" not in ") + header));
         QVERIFY(text.out.contains(QStringLiteral("Runtimes against their baselines")));
-        const QRegularExpression pypyRow(QStringLiteral("nbody\\s+pypy3 / python3\\s+0\\.\\d+ \\["));
+        const QRegularExpression pypyRow(QStringLiteral("nbody\\s+%1 / %2\\s+0\\.\\d+ \\[")
+                                             .arg(QRegularExpression::escape(m_names.value(QStringLiteral("pypy"))),
+                                                  QRegularExpression::escape(m_names.value(QStringLiteral("cpython")))));
         QVERIFY2(pypyRow.match(text.out).hasMatch(), qPrintable(text.out.right(3000)));
     }
 
     void anotherBaselineIsChosenByNameAndAnUnknownOneIsRefused()
     {
         const CommandRun show = showdown({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--db"), m_db, QStringLiteral("--json"),
-                                          QStringLiteral("--baseline"), QStringLiteral("pypy3")});
+                                          QStringLiteral("--baseline"), m_names.value(QStringLiteral("pypy"))});
         QVERIFY2(show.code == 0, qPrintable(show.err));
         const QJsonObject set = jsonOf(show);
-        QCOMPARE(set.value(QLatin1String("baselines")).toObject().value(QLatin1String("python")).toString(), QStringLiteral("pypy3"));
+        QCOMPARE(set.value(QLatin1String("baselines")).toObject().value(QLatin1String("python")).toString(), m_names.value(QStringLiteral("pypy")));
         for (const QJsonValue &value : set.value(QLatin1String("runtime_comparisons")).toArray()) {
             const QJsonObject c = value.toObject();
             if (c.value(QLatin1String("family")).toString() == QLatin1String("python"))
-                QCOMPARE(c.value(QLatin1String("baseline")).toString(), QStringLiteral("pypy3"));
+                QCOMPARE(c.value(QLatin1String("baseline")).toString(), m_names.value(QStringLiteral("pypy")));
         }
         const CommandRun claims = showdown({QStringLiteral("claims"), QStringLiteral("1"), QStringLiteral("--db"), m_db, QStringLiteral("--json"),
-                                            QStringLiteral("--baseline"), QStringLiteral("pypy3")});
+                                            QStringLiteral("--baseline"), m_names.value(QStringLiteral("pypy"))});
         QVERIFY2(claims.code == 0, qPrintable(claims.err));
         QCOMPARE(jsonOf(claims).value(QLatin1String("pairings")).toArray().first().toObject().value(QLatin1String("python")).toString(),
-                 QStringLiteral("pypy3"));
+                 m_names.value(QStringLiteral("pypy")));
 
         const CommandRun unknown = showdown({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--db"), m_db,
                                              QStringLiteral("--baseline"), QStringLiteral("graalpy")});
         QCOMPARE(unknown.code, 2);
-        QVERIFY2(unknown.err.contains(QStringLiteral("\"graalpy\" is not a runtime of this result set")) && unknown.err.contains(QStringLiteral("pypy3")),
+        QVERIFY2(unknown.err.contains(QStringLiteral("\"graalpy\" is not a runtime of this result set")) && unknown.err.contains(m_names.value(QStringLiteral("pypy"))),
                  qPrintable(unknown.err));
         const CommandRun twice = showdown({QStringLiteral("claims"), QStringLiteral("1"), QStringLiteral("--db"), m_db,
-                                           QStringLiteral("--baseline"), QStringLiteral("pypy3"), QStringLiteral("--baseline"), QStringLiteral("python3")});
+                                           QStringLiteral("--baseline"), m_names.value(QStringLiteral("pypy")), QStringLiteral("--baseline"), m_names.value(QStringLiteral("cpython"))});
         QCOMPARE(twice.code, 2);
         QVERIFY2(twice.err.contains(QStringLiteral("two baselines for python runtimes")), qPrintable(twice.err));
     }
