@@ -299,6 +299,8 @@ int Cli::run(const QStringList &arguments)
                                                    : QStringLiteral("unexpected argument \"%1\"").arg(positional.last()));
     const bool json = parser.isSet(jsonOption);
     const QString db = parser.value(dbOption);
+    if (parser.isSet(baselineOption) && verb != QLatin1String("show"))
+        return usage(QStringLiteral("--baseline is for show and claims: %1 has no comparisons to base").arg(verb));
     if (verb == QLatin1String("run") && DatabaseReference::isServerUrl(db))
         return usage(QStringLiteral("a run records into a local database first, so a network fault never costs a sample; "
                                     "run without --db (or with --db FILE), then send the set with `showdown push ID --to %1`")
@@ -312,8 +314,6 @@ int Cli::run(const QStringList &arguments)
         return listVerb(db, json, parser.value(machineOption));
     if (verb == QLatin1String("show"))
         return showVerb(positional.at(1), db, json, parser.values(baselineOption));
-    if (parser.isSet(baselineOption))
-        return usage(QStringLiteral("--baseline is for show (and claims, report): a run records every runtime and chooses none"));
 
     int runs = 0;
     if (parser.isSet(runsOption)) {

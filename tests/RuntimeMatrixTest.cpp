@@ -228,6 +228,9 @@ private slots:
         const CommandRun twice = showdown({QStringLiteral("claims"), QStringLiteral("1"), QStringLiteral("--db"), m_db,
                                            QStringLiteral("--baseline"), m_names.value(QStringLiteral("pypy")), QStringLiteral("--baseline"), m_names.value(QStringLiteral("cpython"))});
         QCOMPARE(twice.code, 2);
+        const CommandRun elsewhere = showdown({QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--baseline"), QStringLiteral("node")});
+        QCOMPARE(elsewhere.code, 2);
+        QVERIFY2(elsewhere.err.contains(QStringLiteral("--baseline is for show and claims: list has no comparisons to base")), qPrintable(elsewhere.err));
         QVERIFY2(twice.err.contains(QStringLiteral("two baselines for python runtimes")), qPrintable(twice.err));
     }
 };
