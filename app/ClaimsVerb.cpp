@@ -141,8 +141,7 @@ int claimsVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return 2;
     }
     const QList<PairingVerdicts> matrix = ClaimEvaluator::evaluateMatrix(*rules, inputs);
-    // The baselines' pairing is the matrix's first column: the single verdicts are that column, not a second evaluation.
-    const QList<ClaimVerdict> verdicts = matrix.isEmpty() ? ClaimEvaluator::evaluate(*rules, inputs) : matrix.first().verdicts;
+    const QList<ClaimVerdict> verdicts = ClaimEvaluator::baselineVerdicts(matrix, *rules, inputs);
     for (const QString &issue : inputs.datasets.issues())
         err << "showdown claims: dataset " << issue << "\n";
     if (parser.isSet(jsonOption)) {

@@ -81,9 +81,8 @@ void ClaimsSession::start()
         inputs.datasets = state.datasets;
         inputs.sourceSizes = state.sourceSizes;
         inputs.loadShippedBenchmarks();
-        // One evaluation: the baselines' pairing is the matrix's first column (as `showdown claims` does).
         state.matrix = ClaimEvaluator::evaluateMatrix(*rules, inputs);
-        state.verdicts = state.matrix.isEmpty() ? ClaimEvaluator::evaluate(*rules, inputs) : state.matrix.first().verdicts;
+        state.verdicts = ClaimEvaluator::baselineVerdicts(state.matrix, *rules, inputs);
         return state;
     }));
 }

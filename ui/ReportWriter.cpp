@@ -370,14 +370,23 @@ Output output(ReportFormat format, QIODevice *device, const QString &title)
     return out;
 }
 
-/// Every claim's verdict on the set for every JavaScript x Python pairing, judged once for the Summary's findings,
-/// the Claims section and its matrix; none without claim inputs (or when the shipped rules cannot be read,
-/// which the rules' own tests catch).
-QList<PairingVerdicts> judge(const std::optional<ClaimInputs> &inputs)
+/// The claims judged once for the Summary's findings, the Claims section and its matrix.
+struct Judged {
+    QList<PairingVerdicts> matrix;   ///< every claim per JavaScript x Python pairing, the baselines' first
+    QList<ClaimVerdict> verdicts;    ///< the baselines' pairing (or, with one family only, the set's)
+};
+
+/// None without claim inputs (or when the shipped rules cannot be read, which the rules' own tests catch).
+Judged judge(const std::optional<ClaimInputs> &inputs)
 {
     QString error;
     const std::optional<ClaimRules> rules = inputs ? ClaimRules::loadShipped(&error) : std::nullopt;
-    return rules ? ClaimEvaluator::evaluateMatrix(*rules, *inputs) : QList<PairingVerdicts>();
+    if (!rules)
+        return {};
+    Judged judged;
+    judged.matrix = ClaimEvaluator::evaluateMatrix(*rules, *inputs);
+    judged.verdicts = ClaimEvaluator::baselineVerdicts(judged.matrix, *rules, *inputs);
+    return judged;
 }
 
 /// Each runtime against its family's baseline (Bun against Node, PyPy against CPython): the table of the
@@ -484,11 +493,12 @@ void statisticsTable(ReportDocument &layout, const QList<SummaryRow> &rows)
 
 /// The Claims section: each claim of the article with its verdict, why, and the figures it was decided on (the
 /// evidence dialog's table), what is reported beside it and what was not measured. Nothing without verdicts.
-void writeClaims(ReportDocument &layout, const QList<PairingVerdicts> &matrix)
+void writeClaims(ReportDocument &layout, const Judged &judged)
 {
-    if (matrix.isEmpty())
+    const QList<ClaimVerdict> &verdicts = judged.verdicts;
+    const QList<PairingVerdicts> &matrix = judged.matrix;
+    if (verdicts.isEmpty())
         return;
-    const QList<ClaimVerdict> &verdicts = matrix.first().verdicts;
     layout.heading(tr("Claims"));
     layout.note(tr("The article's claims judged on this set's raw values by the rules in claims.json, as the Overview page and "
                    "`showdown claims` judge them. Each figure: its value with the 95% CI where it has one, n, the Holm-corrected "
@@ -592,8 +602,8 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
     layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
                  {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
-    const QList<PairingVerdicts> judged = judge(claims);
-    writeClaimFindings(layout, judged.isEmpty() ? QList<ClaimVerdict>() : judged.first().verdicts);
+    const Judged judged = judge(claims);
+    writeClaimFindings(layout, judged.verdicts);
     writeClaims(layout, judged);
 
     // Each section shows the benchmarks the window's page of the same name shows (PagePlan).

@@ -810,6 +810,12 @@ QList<PairingVerdicts> ClaimEvaluator::evaluateMatrix(const ClaimRules &rules, c
     return matrix;
 }
 
+QList<ClaimVerdict> ClaimEvaluator::baselineVerdicts(const QList<PairingVerdicts> &matrix, const ClaimRules &rules,
+                                                     const ClaimInputs &inputs)
+{
+    return matrix.isEmpty() ? evaluate(rules, inputs) : matrix.first().verdicts;
+}
+
 QString ClaimEvaluator::verdictByPairing(const QList<PairingVerdicts> &matrix, const QString &claimId)
 {
     QStringList parts;

@@ -24,6 +24,10 @@ public:
     /// Every claim for every pairing of the set (RuntimeBaselines::pairings(), the baselines' first): the
     /// claims × pairings matrix.
     [[nodiscard]] static QList<PairingVerdicts> evaluateMatrix(const ClaimRules &rules, const ClaimInputs &inputs);
+    /// The single verdicts that go with `matrix`: its first column (the baselines' pairing), or for a set without
+    /// a pairing (one family only) evaluate()'s, so the window, the CLI and the reports never judge twice or differ.
+    [[nodiscard]] static QList<ClaimVerdict> baselineVerdicts(const QList<PairingVerdicts> &matrix, const ClaimRules &rules,
+                                                              const ClaimInputs &inputs);
     /// Where a claim's verdict changes with the pairing: "Supported for node vs python3; Not supported for
     /// node vs pypy3"; empty when every pairing gives the same verdict.
     [[nodiscard]] static QString verdictByPairing(const QList<PairingVerdicts> &matrix, const QString &claimId);
