@@ -43,10 +43,10 @@ QString SuiteRunner::unavailableReason(const BenchmarkVariant &variant, const Ru
     }
     if (missing.isEmpty())
         return QString();
-    // Debian's Python libraries are built for its CPython: another implementation may find them and fail to
-    // import them, and no Debian package would help it.
+    // Debian's Python libraries are built for its CPython: another Python implementation (PyPy, one day GraalPy)
+    // may find them and fail to import them, and no Debian package would help it.
     const std::optional<RuntimeKind> kind = runtime.resolvedKind();
-    if (kind && kind->id() == RuntimeKind::PyPy)
+    if (kind && kind->family() == RuntimeFamily::Python && kind->id() != RuntimeKind::CPython)
         return QStringLiteral("%1 (%2) cannot import %3: Debian's Python packages are built for CPython (its probe tried)")
             .arg(runtime.name, kind->name(), missing.join(QStringLiteral(", ")));
     for (QString &library : missing)
