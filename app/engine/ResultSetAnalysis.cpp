@@ -46,7 +46,7 @@ ResultSetAnalysis ResultSetAnalysis::compute(const QList<Sample> &samples, const
     ResultSetAnalysis analysis;
     analysis.rows = ResultAnalysis::rows(samples, runtimes);
     analysis.comparisons = ResultAnalysis::comparisons(analysis.rows);
-    analysis.runtimeComparisons = ResultAnalysis::runtimeComparisons(analysis.rows, baselines.value_or(RuntimeBaselines::defaults(runtimes)));
+    analysis.runtimeComparisons = ResultAnalysis::runtimeComparisons(analysis.rows, baselines ? *baselines : RuntimeBaselines::defaults(runtimes));
     analysis.loadRows = ResultAnalysis::loadRows(samples, runtimes);
     analysis.scalingRows = ResultAnalysis::scalingRows(analysis.rows);
     analysis.capacityRows = ResultAnalysis::capacityRows(samples, runtimes);
