@@ -8,6 +8,7 @@
 #include "ReportVerb.h"
 
 #include "AsioLoadDriver.h"
+#include "BenchmarksCheckVerb.h"
 #include "DatabaseReference.h"
 #include "Catalog.h"
 #include "ClaimsVerb.h"
@@ -212,6 +213,13 @@ int Cli::run(const QStringList &arguments)
         m_err.flush();
         return code;
     }
+    // `benchmarks check FILE` (a user's own definitions) has options of its own; bare `benchmarks` lists the catalogue.
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("benchmarks") && BenchmarksCheckVerb::handles(arguments.at(2))) {
+        const int code = BenchmarksCheckVerb::run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -228,6 +236,7 @@ int Cli::run(const QStringList &arguments)
         "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
         "  runtimes install NAME    add node@MAJOR, bun or deno to Showdown's folder (remove NAME, installed)\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
+        "  benchmarks check FILE    check a definition file of your own benchmarks (USER_BENCHMARKS.md), running each once\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
         "  show ID                  statistics and node/python comparisons of a result set\n")
