@@ -132,10 +132,9 @@ int BenchmarksCheckVerb::run(const QStringList &arguments, QTextStream &out, QTe
                                          {QStringLiteral("benchmarks"), results}})
                    .toJson(QJsonDocument::Indented);
     } else {
-        out << (failed == 0 ? QStringLiteral("All %1 definitions passed; `showdown run --benchmarks %2` measures them.\n")
-                                  .arg(file.benchmarks().size())
-                                  .arg(file.path())
-                            : QString());
+        if (failed == 0)
+            out << (file.benchmarks().size() == 1 ? QStringLiteral("The definition passed.\n")
+                                                  : QStringLiteral("All %1 definitions passed.\n").arg(file.benchmarks().size()));
         if (failed > 0)
             err << "showdown " << kVerb << ": " << failed << " of " << file.benchmarks().size() << " definitions failed; fix them and check again.\n";
     }
