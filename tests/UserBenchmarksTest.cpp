@@ -2,6 +2,7 @@
 // and `benchmarks check` on real programs and servers run by node and /usr/bin/python3.
 
 #include "BenchmarkDefinitionFile.h"
+#include "CommandRun.h"
 #include "ProcessRunner.h"
 #include "ResourceLocator.h"
 #include "UserBenchmarkCheck.h"
@@ -9,6 +10,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,7 +84,7 @@ class UserBenchmarksTest : public QObject {
         for (const DefinitionProblem &problem : file.problems())
             qWarning("%s", qPrintable(problem.text()));
         if (!file.ok() || file.benchmarks().size() != 1)
-            return UserCheckResult{QStringLiteral("?"), 0, false, QStringLiteral("the test's own file did not parse"), {}};
+            return UserCheckResult{QStringLiteral("?"), 0, false, QStringLiteral("the test's own file did not parse"), {}, {}};
         ProcessRunner runner(ResourceLocator::execHelper());
         return UserBenchmarkCheck(runner, m_runtimes).check(file.benchmarks().first());
     }
@@ -340,6 +344,65 @@ private slots:
         QVERIFY(!result.passed);
         QVERIFY2(result.message.startsWith(QStringLiteral("no javascript runtime to run it on")), qPrintable(result.message));
         QVERIFY(result.runtimes.isEmpty());
+    }
+
+    /// `run --benchmarks`: the CPU example measured on both runtimes, every sample stored and valid.
+    void runMeasuresTheCpuExample()
+    {
+        const QString showdown = qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown");
+        const QString db = m_dir.filePath(QStringLiteral("run.sqlite"));
+        const CommandRun run = runCommand(showdown, {QStringLiteral("run"), QStringLiteral("--benchmarks"),
+                                                     ResourceLocator::resourcesDir() + QStringLiteral("/examples/cpu-pair"), QStringLiteral("--runs"),
+                                                     QStringLiteral("2"), QStringLiteral("--db"), db, QStringLiteral("--no-wait"), QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+        QCOMPARE(summary.value(QLatin1String("processes")).toInt(), 4);
+        QCOMPARE(summary.value(QLatin1String("invalid")).toInt(), 0);
+        const CommandRun show = runCommand(showdown, {QStringLiteral("show"), QString::number(summary.value(QLatin1String("result_set")).toInteger()),
+                                                      QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QVERIFY2(show.code == 0, qPrintable(show.err));
+        QStringList rows;
+        for (const QJsonValue &row : QJsonDocument::fromJson(show.out.toUtf8()).object().value(QLatin1String("rows")).toArray())
+            rows.append(row[QLatin1String("benchmark")].toString() + QLatin1Char('/') + row[QLatin1String("runtime")].toString());
+        rows.sort();
+        QCOMPARE(rows, (QStringList{QStringLiteral("primes/node"), QStringLiteral("primes/python3")}));
+    }
+
+    /// A file that fails its check is refused before the store is even opened.
+    void runRefusesAFailingFile()
+    {
+        parse(fileWith(program({}, "\"javascript\": [\"{runtime}\", \"-e\", \"console.log(41)\"], \"python\": [\"{runtime}\", \"-c\", \"print(42)\"]")),
+              QStringLiteral("refused"));
+        const QString db = m_dir.filePath(QStringLiteral("refused.sqlite"));
+        const CommandRun run = runCommand(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                                          {QStringLiteral("run"), QStringLiteral("--benchmarks"), m_dir.filePath(QStringLiteral("refused")),
+                                           QStringLiteral("--db"), db, QStringLiteral("--no-wait")});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("does not pass `showdown benchmarks check`")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(m_dir.filePath(QStringLiteral("refused/showdown.json")) + QStringLiteral(":4: answer: on python3: the output differs")),
+                 qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    /// A program whose answer changes after its check has those samples voided, as a wrong checksum is.
+    void runVoidsAWrongAnswer()
+    {
+        const QByteArray counter = "import os\nn = int(open('n').read()) + 1 if os.path.exists('n') else 1\nopen('n', 'w').write(str(n))\n"
+                                   "print('same' if n == 1 else n)";
+        QJsonArray command{QStringLiteral("{runtime}"), QStringLiteral("-c"), QString::fromUtf8(counter)};
+        const QByteArray entry = "    {\"name\": \"drift\", \"category\": \"cpu\", \"form\": \"program\",\n     \"commands\": {\"python\": "
+                                 + QJsonDocument(command).toJson(QJsonDocument::Compact) + "}}";
+        parse(fileWith(entry), QStringLiteral("drift"));
+        const CommandRun run = runCommand(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                                          {QStringLiteral("run"), QStringLiteral("--benchmarks"), m_dir.filePath(QStringLiteral("drift")),
+                                           QStringLiteral("--runs"), QStringLiteral("2"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("drift.sqlite")),
+                                           QStringLiteral("--no-wait"), QStringLiteral("--json")});
+        QCOMPARE(run.code, 1);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("processes")).toInt(), 2);
+        QCOMPARE(summary.value(QLatin1String("invalid")).toInt(), 2);
+        QVERIFY2(run.err.contains(QStringLiteral("wrong output")), qPrintable(run.err));
     }
 };
 

@@ -283,7 +283,7 @@ std::optional<UserBenchmark> parseBenchmark(Reader &reader, const QJsonValue &va
         if (benchmark.protocol && !sizeDeclared)
             reader.problem(JsonLineMap::member(path, QStringLiteral("size")),
                            QStringLiteral("missing; a protocol program is started with --size N (PROTOCOL.md section 1)"));
-        for (const QString key : {QStringLiteral("iterations"), QStringLiteral("warmup")}) {
+        for (const QString &key : {QStringLiteral("iterations"), QStringLiteral("warmup")}) {
             if (!benchmark.protocol && object.contains(key))
                 reader.problem(JsonLineMap::member(path, key),
                                QStringLiteral("only for \"protocol\": true programs; a whole process is timed as one sample"));

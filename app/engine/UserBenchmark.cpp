@@ -56,4 +56,35 @@ QStringList UserBenchmark::arguments(const RuntimeInfo &runtime, quint16 port) c
     return result;
 }
 
+Benchmark UserBenchmark::toBenchmark(const QStringList &suites, const QByteArray &reference) const
+{
+    Benchmark benchmark;
+    benchmark.name = name;
+    benchmark.title = name;
+    benchmark.category = category;
+    benchmark.description = description;
+    benchmark.measure = QStringLiteral("command");
+    benchmark.timeoutSeconds = timeoutSeconds;
+    for (auto it = commands.begin(); it != commands.end(); ++it) {
+        BenchmarkVariant variant;
+        variant.runtimeKind = RuntimeKind::familyWord(it.key());
+        variant.environment = environment;
+        variant.workingDirectory = workingDirectory;
+        for (qsizetype i = 1; i < it.value().size(); ++i)
+            variant.command.append(QString(it.value().at(i)).replace(QLatin1String("{size}"), size ? QString::number(*size) : QString()));
+        for (const RuntimeKind kind : RuntimeKind::all()) {
+            if (kind.family() == it.key() && !runsOn(kind))
+                variant.unsupported.insert(kind.name(), QStringLiteral("its definition's \"runtimes\" leaves %1 out").arg(kind.name()));
+        }
+        benchmark.variants.append(variant);
+    }
+    BenchmarkSize measured;
+    measured.size = size.value_or(0);
+    measured.runs = runs;
+    measured.checksum = QString::fromLatin1(QCryptographicHash::hash(reference, QCryptographicHash::Sha256).toHex());
+    for (const QString &suite : suites)
+        benchmark.sizes.insert(suite, measured);
+    return benchmark;
+}
+
 } // namespace showdown

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Benchmark.h"
 #include "BenchmarkCategory.h"
 #include "RuntimeInfo.h"
 #include "RuntimeKind.h"
@@ -82,6 +83,9 @@ struct UserBenchmark {
     /// The argument vector (after the executable, which is runtime.path) for this runtime: `{runtime}` becomes
     /// the kind's launch prefix (deno: run -A; bun: --no-install), `{size}` and `{port}` their values.
     [[nodiscard]] QStringList arguments(const RuntimeInfo &runtime, quint16 port = 0) const;
+    /// A whole-process program as the suite runner measures it (`"measure": "command"`), with the same size in
+    /// every suite and `reference` (the output its check agreed on) as the SHA-256 every sample must print.
+    [[nodiscard]] Benchmark toBenchmark(const QStringList &suites, const QByteArray &reference) const;
 };
 
 } // namespace showdown

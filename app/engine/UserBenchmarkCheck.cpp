@@ -154,6 +154,7 @@ UserCheckResult UserBenchmarkCheck::check(const UserBenchmark &benchmark, std::s
         }
     }
     result.passed = true;
+    result.reference = firstOutput;
     result.message = QStringLiteral("passed on %1").arg(result.runtimes.join(QStringLiteral(", ")));
     return result;
 }

@@ -19,6 +19,9 @@ struct UserCheckResult {
     bool passed = false;
     QString message;       ///< the first failure (the check stops there), or what it ran on when it passed
     QStringList runtimes;  ///< the runtimes it ran on, up to and including the failing one
+    /// Programs that passed: the output every runtime agreed on (or the result, for protocol programs), which a
+    /// run then requires of every sample.
+    QByteArray reference;
 };
 
 /// Runs each user benchmark once on each present runtime of its families, the way a run would start it, and
