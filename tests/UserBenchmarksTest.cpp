@@ -320,6 +320,33 @@ private slots:
         QVERIFY2(result.message.startsWith(QStringLiteral("on python3: request \"missing\" answered status 404, expected 200")), qPrintable(result.message));
     }
 
+    /// A server reachable from the network is refused: Showdown loads 127.0.0.1 only.
+    void serverOnEveryInterface()
+    {
+        const UserCheckResult result = checkOne(
+            QByteArray(fileWith(server({}, "{\"stdout\": \"^Serving HTTP\"}"))).replace("\"--bind\", \"127.0.0.1\", ", ""),
+            QStringLiteral("exposed"));
+        QVERIFY(!result.passed);
+        QVERIFY2(result.message.contains(QStringLiteral("not only on 127.0.0.1")), qPrintable(result.message));
+    }
+
+    /// The verb itself: each problem on stderr as FILE:LINE: FIELD: message, exit status 1, nothing run.
+    void checkVerbReportsProblems()
+    {
+        parse(QByteArray(fileWith(program())).replace("\"cpu\"", "\"gpu\""), QStringLiteral("verb"));
+        const CommandRun run = runCommand(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                                          {QStringLiteral("benchmarks"), QStringLiteral("check"), m_dir.filePath(QStringLiteral("verb"))});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.startsWith(m_dir.filePath(QStringLiteral("verb/showdown.json")) + QStringLiteral(":5: benchmarks[0].category: unknown category \"gpu\"")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("1 problem in")), qPrintable(run.err));
+        const CommandRun good = runCommand(qEnvironmentVariable("SHOWDOWN_BIN_DIR") + QStringLiteral("/showdown"),
+                                           {QStringLiteral("benchmarks"), QStringLiteral("check"),
+                                            ResourceLocator::resourcesDir() + QStringLiteral("/examples/cpu-pair"), QStringLiteral("--json")});
+        QVERIFY2(good.code == 0, qPrintable(good.err));
+        QVERIFY(QJsonDocument::fromJson(good.out.toUtf8()).object().value(QLatin1String("passed")).toBool());
+    }
+
     void serverWrongBody()
     {
         QFile index(m_dir.filePath(QStringLiteral("body/index.txt")));

@@ -5,6 +5,8 @@
 #include "HttpExchange.h"
 #include "SampleEvaluator.h"
 
+#include <QFile>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
@@ -51,6 +53,39 @@ ProcessSpec baseSpec(const UserBenchmark &benchmark, const RuntimeInfo &runtime,
     spec.environment.insert(runtime.environment);
     spec.timeout = std::chrono::seconds(benchmark.timeoutSeconds);
     return spec;
+}
+
+/// The addresses other than loopback on which something listens on `port` (from /proc/net/tcp and tcp6): a user
+/// server must bind 127.0.0.1, or the load Showdown puts on it would be offered to the whole network.
+QStringList exposedListeners(quint16 port)
+{
+    QStringList exposed;
+    const QString wanted = QStringLiteral("%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
+    for (const QString &table : {QStringLiteral("/proc/net/tcp"), QStringLiteral("/proc/net/tcp6")}) {
+        QFile file(table);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &row : file.readAll().split('\n')) {
+            const QList<QByteArray> fields = row.simplified().split(' ');
+            // sl local_address rem_address st ...: a listening socket has state 0A.
+            if (fields.size() < 4 || fields.at(3) != "0A")
+                continue;
+            const QList<QByteArray> local = fields.at(1).split(':');
+            if (local.size() != 2 || QString::fromLatin1(local.at(1)) != wanted)
+                continue;
+            const QByteArray address = local.at(0);
+            // Addresses are the kernel's words in host (little-endian) order: 127.0.0.1 reads 0100007F.
+            const bool loopback4 = address.size() == 8 && address.endsWith("7F");
+            const bool loopback6 = address == "00000000000000000000000001000000"
+                                   || (address.size() == 32 && address.startsWith("0000000000000000FFFF0000") && address.endsWith("7F"));
+            if (loopback4 || loopback6)
+                continue;
+            exposed.append(address == "00000000" ? QStringLiteral("0.0.0.0")
+                           : address == QByteArray(32, '0') ? QStringLiteral("[::]")
+                                                            : QString::fromLatin1(address));
+        }
+    }
+    return exposed;
 }
 
 /// Stdout as the server thread and the checking thread share it.
@@ -274,6 +309,14 @@ QString UserBenchmarkCheck::checkServer(const UserBenchmark &benchmark, const Ru
             .arg(byLine ? QStringLiteral("no stdout line matched \"%1\"").arg(pattern.pattern())
                         : QStringLiteral("GET %1 on 127.0.0.1:%2 never answered").arg(benchmark.ready.path).arg(port),
                  stderrTail(process));
+    }
+
+    // 1b. On loopback only.
+    if (const QStringList exposed = exposedListeners(port); !exposed.isEmpty()) {
+        stopServer();
+        return QStringLiteral("the server listens on %1 port %2, not only on 127.0.0.1; bind it to 127.0.0.1 (the address Showdown loads)")
+            .arg(exposed.join(QStringLiteral(" and ")))
+            .arg(port);
     }
 
     // 2. Each request once, judged on its status and body.
