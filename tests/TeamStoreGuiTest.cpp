@@ -4,6 +4,8 @@
 #include "CompareTableModel.h"
 #include "ExchangeFixtures.h"
 #include "HistoryPage.h"
+
+#include <QComboBox>
 #include "Inventory.h"
 #include "MainWindow.h"
 #include "PgCluster.h"
@@ -66,6 +68,19 @@ private slots:
         QVERIFY(machineColumn >= 0);
         QVERIFY(history->model()->index(0, machineColumn).data().toString().contains(QLatin1String("ada-laptop")));
         QVERIFY(history->model()->index(1, machineColumn).data().toString().contains(QLatin1String("prod-c7i.large")));
+        // The machine chooser: every machine, and one machine's sets alone.
+        QComboBox *machines = history->machineChooser();
+        QCOMPARE(machines->count(), 3);
+        QCOMPARE(machines->itemText(0), QStringLiteral("All machines (2)"));
+        const int prodIndex = machines->findText(QStringLiteral("prod-c7i.large"), Qt::MatchContains);
+        QVERIFY(prodIndex > 0);
+        machines->setCurrentIndex(prodIndex);
+        emit machines->activated(prodIndex);
+        QCOMPARE(history->model()->rowCount(), 1);
+        QVERIFY(history->model()->index(0, machineColumn).data().toString().contains(QLatin1String("prod-c7i.large")));
+        machines->setCurrentIndex(0);
+        emit machines->activated(0);
+        QCOMPARE(history->model()->rowCount(), 2);
 
         const QList<ResultSetInfo> sets = window.session()->resultSets();
         QSignalSpy compared(history, &HistoryPage::comparisonShown);

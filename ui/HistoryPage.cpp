@@ -6,6 +6,7 @@
 #include "ResultSession.h"
 #include "ResultSetTableModel.h"
 
+#include <QComboBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,10 +39,16 @@ HistoryPage::HistoryPage(PageContext &context, QWidget *parent)
     m_compareButton = new QPushButton(tr("Compare two"));
     m_open->setToolTip(tr("Show this result set on every page (double-click does the same)"));
     m_compareButton->setToolTip(tr("Select exactly two result sets (Ctrl+click) to compare their medians"));
+    m_machine = new QComboBox;
+    m_machine->setObjectName(QStringLiteral("machine"));
+    m_machine->setToolTip(tr("Show the sets of one machine (its label, else its host name)"));
+    m_machine->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *buttons = new QHBoxLayout;
     for (QPushButton *button : {m_open, m_rename, m_notes, m_delete, m_compareButton})
         buttons->addWidget(button);
     buttons->addStretch(1);
+    buttons->addWidget(new QLabel(tr("Machine:")));
+    buttons->addWidget(m_machine);
 
     m_details = new QLabel;
     m_details->setWordWrap(true);
@@ -71,6 +78,7 @@ HistoryPage::HistoryPage(PageContext &context, QWidget *parent)
 
     ResultSession *session = context.session;
     connect(session, &ResultSession::setsChanged, this, &HistoryPage::showSets);
+    connect(m_machine, &QComboBox::activated, this, &HistoryPage::showSets);
     connect(m_table->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::updateButtons);
     connect(m_table->view(), &QTableView::doubleClicked, this, [this, session] {
         if (selectedIds().size() == 1)
@@ -152,7 +160,26 @@ void HistoryPage::updateButtons()
 void HistoryPage::showSets()
 {
     const QList<ResultSetInfo> &sets = context().session->resultSets();
-    m_model->setRows(sets);
+    // The chooser offers every machine of the database; the one chosen stays chosen while it still has sets.
+    const QString chosen = m_machine->currentData().toString();
+    QStringList machines;
+    for (const ResultSetInfo &set : sets) {
+        if (!machines.contains(ResultSetTableModel::machine(set)))
+            machines.append(ResultSetTableModel::machine(set));
+    }
+    machines.sort(Qt::CaseInsensitive);
+    m_machine->clear();
+    m_machine->addItem(tr("All machines (%1)").arg(machines.size()), QString());
+    for (const QString &machine : std::as_const(machines))
+        m_machine->addItem(machine, machine);
+    m_machine->setCurrentIndex(std::max(0, m_machine->findData(chosen)));
+    const QString machine = m_machine->currentData().toString();
+    QList<ResultSetInfo> shown;
+    for (const ResultSetInfo &set : sets) {
+        if (machine.isEmpty() || ResultSetTableModel::machine(set) == machine)
+            shown.append(set);
+    }
+    m_model->setRows(shown);
     if (sets.isEmpty())
         explain(tr("<p>This database holds no result set yet.</p><p>Run a suite (toolbar <b>Run</b>, Ctrl+R); it appears here as soon as it starts.</p>"));
     else

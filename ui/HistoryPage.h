@@ -5,6 +5,8 @@
 class QLabel;
 class QPushButton;
 
+class QComboBox;
+
 namespace showdown {
 
 class CompareTableModel;
@@ -24,6 +26,9 @@ public:
     /// Loads two sets in the background and shows their rows side by side below the list.
     void compare(qint64 first, qint64 second);
     [[nodiscard]] CompareTableModel *compareModel() const { return m_compare; }
+    /// "All machines" and each machine that measured a set here (a team store holds many): the list shows that
+    /// machine's sets only.
+    [[nodiscard]] QComboBox *machineChooser() const { return m_machine; }
 
 signals:
     void comparisonShown();
@@ -43,6 +48,7 @@ private:
     QPushButton *m_notes = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_compareButton = nullptr;
+    QComboBox *m_machine = nullptr;
 };
 
 } // namespace showdown
