@@ -43,7 +43,7 @@ QByteArray server(const QByteArray &extra, const QByteArray &ready = "{\"url\": 
                   const QByteArray &requests = "[{\"path\": \"/\"}]")
 {
     return "    {\"name\": \"web\",\n" + extra + "     \"category\": \"io\", \"form\": \"server\", \"ready\": " + ready
-           + ",\n     \"commands\": {\"python\": [\"{runtime}\", \"-m\", \"http.server\", \"--bind\", \"127.0.0.1\", \"{port}\"]},\n"
+           + ",\n     \"commands\": {\"python\": [\"{runtime}\", \"-u\", \"-m\", \"http.server\", \"--bind\", \"127.0.0.1\", \"{port}\"]},\n"
              "     \"requests\": " + requests + "}";
 }
 
@@ -93,6 +93,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // Children inherit this process's environment; a shell with PYTHONUNBUFFERED set would hide what a clean
+        // one shows (a Python server's ready line held in its buffer), so every run sees the clean case.
+        qunsetenv("PYTHONUNBUFFERED");
         QVERIFY2(QFileInfo(ResourceLocator::execHelper()).isExecutable(), qPrintable(ResourceLocator::execHelper()));
         QVERIFY2(QFileInfo::exists(kPython), "these tests need /usr/bin/python3");
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
@@ -147,8 +150,8 @@ private slots:
         QTest::newRow("missing folder") << fileWith(program("     \"directory\": \"no-such-folder\",\n")) << 5 << "benchmarks[0].directory"
                                         << "no folder";
         QTest::newRow("server without {port}")
-            << QByteArray(fileWith(server({}))).replace("\"{runtime}\", \"-m\", \"http.server\", \"--bind\", \"127.0.0.1\", \"{port}\"",
-                                                       "\"{runtime}\", \"-m\", \"http.server\"")
+            << QByteArray(fileWith(server({}))).replace("\"{runtime}\", \"-u\", \"-m\", \"http.server\", \"--bind\", \"127.0.0.1\", \"{port}\"",
+                                                       "\"{runtime}\", \"-u\", \"-m\", \"http.server\"")
             << 6 << "benchmarks[0].commands.python" << "must pass {port}";
         QTest::newRow("server missing requests") << QByteArray(fileWith(server({}))).replace("\"requests\": [{\"path\": \"/\"}]", "\"requests\": []")
                                                  << 7 << "benchmarks[0].requests" << "at least one request";
@@ -302,13 +305,26 @@ private slots:
                                  "     \"requests\": [{\"path\": \"/\"}]}";
         const UserCheckResult result = checkOne(fileWith(entry), QStringLiteral("mute"));
         QVERIFY(!result.passed);
-        QVERIFY2(result.message.startsWith(QStringLiteral("on python3: the server was not ready within 2 s (no stdout line matched \"^listening\")")),
+        QVERIFY2(result.message.startsWith(QStringLiteral("on python3: the server was not ready within 2 s (no stdout line matched \"^listening\"; "
+                                                                 "nothing arrived on stdout: if the server prints the line, its output may be buffered")),
                  qPrintable(result.message));
         QFile pidFile(m_dir.filePath(QStringLiteral("mute/pid")));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const pid_t pid = pid_t(pidFile.readAll().toLongLong());
         QVERIFY(pid > 0);
         QVERIFY2(::kill(pid, 0) != 0, "the server outlived its check");
+    }
+
+    /// A ready line printed into a buffered pipe never arrives: the message names the likely cause and its cure.
+    void bufferedReadyLineGetsAHint()
+    {
+        const QByteArray entry = "    {\"name\": \"buffered\", \"category\": \"io\", \"form\": \"server\", \"timeout_s\": 2, \"ready\": {\"stdout\": \"^listening\"},\n"
+                                 "     \"commands\": {\"python\": [\"{runtime}\", \"-c\", \"import time; print('listening'); time.sleep(60)\", \"{port}\"]},\n"
+                                 "     \"requests\": [{\"path\": \"/\"}]}";
+        const UserCheckResult result = checkOne(fileWith(entry), QStringLiteral("buffered"));
+        QVERIFY(!result.passed);
+        QVERIFY2(result.message.contains(QStringLiteral("its output may be buffered (run Python with -u or print(..., flush=True))")),
+                 qPrintable(result.message));
     }
 
     /// http.server answers a path it lacks with 404: a wrong status names the request, both statuses and the body.

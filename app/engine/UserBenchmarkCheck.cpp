@@ -94,6 +94,7 @@ struct ServerOutput {
     std::condition_variable changed;
     QByteArray pending;  ///< the incomplete last line
     bool readyLineSeen = false;
+    bool anyOutput = false;  ///< whether stdout said anything at all: silence hints at buffering
     bool ended = false;
     ProcessResult result;
 };
@@ -244,6 +245,7 @@ QString UserBenchmarkCheck::checkServer(const UserBenchmark &benchmark, const Ru
     spec.onStdout = [output, pattern, byLine](const QByteArray &chunk) {
         std::lock_guard lock(output->mutex);
         output->pending.append(chunk);
+        output->anyOutput = output->anyOutput || !chunk.isEmpty();
         for (qsizetype newline = output->pending.indexOf('\n'); newline >= 0; newline = output->pending.indexOf('\n')) {
             const QString line = QString::fromUtf8(output->pending.left(newline)).trimmed();
             output->pending.remove(0, newline + 1);
@@ -304,9 +306,14 @@ QString UserBenchmarkCheck::checkServer(const UserBenchmark &benchmark, const Ru
         if (ended())
             return endedEarly(QStringLiteral("before it was ready"));
         const ProcessResult process = stopServer();
+        // A program that prints its ready line into a pipe may hold it in a buffer until it exits (Python does
+        // unless run with -u): when stdout stayed silent, say so, as that is the usual cause.
+        const QString silence = output->anyOutput ? QString()
+                                                  : QStringLiteral("; nothing arrived on stdout: if the server prints the line, its output may "
+                                                                   "be buffered (run Python with -u or print(..., flush=True))");
         return QStringLiteral("the server was not ready within %1 s (%2)%3")
             .arg(benchmark.timeoutSeconds)
-            .arg(byLine ? QStringLiteral("no stdout line matched \"%1\"").arg(pattern.pattern())
+            .arg(byLine ? QStringLiteral("no stdout line matched \"%1\"%2").arg(pattern.pattern(), silence)
                         : QStringLiteral("GET %1 on 127.0.0.1:%2 never answered").arg(benchmark.ready.path).arg(port),
                  stderrTail(process));
     }
