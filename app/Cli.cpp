@@ -8,6 +8,7 @@
 #include "ReportVerb.h"
 
 #include "AsioLoadDriver.h"
+#include "BenchmarksCheckVerb.h"
 #include "DatabaseReference.h"
 #include "Catalog.h"
 #include "ClaimsVerb.h"
@@ -29,6 +30,7 @@
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
+#include "UserBenchmarkRun.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -212,6 +214,13 @@ int Cli::run(const QStringList &arguments)
         m_err.flush();
         return code;
     }
+    // `benchmarks check FILE` (a user's own definitions) has options of its own; bare `benchmarks` lists the catalogue.
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("benchmarks") && BenchmarksCheckVerb::handles(arguments.at(2))) {
+        const int code = BenchmarksCheckVerb::run(arguments.mid(2), m_out, m_err);
+        m_out.flush();
+        m_err.flush();
+        return code;
+    }
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -228,6 +237,7 @@ int Cli::run(const QStringList &arguments)
         "  runtimes                 every runtime found (PATH, version managers, data folder): family, kind, version, GIL\n"
         "  runtimes install NAME    add node@MAJOR, bun or deno to Showdown's folder (remove NAME, installed)\n"
         "  benchmarks               the benchmarks, their claims, bound and notes\n"
+        "  benchmarks check FILE    check a definition file of your own benchmarks (USER_BENCHMARKS.md), running each once\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
         "  show ID                  statistics and node/python comparisons of a result set\n")
@@ -269,8 +279,12 @@ int Cli::run(const QStringList &arguments)
     const QCommandLineOption machineOption(QStringLiteral("machine"),
                                            QStringLiteral("Only the sets measured on this machine: its label, host name or id (list)."),
                                            QStringLiteral("NAME"));
+    const QCommandLineOption benchmarksOption(QStringLiteral("benchmarks"),
+                                              QStringLiteral("Measure your own benchmarks from this definition file or folder (USER_BENCHMARKS.md) "
+                                                             "instead of Showdown's; refused unless it passes `benchmarks check` (run)."),
+                                              QStringLiteral("FILE"));
     parser.addOptions({jsonOption, dbOption, suiteOption, onlyOption, runtimeOption, runsOption, pdfOption, timeoutOption, eventsOption,
-                       noWaitOption, baselineOption, labelOption, machineOption});
+                       noWaitOption, baselineOption, labelOption, machineOption, benchmarksOption});
     parser.addPositionalArgument(QStringLiteral("verb"), QStringLiteral("runtimes | benchmarks | run | list | show"));
 
     if (!parser.parse(arguments))
@@ -299,6 +313,8 @@ int Cli::run(const QStringList &arguments)
                                                    : QStringLiteral("unexpected argument \"%1\"").arg(positional.last()));
     const bool json = parser.isSet(jsonOption);
     const QString db = parser.value(dbOption);
+    if (parser.isSet(benchmarksOption) && verb != QLatin1String("run"))
+        return usage(QStringLiteral("--benchmarks is for run; `showdown benchmarks check FILE` checks a definition file"));
     if (parser.isSet(baselineOption) && verb != QLatin1String("show"))
         return usage(QStringLiteral("--baseline is for show and claims: %1 has no comparisons to base").arg(verb));
     if (verb == QLatin1String("run") && DatabaseReference::isServerUrl(db))
@@ -339,6 +355,7 @@ int Cli::run(const QStringList &arguments)
     options.events = parser.isSet(eventsOption);
     options.pdf = parser.value(pdfOption);
     options.noWait = parser.isSet(noWaitOption);
+    options.benchmarks = parser.value(benchmarksOption);
     if (parser.isSet(labelOption)) {
         options.label = parser.value(labelOption).trimmed();
         if (const QString problem = MachineIdentity::labelProblem(options.label); !problem.isEmpty())
@@ -473,8 +490,18 @@ int Cli::runVerb(const RunOptions &options)
         }
     }
 
+    // A user's definition file replaces the catalogue, once it has passed its check on these very runtimes.
+    std::optional<Catalog> userCatalog;
+    if (!options.benchmarks.isEmpty()) {
+        QStringList notes;
+        userCatalog = UserBenchmarkRun::prepare(options.benchmarks, catalog->suites(), runner, selection, &notes, &error);
+        for (const QString &note : std::as_const(notes))
+            m_err << "Not measured: " << note << "\n";
+        if (!userCatalog)
+            return fail(error);
+    }
     AsioLoadDriver loadDriver;
-    SuiteRunner suiteRunner(*catalog, runner, &loadDriver);
+    SuiteRunner suiteRunner(userCatalog ? *userCatalog : *catalog, runner, &loadDriver);
     QList<SkippedRun> skipped;
     QList<RunStep> steps = suiteRunner.plan(suite, only, selection, runs, &error, &skipped);
     if (!error.isEmpty())

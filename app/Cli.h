@@ -44,6 +44,7 @@ private:
         bool noWait = false;     ///< refuse rather than wait when another run holds the machine
         QString pdf;
         QString label;           ///< the machine's label (MachineIdentity); empty: none
+        QString benchmarks;      ///< a user's definition file (USER_BENCHMARKS.md) measured instead of the catalogue
     };
     [[nodiscard]] int runVerb(const RunOptions &options);
     /// Writes one `--events` line at once, so the front end sees it while the run goes on.

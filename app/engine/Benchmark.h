@@ -72,6 +72,11 @@ struct BenchmarkVariant {
     /// Runtime kinds that cannot run this program, each with the reason found by trying (PROTOCOL.md,
     /// "unsupported"): the harness skips the program there and shows the reason instead of a failure.
     QMap<QString, QString> unsupported = {};
+    /// A user benchmark (USER_BENCHMARKS.md, `"measure": "command"`): the argument vector after the runtime's launch
+    /// prefix, placeholders already expanded; it replaces the script and the protocol's arguments.
+    QStringList command = {};
+    /// A user benchmark: the folder it runs in (its definition's `directory`); empty: the catalogue's base folder.
+    QString workingDirectory = {};
 
     /// The environment as JSON, for the benchmark's description and for each server sample's record.
     [[nodiscard]] QJsonObject environmentJson() const;
@@ -102,7 +107,8 @@ struct Benchmark {
     std::optional<BenchmarkBound> bound;
     /// What differs between the Node and the Python program, so a reader can judge the pair's fairness.
     QString notes;
-    /// "iterations": the program times itself; "process": the harness times the whole process;
+    /// "iterations": the program times itself; "process": the harness times the whole process; "command": a user's
+    /// program (USER_BENCHMARKS.md) timed as a whole process, its stdout's SHA-256 checked against the size's checksum;
     /// "http", "idle", "chat": a server the harness loads with its own generator.
     QString measure;
     int timeoutSeconds = 60;
@@ -114,7 +120,7 @@ struct Benchmark {
     QList<Endpoint> endpoints;
     QMap<QString, BenchmarkSize> sizes;  ///< by suite name
 
-    [[nodiscard]] bool measuresProcess() const { return measure == QLatin1String("process"); }
+    [[nodiscard]] bool measuresProcess() const { return measure == QLatin1String("process") || measure == QLatin1String("command"); }
     [[nodiscard]] bool isServer() const
     {
         return measure == QLatin1String("http") || measure == QLatin1String("idle") || measure == QLatin1String("chat");

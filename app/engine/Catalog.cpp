@@ -524,4 +524,13 @@ QString Catalog::scriptPath(const BenchmarkVariant &variant, const Benchmark &be
     return QDir(m_baseDir).absoluteFilePath(variant.script.isEmpty() ? benchmark.scriptFor(variant.runtimeKind) : variant.script);
 }
 
+Catalog Catalog::fromBenchmarks(QList<Benchmark> benchmarks, QStringList suites, QString baseDir)
+{
+    Catalog catalog;
+    catalog.m_benchmarks = std::move(benchmarks);
+    catalog.m_suites = std::move(suites);
+    catalog.m_baseDir = std::move(baseDir);
+    return catalog;
+}
+
 } // namespace showdown

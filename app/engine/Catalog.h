@@ -15,6 +15,8 @@ public:
     /// Reads and validates a manifest.json; on failure returns nothing and sets `error` to a message naming
     /// the file and the offending entry.
     [[nodiscard]] static std::optional<Catalog> load(const QString &manifestPath, QString *error);
+    /// A catalogue of benchmarks made elsewhere (a user's definition file, UserBenchmark::toBenchmark), already validated.
+    [[nodiscard]] static Catalog fromBenchmarks(QList<Benchmark> benchmarks, QStringList suites, QString baseDir);
 
     [[nodiscard]] const QList<Benchmark> &benchmarks() const { return m_benchmarks; }
     [[nodiscard]] const Benchmark *find(const QString &name) const;

@@ -111,17 +111,25 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
 {
     ProcessSpec spec;
     spec.program = step.runtime.path;
-    spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, step.benchmark));
-    spec.arguments << QStringList{QStringLiteral("--size"), QString::number(step.size.size),
-                      QStringLiteral("--iterations"), QString::number(step.size.iterations),
-                      QStringLiteral("--warmup"), QString::number(step.size.warmup)};
-    if (step.workers > 0)
-        spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
-    if (!step.variant.name.isEmpty())
-        spec.arguments << QStringLiteral("--variant") << step.variant.name;
+    if (!step.variant.command.isEmpty()) {
+        // A user's own command (USER_BENCHMARKS.md): the runtime's launch prefix ({runtime}), then the command as written.
+        spec.arguments = step.runtime.launchArguments(QString());
+        spec.arguments.removeLast();
+        spec.arguments << step.variant.command;
+    } else {
+        spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, step.benchmark));
+        spec.arguments << QStringList{QStringLiteral("--size"), QString::number(step.size.size),
+                          QStringLiteral("--iterations"), QString::number(step.size.iterations),
+                          QStringLiteral("--warmup"), QString::number(step.size.warmup)};
+        if (step.workers > 0)
+            spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
+        if (!step.variant.name.isEmpty())
+            spec.arguments << QStringLiteral("--variant") << step.variant.name;
+    }
     spec.arguments << step.variant.args;
-    spec.workingDirectory = m_catalog.baseDir();
+    spec.workingDirectory = step.variant.workingDirectory.isEmpty() ? m_catalog.baseDir() : step.variant.workingDirectory;
     spec.environment = BenchmarkEnvironment::variables();
+    spec.environment.insert(step.variant.environment);  // a user benchmark's `env`
     spec.environment.insert(step.runtime.environment);  // PYTHON_GIL: what makes this runtime this runtime
     spec.timeout = std::chrono::seconds(step.benchmark.timeoutSeconds);
     // A process's wall time is the measurement, taken as hyperfine takes it: one unmeasured start first, so
