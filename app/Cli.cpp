@@ -29,6 +29,7 @@
 #include "RuntimesVerb.h"
 #include "RuntimeDetector.h"
 #include "RuntimeListing.h"
+#include "StoredDefinitionListing.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
@@ -705,8 +706,13 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json, const QSt
             return fail(error);
         analysis->runtimeComparisons = ResultAnalysis::runtimeComparisons(ResultAnalysis::rows(samples, runtimes), *baselines);
     }
+    // A set of the user's own benchmarks says which definition file declared each of them; others have none.
+    const QList<StoredDefinitionFile> definitions = store.definitionFiles(id, &error);
+    if (!error.isEmpty())
+        return fail(error);
     if (!json) {
         printSummary(*info, *analysis);
+        m_out << StoredDefinitionListing::text(definitions);
         m_out.flush();
         return Success;
     }
@@ -735,7 +741,8 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json, const QSt
                                        {QStringLiteral("runtime_comparisons"), runtimeComparisonList},
                                        {QStringLiteral("load_rows"), loadList},
                                        {QStringLiteral("scaling"), scalingList},
-                                       {QStringLiteral("capacity"), capacityList}})
+                                       {QStringLiteral("capacity"), capacityList},
+                                       {QStringLiteral("definitions"), StoredDefinitionListing::toJson(definitions)}})
                  .toJson(QJsonDocument::Indented);
     m_out.flush();
     return Success;

@@ -7,6 +7,7 @@
 #include "VerbArguments.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace showdown {
 
@@ -56,6 +57,13 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
         return VerbArguments::fail(err, verb, QStringLiteral("result set %1 stores %2 definition files; a run takes one").arg(reference).arg(set->definitions.size()));
     plan.definition = set->definitions.first();
     plan.suite = set->info.suite;
+    // The same run again unless told otherwise: the set's own --runs and --only, as its parameters recorded them.
+    if (plan.runs == 0)
+        plan.runs = set->info.parameters.value(QLatin1String("runs")).toInt(0);
+    if (plan.only.isEmpty()) {
+        for (const QJsonValue &name : set->info.parameters.value(QLatin1String("only")).toArray())
+            plan.only.append(name.toString());
+    }
     const BenchmarkDefinitionFile file = BenchmarkDefinitionFile::fromStored(plan.definition);
     if (!file.ok()) {
         QStringList lines;

@@ -19,9 +19,9 @@ public:
         QString db;                      ///< where the set was found and the new one is recorded
         QString suite;                   ///< the set's own suite
         StoredDefinitionFile definition; ///< parsed again from its stored text, not from today's file
-        QStringList only;                ///< --only, checked against the file's names
+        QStringList only;                ///< --only (else the set's own), checked against the file's names
         QStringList runtimes;            ///< the paths of the set's runtimes: the same interpreters again
-        int runs = 0;                    ///< --runs; 0 keeps each benchmark's own
+        int runs = 0;                    ///< --runs, else the set's own; 0 keeps each benchmark's own
     };
 
     /// Reads the set, prints the commands it would run (stdout) and checks their folders still exist.
