@@ -168,9 +168,9 @@ Cli::Cli() : m_out(stdout), m_err(stderr) {}
 QStringList Cli::verbs()
 {
     QStringList names = kVerbs;
-    names.append(QStringLiteral("rerun"));
     for (const OwnVerb &verb : kOwnVerbs)
         names.append(QString::fromLatin1(verb.name));
+    names.append(QStringLiteral("rerun"));
     return names;
 }
 
