@@ -629,6 +629,8 @@ int Cli::rerunVerb(const QStringList &arguments)
     options.runs = plan.runs;
     options.db = plan.db;
     options.storedBenchmarks = plan.definition;
+    options.json = plan.json;
+    options.noWait = plan.noWait;
     return runVerb(options);
 }
 
