@@ -20,9 +20,9 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
         "runtimes, and records a new result set. Every command is shown first; they run only with --yes.\n"
         "REF is an ID or uuid in the database, or a file (FILE or FILE#ID)."));
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Run the commands shown (without it nothing runs)."));
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime, overriding the file's."),
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime (default: the set's own)."),
                                   QStringLiteral("N"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated benchmark names of the file."), QStringLiteral("a,b"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated benchmark names of the file (default: the set's own)."), QStringLiteral("a,b"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("The new set's summary as JSON on stdout; the commands go to stderr."));
     const QCommandLineOption noWait(QStringLiteral("no-wait"),
                                     QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting."));
