@@ -146,6 +146,7 @@ const QList<QStringList> kMigrations = {
     },
     // 6 -> 7: the user's definition files a set ran (issue 15), byte for byte, so a saved set says what was measured.
     // The text is a BLOB: a file is stored as the bytes that were checked, whatever their encoding. Built-in runs have none.
+    // No index (as for the machine columns): a set has one file at most, and every page more tips a full disk over sooner.
     {
         QStringLiteral("CREATE TABLE definition_files ("
                        " id INTEGER PRIMARY KEY,"
@@ -153,7 +154,6 @@ const QList<QStringList> kMigrations = {
                        " path TEXT NOT NULL,"
                        " sha256 TEXT NOT NULL,"
                        " text BLOB NOT NULL)"),
-        QStringLiteral("CREATE INDEX definition_files_by_set ON definition_files (result_set_id)"),
     },
 };
 /// The schema version that added the machine columns; the migration to it also fills them for stored sets.
@@ -978,7 +978,16 @@ bool ResultStore::finishResultSet(qint64 resultSetId, const QString &status, QSt
     query.addBindValue(status);
     query.addBindValue(toIso(QDateTime::currentDateTimeUtc()));
     query.addBindValue(resultSetId);
-    if (!query.exec()) {
+    bool finished = query.exec();
+    // After a write refused for space, the write-ahead log may have no room left for even this one page. Moving what
+    // it holds into the database file (where a per-file limit or free space may still allow it) empties the log, so
+    // the set can still be marked; where nothing fits the checkpoint fails harmlessly and the log stays as it was.
+    if (!finished && !m_dialect.isPostgres()) {
+        QSqlQuery checkpoint(QSqlDatabase::database(m_connection, false));
+        if (checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+            finished = query.exec();
+    }
+    if (!finished) {
         *error = QStringLiteral("cannot finish result set %1 (%2)").arg(resultSetId).arg(sqlError(query.lastError()));
         return false;
     }
