@@ -5,6 +5,9 @@
 
 #include "BenchmarkDefinitionFile.h"
 #include "CommandRun.h"
+#include "ExchangeFixtures.h"
+#include "JsonExporter.h"
+#include "JsonImporter.h"
 #include "PagePlan.h"
 #include "RawSql.h"
 #include "ResourceLocator.h"
@@ -219,6 +222,35 @@ private slots:
                                                                     path(QStringLiteral("fresh-1.sqlite")), QStringLiteral("--json"), again});
         QVERIFY2(reexported.code == 0, qPrintable(reexported.err));
         QCOMPARE(readAll(again), readAll(json));
+    }
+
+    /// Bytes that are not UTF-8 travel as base64 and come back identical; a definition with both forms, or neither, is refused.
+    void jsonKeepsAnyBytes()
+    {
+        ResultSetBundle set = fixtures::bundle(QStringLiteral("latin-1 file"));
+        const QByteArray latin1("{\"benchmarks\": [], \"note\": \"caf\xe9\"}\n");
+        set.definitions.append(StoredDefinitionFile{QStringLiteral("/srv/bench/showdown.json"), StoredDefinitionFile::sha256Of(latin1), latin1});
+        const QByteArray json = JsonExporter::toJson({set});
+        const QJsonObject written = QJsonDocument::fromJson(json).object().value(QLatin1String("result_sets")).toArray().first().toObject()
+                                        .value(QLatin1String("definitions")).toArray().first().toObject();
+        QVERIFY(!written.contains(QLatin1String("text")));
+        QCOMPARE(QByteArray::fromBase64(written.value(QLatin1String("text_base64")).toString().toLatin1()), latin1);
+        QString error;
+        const std::optional<QList<ResultSetBundle>> read = JsonImporter::parse(json, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->first().definitions, set.definitions);
+        QCOMPARE(JsonExporter::toJson(*read), json);
+
+        QJsonObject document = QJsonDocument::fromJson(json).object();
+        QJsonArray sets = document.value(QLatin1String("result_sets")).toArray();
+        QJsonObject first = sets.first().toObject();
+        QJsonObject both = written;
+        both.insert(QStringLiteral("text"), QStringLiteral("{}"));
+        first.insert(QStringLiteral("definitions"), QJsonArray{both});
+        sets.replace(0, first);
+        document.insert(QStringLiteral("result_sets"), sets);
+        QVERIFY(!JsonImporter::parse(QJsonDocument(document).toJson(), &error));
+        QVERIFY2(error.contains(QLatin1String("result_sets[0].definitions[0] must have exactly one of \"text\" and \"text_base64\"")), qPrintable(error));
     }
 
     /// A definition whose text no longer matches its SHA-256 is refused, in JSON and in a .showdown file, and nothing lands.
