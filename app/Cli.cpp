@@ -494,7 +494,7 @@ int Cli::runVerb(const RunOptions &options)
     std::optional<Catalog> userCatalog;
     if (!options.benchmarks.isEmpty()) {
         QStringList notes;
-        userCatalog = UserBenchmarkRun::prepare(options.benchmarks, catalog->suites(), runner, selection, &notes, &error);
+        userCatalog = UserBenchmarkRun::prepare(options.benchmarks, *catalog, runner, selection, &notes, &error);
         for (const QString &note : std::as_const(notes))
             m_err << "Not measured: " << note << "\n";
         if (!userCatalog)
