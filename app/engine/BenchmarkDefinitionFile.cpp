@@ -92,10 +92,8 @@ public:
             return std::nullopt;
         const double number = value.toDouble();
         if (!value.isDouble() || number > high || number < low || (!lowAllowed && number == low)) {
-            problem(JsonLineMap::member(path, key), QStringLiteral("must be a number %1 %2 and at most %3")
-                                                        .arg(lowAllowed ? QStringLiteral("from") : QStringLiteral("above"))
-                                                        .arg(low)
-                                                        .arg(high));
+            problem(JsonLineMap::member(path, key), lowAllowed ? QStringLiteral("must be a number from %1 to %2").arg(low).arg(high)
+                                                               : QStringLiteral("must be a number above %1, at most %2").arg(low).arg(high));
             return std::nullopt;
         }
         return number;
