@@ -242,6 +242,22 @@ private slots:
                  path + QStringLiteral(":7: benchmarks[0].requests[1].name: another request is already called \"same\"; give each request its own \"name\""));
     }
 
+    /// A header that frames the request (Host, Connection, Content-Length) is Showdown's: refused where it is written.
+    void framingHeadersRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("headers.json"));
+        const BenchmarkDefinitionFile file = BenchmarkDefinitionFile::parse(
+            definition("    {\"name\": \"web\", \"category\": \"io\", \"form\": \"server\", \"ready\": {\"url\": \"/\"},\n"
+                       "     \"commands\": {\"python\": [\"{runtime}\", \"server.py\", \"{port}\"]},\n"
+                       "     \"requests\": [{\"path\": \"/\", \"method\": \"POST\", \"body\": \"x\",\n"
+                       "                   \"headers\": {\"Content-Type\": \"text/plain\", \"Connection\": \"close\"}}]}"),
+            path);
+        QCOMPARE(file.problems().size(), 1);
+        QCOMPARE(file.problems().first().text(),
+                 path + QStringLiteral(":7: benchmarks[0].requests[0].headers.Connection: set by Showdown (Host is 127.0.0.1:{port}, "
+                                       "Content-Length follows the body, connections stay open under load); leave it out"));
+    }
+
     /// A protocol program's samples are its own iterations (not the process's wall time), its warm-ups are kept
     /// apart, and its result is held to the one its check agreed on: a result that drifts after the check voids
     /// those samples with the reason.

@@ -205,8 +205,16 @@ std::optional<UserRequest> parseRequest(Reader &reader, const QJsonValue &value,
     }
     request.name = reader.string(object, path, QStringLiteral("name"), false).value_or(QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path);
     if (const auto headers = reader.stringMap(object, path, QStringLiteral("headers"))) {
-        for (auto it = headers->begin(); it != headers->end(); ++it)
+        // What frames the request is Showdown's: the load generator keeps connections alive and sizes the body itself.
+        static const QStringList framing = {QStringLiteral("host"), QStringLiteral("connection"), QStringLiteral("content-length"),
+                                            QStringLiteral("transfer-encoding")};
+        for (auto it = headers->begin(); it != headers->end(); ++it) {
+            if (framing.contains(it.key().toLower()))
+                reader.problem(JsonLineMap::member(JsonLineMap::member(path, QStringLiteral("headers")), it.key()),
+                               QStringLiteral("set by Showdown (Host is 127.0.0.1:{port}, Content-Length follows the body, connections "
+                                              "stay open under load); leave it out"));
             request.headers.append({it.key().toLatin1(), it.value().toUtf8()});
+        }
     }
     request.body = reader.string(object, path, QStringLiteral("body"), false).value_or(QString()).toUtf8();
     request.expectedStatus = int(reader.integer(object, path, QStringLiteral("status"), 100, 599).value_or(200));
