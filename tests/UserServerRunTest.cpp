@@ -94,6 +94,19 @@ QByteArray definition(const QByteArray &entry)
     return "{\n  \"showdown_benchmarks\": 1,\n  \"benchmarks\": [\n" + entry + "\n  ]\n}\n";
 }
 
+/// A test server's entry: runs once per runtime, 2 connections for 0.3 s after 0.1 s, `ready` and `requests` as given.
+/// `flip`: the server turns wrong under load. The /digest request holds the body to the SHA-256 of 5000 'x'.
+QByteArray serverEntry(const QByteArray &name, bool flip, const QByteArray &ready, const QByteArray &requests)
+{
+    return "    {\"name\": \"" + name + "\", \"category\": \"io\", \"form\": \"server\", \"runs\": 1, \"timeout_s\": 20,\n"
+           "     \"commands\": {\"python\": [\"{runtime}\", \"-u\", \"server.py\", \"{port}\"" + (flip ? ", \"flip\"" : "") + "]},\n"
+           "     \"ready\": " + ready + ",\n"
+           "     \"load\": {\"connections\": [2], \"duration_s\": 0.3, \"warmup_s\": 0.1},\n"
+           "     \"requests\": [{\"name\": \"hello\", \"path\": \"/hello\", \"expected_body\": \"hello\\n\"},\n"
+           "                  {\"name\": \"digest\", \"path\": \"/digest\", \"expected_body_sha256\": \""
+           + QCryptographicHash::hash(QByteArray(5000, 'x'), QCryptographicHash::Sha256).toHex() + "\"}" + requests + "]}";
+}
+
 /// The sum the program computes, as its result string.
 QString squaresBelow(qint64 size)
 {
@@ -302,17 +315,10 @@ private slots:
     /// to its SHA-256 and a plain GET, each a valid load row in `show --json`; the server is gone afterwards.
     void userServerRun()
     {
-        const QByteArray digest = QCryptographicHash::hash(QByteArray(5000, 'x'), QCryptographicHash::Sha256).toHex();
-        const QByteArray entry =
-            "    {\"name\": \"echo\", \"category\": \"io\", \"form\": \"server\", \"runs\": 1, \"timeout_s\": 20,\n"
-            "     \"commands\": {\"python\": [\"{runtime}\", \"-u\", \"server.py\", \"{port}\"]},\n"
-            "     \"ready\": {\"url\": \"/hello\"},\n"
-            "     \"load\": {\"connections\": [2], \"duration_s\": 0.3, \"warmup_s\": 0.1},\n"
-            "     \"requests\": [{\"name\": \"hello\", \"path\": \"/hello\", \"expected_body\": \"hello\\n\"},\n"
-            "                  {\"name\": \"echo\", \"method\": \"POST\", \"path\": \"/echo\", \"headers\": {\"X-Token\": \"abc\"}, \"body\": \"ping\",\n"
-            "                   \"status\": 201, \"expected_body\": \"abc:ping\"},\n"
-            "                  {\"name\": \"gone\", \"path\": \"/missing\", \"status\": 404, \"expected_body\": \"gone\"},\n"
-            "                  {\"name\": \"digest\", \"path\": \"/digest\", \"expected_body_sha256\": \"" + digest + "\"}]}";
+        const QByteArray entry = serverEntry("echo", false, "{\"url\": \"/hello\"}",
+                                             ",\n                  {\"name\": \"echo\", \"method\": \"POST\", \"path\": \"/echo\", \"headers\": {\"X-Token\": \"abc\"},"
+                                             " \"body\": \"ping\", \"status\": 201, \"expected_body\": \"abc:ping\"},\n"
+                                             "                  {\"name\": \"gone\", \"path\": \"/missing\", \"status\": 404, \"expected_body\": \"gone\"}");
         write(QStringLiteral("server"), QStringLiteral("server.py"), kServer);
         write(QStringLiteral("server"), QStringLiteral("showdown.json"), definition(entry));
         const QJsonObject summary = run(QStringLiteral("server"), 0);
@@ -345,14 +351,7 @@ private slots:
     /// declared body alike) has those points voided with the reason, as a built-in server's are; nothing is left behind.
     void wrongBodyUnderLoadVoidsPoints()
     {
-        const QByteArray digest = QCryptographicHash::hash(QByteArray(5000, 'x'), QCryptographicHash::Sha256).toHex();
-        const QByteArray entry =
-            "    {\"name\": \"flip\", \"category\": \"io\", \"form\": \"server\", \"runs\": 1, \"timeout_s\": 20,\n"
-            "     \"commands\": {\"python\": [\"{runtime}\", \"-u\", \"server.py\", \"{port}\", \"flip\"]},\n"
-            "     \"ready\": {\"stdout\": \"^listening on\"},\n"
-            "     \"load\": {\"connections\": [2], \"duration_s\": 0.3, \"warmup_s\": 0.1},\n"
-            "     \"requests\": [{\"name\": \"hello\", \"path\": \"/hello\", \"expected_body\": \"hello\\n\"},\n"
-            "                  {\"name\": \"digest\", \"path\": \"/digest\", \"expected_body_sha256\": \"" + digest + "\"}]}";
+        const QByteArray entry = serverEntry("flip", true, "{\"stdout\": \"^listening on\"}", {});
         write(QStringLiteral("flip"), QStringLiteral("server.py"), kServer);
         write(QStringLiteral("flip"), QStringLiteral("showdown.json"), definition(entry));
         QString err;
