@@ -50,7 +50,8 @@ struct Plan {
     std::string request;          ///< the request, serialised once by Beast: every request is the same bytes
     QByteArray expectedBody;
     QByteArray expectedDigest;    ///< the body's SHA-256, raw; empty: not checked
-    HttpRequestSpec spec;         ///< the status that counts as right; HEAD: a response without a body
+    HttpRequestSpec spec;         ///< the status that counts as right
+    bool head = false;            ///< HEAD: responses announce a length but carry no body
     Clock::duration timeout{};
     Clock::duration interval{};   ///< open loop: time between one connection's intended sends; 0 = closed loop
     Clock::duration stagger{};    ///< open loop: offset between consecutive connections' first sends
@@ -194,8 +195,8 @@ net::awaitable<void> drive(Lane &lane, Connection &c, int index)
             ++lane.sent;
 
         c.parser.emplace(plan.expectedBody, plan.expectedDigest);
-        if (plan.spec.method == "HEAD")
-            c.parser->skip(true);  // a HEAD answer announces a length but carries no body
+        if (plan.head)
+            c.parser->skip(true);
         const std::size_t read = co_await http::async_read(c.socket, c.buffer, *c.parser, token(ec));
         c.disarm();
         if (lane.stopping)
@@ -325,6 +326,7 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
                     options.expectedBody,
                     QByteArray::fromHex(options.request.expectedBodySha256),
                     options.request,
+                    options.request.method == "HEAD",
                     milliseconds(options.timeoutMs),
                     options.rate > 0 ? toDuration(options.connections / options.rate) : Clock::duration::zero(),
                     options.rate > 0 ? toDuration(1.0 / options.rate) : Clock::duration::zero(),
