@@ -84,6 +84,20 @@ private slots:
         QVERIFY(!cut.bodyMatches());
     }
 
+    /// An empty body is held by the digest of nothing (an empty expected body would mean "any body").
+    void emptyBodyByDigest()
+    {
+        const QByteArray none;
+        const QByteArray digest = sha256(QByteArray());
+        ResponseParser empty(none, digest);
+        QVERIFY(feed(empty, "HTTP/1.1 204 No Content\r\n\r\n"));
+        QCOMPARE(empty.status(), 204);
+        QVERIFY(empty.bodyMatches());
+        ResponseParser filled(none, digest);
+        QVERIFY(feed(filled, "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"));
+        QVERIFY(!filled.bodyMatches());
+    }
+
     /// No digest and no body declared: any body is right, as for the built-in servers without an expected body.
     void nothingDeclared()
     {

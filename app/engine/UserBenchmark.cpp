@@ -129,12 +129,13 @@ Benchmark UserBenchmark::toServerBenchmark(const QMap<QString, BenchmarkSize> &s
         endpoint.request.body = request.body;
         endpoint.request.expectedStatus = request.expectedStatus;
         // Under load every response is held to what was declared, or else to what the check saw every runtime answer.
-        if (request.expectedBody.exact)
-            endpoint.body = *request.expectedBody.exact;
-        else if (!request.expectedBody.sha256.isEmpty())
+        const QByteArray required = request.expectedBody.exact ? *request.expectedBody.exact : bodies.value(i);
+        if (!request.expectedBody.sha256.isEmpty())
             endpoint.request.expectedBodySha256 = request.expectedBody.sha256;
-        else
-            endpoint.body = bodies.value(i);
+        else if (!required.isEmpty())
+            endpoint.body = required;
+        else if (request.method != "HEAD")  // an empty expected body means "any" to the generator: hold it by its digest
+            endpoint.request.expectedBodySha256 = QCryptographicHash::hash(QByteArray(), QCryptographicHash::Sha256).toHex();
         benchmark.endpoints.append(endpoint);
         names.append(request.name);
     }
