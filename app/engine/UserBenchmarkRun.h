@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BenchmarkDefinitionFile.h"
 #include "Catalog.h"
 #include "Executor.h"
 #include "RuntimeInfo.h"
@@ -23,6 +24,11 @@ public:
     /// @param notes receives what is left out and why.
     /// @return nothing, with *error saying why (problems in the file, failed checks, nothing to measure).
     [[nodiscard]] static std::optional<Catalog> prepare(const QString &path, const Catalog &builtIns, Executor &executor,
+                                                        const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
+                                                        std::stop_token stop = {});
+    /// The same for a file already read (`showdown rerun` parses the text stored with a set), so the text checked is the
+    /// text run and stored.
+    [[nodiscard]] static std::optional<Catalog> prepare(const BenchmarkDefinitionFile &file, const Catalog &builtIns, Executor &executor,
                                                         const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
                                                         std::stop_token stop = {});
 };
