@@ -507,7 +507,7 @@ int Cli::runVerb(const RunOptions &options)
                                                                       : BenchmarkDefinitionFile::load(options.benchmarks);
         definitions.append(file.stored());
         QStringList notes;
-        userCatalog = UserBenchmarkRun::prepare(file, catalog->suites(), runner, selection, &notes, &error);
+        userCatalog = UserBenchmarkRun::prepare(file, *catalog, runner, selection, &notes, &error);
         for (const QString &note : std::as_const(notes))
             m_err << "Not measured: " << note << "\n";
         if (!userCatalog)

@@ -42,6 +42,7 @@ LoadPoint AsioLoadDriver::http(const LoadRequest &request, std::stop_token stop)
     options.durationS = request.durationS;
     options.rate = request.rate;
     options.expectedBody = request.expectedBody;
+    options.request = request.request;
     options.warmupS = request.warmupS;
     options.onMeasureStart = request.onMeasureStart;
     options.onMeasureEnd = request.onMeasureEnd;

@@ -3,6 +3,8 @@
 #include "BenchmarkBound.h"
 #include "BenchmarkCategory.h"
 #include "CapacityPlan.h"
+#include "HttpRequestSpec.h"
+#include "ReadyRule.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -93,6 +95,9 @@ struct Endpoint {
     QByteArray body;
     /// The latency objective a capacity search holds this endpoint to: p99 in milliseconds; 0 undeclared.
     double sloP99Ms = 0;
+    /// What is sent and the status the answer must have: a bare GET answered 2xx for the built-in servers; a
+    /// user's request (method, headers, body, declared status, body SHA-256 instead of `body`) for theirs.
+    HttpRequestSpec request = {};
 };
 
 /// One entry of the manifest: programs that compute the same thing (or serve the same endpoints) on Node
@@ -119,6 +124,9 @@ struct Benchmark {
     QMap<QString, QString> unsupported;
     QList<Endpoint> endpoints;
     QMap<QString, BenchmarkSize> sizes;  ///< by suite name
+    /// A user's server (USER_BENCHMARKS.md): started with `{port}` in its variant's command and ready by this rule,
+    /// where a built-in server binds port 0 itself and says so on a PROTOCOL.md ready line.
+    std::optional<ReadyRule> ready;
 
     [[nodiscard]] bool measuresProcess() const { return measure == QLatin1String("process") || measure == QLatin1String("command"); }
     [[nodiscard]] bool isServer() const

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 namespace showdown {
@@ -23,7 +24,9 @@ const QStringList kCommonKeys = {QStringLiteral("name"),      QStringLiteral("ca
                                  QStringLiteral("runs")};
 const QStringList kProgramKeys = {QStringLiteral("protocol"), QStringLiteral("size"), QStringLiteral("iterations"),
                                   QStringLiteral("warmup"), QStringLiteral("expected_output"), QStringLiteral("expected_output_sha256")};
-const QStringList kServerKeys = {QStringLiteral("ready"), QStringLiteral("requests")};
+const QStringList kServerKeys = {QStringLiteral("ready"), QStringLiteral("requests"), QStringLiteral("load")};
+const QStringList kLoadKeys = {QStringLiteral("connections"), QStringLiteral("duration_s"), QStringLiteral("warmup_s"),
+                               QStringLiteral("slo_p99_ms")};
 const QStringList kRequestKeys = {QStringLiteral("name"),   QStringLiteral("method"), QStringLiteral("path"),
                                   QStringLiteral("headers"), QStringLiteral("body"),  QStringLiteral("status"),
                                   QStringLiteral("expected_body"), QStringLiteral("expected_body_sha256")};
@@ -82,6 +85,21 @@ public:
             return std::nullopt;
         }
         return qint64(number);
+    }
+
+    /// A number (seconds, milliseconds) within [low, high]; `low` itself allowed only when `lowAllowed`.
+    std::optional<double> number(const QJsonObject &object, const QString &path, const QString &key, double low, double high, bool lowAllowed)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return std::nullopt;
+        const double number = value.toDouble();
+        if (!value.isDouble() || number > high || number < low || (!lowAllowed && number == low)) {
+            problem(JsonLineMap::member(path, key), lowAllowed ? QStringLiteral("must be a number from %1 to %2").arg(low).arg(high)
+                                                               : QStringLiteral("must be a number above %1, at most %2").arg(low).arg(high));
+            return std::nullopt;
+        }
+        return number;
     }
 
     std::optional<QMap<QString, QString>> stringMap(const QJsonObject &object, const QString &path, const QString &key)
@@ -191,13 +209,53 @@ std::optional<UserRequest> parseRequest(Reader &reader, const QJsonValue &value,
     }
     request.name = reader.string(object, path, QStringLiteral("name"), false).value_or(QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path);
     if (const auto headers = reader.stringMap(object, path, QStringLiteral("headers"))) {
-        for (auto it = headers->begin(); it != headers->end(); ++it)
+        // What frames the request is Showdown's: the load generator keeps connections alive and sizes the body itself.
+        static const QStringList framing = {QStringLiteral("host"), QStringLiteral("connection"), QStringLiteral("content-length"),
+                                            QStringLiteral("transfer-encoding")};
+        for (auto it = headers->begin(); it != headers->end(); ++it) {
+            if (framing.contains(it.key().toLower()))
+                reader.problem(JsonLineMap::member(JsonLineMap::member(path, QStringLiteral("headers")), it.key()),
+                               QStringLiteral("set by Showdown (Host is 127.0.0.1:{port}, Content-Length follows the body, connections "
+                                              "stay open under load); leave it out"));
             request.headers.append({it.key().toLatin1(), it.value().toUtf8()});
+        }
     }
     request.body = reader.string(object, path, QStringLiteral("body"), false).value_or(QString()).toUtf8();
     request.expectedStatus = int(reader.integer(object, path, QStringLiteral("status"), 100, 599).value_or(200));
     request.expectedBody = reader.expected(object, path, QStringLiteral("expected_body"));
     return request;
+}
+
+/// A server's optional "load": the suite's load points, overridden where it says so.
+void parseLoad(Reader &reader, const QJsonObject &object, const QString &path, UserBenchmark &benchmark)
+{
+    const QJsonValue value = object.value(QLatin1String("load"));
+    if (value.isUndefined())
+        return;
+    const QString field = JsonLineMap::member(path, QStringLiteral("load"));
+    if (!value.isObject()) {
+        reader.problem(field, QStringLiteral("must be an object: {\"connections\": [1, 64], \"duration_s\": 2, \"warmup_s\": 0.5, \"slo_p99_ms\": 50}"));
+        return;
+    }
+    const QJsonObject load = value.toObject();
+    reader.onlyKeys(load, field, kLoadKeys, QStringLiteral("in \"load\""));
+    if (load.contains(QLatin1String("connections"))) {
+        const QJsonValue connections = load.value(QLatin1String("connections"));
+        bool usable = connections.isArray() && !connections.toArray().isEmpty();
+        for (const QJsonValue &count : connections.toArray()) {
+            const double number = count.toDouble();
+            usable = usable && count.isDouble() && number == double(qint64(number)) && number >= 1 && number <= 10000;
+            benchmark.load.connections.append(int(number));
+        }
+        if (!usable) {
+            benchmark.load.connections.clear();
+            reader.problem(JsonLineMap::member(field, QStringLiteral("connections")),
+                           QStringLiteral("must be a non-empty array of whole numbers from 1 to 10000 (keep-alive connections per load point)"));
+        }
+    }
+    benchmark.load.durationS = reader.number(load, field, QStringLiteral("duration_s"), 0, 3600, false);
+    benchmark.load.warmupS = reader.number(load, field, QStringLiteral("warmup_s"), 0, 600, true);
+    benchmark.load.sloP99Ms = reader.number(load, field, QStringLiteral("slo_p99_ms"), 0, 60000, false);
 }
 
 void parseReady(Reader &reader, const QJsonObject &object, const QString &path, UserBenchmark &benchmark)
@@ -266,7 +324,8 @@ std::optional<UserBenchmark> parseBenchmark(Reader &reader, const QJsonValue &va
                     benchmark.isServer() ? QStringLiteral("for a server") : QStringLiteral("for a program"));
 
     benchmark.timeoutSeconds = int(reader.integer(object, path, QStringLiteral("timeout_s"), 1, 3600).value_or(60));
-    benchmark.runs = int(reader.integer(object, path, QStringLiteral("runs"), 1, 10000).value_or(10));
+    const std::optional<qint64> runs = reader.integer(object, path, QStringLiteral("runs"), 1, 10000);
+    benchmark.runs = int(runs.value_or(10));
     if (const auto environment = reader.stringMap(object, path, QStringLiteral("env")))
         benchmark.environment = *environment;
     benchmark.workingDirectory = folder;
@@ -297,6 +356,9 @@ std::optional<UserBenchmark> parseBenchmark(Reader &reader, const QJsonValue &va
         benchmark.expectedOutput = reader.expected(object, path, QStringLiteral("expected_output"));
     } else {
         parseReady(reader, object, path, benchmark);
+        parseLoad(reader, object, path, benchmark);
+        if (runs)
+            benchmark.load.runs = int(*runs);
         const QString field = JsonLineMap::member(path, QStringLiteral("requests"));
         const QJsonValue requests = object.value(QLatin1String("requests"));
         if (!requests.isArray() || requests.toArray().isEmpty())
@@ -304,8 +366,14 @@ std::optional<UserBenchmark> parseBenchmark(Reader &reader, const QJsonValue &va
                                       .arg(requests.isUndefined() ? QStringLiteral("missing") : QStringLiteral("must be a non-empty array")));
         const QJsonArray list = requests.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
-            if (auto request = parseRequest(reader, list.at(i), JsonLineMap::element(field, i)))
+            const QString where = JsonLineMap::element(field, i);
+            if (auto request = parseRequest(reader, list.at(i), where)) {
+                // Load points are labelled by request name, so two requests may not share one.
+                if (std::any_of(benchmark.requests.begin(), benchmark.requests.end(), [&](const UserRequest &r) { return r.name == request->name; }))
+                    reader.problem(list.at(i).toObject().contains(QLatin1String("name")) ? JsonLineMap::member(where, QStringLiteral("name")) : where,
+                                   QStringLiteral("another request is already called \"%1\"; give each request its own \"name\"").arg(request->name));
                 benchmark.requests.append(*request);
+            }
         }
     }
 

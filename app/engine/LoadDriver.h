@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpRequestSpec.h"
 #include "LoadPoint.h"
 
 #include <QByteArray>
@@ -18,6 +19,8 @@ struct LoadRequest {
     double rate = 0;          ///< 0: closed loop; otherwise requests (chat: messages) per second in total
     QByteArray expectedBody;  ///< http and idle: every response must carry exactly these bytes
     double warmupS = 0;       ///< load on the same connections before the measured phase, not counted
+    /// http: the request sent and its required status (and body digest); the default is the built-in bare GET.
+    HttpRequestSpec request = {};
     /// Called as the measured phase begins and ends: the server's CPU is read over exactly that span.
     std::function<void()> onMeasureStart;
     std::function<void()> onMeasureEnd;

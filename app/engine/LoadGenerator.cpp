@@ -17,6 +17,7 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <array>
@@ -46,8 +47,11 @@ constexpr milliseconds kLongestBackoff{250};
 /// Everything the connections share, fixed before the first one starts.
 struct Plan {
     tcp::endpoint endpoint;
-    std::string request;          ///< the GET, serialised once by Beast: every request is the same bytes
+    std::string request;          ///< the request, serialised once by Beast: every request is the same bytes
     QByteArray expectedBody;
+    QByteArray expectedDigest;    ///< the body's SHA-256, raw; empty: not checked
+    HttpRequestSpec spec;         ///< the status that counts as right
+    bool head = false;            ///< HEAD: responses announce a length but carry no body
     Clock::duration timeout{};
     Clock::duration interval{};   ///< open loop: time between one connection's intended sends; 0 = closed loop
     Clock::duration stagger{};    ///< open loop: offset between consecutive connections' first sends
@@ -190,7 +194,9 @@ net::awaitable<void> drive(Lane &lane, Connection &c, int index)
         if (plan.phases.measured(actual))
             ++lane.sent;
 
-        c.parser.emplace(plan.expectedBody);
+        c.parser.emplace(plan.expectedBody, plan.expectedDigest);
+        if (plan.head)
+            c.parser->skip(true);
         const std::size_t read = co_await http::async_read(c.socket, c.buffer, *c.parser, token(ec));
         c.disarm();
         if (lane.stopping)
@@ -204,7 +210,7 @@ net::awaitable<void> drive(Lane &lane, Connection &c, int index)
         if (plan.phases.measured(done)) {
             lane.bytes += qint64(read);
             const int status = c.parser->status();
-            if (status < 200 || status > 299) {
+            if (!plan.spec.statusMatches(status)) {
                 ++lane.failures[Status];
             } else if (!c.parser->bodyMatches()) {
                 ++lane.failures[Body];
@@ -268,13 +274,28 @@ QString validate(const LoadOptions &options)
     return {};
 }
 
-std::string serializedRequest(const LoopbackUrl &url)
+std::string serializedRequest(const LoopbackUrl &url, const HttpRequestSpec &spec)
 {
-    http::request<http::empty_body> request{http::verb::get, url.target(), 11};
-    // Host only, as wrk sends: every extra header is work for the server under test, so the request is
-    // the smallest HTTP/1.1 allows.
-    request.set(http::field::host, url.hostHeader());
     std::ostringstream text;
+    if (spec.plainGet()) {
+        http::request<http::empty_body> request{http::verb::get, url.target(), 11};
+        // Host only, as wrk sends: every extra header is work for the server under test, so the request is
+        // the smallest HTTP/1.1 allows.
+        request.set(http::field::host, url.hostHeader());
+        text << request;
+        return text.str();
+    }
+    // A user's request (USER_BENCHMARKS.md): its method, then Host, its own headers, and its body with the
+    // Content-Length that goes with it, as declared; still serialised once for every request of the point.
+    http::request<http::string_body> request;
+    request.method_string(beast::string_view(spec.method.constData(), std::size_t(spec.method.size())));
+    request.target(url.target());
+    request.version(11);
+    request.set(http::field::host, url.hostHeader());
+    for (const auto &[name, value] : spec.headers)
+        request.set(beast::string_view(name.constData(), std::size_t(name.size())), beast::string_view(value.constData(), std::size_t(value.size())));
+    request.body().assign(spec.body.constData(), std::size_t(spec.body.size()));
+    request.prepare_payload();
     text << request;
     return text.str();
 }
@@ -301,8 +322,11 @@ LoadResult LoadGenerator::run(const LoadOptions &options, std::stop_token stop)
         return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     };
     const Plan plan{tcp::endpoint(net::ip::make_address(url->address()), url->port()),
-                    serializedRequest(*url),
+                    serializedRequest(*url, options.request),
                     options.expectedBody,
+                    QByteArray::fromHex(options.request.expectedBodySha256),
+                    options.request,
+                    options.request.method == "HEAD",
                     milliseconds(options.timeoutMs),
                     options.rate > 0 ? toDuration(options.connections / options.rate) : Clock::duration::zero(),
                     options.rate > 0 ? toDuration(1.0 / options.rate) : Clock::duration::zero(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpRequestSpec.h"
 #include "LatencyHistogram.h"
 
 #include <QByteArray>
@@ -21,6 +22,9 @@ struct LoadOptions {
     double warmupS = 0;          ///< load applied but not recorded, before the measured phase
     double rate = 0;             ///< 0 = closed loop; > 0 = open loop at this many requests/s in total
     QByteArray expectedBody;     ///< when non-empty, every 2xx body must equal it exactly, else a "body" error
+    /// The method, headers and body sent (serialised once), the status that counts as right (a "status" error
+    /// otherwise) and the SHA-256 the body must have (hashed as it streams in); default: a bare GET, any 2xx.
+    HttpRequestSpec request;
     int timeoutMs = 5000;        ///< per request; a timed-out connection is reconnected and counted
     int threads = 1;             ///< io_context threads for the generator
     /// Called on the calling thread as the measured phase begins and ends, so a caller can read the
@@ -37,7 +41,7 @@ struct LoadResult {
     qint64 bytes = 0;            ///< response bytes read in the measured phase
     double durationS = 0;        ///< length of the measured phase actually run (shorter when stopped)
     LatencyHistogram latency;    ///< of the completed requests, ns
-    QMap<QString, qint64> errors;  ///< connect, read, write, timeout, status (non-2xx), body (mismatch), closed
+    QMap<QString, qint64> errors;  ///< connect, read, write, timeout, status (not the expected), body (mismatch), closed
     qint64 generatorCpuNs = 0;   ///< CPU time of the generator's threads during the measured phase
     QString error;               ///< fatal: bad options, refused target, nothing could connect, stopped, nothing completed
 

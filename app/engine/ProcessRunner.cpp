@@ -154,6 +154,8 @@ ProcessResult Session::run(const QString &helper, std::stop_token stop)
     m_pid = child.id();
     // Only this code reaps the child (wait4 below); Boost must not, so it lets go of it.
     child.detach();
+    if (m_spec.onStarted)
+        m_spec.onStarted(qint64(m_pid));
 
     const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, m_pid, 0));
     if (pidfd < 0) {

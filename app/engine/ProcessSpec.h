@@ -34,6 +34,9 @@ struct ProcessSpec {
     /// Called with each chunk of stdout as it arrives, on the runner's thread: servers announce readiness
     /// long before they exit.
     std::function<void(const QByteArray &chunk)> onStdout;
+    /// Called once the child runs, on the runner's thread, with its process group (the exec helper leads it):
+    /// a user's server reports no pid of its own, yet its CPU and memory are read from that group.
+    std::function<void(qint64 processGroup)> onStarted;
 };
 
 } // namespace showdown

@@ -4,7 +4,14 @@
 
 namespace showdown {
 
-ResponseParser::ResponseParser(const QByteArray &expectedBody) : m_expected(expectedBody) {}
+ResponseParser::ResponseParser(const QByteArray &expectedBody, const QByteArray &expectedDigest)
+    : m_expected(expectedBody), m_expectedDigest(expectedDigest)
+{
+    if (!m_expectedDigest.isEmpty()) {
+        m_hash.emplace(QCryptographicHash::Sha256);
+        m_digestMatches = false;  // until the whole body has been hashed
+    }
+}
 
 void ResponseParser::compare(boost::beast::string_view piece)
 {
@@ -16,6 +23,8 @@ void ResponseParser::compare(boost::beast::string_view piece)
             && std::memcmp(m_expected.constData() + m_seen, piece.data(), piece.size()) == 0;
     }
     m_seen += qsizetype(piece.size());
+    if (m_hash)
+        m_hash->addData(QByteArrayView(piece.data(), qsizetype(piece.size())));
 }
 
 void ResponseParser::on_request_impl(boost::beast::http::verb, boost::beast::string_view, boost::beast::string_view,
@@ -53,6 +62,10 @@ std::size_t ResponseParser::on_chunk_body_impl(std::uint64_t, boost::beast::stri
     return body.size();
 }
 
-void ResponseParser::on_finish_impl(boost::beast::error_code &) {}
+void ResponseParser::on_finish_impl(boost::beast::error_code &)
+{
+    if (m_hash)
+        m_digestMatches = m_hash->resultView() == QByteArrayView(m_expectedDigest);
+}
 
 } // namespace showdown

@@ -5,6 +5,7 @@
 #include "ProcessGroupProbe.h"
 #include "SampleEvaluator.h"
 #include "SuiteRunner.h"
+#include "UserServerProcess.h"
 
 #include <QJsonDocument>
 
@@ -94,7 +95,9 @@ std::optional<QJsonObject> parseReadyLine(const QByteArray &line, const Benchmar
     return std::nullopt;
 }
 
-LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize &size, const QByteArray &body)
+/// @param spec http: the endpoint's request (a bare GET for the built-in servers); chat and idle: the default.
+LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize &size, const QByteArray &body,
+                        const HttpRequestSpec &spec = {})
 {
     LoadRequest request;
     request.url = url;
@@ -102,17 +105,21 @@ LoadRequest loadRequest(const QString &url, int connections, const BenchmarkSize
     request.durationS = size.durationS;
     request.rate = size.rate;
     request.expectedBody = body;
+    request.request = spec;
     request.warmupS = size.warmupS;
     return request;
 }
 
 /// Marks a point invalid when the server gave wrong answers: the measurement would not be of the same work.
-void checkAnswers(LoadPoint &point)
+/// `spec`: the status the endpoint must answer (any 2xx for the built-in ones), named in the reason.
+void checkAnswers(LoadPoint &point, const HttpRequestSpec &spec = {})
 {
     const qint64 wrongBodies = point.errors.value(QLatin1String("body")).toInteger();
     const qint64 wrongStatus = point.errors.value(QLatin1String("status")).toInteger();
+    const QString status = spec.expectedStatus == 0 ? QStringLiteral("a non-2xx status")
+                                                    : QStringLiteral("a status other than %1").arg(spec.expectedStatus);
     if (point.error.isEmpty() && (wrongBodies > 0 || wrongStatus > 0))
-        point.error = QStringLiteral("%1 responses had a wrong body and %2 a non-2xx status").arg(wrongBodies).arg(wrongStatus);
+        point.error = QStringLiteral("%1 responses had a wrong body and %2 %3").arg(wrongBodies).arg(wrongStatus).arg(status);
     // A chat room that drops its members has stopped being a chat room; its delivery rate means nothing.
     const qint64 dropped = point.errors.value(QLatin1String("closed")).toInteger();
     if (point.error.isEmpty() && point.kind == QLatin1String("chat") && dropped > 0)
@@ -134,6 +141,52 @@ double capacityStart(const QList<LoadPoint> &sweep, const QString &endpoint, int
     }
     const double reference = bestAtMost > 0 ? bestAtMost : best;
     return reference > 0 ? reference / 2 : declared;
+}
+
+/// A server step's sample: the process's own figures, how the step ended, and what was measured (the port, the
+/// server's own environment variables, which are part of what was measured).
+Sample stepSample(const RunStep &step, const ProcessResult &process, const QDateTime &started, quint16 port, const QString &status,
+                  const QString &error)
+{
+    Sample sample = SampleEvaluator::fromProcess(step.benchmark, step.runtime, process);
+    sample.variant = step.variant.name;
+    sample.workers = step.workers;
+    sample.runIndex = step.runIndex;
+    sample.started = started;
+    sample.status = status;
+    sample.error = error;
+    sample.extra = QJsonObject{{QStringLiteral("measure"), step.benchmark.measure}};
+    if (port != 0)
+        sample.extra.insert(QStringLiteral("port"), int(port));
+    if (!step.variant.environment.isEmpty())
+        sample.extra.insert(QStringLiteral("env"), step.variant.environmentJson());
+    return sample;
+}
+
+/// How a server step ended once its load is over, as status and reason: cancelled; crashed (the server ended on its
+/// own, `process` says how); the first sweep point voided (wrong answers, an error); or ok with no reason.
+std::pair<QString, QString> loadOutcome(const QList<LoadPoint> &points, bool cancelled, bool crashed, const ProcessResult &process)
+{
+    QString failure;
+    for (const LoadPoint &point : points) {
+        // A capacity step that missed its objective (errors, even a void point when overloaded) is a finding
+        // of the search, not a failed measurement; a server that died shows as a crash below.
+        if (point.sloP99Ms > 0)
+            continue;
+        if (!point.error.isEmpty() && failure.isEmpty())
+            failure = QStringLiteral("%1 connections%2: %3")
+                          .arg(point.connections)
+                          .arg(point.endpoint.isEmpty() ? QString() : QStringLiteral(" on ") + point.endpoint, point.error);
+    }
+    if (cancelled)
+        return {QStringLiteral("cancelled"), QStringLiteral("cancelled")};
+    if (crashed)
+        return {SampleEvaluator::statusFor(process.outcome),
+                QStringLiteral("the server ended during the load (%1)")
+                    .arg(process.error.isEmpty() ? QStringLiteral("exit status %1").arg(process.exitCode) : process.error)};
+    if (!failure.isEmpty())
+        return {QStringLiteral("load"), failure};
+    return {Sample::kOk, QString()};
 }
 
 } // namespace
@@ -178,6 +231,8 @@ double ServerRunner::loadSeconds(const Benchmark &benchmark, const BenchmarkSize
 
 Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
 {
+    if (step.benchmark.ready)
+        return runUserServer(step, stop);
     const Benchmark &benchmark = step.benchmark;
     const BenchmarkSize &size = step.size;
     // Known once the ready line reports it: the server binds port 0 itself.
@@ -227,20 +282,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         return state->result;
     };
     auto finish = [&](const ProcessResult &process, const QString &status, const QString &error) {
-        Sample sample = SampleEvaluator::fromProcess(benchmark, step.runtime, process);
-        sample.variant = step.variant.name;
-        sample.workers = step.workers;
-        sample.runIndex = step.runIndex;
-        sample.started = started;
-        sample.status = status;
-        sample.error = error;
-        sample.extra = QJsonObject{{QStringLiteral("measure"), benchmark.measure}};
-        if (port != 0)
-            sample.extra.insert(QStringLiteral("port"), int(port));
-        // The server's own variables are part of what was measured, so they are stored with it.
-        if (!step.variant.environment.isEmpty())
-            sample.extra.insert(QStringLiteral("env"), step.variant.environmentJson());
-        return sample;
+        return stepSample(step, process, started, port, status, error);
     };
 
     // 1. Wait for the ready line, the server's end, the deadline or a stop, whichever comes first.
@@ -272,16 +314,85 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         return finish(stopServer(), QStringLiteral("protocol"), readyError);
     port = readyPort(*ready);
     const pid_t serverPid = pid_t(ready->value(QLatin1String("pid")).toInteger());
-    const pid_t group = ::getpgid(serverPid);
+    const qint64 group = ::getpgid(serverPid);
     auto serverEnded = [&] {
         std::lock_guard lock(state->mutex);
         return state->ended;
     };
 
     // 2. Every load point, each after a discarded warm-up so connection set-up and JIT warming stay out.
+    const QList<LoadPoint> points = measurePoints(step, port, group, serverEnded, stop);
+
+    // 3. Stop the server. Ending on its own before that was a crash.
+    const bool crashed = serverEnded();
+    const ProcessResult process = stopServer();
+    const auto [status, failure] = loadOutcome(points, stop.stop_requested(), crashed, process);
+    Sample sample = finish(process, status, failure);
+    sample.points = points;
+    sample.extra.insert(QStringLiteral("ready"), *ready);
+    return sample;
+}
+
+Sample ServerRunner::runUserServer(const RunStep &step, std::stop_token stop)
+{
+    const Benchmark &benchmark = step.benchmark;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    QString error;
+    // A user's server takes its port as an argument: one the kernel just gave out and took back (a race with
+    // another program is possible, and then shows as a server that never gets ready).
+    const quint16 port = UserServerProcess::freeLoopbackPort(&error);
+    if (port == 0)
+        return stepSample(step, ProcessResult{}, started, 0, QStringLiteral("spawn"), error);
+
+    ProcessSpec spec;
+    spec.program = step.runtime.path;
+    // The runtime's launch prefix ({runtime}), then the command as written with its port.
+    spec.arguments = step.runtime.launchArguments(QString());
+    spec.arguments.removeLast();
+    for (const QString &argument : step.variant.command)
+        spec.arguments.append(QString(argument).replace(QLatin1String("{port}"), QString::number(port)));
+    spec.arguments << step.variant.args;
+    spec.workingDirectory = step.variant.workingDirectory.isEmpty() ? m_catalog.baseDir() : step.variant.workingDirectory;
+    spec.environment = BenchmarkEnvironment::variables();
+    spec.environment.insert(step.variant.environment);  // the definition's `env`
+    spec.environment.insert(step.runtime.environment);
+    const auto readyTimeout = std::chrono::seconds(benchmark.timeoutSeconds);
+    spec.timeout = readyTimeout + std::chrono::seconds(qint64(loadSeconds(benchmark, step.size) * 2) + 60);
+    spec.stopGrace = 2s;  // as a built-in server gets: SIGTERM, 2 s, then its process group is killed
+
+    // Its destructor stops and joins the server, so no way out of here leaves it running.
+    UserServerProcess server(m_executor, spec, *benchmark.ready, stop);
+    const UserServerProcess::Readiness readiness = server.waitUntilReady(port, readyTimeout);
+    if (!readiness.ready()) {
+        using Outcome = UserServerProcess::Readiness::Outcome;
+        const ProcessResult process = server.stop();
+        const QString status = readiness.outcome == Outcome::Cancelled    ? QStringLiteral("cancelled")
+                               : readiness.outcome == Outcome::EndedEarly ? SampleEvaluator::statusFor(process.outcome)
+                               : readiness.outcome == Outcome::NotReady   ? QStringLiteral("timeout")
+                                                                          : QStringLiteral("protocol");
+        return stepSample(step, process, started, port, status, readiness.message);
+    }
+    const QList<LoadPoint> points = measurePoints(step, port, server.processGroup(), [&] { return server.ended(); }, stop);
+    const bool crashed = server.ended();
+    const ProcessResult process = server.stop();
+    const auto [status, failure] = loadOutcome(points, stop.stop_requested(), crashed, process);
+    Sample sample = stepSample(step, process, started, port, status, failure);
+    sample.points = points;
+    // How it was judged ready, in place of a built-in server's ready line.
+    sample.extra.insert(QStringLiteral("ready_rule"), benchmark.ready->kind == ReadyRule::Kind::Url
+                                                          ? QJsonObject{{QStringLiteral("url"), benchmark.ready->path}}
+                                                          : QJsonObject{{QStringLiteral("stdout"), benchmark.ready->pattern.pattern()}});
+    return sample;
+}
+
+QList<LoadPoint> ServerRunner::measurePoints(const RunStep &step, quint16 port, qint64 group, const std::function<bool()> &serverEnded,
+                                             std::stop_token stop)
+{
     QList<LoadPoint> points;
-    QString failure;
-    auto usage = [&] { return ProcessGroupProbe::read(group, group); };
+    // Unknown (0) when the executor could not say: the points then carry no server CPU or memory.
+    auto usage = [&] { return group > 0 ? ProcessGroupProbe::read(group, group) : ProcessGroupUsage{}; };
+    const Benchmark &benchmark = step.benchmark;
+    const BenchmarkSize &size = step.size;
     const int workers = std::max(step.workers, 1);
     auto measure = [&](const QString &kind, const QString &endpoint, const std::function<LoadPoint(const LoadRequest &)> &load,
                        LoadRequest request) {
@@ -302,16 +413,16 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
         }
         if (serverEnded())
             measured.error = QStringLiteral("the server exited during this point");
-        checkAnswers(measured);
+        checkAnswers(measured, request.request);
         return measured;
     };
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
     // After a point with many connections a server may still be closing them (waitress takes seconds for
     // a thousand); the next point starts once the server answers a single connection again, so one point's
     // aftermath does not land in the next one's measurement.
-    auto waitUntilAnswering = [&](const QString &url, const QByteArray &body) {
+    auto waitUntilAnswering = [&](const QString &url, const QByteArray &body, const HttpRequestSpec &spec) {
         const auto deadline = std::chrono::steady_clock::now() + 15s;
-        LoadRequest probe = loadRequest(url, 1, size, body);
+        LoadRequest probe = loadRequest(url, 1, size, body, spec);
         probe.durationS = kProbeS;
         probe.rate = 0;
         probe.warmupS = 0;
@@ -327,8 +438,8 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
                 if (stop.stop_requested() || serverEnded())
                     break;
                 if (!points.isEmpty())
-                    waitUntilAnswering(base + endpoint->path, endpoint->body);
-                const LoadRequest request = loadRequest(base + endpoint->path, connections, size, endpoint->body);
+                    waitUntilAnswering(base + endpoint->path, endpoint->body, endpoint->request);
+                const LoadRequest request = loadRequest(base + endpoint->path, connections, size, endpoint->body, endpoint->request);
                 points.append(measure(QStringLiteral("http"), endpointName,
                                       [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request));
             }
@@ -388,10 +499,10 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
                 plan.startRate = chat ? plan.startRate / connections : capacityStart(points, endpointName, connections, plan.startRate);
                 const CapacitySearch search(LatencyObjective{endpoint->sloP99Ms}, plan);
                 const CapacityOutcome outcome = search.run(
-                    loadRequest(url, connections, size, endpoint->body), kind, label,
+                    loadRequest(url, connections, size, endpoint->body, endpoint->request), kind, label,
                     [&](const LoadRequest &request) {
                         if (!chat && !points.isEmpty())
-                            waitUntilAnswering(url, endpoint->body);
+                            waitUntilAnswering(url, endpoint->body, endpoint->request);
                         return chat ? measure(kind, label, [&](const LoadRequest &r) { return m_driver.chat(r, stop); }, request)
                                     : measure(kind, label, [&](const LoadRequest &r) { return m_driver.http(r, stop); }, request);
                     },
@@ -400,35 +511,7 @@ Sample ServerRunner::run(const RunStep &step, std::stop_token stop)
             }
         }
     }
-    for (const LoadPoint &point : std::as_const(points)) {
-        // A capacity step that missed its objective (errors, even a void point when overloaded) is a finding
-        // of the search, not a failed measurement; a server that died shows as a crash below.
-        if (point.sloP99Ms > 0)
-            continue;
-        if (!point.error.isEmpty() && failure.isEmpty())
-            failure = QStringLiteral("%1 connections%2: %3")
-                          .arg(point.connections)
-                          .arg(point.endpoint.isEmpty() ? QString() : QStringLiteral(" on ") + point.endpoint, point.error);
-    }
-
-    // 3. Stop the server. Ending on its own before that was a crash.
-    const bool crashed = serverEnded();
-    const ProcessResult process = stopServer();
-    QString status = Sample::kOk;
-    if (stop.stop_requested()) {
-        status = QStringLiteral("cancelled");
-        failure = QStringLiteral("cancelled");
-    } else if (crashed) {
-        status = SampleEvaluator::statusFor(process.outcome);
-        failure = QStringLiteral("the server ended during the load (%1)")
-                      .arg(process.error.isEmpty() ? QStringLiteral("exit status %1").arg(process.exitCode) : process.error);
-    } else if (!failure.isEmpty()) {
-        status = QStringLiteral("load");
-    }
-    Sample sample = finish(process, status, status == Sample::kOk ? QString() : failure);
-    sample.points = points;
-    sample.extra.insert(QStringLiteral("ready"), *ready);
-    return sample;
+    return points;
 }
 
 } // namespace showdown

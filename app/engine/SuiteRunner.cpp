@@ -21,6 +21,13 @@ QString installHint(const QString &runtimeKind, const QString &library)
     return QStringLiteral("Debian: apt-get install python3-%1").arg(library);
 }
 
+/// PROTOCOL.md section 1: the workload a program is started with.
+QStringList protocolArguments(const BenchmarkSize &size)
+{
+    return {QStringLiteral("--size"), QString::number(size.size), QStringLiteral("--iterations"), QString::number(size.iterations),
+            QStringLiteral("--warmup"), QString::number(size.warmup)};
+}
+
 } // namespace
 
 SuiteRunner::SuiteRunner(const Catalog &catalog, Executor &executor, LoadDriver *driver)
@@ -116,11 +123,12 @@ ProcessSpec SuiteRunner::processSpec(const RunStep &step) const
         spec.arguments = step.runtime.launchArguments(QString());
         spec.arguments.removeLast();
         spec.arguments << step.variant.command;
+        // A user's program that speaks PROTOCOL.md is told its workload as Showdown's own are.
+        if (step.benchmark.measure == QLatin1String("iterations"))
+            spec.arguments << protocolArguments(step.size);
     } else {
         spec.arguments = step.runtime.launchArguments(m_catalog.scriptPath(step.variant, step.benchmark));
-        spec.arguments << QStringList{QStringLiteral("--size"), QString::number(step.size.size),
-                          QStringLiteral("--iterations"), QString::number(step.size.iterations),
-                          QStringLiteral("--warmup"), QString::number(step.size.warmup)};
+        spec.arguments << protocolArguments(step.size);
         if (step.workers > 0)
             spec.arguments << QStringLiteral("--workers") << QString::number(step.workers);
         if (!step.variant.name.isEmpty())

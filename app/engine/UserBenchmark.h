@@ -2,6 +2,7 @@
 
 #include "Benchmark.h"
 #include "BenchmarkCategory.h"
+#include "ReadyRule.h"
 #include "RuntimeInfo.h"
 #include "RuntimeKind.h"
 
@@ -28,7 +29,7 @@ struct ExpectedBytes {
     [[nodiscard]] QString mismatch(const QByteArray &actual) const;
 };
 
-/// One request a user server must answer (and, in a later round, the load generator sends).
+/// One request a user server must answer, in its check and under load.
 struct UserRequest {
     QString name;
     QByteArray method = "GET";
@@ -39,12 +40,16 @@ struct UserRequest {
     ExpectedBytes expectedBody;
 };
 
-/// How a user server says it is listening.
-struct ReadyRule {
-    enum class Kind { StdoutLine, Url };
-    Kind kind = Kind::StdoutLine;
-    QRegularExpression pattern;  ///< StdoutLine: matched against each complete stdout line
-    QString path;                ///< Url: a path on 127.0.0.1:{port} that answers with any HTTP response
+/// A server's load points where its definition overrides the suite's (USER_BENCHMARKS.md "load"); whatever it
+/// leaves out is what the built-in HTTP servers get in the same suite.
+struct UserLoad {
+    QList<int> connections;            ///< keep-alive connections per sweep point; empty: the suite's
+    std::optional<double> durationS;   ///< measured seconds per point
+    std::optional<double> warmupS;     ///< load applied and discarded before each point
+    /// The p99 latency objective in milliseconds of a capacity search of every request after the sweep (at the
+    /// suite's capacity connections and steps); absent: no search, as nothing says what latency is acceptable.
+    std::optional<double> sloP99Ms;
+    std::optional<int> runs;           ///< the entry's "runs" when given: server processes per runtime; else the suite's
 };
 
 /// One benchmark of a user's definition file (BenchmarkDefinitionFile parses it): a program or a server, with
@@ -74,6 +79,7 @@ struct UserBenchmark {
     // Servers.
     ReadyRule ready;
     QList<UserRequest> requests;
+    UserLoad load;
 
     int line = 0;  ///< where its entry starts in the file, for messages about it
 
@@ -83,9 +89,18 @@ struct UserBenchmark {
     /// The argument vector (after the executable, which is runtime.path) for this runtime: `{runtime}` becomes
     /// the kind's launch prefix (deno: run -A; bun: --no-install), `{size}` and `{port}` their values.
     [[nodiscard]] QStringList arguments(const RuntimeInfo &runtime, quint16 port = 0) const;
-    /// A whole-process program as the suite runner measures it (`"measure": "command"`), with the same size in
-    /// every suite and `reference` (the output its check agreed on) as the SHA-256 every sample must print.
+    /// A program as the suite runner measures it, with the same size in every suite: a whole process
+    /// (`"measure": "command"`) must print `reference` (the output its check agreed on; held by its SHA-256); a
+    /// protocol program (`"measure": "iterations"`) reports its own iterations and must give `reference` as its result.
     [[nodiscard]] Benchmark toBenchmark(const QStringList &suites, const QByteArray &reference) const;
+    /// A server as the suite runner loads it (`"measure": "http"`, one endpoint per request): in each suite of
+    /// `suiteLoads` (the built-in HTTP servers' sizes) with its `load` overrides. `bodies`: each request's body as
+    /// its check agreed on it, required of every response to a request that declares no expected body.
+    [[nodiscard]] Benchmark toServerBenchmark(const QMap<QString, BenchmarkSize> &suiteLoads, const QList<QByteArray> &bodies) const;
+
+private:
+    /// One variant per family with a command: its argument vector after `{runtime}`, its environment and folder.
+    [[nodiscard]] QList<BenchmarkVariant> variants() const;
 };
 
 } // namespace showdown

@@ -22,6 +22,9 @@ struct UserCheckResult {
     /// Programs that passed: the output every runtime agreed on (or the result, for protocol programs), which a
     /// run then requires of every sample.
     QByteArray reference;
+    /// Servers that passed: each request's body as every runtime answered it, which a run then requires of every
+    /// response to a request declared with no expected body of its own.
+    QList<QByteArray> bodies;
 };
 
 /// Runs each user benchmark once on each present runtime of its families, the way a run would start it, and
@@ -38,10 +41,6 @@ public:
     static constexpr std::chrono::seconds kRequestTimeout{10};
 
     [[nodiscard]] UserCheckResult check(const UserBenchmark &benchmark, std::stop_token stop = {}) const;
-
-    /// A port on 127.0.0.1 that was free a moment ago (the kernel's pick for port 0): user servers take their
-    /// port as an argument, unlike the built-in ones that bind port 0 themselves. 0 when none could be had.
-    [[nodiscard]] static quint16 freeLoopbackPort(QString *error);
 
 private:
     /// Runs a program once; on success sets *output to what is compared (stdout, or a protocol program's result).

@@ -19,15 +19,16 @@ namespace showdown {
 /// does not is refused with every reason.
 class UserBenchmarkRun {
 public:
-    /// @param suites the suite names the run may be asked for (each user benchmark has one size in all of them).
-    /// @param notes receives what is left out and why (servers and protocol programs are not measured by run yet).
+    /// @param builtIns Showdown's own catalogue: its suites are the ones a run may be asked for (a user program has
+    ///        one size in all of them), and a user server is loaded as its built-in HTTP servers are in each suite.
+    /// @param notes receives what is left out and why.
     /// @return nothing, with *error saying why (problems in the file, failed checks, nothing to measure).
-    [[nodiscard]] static std::optional<Catalog> prepare(const QString &path, const QStringList &suites, Executor &executor,
+    [[nodiscard]] static std::optional<Catalog> prepare(const QString &path, const Catalog &builtIns, Executor &executor,
                                                         const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
                                                         std::stop_token stop = {});
     /// The same for a file already read (`showdown rerun` parses the text stored with a set), so the text checked is the
     /// text run and stored.
-    [[nodiscard]] static std::optional<Catalog> prepare(const BenchmarkDefinitionFile &file, const QStringList &suites, Executor &executor,
+    [[nodiscard]] static std::optional<Catalog> prepare(const BenchmarkDefinitionFile &file, const Catalog &builtIns, Executor &executor,
                                                         const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
                                                         std::stop_token stop = {});
 };
