@@ -616,7 +616,11 @@ int Cli::runVerb(const RunOptions &options)
 
 int Cli::rerunVerb(const QStringList &arguments)
 {
-    const std::variant<int, RerunVerb::Plan> prepared = RerunVerb::prepare(arguments, m_out, m_err);
+    // The window's form (`--events`, as `run` takes it): stdout carries only the run's events, so the commands
+    // (already shown in the window before it asked) go to stderr.
+    QStringList rest = arguments;
+    const bool events = rest.removeAll(QStringLiteral("--events")) > 0;
+    const std::variant<int, RerunVerb::Plan> prepared = RerunVerb::prepare(rest, events ? m_err : m_out, m_err);
     m_out.flush();
     m_err.flush();
     if (const int *code = std::get_if<int>(&prepared))
@@ -629,6 +633,7 @@ int Cli::rerunVerb(const QStringList &arguments)
     options.runs = plan.runs;
     options.db = plan.db;
     options.storedBenchmarks = plan.definition;
+    options.events = events;
     return runVerb(options);
 }
 

@@ -44,7 +44,7 @@ QString showdownBinary()
 
 QString cpuPair()
 {
-    return QDir(QStringLiteral(SHOWDOWN_TESTS_DIR)).absoluteFilePath(QStringLiteral("../resources/examples/cpu-pair"));
+    return QDir::cleanPath(QStringLiteral(SHOWDOWN_TESTS_DIR "/../resources/examples/cpu-pair"));
 }
 
 /// Waits until the window has read its database and detected the runtimes.
