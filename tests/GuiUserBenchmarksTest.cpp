@@ -238,8 +238,8 @@ private slots:
         QFile stored(definition.file.path);
         QVERIFY(stored.open(QIODevice::ReadOnly));
         QCOMPARE(definition.file.sha256, StoredDefinitionFile::sha256Of(stored.readAll()));
-        QCOMPARE(yours->definitionModel()->index(0, 4).data().toString(), QStringLiteral("{runtime} primes.js {size}"));
-        QCOMPARE(yours->definitionModel()->index(0, 5).data().toString(), QStringLiteral("{runtime} primes.py {size}"));
+        QCOMPARE(yours->definitionModel()->index(0, 3).data().toString(), QStringLiteral("{runtime} primes.js {size}"));
+        QCOMPARE(yours->definitionModel()->index(0, 4).data().toString(), QStringLiteral("{runtime} primes.py {size}"));
 
         // The same figures on both pages and from `show --json`.
         auto *performance = page<PerformancePage>(window);

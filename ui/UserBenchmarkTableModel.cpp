@@ -53,7 +53,6 @@ UserBenchmarkTableModel::UserBenchmarkTableModel(QObject *parent) : RowTableMode
         {tr("Form"), [](const UserBenchmarkRow &r) {
              return r.benchmark.isServer() ? tr("server") : r.benchmark.protocol ? tr("program (protocol)") : tr("program (whole process)");
          }, {}, {}},
-        {tr("Description"), [](const UserBenchmarkRow &r) { return r.benchmark.description; }, {}, {}},
         {tr("JavaScript command"), [](const UserBenchmarkRow &r) { return r.command(RuntimeFamily::JavaScript); }, {},
          tr("The argument vector, placeholders as written; never run through a shell")},
         {tr("Python command"), [](const UserBenchmarkRow &r) { return r.command(RuntimeFamily::Python); }, {}, {}},
@@ -62,6 +61,7 @@ UserBenchmarkTableModel::UserBenchmarkTableModel(QObject *parent) : RowTableMode
          tr("The file as it was when the set was measured; its text is stored with the set")},
         {tr("SHA-256"), [](const UserBenchmarkRow &r) { return r.file.sha256.left(12); }, {},
          tr("The first 12 hex digits of the stored file's SHA-256: the same digits, the same definitions")},
+        {tr("Description"), [](const UserBenchmarkRow &r) { return r.benchmark.description; }, {}, {}},
     });
 }
 

@@ -13,6 +13,7 @@
 #include "SummaryTableModel.h"
 #include "UserBenchmarkTableModel.h"
 
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -116,8 +117,10 @@ void UserBenchmarksPage::showSnapshot(const ResultSnapshot &snapshot)
                    "<p>The format: <code>resources/benchmarks/USER_BENCHMARKS.md</code>.</p>"));
         return;
     }
-    m_rerunNote->setText(tr("The definition file is stored with the set (SHA-256 in the Definitions table); Re-run shows every "
-                            "command before anything runs."));
+    QStringList files;
+    for (const StoredDefinitionFile &file : snapshot.definitions)
+        files.append(tr("%1 (SHA-256 %2…)").arg(QDir::toNativeSeparators(file.path), file.sha256.left(12)));
+    m_rerunNote->setText(tr("From %1, stored with this set. Re-run shows every command before anything runs.").arg(files.join(tr(", "))));
     const ChartStyle style = chartStyle();
     const QString noValid = tr("None of your benchmarks has a valid timed process in this set; the Processes table lists each error.");
     m_bars->setChartLater([rows, style] { return rows.isEmpty() ? nullptr : ChartFactory::medianBars(rows, style); },
