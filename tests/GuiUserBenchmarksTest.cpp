@@ -145,6 +145,8 @@ private slots:
         QCOMPARE(dialog->model()->index(0, 2).data().toString(), QStringLiteral("failed"));
         QVERIFY(dialog->model()->index(0, 3).data(Qt::ForegroundRole).isValid());
         QVERIFY2(dialog->statusText().contains(QLatin1String("nothing was run")), qPrintable(dialog->statusText()));
+        // A file that is not JSON at all is also said in the window's error banner; a mistake inside one is not.
+        QCOMPARE(window.errorBanner()->message().contains(QLatin1String("not valid JSON")), field.isEmpty());
         QVERIFY(!dialog->runButton()->isEnabled());
         QVERIFY(!window.runController()->running());
     }
@@ -161,6 +163,41 @@ private slots:
         QVERIFY(!dialog->report().has_value());
         QVERIFY2(window.errorBanner()->message().contains(gone) && window.errorBanner()->message().contains(QLatin1String("does not exist")),
                  qPrintable(window.errorBanner()->message()));
+        QVERIFY(!dialog->runButton()->isEnabled());
+    }
+
+    void aCheckThatCrashesOrBabblesIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("crashes") << QByteArray("#!/bin/sh\nprintf '{\"file\": '\nkill -SEGV $$\n") << QStringLiteral("could not run");
+        QTest::newRow("babbles") << QByteArray("#!/bin/sh\necho 'all fine, trust me'\nexit 1\n") << QStringLiteral("gave no usable answer");
+    }
+
+    void aCheckThatCrashesOrBabblesIsAnError()
+    {
+        QFETCH(QByteArray, script);
+        QFETCH(QString, error);
+        MainWindow window(m_dir.filePath(QStringLiteral("crash.sqlite")));
+        window.show();
+        QVERIFY(settle(window));
+        AddBenchmarksDialog *dialog = openAddBenchmarks(window);
+        QVERIFY(dialog);
+        // The window finds `showdown` through SHOWDOWN_COMMAND first: a stand-in that fails the way a broken build might.
+        const QString fake = m_dir.filePath(QStringLiteral("fake-showdown-%1").arg(QTest::currentDataTag()));
+        QFile file(fake);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(script);
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        qputenv("SHOWDOWN_COMMAND", fake.toLocal8Bit());
+        const bool checked = check(dialog, cpuPair());
+        qunsetenv("SHOWDOWN_COMMAND");
+        QVERIFY(checked);
+        QVERIFY(!dialog->report().has_value());
+        QVERIFY2(window.errorBanner()->message().contains(error) && window.errorBanner()->message().contains(cpuPair()),
+                 qPrintable(window.errorBanner()->message()));
+        QCOMPARE(dialog->statusText(), window.errorBanner()->message());
         QVERIFY(!dialog->runButton()->isEnabled());
     }
 

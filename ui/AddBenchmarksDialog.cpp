@@ -151,6 +151,12 @@ void AddBenchmarksDialog::showReport(const UserCheckReport &report)
 {
     m_report = report;
     m_model->setRows(UserCheckLine::of(report));
+    // A file that cannot be read at all (missing, not JSON) is bad input, said where every error is said;
+    // mistakes within a readable file are the table's business.
+    for (const DefinitionProblem &problem : report.problems) {
+        if (problem.field.isEmpty())
+            m_reportError(tr("The definition file cannot be used: %1").arg(problem.text()));
+    }
     m_runButton->setEnabled(report.runnable());
     if (!report.problems.isEmpty()) {
         m_status->setText(tr("%n problem(s) in %1; nothing was run. Fix the file and check again.", "", int(report.problems.size())).arg(report.file));
