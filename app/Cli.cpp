@@ -168,9 +168,9 @@ Cli::Cli() : m_out(stdout), m_err(stderr) {}
 QStringList Cli::verbs()
 {
     QStringList names = kVerbs;
-    names.append(QStringLiteral("rerun"));
     for (const OwnVerb &verb : kOwnVerbs)
         names.append(QString::fromLatin1(verb.name));
+    names.append(QStringLiteral("rerun"));
     return names;
 }
 
@@ -633,6 +633,8 @@ int Cli::rerunVerb(const QStringList &arguments)
     options.runs = plan.runs;
     options.db = plan.db;
     options.storedBenchmarks = plan.definition;
+    options.json = plan.json;
+    options.noWait = plan.noWait;
     options.events = events;
     return runVerb(options);
 }

@@ -20,11 +20,14 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
         "runtimes, and records a new result set. Every command is shown first; they run only with --yes.\n"
         "REF is an ID or uuid in the database, or a file (FILE or FILE#ID)."));
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Run the commands shown (without it nothing runs)."));
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime, overriding the file's."),
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Processes per benchmark and runtime (default: the set's own)."),
                                   QStringLiteral("N"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated benchmark names of the file."), QStringLiteral("a,b"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated benchmark names of the file (default: the set's own)."), QStringLiteral("a,b"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("The new set's summary as JSON on stdout; the commands go to stderr."));
+    const QCommandLineOption noWait(QStringLiteral("no-wait"),
+                                    QStringLiteral("If another run is measuring on this machine, exit 1 at once instead of waiting."));
     const QCommandLineOption db = VerbArguments::databaseOption();
-    parser.addOptions({yes, runs, only, db});
+    parser.addOptions({yes, runs, only, json, noWait, db});
     parser.addPositionalArgument(QStringLiteral("REF"), QStringLiteral("The result set whose definitions to run again."));
     if (const std::optional<int> done = VerbArguments::parse(parser, verb, arguments, out, err))
         return *done;
@@ -32,6 +35,10 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
         return VerbArguments::fail(err, verb, QStringLiteral("give exactly one result set"), 2);
     Plan plan;
     plan.db = parser.value(db);
+    plan.json = parser.isSet(json);
+    plan.noWait = parser.isSet(noWait);
+    // Under --json stdout is the run's summary alone.
+    QTextStream &shown = plan.json ? err : out;
     if (DatabaseReference::isServerUrl(plan.db))
         return VerbArguments::fail(err, verb, QStringLiteral("a run records into a local database first; import the set "
                                                              "(`showdown import`) or give --db FILE"), 2);
@@ -87,15 +94,15 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
     for (const RuntimeInfo &runtime : set->runtimes)
         plan.runtimes.append(runtime.path);
 
-    out << "Result set " << reference << " ran " << plan.definition.path << " (sha256 " << plan.definition.sha256
+    shown << "Result set " << reference << " ran " << plan.definition.path << " (sha256 " << plan.definition.sha256
         << "), stored with it. Running it again runs these commands, each in its folder:\n";
     for (const UserBenchmark &benchmark : std::as_const(chosen)) {
-        out << "  " << benchmark.name << " (" << benchmark.category.name() << ' '
+        shown << "  " << benchmark.name << " (" << benchmark.category.name() << ' '
             << (benchmark.isServer() ? "server" : "program") << "), in " << benchmark.workingDirectory << ":\n";
         for (auto it = benchmark.environment.begin(); it != benchmark.environment.end(); ++it)
-            out << "    with " << it.key() << '=' << StoredDefinitionListing::shellQuoted(it.value()) << "\n";
+            shown << "    with " << it.key() << '=' << StoredDefinitionListing::shellQuoted(it.value()) << "\n";
         for (const QString &line : StoredDefinitionListing::commandLines(benchmark, set->runtimes))
-            out << "    " << line << "\n";
+            shown << "    " << line << "\n";
     }
     // A folder that has gone would make every command fail, or worse, run something else that sits there now.
     for (const UserBenchmark &benchmark : std::as_const(chosen)) {
@@ -113,7 +120,7 @@ std::variant<int, RerunVerb::Plan> RerunVerb::prepare(const QStringList &argumen
             again << QStringLiteral("--only") << StoredDefinitionListing::shellQuoted(plan.only.join(QLatin1Char(',')));
         if (plan.runs > 0)
             again << QStringLiteral("--runs") << QString::number(plan.runs);
-        out << "Nothing was run. To check and run these commands and record a new result set: " << again.join(QLatin1Char(' '))
+        shown << "Nothing was run. To check and run these commands and record a new result set: " << again.join(QLatin1Char(' '))
             << " --yes\n";
         return 0;
     }

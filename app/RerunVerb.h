@@ -9,7 +9,7 @@
 
 namespace showdown {
 
-/// `showdown rerun REF [--yes] [--runs N] [--only NAME,...]`: runs again the definition file a result set of the
+/// `showdown rerun REF [--yes] [--runs N] [--only NAME,...] [--json] [--no-wait]`: runs again the definition file a result set of the
 /// user's own benchmarks stored, as an explicit action that shows every command first. Without --yes it only shows
 /// them and says how to go on (on a terminal or not): opening, importing or showing a set never runs anything.
 class RerunVerb {
@@ -22,6 +22,8 @@ public:
         QStringList only;                ///< --only (else the set's own), checked against the file's names
         QStringList runtimes;            ///< the paths of the set's runtimes: the same interpreters again
         int runs = 0;                    ///< --runs, else the set's own; 0 keeps each benchmark's own
+        bool json = false;               ///< --json: the run's summary as JSON on stdout (the commands then go to stderr)
+        bool noWait = false;             ///< --no-wait: refuse rather than wait when another run holds the machine
     };
 
     /// Reads the set, prints the commands it would run (stdout) and checks their folders still exist.

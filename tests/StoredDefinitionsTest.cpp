@@ -323,10 +323,17 @@ private slots:
         QCOMPARE(setsIn(db).size(), 1);
 
         const CommandRun ran = runCommand(showdownBinary(), {QStringLiteral("rerun"), QString::number(m_id), QStringLiteral("--db"), db,
-                                                            QStringLiteral("--yes"), QStringLiteral("--runs"), QStringLiteral("1")});
+                                                            QStringLiteral("--yes"), QStringLiteral("--runs"), QStringLiteral("1"),
+                                                            QStringLiteral("--no-wait"), QStringLiteral("--json")});
         QVERIFY2(ran.code == 0, qPrintable(ran.err + ran.out));
+        // Under --json the commands are shown on stderr and stdout is the run's summary alone.
+        QVERIFY2(ran.err.contains(QStringLiteral("Running it again runs these commands")), qPrintable(ran.err));
+        const QJsonObject summary = QJsonDocument::fromJson(ran.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+        QCOMPARE(summary.value(QLatin1String("processes")).toInt(), 2);
         const QList<ResultSetInfo> sets = setsIn(db);
         QCOMPARE(sets.size(), 2);
+        QCOMPARE(summary.value(QLatin1String("result_set")).toInteger(), sets.last().id);
         QCOMPARE(sets.last().status, QStringLiteral("complete"));
         QCOMPARE(sets.last().sampleCount, 2);  // one process of primes on each of the two runtimes
         QCOMPARE(definitionsIn(db, sets.last().id), definitionsIn(db, m_id));
