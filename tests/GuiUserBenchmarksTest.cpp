@@ -10,6 +10,9 @@
 #include "ComparisonTableModel.h"
 #include "ErrorBanner.h"
 #include "Inventory.h"
+#include "LoadSweepPage.h"
+#include "LoadTableModel.h"
+#include "ChartPanel.h"
 #include "MainWindow.h"
 #include "PerformancePage.h"
 #include "RerunDialog.h"
@@ -26,6 +29,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QChart>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -318,6 +322,48 @@ private slots:
         QVERIFY2(text.contains(QLatin1String("showdown run --benchmarks resources/examples/cpu-pair")), qPrintable(text));
         QCOMPARE(yours->definitionModel()->rowCount(), 0);
         QVERIFY(!yours->rerunButton()->isEnabled());
+    }
+
+    void userServersShowTheirLoadRows()
+    {
+        // The http-pair example (Express and FastAPI); measured once user servers run under load (issue15-servers).
+        const QString db = m_dir.filePath(QStringLiteral("servers.sqlite"));
+        const QString example = QDir::cleanPath(QStringLiteral(SHOWDOWN_TESTS_DIR "/../resources/examples/http-pair"));
+        const CommandRun run = runCommand(showdownBinary(), {QStringLiteral("run"), QStringLiteral("--db"), db, QStringLiteral("--benchmarks"), example,
+                                                             QStringLiteral("--runs"), QStringLiteral("1")});
+        if (run.code != 0 && run.err.contains(QLatin1String("Not measured")))
+            QSKIP("this build checks user servers but does not measure them yet");
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonArray expected = showJson(db, 1).value(QStringLiteral("load_rows")).toArray();
+        QVERIFY(!expected.isEmpty());
+
+        MainWindow window(db);
+        window.show();
+        QVERIFY(settle(window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->currentId() == 1 && !window.session()->loading(), 30000);
+        auto *yours = page<UserBenchmarksPage>(window);
+        window.showPage(int(window.pages().indexOf(yours)));
+        QVERIFY2(yours->explanation().isEmpty(), qPrintable(yours->explanation()));
+        QCOMPARE(yours->definitionModel()->rows().first().benchmark.name, QStringLiteral("order-summary"));
+        QCOMPARE(yours->loadModel()->rowCount(), int(expected.size()));
+        for (const LoadRow &row : yours->loadModel()->rows()) {
+            const auto match = std::find_if(expected.begin(), expected.end(), [&](const QJsonValue &v) {
+                return v[QStringLiteral("runtime")].toString() == row.runtime && v[QStringLiteral("endpoint")].toString() == row.endpoint
+                    && v[QStringLiteral("connections")].toInt() == row.connections;
+            });
+            QVERIFY(match != expected.end());
+            QCOMPARE(row.benchmark, QStringLiteral("order-summary"));
+            QVERIFY(qFuzzyCompare(row.requestsPerSec, (*match)[QStringLiteral("requests_per_sec")].toDouble()));
+        }
+        // No process times to plot: the page opens on the servers' chart, drawn from the same rows.
+        QVERIFY(yours->throughputPanel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(yours->throughputPanel()->chart() != nullptr, 20000);
+        QVERIFY2(yours->throughputPanel()->chart()->title().contains(QLatin1String("throughput against connections")),
+                 qPrintable(yours->throughputPanel()->chart()->title()));
+        // And on Concurrency, with the built-in servers' rows.
+        auto *concurrency = page<LoadSweepPage>(window);
+        window.showPage(int(window.pages().indexOf(concurrency)));
+        QCOMPARE(concurrency->model()->rowCount(), int(expected.size()));
     }
 
     void rerunShowsTheCommandsAndRunsOnlyOnceConfirmed()

@@ -13,6 +13,7 @@
 #include "SummaryTableModel.h"
 #include "UserBenchmarkTableModel.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QSet>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace showdown {
@@ -61,9 +63,17 @@ UserBenchmarksPage::UserBenchmarksPage(PageContext &context, QWidget *parent)
     connect(m_rerun, &QPushButton::clicked, this, &UserBenchmarksPage::rerun);
     m_rerunNote = new QLabel;
     m_rerunNote->setWordWrap(true);
+    m_endpoint = new QComboBox;
+    m_endpoint->setToolTip(tr("Which of your servers' requests the throughput chart shows"));
+    m_endpointLabel = new QLabel(tr("Request:"));
+    connect(m_endpoint, &QComboBox::currentTextChanged, this, &UserBenchmarksPage::drawThroughput);
+    m_endpoint->hide();
+    m_endpointLabel->hide();
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_rerun);
     bar->addWidget(m_rerunNote, 1);
+    bar->addWidget(m_endpointLabel);
+    bar->addWidget(m_endpoint);
 
     auto *definitions = new DataTable(m_definitions);
     auto *content = new QWidget;
@@ -127,15 +137,34 @@ void UserBenchmarksPage::showSnapshot(const ResultSnapshot &snapshot)
                           tr("Your servers are measured by load, not by process time: see Servers: throughput."));
     m_ratios->setChartLater([comparisons = m_comparisons->rows(), style] { return ChartFactory::ratios(comparisons, style); },
                             tr("A ratio needs valid samples of the same benchmark from a Node.js and a Python runtime; this set has none."));
-    const QList<LoadRow> load = m_load->rows();
-    const QStringList endpoints = ServerRows::endpoints(load, {});
-    const QString endpoint = endpoints.value(0);
-    m_throughput->setChartLater([load = ServerRows::ofEndpoint(load, endpoint), endpoint, style] {
+    const QStringList endpoints = ServerRows::endpoints(m_load->rows(), {});
+    {
+        const QString current = m_endpoint->currentText();
+        const QSignalBlocker blocker(m_endpoint);
+        m_endpoint->clear();
+        m_endpoint->addItems(endpoints);
+        if (endpoints.contains(current))
+            m_endpoint->setCurrentText(current);
+    }
+    m_endpoint->setVisible(endpoints.size() > 1);
+    m_endpointLabel->setVisible(endpoints.size() > 1);
+    drawThroughput();
+    if (rows.isEmpty() && m_load->rows().isEmpty())
+        m_bars->setChart(nullptr, noValid);
+    // A set of servers only opens on their chart rather than on an empty one.
+    if (rows.isEmpty() && !m_load->rows().isEmpty()) {
+        if (auto *tabs = qobject_cast<QTabWidget *>(m_throughput->parentWidget()->parentWidget()))
+            tabs->setCurrentWidget(m_throughput);
+    }
+    showContent();
+}
+
+void UserBenchmarksPage::drawThroughput()
+{
+    const QString endpoint = m_endpoint->currentText();
+    m_throughput->setChartLater([load = ServerRows::ofEndpoint(m_load->rows(), endpoint), endpoint, style = chartStyle()] {
         return load.isEmpty() ? nullptr : ChartFactory::throughput(load, tr("%1: throughput against connections (higher is better)").arg(endpoint), style);
     }, tr("No server of yours was measured under load in this set."));
-    if (rows.isEmpty() && load.isEmpty())
-        m_bars->setChart(nullptr, noValid);
-    showContent();
 }
 
 void UserBenchmarksPage::rerun()

@@ -2,6 +2,7 @@
 
 #include "Page.h"
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -30,12 +31,15 @@ public:
     [[nodiscard]] ComparisonTableModel *comparisonModel() const { return m_comparisons; }
     [[nodiscard]] LoadTableModel *loadModel() const { return m_load; }
     [[nodiscard]] ChartPanel *barsPanel() const { return m_bars; }
+    [[nodiscard]] ChartPanel *throughputPanel() const { return m_throughput; }
     [[nodiscard]] QPushButton *rerunButton() const { return m_rerun; }
     /// Asks `showdown rerun ID` for the commands, shows them (RerunDialog), and runs them once confirmed.
     void rerun();
 
 private:
     void onListed(int exitCode, const QByteArray &output, const QString &problem);
+    /// The servers' chart for the endpoint chosen (a server may declare several requests).
+    void drawThroughput();
 
     UserBenchmarkTableModel *m_definitions = nullptr;
     SummaryTableModel *m_summary = nullptr;
@@ -45,6 +49,8 @@ private:
     ChartPanel *m_bars = nullptr;
     ChartPanel *m_ratios = nullptr;
     ChartPanel *m_throughput = nullptr;
+    QLabel *m_endpointLabel = nullptr;
+    QComboBox *m_endpoint = nullptr;
     QPushButton *m_rerun = nullptr;
     QLabel *m_rerunNote = nullptr;
     CommandOutput *m_listing = nullptr;
