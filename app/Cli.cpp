@@ -616,7 +616,11 @@ int Cli::runVerb(const RunOptions &options)
 
 int Cli::rerunVerb(const QStringList &arguments)
 {
-    const std::variant<int, RerunVerb::Plan> prepared = RerunVerb::prepare(arguments, m_out, m_err);
+    // The window's form (`--events`, as `run` takes it): stdout carries only the run's events, so the commands
+    // (already shown in the window before it asked) go to stderr.
+    QStringList rest = arguments;
+    const bool events = rest.removeAll(QStringLiteral("--events")) > 0;
+    const std::variant<int, RerunVerb::Plan> prepared = RerunVerb::prepare(rest, events ? m_err : m_out, m_err);
     m_out.flush();
     m_err.flush();
     if (const int *code = std::get_if<int>(&prepared))
@@ -631,6 +635,7 @@ int Cli::rerunVerb(const QStringList &arguments)
     options.storedBenchmarks = plan.definition;
     options.json = plan.json;
     options.noWait = plan.noWait;
+    options.events = events;
     return runVerb(options);
 }
 

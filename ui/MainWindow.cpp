@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AddBenchmarksDialog.h"
 #include "AdoptionPage.h"
 #include "AppSettings.h"
 #include "DatabaseReference.h"
@@ -19,6 +20,7 @@
 #include "RunDialog.h"
 #include "ScalingPage.h"
 #include "SettingsDialog.h"
+#include "UserBenchmarksPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +65,7 @@ QList<PageEntry> pageList()
         {[](PageContext &c) { return new AdoptionPage(c); }},
         {[](PageContext &c) { return new DecisionPage(c); }},
         {[](PageContext &c) { return new HistoryPage(c); }},
+        {[](PageContext &c) { return new UserBenchmarksPage(c); }},
     };
 }
 
@@ -104,6 +107,8 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent) : QMainWind
         startRun(request);
     };
     m_context.showRunDialog = [this] { showRunDialog(); };
+    m_context.showAddBenchmarks = [this] { showAddBenchmarks(); };
+    m_context.startRun = [this](const RunRequest &request) { return startRun(request); };
 
     createActions();
     createPages();
@@ -136,6 +141,9 @@ void MainWindow::createActions()
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_run->setToolTip(tr("Choose a suite, runtimes and benchmarks, and run them (Ctrl+R)"));
     connect(m_run, &QAction::triggered, this, &MainWindow::showRunDialog);
+    auto *addBenchmarks = new QAction(style->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add benchmarks…"), this);
+    addBenchmarks->setToolTip(tr("Check and run your own benchmarks: a definition file, a folder holding showdown.json, or one written here"));
+    connect(addBenchmarks, &QAction::triggered, this, &MainWindow::showAddBenchmarks);
     m_runQuick = new QAction(tr("Run &quick suite"), this);
     m_runQuick->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_runQuick, &QAction::triggered, this, [this] { m_context.runQuickSuite(); });
@@ -178,7 +186,7 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setMovable(false);
-    toolbar->addActions({m_run, m_stop, m_open, m_export});
+    toolbar->addActions({m_run, addBenchmarks, m_stop, m_open, m_export});
     if (auto *openButton = qobject_cast<QToolButton *>(toolbar->widgetForAction(m_open))) {
         openButton->setMenu(m_recent);
         openButton->setPopupMode(QToolButton::MenuButtonPopup);
@@ -196,7 +204,7 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addActions({m_run, m_runQuick, m_stop});
+    run->addActions({m_run, m_runQuick, addBenchmarks, m_stop});
 }
 
 void MainWindow::createPages()
@@ -330,7 +338,8 @@ bool MainWindow::startRun(const RunRequest &request)
     m_stop->setEnabled(true);
     m_progress->setRange(0, 0);
     m_progress->show();
-    m_progressLabel->setText(tr("Starting the %1 suite…").arg(request.suite));
+    m_progressLabel->setText(!request.benchmarks.isEmpty() || !request.rerun.isEmpty() ? tr("Starting your benchmarks…")
+                                                                                     : tr("Starting the %1 suite…").arg(request.suite));
     m_liveRead.start();
     m_progressLabel->show();
     return true;
@@ -343,6 +352,19 @@ void MainWindow::showRunDialog()
         return;
     }
     auto *dialog = new RunDialog(*m_inventory, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startRun(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::showAddBenchmarks()
+{
+    if (!m_inventory->ready())
+        return reportError(tr("Still looking for runtimes; try again in a moment."));
+    RunRequest base;
+    base.runtimes = m_inventory->defaultSelection();
+    base.timeoutSeconds = AppSettings::timeoutSeconds();
+    auto *dialog = new AddBenchmarksDialog(base, [this](const QString &message) { reportError(message); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { startRun(dialog->request()); });
     dialog->open();

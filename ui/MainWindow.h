@@ -34,6 +34,8 @@ public:
     bool startRun(const RunRequest &request);
     /// Opens the Run dialog (non-modal); its Start begins the run.
     void showRunDialog();
+    /// Opens "Add benchmarks…" (non-modal): a definition file is checked, and its Run begins a run of it.
+    void showAddBenchmarks();
     /// Switches to another database file; a bad file is refused with the error shown and nothing changed.
     /// A file that does not exist yet reads as an empty database (Settings may name a new one).
     void openDatabase(const QString &path);

@@ -2,6 +2,7 @@
 
 #include "ChartFactory.h"
 #include "ResultSnapshot.h"
+#include "RunController.h"
 
 #include <QWidget>
 
@@ -15,7 +16,6 @@ namespace showdown {
 
 class Inventory;
 class ResultSession;
-class RunController;
 
 /// What every page may use: the open result set, the runs, the machine's runtimes, and the window's
 /// single way of showing errors and starting the quick suite.
@@ -26,6 +26,9 @@ struct PageContext {
     std::function<void(const QString &)> reportError;
     std::function<void()> runQuickSuite;
     std::function<void()> showRunDialog;
+    std::function<void()> showAddBenchmarks;
+    /// Starts a run as the Run dialog's Start does (false: the reason went to reportError).
+    std::function<bool(const RunRequest &)> startRun;
 };
 
 /// One page of the window. A page only renders the snapshot it is given; adding one is a line in

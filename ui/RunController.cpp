@@ -7,18 +7,30 @@ namespace showdown {
 
 QStringList RunRequest::arguments(const QString &databasePath) const
 {
+    // A re-run repeats what the stored set ran, on its definitions as stored; the user has seen its commands.
+    if (!rerun.isEmpty())
+        return {QStringLiteral("rerun"), rerun, QStringLiteral("--yes"), QStringLiteral("--events"), QStringLiteral("--db"), databasePath};
     QStringList arguments{QStringLiteral("run"), QStringLiteral("--events"), QStringLiteral("--suite"), suite,
                           QStringLiteral("--db"), databasePath};
+    if (!benchmarks.isEmpty())
+        arguments << QStringLiteral("--benchmarks") << benchmarks;
     if (!only.isEmpty())
         arguments << QStringLiteral("--only") << only.join(QLatin1Char(','));
-    // Paths, not names: the child labels a path it also detects with the detected name, and probes any other.
-    // A runtime made by an environment (PYTHON_GIL=1 on a free-threaded build) shares its path: it goes by name.
-    for (const RuntimeInfo &runtime : runtimes)
-        arguments << QStringLiteral("--runtime") << (runtime.environment.isEmpty() ? runtime.path : runtime.name);
+    arguments << runtimeArguments();
     if (runs > 0)
         arguments << QStringLiteral("--runs") << QString::number(runs);
     if (timeoutSeconds > 0)
         arguments << QStringLiteral("--timeout") << QString::number(timeoutSeconds);
+    return arguments;
+}
+
+QStringList RunRequest::runtimeArguments() const
+{
+    // Paths, not names: the child labels a path it also detects with the detected name, and probes any other.
+    // A runtime made by an environment (PYTHON_GIL=1 on a free-threaded build) shares its path: it goes by name.
+    QStringList arguments;
+    for (const RuntimeInfo &runtime : runtimes)
+        arguments << QStringLiteral("--runtime") << (runtime.environment.isEmpty() ? runtime.path : runtime.name);
     return arguments;
 }
 

@@ -19,9 +19,13 @@ struct RunRequest {
     QList<RuntimeInfo> runtimes;  ///< at least one node and one python for comparisons
     int runs = 0;                 ///< processes per benchmark and runtime; 0 keeps the suite's
     int timeoutSeconds = 0;       ///< per process; 0 keeps each benchmark's own
+    QString benchmarks;           ///< a user's definition file (or folder): run its benchmarks instead of Showdown's
+    QString rerun;                ///< a stored set's id: run its stored definitions again (`showdown rerun ID --yes`)
 
-    /// The `showdown run` arguments that ask for exactly this run, in the window's database.
+    /// The `showdown run` (or `rerun`) arguments that ask for exactly this run, in the window's database.
     [[nodiscard]] QStringList arguments(const QString &databasePath) const;
+    /// `--runtime X` for each runtime, as both the run and `benchmarks check` take them.
+    [[nodiscard]] QStringList runtimeArguments() const;
 };
 
 /// Runs one suite at a time by starting `showdown run --events` as a child process and relaying its
