@@ -69,7 +69,7 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
             return VerbArguments::fail(err, verb, error);
         const std::optional<ClaimInputs> claims = ClaimInputs::fromResultSet(loaded->set.samples, loaded->set.runtimes);
         write = [&, claims](ReportFormat format, QIODevice *device) {
-            return ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories, claims, format, device,
+            return ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories, {}, claims, format, device,
                                                 &error);
         };
     }

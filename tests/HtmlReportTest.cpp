@@ -185,7 +185,7 @@ private slots:
         QString error;
         const PagePlan::Categories categories = PagePlan::shipped(&error);
         QVERIFY2(!categories.isEmpty(), qPrintable(error));
-        QVERIFY2(ReportWriter::writeResultSet(m_set.info, m_set.runtimes, m_analysis, categories,
+        QVERIFY2(ReportWriter::writeResultSet(m_set.info, m_set.runtimes, m_analysis, categories, {},
                                               ClaimInputs::fromResultSet(m_set.samples, m_set.runtimes), ReportFormat::Pdf, &pdf, &error),
                  qPrintable(error));
         QFile file(m_dir.filePath(QStringLiteral("report.pdf")));
