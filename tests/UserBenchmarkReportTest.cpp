@@ -104,6 +104,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // To look at the reports (pdftoppm, a browser): SHOWDOWN_KEEP_REPORTS=1 keeps the folder and names it.
+        if (qEnvironmentVariableIsSet("SHOWDOWN_KEEP_REPORTS")) {
+            m_dir.setAutoRemove(false);
+            qInfo("reports kept in %s", qPrintable(m_dir.path()));
+        }
         m_folder = m_dir.filePath(QStringLiteral("a-team-project-with-a-rather-long-folder-name/benchmarks-for-the-showdown/cpu-pair"));
         QVERIFY(copyFolder(ResourceLocator::resourcesDir() + QStringLiteral("/examples/cpu-pair"), m_folder));
         m_database = m_dir.filePath(QStringLiteral("results.sqlite"));
@@ -150,7 +155,7 @@ private slots:
         const QJsonObject declared = QJsonDocument::fromJson(file.text).object().value(QLatin1String("benchmarks")).toArray().first().toObject();
         for (const QString &text : {declared.value(QLatin1String("name")).toString(), declared.value(QLatin1String("category")).toString(),
                                     QStringLiteral("{runtime} primes.js {size}"), QStringLiteral("{runtime} primes.py {size}"),
-                                    QStringLiteral("exactly \"17984\\n\""), QStringLiteral("200000 ({size})"), QStringLiteral("10 processes per runtime"),
+                                    QStringLiteral("exactly \"17984\\n\""), QStringLiteral("200000: replaces {size}"), QStringLiteral("10 processes per runtime"),
                                     QStringLiteral("60 s per process"), QStringLiteral("program timed as a whole process")}) {
             QVERIFY2(paper.simplified().contains(text), qPrintable(text));
             QVERIFY2(page.contains(text.toHtmlEscaped()), qPrintable(text));
@@ -304,7 +309,7 @@ private slots:
             QVERIFY2(text.contains(QLatin1String("Results of your servers")), qPrintable(text.left(3000)));
             QVERIFY(!text.contains(QLatin1String("Results of your programs")));
             for (const QString &declared : {QStringLiteral("GET /health answers"), QStringLiteral("POST /summary"), QStringLiteral("Content-Type: application/json"),
-                                            QStringLiteral("expects status 200"), QStringLiteral("{runtime} server.js {port}"),
+                                            QStringLiteral("Expects status 200"), QStringLiteral("{runtime} server.js {port}"),
                                             QStringLiteral("{runtime} -m uvicorn app:app --host 127.0.0.1 --port {port} --log-level warning"),
                                             QStringLiteral("NODE_ENV=production"), QStringLiteral("/summary: throughput against connections")}) {
                 QVERIFY2(text.contains(format == ReportFormat::Pdf ? declared : declared.toHtmlEscaped().replace(QLatin1String("&quot;"), QLatin1String("\""))),

@@ -21,15 +21,20 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserBenchmarkReport", text);
 }
 
-/// Bytes as a JSON string literal ("17984\n"): escapes show newlines and quotes as they were declared.
+/// Declared bytes as a reader can check them: as text when they are plain text (a JSON body reads as JSON), as a
+/// JSON string literal when they hold a newline or another control character ("17984\n": the newline matters).
 QString literal(const QByteArray &bytes)
 {
     const QString text = QString::fromUtf8(bytes.left(kLongestExcerpt));
-    QString quoted = QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
-    quoted = quoted.mid(1, quoted.size() - 2);  // the array's brackets
+    static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
+    QString shown = text;
+    if (text.contains(control)) {
+        shown = QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
+        shown = shown.mid(1, shown.size() - 2);  // the array's brackets
+    }
     if (bytes.size() > kLongestExcerpt)
-        quoted += tr(" … (%1 bytes in all)").arg(bytes.size());
-    return quoted;
+        shown += tr(" … (%1 bytes in all)").arg(bytes.size());
+    return shown;
 }
 
 QString expected(const ExpectedBytes &bytes, const QString &agreeing)
@@ -57,19 +62,17 @@ QString familyTitle(RuntimeFamily family)
     return family == RuntimeFamily::JavaScript ? tr("JavaScript") : tr("Python");
 }
 
+/// One line each, as the request goes out: request line, headers, body; then what must come back.
 QString request(const UserRequest &r)
 {
-    QStringList parts{QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path)};
+    QStringList lines{QStringLiteral("%1 %2").arg(QString::fromLatin1(r.method), r.path)};
     for (const auto &[name, value] : r.headers)
-        parts.append(QStringLiteral("%1: %2").arg(QString::fromLatin1(name), QString::fromUtf8(value)));
+        lines.append(QStringLiteral("%1: %2").arg(QString::fromLatin1(name), QString::fromUtf8(value)));
     if (!r.body.isEmpty())
-        parts.append(tr("body %1").arg(literal(r.body)));
-    parts.append(tr("expects status %1").arg(r.expectedStatus));
-    if (r.expectedBody.declared())
-        parts.append(tr("and a body of %1").arg(expected(r.expectedBody, QString())));
-    else
-        parts.append(tr("and the same body from every runtime"));
-    return parts.join(QStringLiteral("; "));
+        lines.append(tr("Body: %1").arg(literal(r.body)));
+    lines.append(r.expectedBody.declared() ? tr("Expects status %1 and a body of %2").arg(r.expectedStatus).arg(expected(r.expectedBody, QString()))
+                                           : tr("Expects status %1 and the same body from every runtime").arg(r.expectedStatus));
+    return lines.join(QLatin1Char('\n'));
 }
 
 template <typename Row>
@@ -165,7 +168,8 @@ QList<QStringList> UserBenchmarkReport::declaration(const UserBenchmark &b)
         kinds.append(kind.name());
     rows.append({tr("Runtimes"), kinds.isEmpty() ? tr("every runtime of the families above in the run") : kinds.join(QStringLiteral(", "))});
     if (b.size)
-        rows.append({tr("Size"), tr("%1 ({size}%2)").arg(*b.size).arg(b.protocol ? tr(", and --size") : QString())});
+        rows.append({tr("Size"), b.protocol ? tr("%1: replaces {size}, and is passed as --size").arg(*b.size)
+                                            : tr("%1: replaces {size}").arg(*b.size)});
     if (!b.isServer())
         rows.append({b.protocol ? tr("Expected result") : tr("Expected output"),
                      expected(b.expectedOutput, tr("the same from every runtime (no expected output declared)"))});
