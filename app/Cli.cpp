@@ -6,8 +6,10 @@
 #include "MergeVerb.h"
 #include "PushVerb.h"
 #include "ReportVerb.h"
+#include "RerunVerb.h"
 
 #include "AsioLoadDriver.h"
+#include "BenchmarkDefinitionFile.h"
 #include "BenchmarksCheckVerb.h"
 #include "DatabaseReference.h"
 #include "Catalog.h"
@@ -27,6 +29,7 @@
 #include "RuntimesVerb.h"
 #include "RuntimeDetector.h"
 #include "RuntimeListing.h"
+#include "StoredDefinitionListing.h"
 #include "SuiteRecorder.h"
 #include "SuiteRunner.h"
 #include "TerminalProgress.h"
@@ -167,6 +170,7 @@ QStringList Cli::verbs()
     QStringList names = kVerbs;
     for (const OwnVerb &verb : kOwnVerbs)
         names.append(QString::fromLatin1(verb.name));
+    names.append(QStringLiteral("rerun"));
     return names;
 }
 
@@ -221,6 +225,9 @@ int Cli::run(const QStringList &arguments)
         m_err.flush();
         return code;
     }
+    // `rerun REF` has options of its own and, once confirmed, runs through runVerb like `run --benchmarks`.
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("rerun"))
+        return rerunVerb(arguments.mid(2));
     if (const OwnVerb *verb = findOwnVerb(arguments)) {
         const int code = verb->run(arguments.mid(2), m_out, m_err);
         m_out.flush();
@@ -240,7 +247,8 @@ int Cli::run(const QStringList &arguments)
         "  benchmarks check FILE    check a definition file of your own benchmarks (USER_BENCHMARKS.md), running each once\n"
         "  run                      run a suite and store every sample\n"
         "  list                     the result sets in the database\n"
-        "  show ID                  statistics and node/python comparisons of a result set\n")
+        "  show ID                  statistics and node/python comparisons of a result set\n"
+        "  rerun REF [--yes]        show, then with --yes run, the commands of a set's stored definition file\n")
         + ownVerbHelp + QStringLiteral(
         "\nWithout a verb Showdown opens its window (or, with no display, runs the quick suite):\n"
         "  showdown FILE            opens a saved .showdown file (read-only) or a database in the window\n"
@@ -491,10 +499,15 @@ int Cli::runVerb(const RunOptions &options)
     }
 
     // A user's definition file replaces the catalogue, once it has passed its check on these very runtimes.
+    // The text checked is the text run and stored with the set.
     std::optional<Catalog> userCatalog;
-    if (!options.benchmarks.isEmpty()) {
+    QList<StoredDefinitionFile> definitions;
+    if (!options.benchmarks.isEmpty() || options.storedBenchmarks) {
+        const BenchmarkDefinitionFile file = options.storedBenchmarks ? BenchmarkDefinitionFile::fromStored(*options.storedBenchmarks)
+                                                                      : BenchmarkDefinitionFile::load(options.benchmarks);
+        definitions.append(file.stored());
         QStringList notes;
-        userCatalog = UserBenchmarkRun::prepare(options.benchmarks, catalog->suites(), runner, selection, &notes, &error);
+        userCatalog = UserBenchmarkRun::prepare(file, catalog->suites(), runner, selection, &notes, &error);
         for (const QString &note : std::as_const(notes))
             m_err << "Not measured: " << note << "\n";
         if (!userCatalog)
@@ -527,6 +540,7 @@ int Cli::runVerb(const RunOptions &options)
         return Failure;
     SuiteRecorder recorder(store, suiteRunner);
     recorder.setMachineLabel(options.label);
+    recorder.setDefinitions(definitions);
     const qint64 id = recorder.begin(suite, only, runs, selection, steps.size(), &error);
     if (id == 0)
         return fail(error);
@@ -598,6 +612,24 @@ int Cli::runVerb(const RunOptions &options)
     m_out.flush();
     m_err.flush();
     return status == QLatin1String("complete") && invalid == 0 && reported ? Success : Failure;
+}
+
+int Cli::rerunVerb(const QStringList &arguments)
+{
+    const std::variant<int, RerunVerb::Plan> prepared = RerunVerb::prepare(arguments, m_out, m_err);
+    m_out.flush();
+    m_err.flush();
+    if (const int *code = std::get_if<int>(&prepared))
+        return *code;
+    const RerunVerb::Plan &plan = std::get<RerunVerb::Plan>(prepared);
+    RunOptions options;
+    options.suite = plan.suite;
+    options.only = plan.only;
+    options.runtimes = plan.runtimes;
+    options.runs = plan.runs;
+    options.db = plan.db;
+    options.storedBenchmarks = plan.definition;
+    return runVerb(options);
 }
 
 int Cli::listVerb(const QString &db, bool json, const QString &machine)
@@ -674,8 +706,13 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json, const QSt
             return fail(error);
         analysis->runtimeComparisons = ResultAnalysis::runtimeComparisons(ResultAnalysis::rows(samples, runtimes), *baselines);
     }
+    // A set of the user's own benchmarks says which definition file declared each of them; others have none.
+    const QList<StoredDefinitionFile> definitions = store.definitionFiles(id, &error);
+    if (!error.isEmpty())
+        return fail(error);
     if (!json) {
         printSummary(*info, *analysis);
+        m_out << StoredDefinitionListing::text(definitions);
         m_out.flush();
         return Success;
     }
@@ -704,7 +741,8 @@ int Cli::showVerb(const QString &idText, const QString &db, bool json, const QSt
                                        {QStringLiteral("runtime_comparisons"), runtimeComparisonList},
                                        {QStringLiteral("load_rows"), loadList},
                                        {QStringLiteral("scaling"), scalingList},
-                                       {QStringLiteral("capacity"), capacityList}})
+                                       {QStringLiteral("capacity"), capacityList},
+                                       {QStringLiteral("definitions"), StoredDefinitionListing::toJson(definitions)}})
                  .toJson(QJsonDocument::Indented);
     m_out.flush();
     return Success;

@@ -45,8 +45,12 @@ private:
         QString pdf;
         QString label;           ///< the machine's label (MachineIdentity); empty: none
         QString benchmarks;      ///< a user's definition file (USER_BENCHMARKS.md) measured instead of the catalogue
+        /// `rerun`: the definition file stored with a set, run instead of `benchmarks` (its text, not today's file)
+        std::optional<StoredDefinitionFile> storedBenchmarks;
     };
     [[nodiscard]] int runVerb(const RunOptions &options);
+    /// `rerun REF`: shows the commands of the set's stored definition file; with --yes runs them through runVerb.
+    [[nodiscard]] int rerunVerb(const QStringList &arguments);
     /// Writes one `--events` line at once, so the front end sees it while the run goes on.
     void emitEvent(const RunEvent &event);
     /// `machine`: only the sets measured there (label, host name or id); empty: every set.

@@ -1,5 +1,6 @@
 #include "ReportVerb.h"
 
+#include "BenchmarkDefinitionFile.h"
 #include "PagePlan.h"
 #include "ReportWriter.h"
 #include "ResultSetReference.h"
@@ -67,6 +68,8 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         categories = PagePlan::shipped(&error);
         if (categories.isEmpty())
             return VerbArguments::fail(err, verb, error);
+        // A set of the user's own benchmarks places them by the categories its stored definition files declare.
+        categories = PagePlan::withUserBenchmarks(categories, BenchmarkDefinitionFile::benchmarksOf(loaded->set.definitions));
         const std::optional<ClaimInputs> claims = ClaimInputs::fromResultSet(loaded->set.samples, loaded->set.runtimes);
         write = [&, claims](ReportFormat format, QIODevice *device) {
             return ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories, {}, claims, format, device,

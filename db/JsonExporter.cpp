@@ -40,6 +40,18 @@ QJsonObject JsonExporter::loadPoint(const LoadPoint &point)
                        {QStringLiteral("slo_p99_ms"), point.sloP99Ms}};
 }
 
+QJsonObject JsonExporter::definition(const StoredDefinitionFile &definition)
+{
+    QJsonObject object{{QStringLiteral("path"), definition.path}, {QStringLiteral("sha256"), definition.sha256}};
+    // Text whose UTF-8 decoding gives back the very bytes is written as text, so the file stays readable in the export.
+    const QString text = QString::fromUtf8(definition.text);
+    if (text.toUtf8() == definition.text)
+        object.insert(QStringLiteral("text"), text);
+    else
+        object.insert(QStringLiteral("text_base64"), QString::fromLatin1(definition.text.toBase64()));
+    return object;
+}
+
 QJsonObject JsonExporter::sample(const Sample &s)
 {
     QJsonArray points;
@@ -79,7 +91,7 @@ QJsonObject JsonExporter::document(const QList<ResultSetBundle> &bundles)
         QJsonArray processes;
         for (const Sample &s : bundle.samples)
             processes.append(sample(s));
-        sets.append(QJsonObject{{QStringLiteral("uuid"), info.uuid},
+        QJsonObject set{{QStringLiteral("uuid"), info.uuid},
                                 {QStringLiteral("created"), timestamp(info.created)},
                                 {QStringLiteral("finished"), info.finished.isValid() ? QJsonValue(timestamp(info.finished)) : QJsonValue()},
                                 {QStringLiteral("suite"), info.suite},
@@ -90,7 +102,15 @@ QJsonObject JsonExporter::document(const QList<ResultSetBundle> &bundles)
                                 {QStringLiteral("parameters"), info.parameters},
                                 {QStringLiteral("environment"), info.environment},
                                 {QStringLiteral("runtimes"), runtimes},
-                                {QStringLiteral("processes"), processes}});
+                                {QStringLiteral("processes"), processes}};
+        // Only sets of the user's own benchmarks have definitions: exports of built-in runs stay as they were.
+        if (!bundle.definitions.isEmpty()) {
+            QJsonArray definitions;
+            for (const StoredDefinitionFile &file : bundle.definitions)
+                definitions.append(definition(file));
+            set.insert(QStringLiteral("definitions"), definitions);
+        }
+        sets.append(set);
     }
     return QJsonObject{{QStringLiteral("format"), QString::fromLatin1(kFormat)},
                        {QStringLiteral("schema_version"), kSchemaVersion},

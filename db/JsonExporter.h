@@ -21,6 +21,9 @@ public:
     [[nodiscard]] static QByteArray toJson(const QList<ResultSetBundle> &bundles);
     [[nodiscard]] static QJsonObject sample(const Sample &sample);
     [[nodiscard]] static QJsonObject loadPoint(const LoadPoint &point);
+    /// One stored definition file: path, sha256, and its text as a string, or `text_base64` when the bytes are not
+    /// UTF-8 (so they come back byte for byte either way).
+    [[nodiscard]] static QJsonObject definition(const StoredDefinitionFile &definition);
     /// Timestamps in exports: UTC with milliseconds, the precision the database keeps.
     [[nodiscard]] static QString timestamp(const QDateTime &time);
 };

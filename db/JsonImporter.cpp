@@ -168,6 +168,29 @@ Sample readSample(const QJsonObject &object, const QString &where, QString *erro
     return s;
 }
 
+StoredDefinitionFile readDefinition(const QJsonObject &object, const QString &where, QString *error)
+{
+    FieldReader r(object, where, error);
+    StoredDefinitionFile definition;
+    definition.path = r.text("path");
+    definition.sha256 = r.text("sha256");
+    const bool plain = object.contains(QLatin1String("text"));
+    if (r.ok() && plain == object.contains(QLatin1String("text_base64"))) {
+        *error = QStringLiteral("%1 must have exactly one of \"text\" and \"text_base64\"").arg(where);
+        return definition;
+    }
+    if (plain) {
+        definition.text = r.text("text").toUtf8();
+    } else {
+        const QString encoded = r.text("text_base64");
+        const auto decoded = QByteArray::fromBase64Encoding(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (r.ok() && !decoded)
+            *error = QStringLiteral("%1 must be base64").arg(r.path(QStringLiteral("text_base64")));
+        definition.text = decoded.decoded;
+    }
+    return definition;
+}
+
 ResultSetBundle readSet(const QJsonObject &object, const QString &where, QString *error)
 {
     FieldReader r(object, where, error);
@@ -204,6 +227,15 @@ ResultSetBundle readSet(const QJsonObject &object, const QString &where, QString
             break;
         }
         bundle.samples.append(readSample(processes.at(i).toObject(), at, error));
+    }
+    const QJsonArray definitions = r.array("definitions", false);
+    for (qsizetype i = 0; r.ok() && i < definitions.size(); ++i) {
+        const QString at = r.path(QStringLiteral("definitions[%1]").arg(i));
+        if (!definitions.at(i).isObject()) {
+            *error = QStringLiteral("%1 must be an object").arg(at);
+            break;
+        }
+        bundle.definitions.append(readDefinition(definitions.at(i).toObject(), at, error));
     }
     for (const Sample &sample : bundle.samples)
         info.sampleCount += sample.iterationsNs.size();

@@ -26,6 +26,8 @@ std::optional<ResultSetBundle> ResultSetBundle::fromStore(const ResultStore &sto
     bundle.runtimes = store.runtimes(id, &problem);
     if (problem.isEmpty())
         bundle.samples = store.samples(id, &problem);
+    if (problem.isEmpty())
+        bundle.definitions = store.definitionFiles(id, &problem);
     if (!problem.isEmpty()) {
         *error = problem;
         return std::nullopt;
@@ -60,6 +62,19 @@ bool ResultSetBundle::validate(QString *error) const
             return false;
         }
         names.append(runtime.name);
+    }
+    for (qsizetype i = 0; i < definitions.size(); ++i) {
+        const StoredDefinitionFile &definition = definitions.at(i);
+        if (definition.path.isEmpty()) {
+            *error = QStringLiteral("%1, definition file %2: \"path\" is empty").arg(label).arg(i + 1);
+            return false;
+        }
+        if (!definition.intact()) {
+            *error = QStringLiteral("%1: the definition file %2 does not match its SHA-256 (stored %3, its text hashes to %4); "
+                                    "the file was changed after the set was recorded, so it is refused: import an unaltered export")
+                         .arg(label, definition.path.left(200), definition.sha256.left(64), StoredDefinitionFile::sha256Of(definition.text));
+            return false;
+        }
     }
     for (qsizetype i = 0; i < samples.size(); ++i) {
         const Sample &sample = samples.at(i);

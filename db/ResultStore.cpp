@@ -144,6 +144,17 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("ALTER TABLE result_sets ADD COLUMN hostname TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE result_sets ADD COLUMN machine_label TEXT NOT NULL DEFAULT ''"),
     },
+    // 6 -> 7: the user's definition files a set ran (issue 15), byte for byte, so a saved set says what was measured.
+    // The text is a BLOB: a file is stored as the bytes that were checked, whatever their encoding. Built-in runs have none.
+    {
+        QStringLiteral("CREATE TABLE definition_files ("
+                       " id INTEGER PRIMARY KEY,"
+                       " result_set_id INTEGER NOT NULL REFERENCES result_sets(id) ON DELETE CASCADE,"
+                       " path TEXT NOT NULL,"
+                       " sha256 TEXT NOT NULL,"
+                       " text BLOB NOT NULL)"),
+        QStringLiteral("CREATE INDEX definition_files_by_set ON definition_files (result_set_id)"),
+    },
 };
 /// The schema version that added the machine columns; the migration to it also fills them for stored sets.
 constexpr int kMachineColumnsVersion = 6;
@@ -795,7 +806,42 @@ bool ResultStore::insertRuntime(qint64 resultSetId, const RuntimeInfo &runtime, 
     return true;
 }
 
-qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error)
+bool ResultStore::insertDefinitionFiles(qint64 resultSetId, const QList<StoredDefinitionFile> &definitions, QString *error)
+{
+    QSqlQuery insert(QSqlDatabase::database(m_connection, false));
+    insert.prepare(QStringLiteral("INSERT INTO definition_files (result_set_id, path, sha256, text) VALUES (?, ?, ?, ?)"));
+    for (const StoredDefinitionFile &definition : definitions) {
+        insert.addBindValue(resultSetId);
+        insert.addBindValue(text(definition.path));
+        insert.addBindValue(text(definition.sha256));
+        // Never a null QByteArray: it would bind as SQL NULL in the NOT NULL column.
+        insert.addBindValue(definition.text.isNull() ? QByteArray("") : definition.text);
+        if (!insert.exec()) {
+            *error = QStringLiteral("cannot store the definition file %1 (%2)").arg(definition.path, sqlError(insert.lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<StoredDefinitionFile> ResultStore::definitionFiles(qint64 resultSetId, QString *error) const
+{
+    QList<StoredDefinitionFile> result;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT path, sha256, text FROM definition_files WHERE result_set_id = ? ORDER BY id"));
+    query.addBindValue(resultSetId);
+    if (!query.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read the definition files of result set %1 (%2)").arg(resultSetId).arg(sqlError(query.lastError()));
+        return result;
+    }
+    while (query.next())
+        result.append(StoredDefinitionFile{query.value(0).toString(), query.value(1).toString(), query.value(2).toByteArray()});
+    return result;
+}
+
+qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error,
+                                    const QList<StoredDefinitionFile> &definitions)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
@@ -830,6 +876,10 @@ qint64 ResultStore::createResultSet(const ResultSetInfo &info, const QList<Runti
             db.rollback();
             return 0;
         }
+    }
+    if (!insertDefinitionFiles(id, definitions, error)) {
+        db.rollback();
+        return 0;
     }
     if (!db.commit()) {
         *error = sqlError(db.lastError());
@@ -1197,7 +1247,7 @@ bool ResultStore::checkTablesAreTables(QString *error)
     // A hostile file could put a view (running arbitrary SQL when read) where a table belongs.
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     for (const QString &table : {QStringLiteral("result_sets"), QStringLiteral("runtimes"), QStringLiteral("processes"),
-                                 QStringLiteral("samples")}) {
+                                 QStringLiteral("samples"), QStringLiteral("definition_files")}) {
         query.prepare(QStringLiteral("SELECT type FROM sqlite_master WHERE name = ?"));
         query.addBindValue(table);
         if (!query.exec() || !query.next() || query.value(0).toString() != QLatin1String("table")) {
@@ -1252,6 +1302,8 @@ qint64 ResultStore::insertImportedSet(const ResultSetBundle &bundle, QString *er
             return 0;
     }
 
+    if (!insertDefinitionFiles(id, bundle.definitions, error))
+        return 0;
     for (const Sample &sample : bundle.samples) {
         if (insertSample(id, sample, error) == 0)
             return 0;

@@ -7,6 +7,7 @@
 #include "RuntimeInfo.h"
 #include "Sample.h"
 #include "SqlDialect.h"
+#include "StoredDefinitionFile.h"
 
 #include <QList>
 #include <QMap>
@@ -26,7 +27,7 @@ namespace showdown {
 class ResultStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     /// PRAGMA application_id of every Showdown database ("SHDW"), so foreign SQLite files are recognised.
     static constexpr quint32 kApplicationId = 0x53484457;
 
@@ -58,8 +59,11 @@ public:
     /// ~/.local/share/Showdown/showdown.sqlite (the platform's app-data folder).
     [[nodiscard]] static QString defaultPath();
 
-    /// Starts a result set owned by this process; it stays `running` until finishResultSet().
-    [[nodiscard]] qint64 createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error);
+    /// Starts a result set owned by this process; it stays `running` until finishResultSet(). The user's definition
+    /// files it runs (none for built-in benchmarks) are stored in the same transaction, so no set of user benchmarks
+    /// ever exists without the definitions that say what it measured.
+    [[nodiscard]] qint64 createResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, QString *error,
+                                         const QList<StoredDefinitionFile> &definitions = {});
     /// Commits one sample (its process record and every timing) in one transaction.
     [[nodiscard]] bool addSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] bool finishResultSet(qint64 resultSetId, const QString &status, QString *error);
@@ -71,6 +75,9 @@ public:
     [[nodiscard]] QList<ResultSetInfo> resultSetsOnMachine(const QString &machine, QString *error = nullptr) const;
     [[nodiscard]] std::optional<ResultSetInfo> resultSet(qint64 id, QString *error = nullptr) const;
     [[nodiscard]] QList<RuntimeInfo> runtimes(qint64 resultSetId, QString *error = nullptr) const;
+    /// The user's definition files the set ran, in the order they were stored; empty for built-in benchmarks and for
+    /// sets recorded before schema 7. Nothing is parsed or run here.
+    [[nodiscard]] QList<StoredDefinitionFile> definitionFiles(qint64 resultSetId, QString *error = nullptr) const;
     /// How much of each process samples() reads.
     enum class SampleDetail {
         Everything,     ///< with every timing and load point: exports, and analysing a set
@@ -143,6 +150,8 @@ private:
     [[nodiscard]] bool checkTablesAreTables(QString *error);
     /// One runtime row of a result set, with its family and kind as columns (schema 5) and its details as JSON.
     [[nodiscard]] bool insertRuntime(qint64 resultSetId, const RuntimeInfo &runtime, QString *error);
+    /// The set's definition files, inside the caller's transaction.
+    [[nodiscard]] bool insertDefinitionFiles(qint64 resultSetId, const QList<StoredDefinitionFile> &definitions, QString *error);
     /// Writes one process with its timings and load points inside the caller's transaction; 0 on failure.
     [[nodiscard]] qint64 insertSample(qint64 resultSetId, const Sample &sample, QString *error);
     [[nodiscard]] qint64 insertImportedSet(const ResultSetBundle &bundle, QString *error);

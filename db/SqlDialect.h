@@ -27,7 +27,7 @@ public:
     /// A migration statement in this backend's words. SQLite's are kept as they are; for PostgreSQL the
     /// `id INTEGER PRIMARY KEY` row ids become identity columns, INTEGER becomes BIGINT (SQLite's integers are
     /// 64-bit: nanosecond timings overflow PostgreSQL's 32-bit INTEGER), REAL becomes DOUBLE PRECISION (PostgreSQL's
-    /// REAL is single precision), WITHOUT ROWID (an SQLite storage choice) goes, and SQLite's JSON functions
+    /// REAL is single precision), BLOB becomes BYTEA, WITHOUT ROWID (an SQLite storage choice) goes, and SQLite's JSON functions
     /// json_extract(column, '$.key') and json_valid(column) become PostgreSQL's ->> and a NOT NULL test.
     [[nodiscard]] QString translate(const QString &sqliteStatement) const;
 

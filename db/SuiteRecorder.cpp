@@ -31,7 +31,7 @@ qint64 SuiteRecorder::begin(const QString &suite, const QStringList &only, int r
                                   {QStringLiteral("processes"), qint64(processes)},
                                   // What every child started with (BLAS threads pinned), so a reader knows numpy ran on one core.
                                   {QStringLiteral("child_environment"), BenchmarkEnvironment::toJson()}};
-    return m_store.createResultSet(info, runtimes, error);
+    return m_store.createResultSet(info, runtimes, error, m_definitions);
 }
 
 SuiteRecorder::Outcome SuiteRecorder::record(qint64 resultSetId, const QList<RunStep> &steps, std::stop_source stop,

@@ -34,6 +34,8 @@ public:
 
     /// What the user calls this machine (`run --label prod-c7i.large`), recorded with the set by begin().
     void setMachineLabel(const QString &label) { m_label = label; }
+    /// The user's definition files the run measures (`run --benchmarks`, `rerun`), stored by begin() with the set.
+    void setDefinitions(const QList<StoredDefinitionFile> &definitions) { m_definitions = definitions; }
 
     /// Creates the result set describing the run (environment with the machine's state now, runtimes,
     /// parameters); 0 on failure.
@@ -57,6 +59,7 @@ private:
     MachineState m_machine;     ///< read at begin() and before the set is finished
     QJsonObject m_environment;  ///< as stored by begin(), completed with the machine's end state
     QString m_label;            ///< MachineIdentity::label; empty: none given
+    QList<StoredDefinitionFile> m_definitions;  ///< empty: built-in benchmarks
 };
 
 } // namespace showdown

@@ -41,6 +41,7 @@ inline QStringList downgradeTo(int version)
          QStringLiteral("ALTER TABLE runtimes DROP COLUMN runtime_kind")},
         {QStringLiteral("ALTER TABLE result_sets DROP COLUMN machine_id"),
          QStringLiteral("ALTER TABLE result_sets DROP COLUMN hostname"), QStringLiteral("ALTER TABLE result_sets DROP COLUMN machine_label")},
+        {QStringLiteral("DROP INDEX definition_files_by_set"), QStringLiteral("DROP TABLE definition_files")},
     };
     QStringList statements;
     for (qsizetype i = undo.size() - 1; i >= version; --i)

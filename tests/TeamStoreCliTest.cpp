@@ -312,7 +312,10 @@ private slots:
         QVERIFY(m_cluster.psql(name, QStringLiteral("CREATE ROLE ci_runner LOGIN IN ROLE showdown_runner;"
                                                     " CREATE ROLE ada LOGIN IN ROLE showdown_reader")).code == 0);
         QString error;
-        const ResultSetBundle measured = bundle(QStringLiteral("from CI"), 2e6, 9e6, 8);
+        ResultSetBundle measured = bundle(QStringLiteral("from CI"), 2e6, 9e6, 8);
+        // A set of the user's own benchmarks: the runner may add its definition file too (schema 7).
+        const QByteArray definition = "{\"showdown_benchmarks\": 1, \"benchmarks\": []}\n";
+        measured.definitions.append(StoredDefinitionFile{QStringLiteral("/ci/showdown.json"), StoredDefinitionFile::sha256Of(definition), definition});
         const QString local = path(QStringLiteral("ci.sqlite"));
         QVERIFY2(localStore(local, {measured}, &error), qPrintable(error));
 
@@ -334,6 +337,7 @@ private slots:
         const CommandRun readerShow = runShowdown(exportSet + QStringList{m_cluster.url(name, QStringLiteral("ada"))});
         const CommandRun ownerShow = runShowdown(exportSet + QStringList{m_cluster.url(name)});
         QVERIFY2(readerShow.code == 0 && readerShow.out == ownerShow.out, qPrintable(readerShow.err));
+        QVERIFY2(readerShow.out.contains(QLatin1String("/ci/showdown.json")), qPrintable(readerShow.out.left(2000)));
         const QString other = path(QStringLiteral("other.sqlite"));
         QVERIFY2(localStore(other, {bundle(QStringLiteral("not for readers"))}, &error), qPrintable(error));
         const CommandRun readerPush = runShowdown({QStringLiteral("push"), QStringLiteral("--all"), QStringLiteral("--db"), other, QStringLiteral("--to"),

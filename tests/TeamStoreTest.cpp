@@ -316,6 +316,44 @@ private slots:
         QCOMPARE(fingerprint(store), before);
     }
 
+    /// The definition files of a set of user benchmarks (schema 7) keep their bytes on both backends, UTF-8 or not
+    /// (BLOB on SQLite, BYTEA on PostgreSQL); one whose SHA-256 is not its text's is refused before anything lands.
+    void storesDefinitionFiles()
+    {
+        const QString store = freshStore();
+        ResultSetBundle original = bundle(QStringLiteral("with definitions"));
+        const QByteArray utf8 = "{\"showdown_benchmarks\": 1, \"benchmarks\": []} \xc3\xa9\n";
+        const QByteArray binary("\xff\xfe\x00not UTF-8\x80", 14);
+        for (const QByteArray &text : {utf8, binary})
+            original.definitions.append(StoredDefinitionFile{QStringLiteral("/home/ada/bench/showdown.json"), StoredDefinitionFile::sha256Of(text), text});
+        QString error;
+        QVERIFY2(storeSets(store, {original}, &error), qPrintable(error));
+        {
+            ResultStore reader;
+            QVERIFY2(reader.open(store, ResultStore::OpenMode::Read, &error), qPrintable(error));
+            const qint64 id = reader.resultSetIdForUuid(original.info.uuid);
+            QVERIFY(id > 0);
+            QCOMPARE(reader.definitionFiles(id, &error), original.definitions);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const std::optional<ResultSetBundle> back = ResultSetBundle::fromStore(reader, id, &error);
+            QVERIFY2(back, qPrintable(error));
+            QCOMPARE(JsonExporter::toJson({*back}), JsonExporter::toJson({original}));
+        }
+        ResultSetBundle tampered = bundle(QStringLiteral("tampered"));
+        tampered.definitions.append(StoredDefinitionFile{QStringLiteral("/x/showdown.json"), StoredDefinitionFile::sha256Of(utf8), binary});
+        ResultStore writer;
+        QVERIFY2(writer.open(store, ResultStore::OpenMode::Write, &error), qPrintable(error));
+        QVERIFY(!writer.importResultSets({tampered}, &error));
+        QVERIFY2(error.contains(QLatin1String("does not match its SHA-256")), qPrintable(error));
+        QCOMPARE(writer.resultSets().size(), 1);
+        // Deleting the set takes its definition files with it.
+        const qint64 id = writer.resultSetIdForUuid(original.info.uuid);
+        error.clear();
+        QVERIFY2(writer.deleteResultSet(id, &error), qPrintable(error));
+        QVERIFY(writer.definitionFiles(id, &error).isEmpty());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
     void upgradesAnOlderSchemaInPlace()
     {
         // A store left at schema 3 (no capacity objective or machine columns) by an older Showdown, with a set in it.

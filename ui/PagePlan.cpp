@@ -63,4 +63,11 @@ PagePlan::Categories PagePlan::shipped(QString *error)
     return categories;
 }
 
+PagePlan::Categories PagePlan::withUserBenchmarks(Categories categories, const QList<UserBenchmark> &benchmarks)
+{
+    for (const UserBenchmark &benchmark : benchmarks)
+        categories.insert(benchmark.name, benchmark.category);
+    return categories;
+}
+
 } // namespace showdown

@@ -2,6 +2,7 @@
 
 #include "BenchmarkCategory.h"
 #include "ResultAnalysis.h"
+#include "UserBenchmark.h"
 
 #include <QList>
 #include <QMap>
@@ -19,7 +20,7 @@ public:
         Scaling,      ///< the same work over more workers
         Servers,      ///< measured by load, shown from load rows (Concurrency, Real-time, Memory)
     };
-    /// Benchmark name → category, as this build's manifest declares it.
+    /// Benchmark name → category, as this build's manifest (and a set's own definition files) declare it.
     using Categories = QMap<QString, BenchmarkCategory>;
 
     [[nodiscard]] static Page pageOf(BenchmarkCategory category);
@@ -29,6 +30,10 @@ public:
     [[nodiscard]] static QList<Comparison> comparisons(Page page, const QList<Comparison> &comparisons, const Categories &categories);
     /// The categories of the shipped manifest. Reads a file: call it off the GUI thread.
     [[nodiscard]] static Categories shipped(QString *error);
+    /// `categories` with a set's own benchmarks (its stored definition files) placed by the category each declares, so
+    /// the window and the reports put a user's cpu program on Performance like a built-in one. A user benchmark named
+    /// like a built-in one wins: the set measured the user's.
+    [[nodiscard]] static Categories withUserBenchmarks(Categories categories, const QList<UserBenchmark> &benchmarks);
 };
 
 } // namespace showdown

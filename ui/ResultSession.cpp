@@ -1,5 +1,6 @@
 #include "ResultSession.h"
 
+#include "BenchmarkDefinitionFile.h"
 #include "ResultSetFile.h"
 #include "ResultStore.h"
 
@@ -96,7 +97,10 @@ ResultSnapshot ResultSession::load(const QString &databasePath, qint64 id, QStri
     snapshot.processSummaries = analysis->processes;
     // The categories come from this build's manifest; a benchmark it no longer knows shows under Performance.
     QString catalogError;
-    snapshot.categories = PagePlan::shipped(&catalogError);
+    // The set's own benchmarks (a user's definition files) are placed by the categories they declare.
+    snapshot.definitions = store.definitionFiles(id);
+    snapshot.userBenchmarks = BenchmarkDefinitionFile::benchmarksOf(snapshot.definitions);
+    snapshot.categories = PagePlan::withUserBenchmarks(PagePlan::shipped(&catalogError), snapshot.userBenchmarks);
     return snapshot;
 }
 

@@ -6,6 +6,8 @@
 #include "ResultSetInfo.h"
 #include "RuntimeInfo.h"
 #include "Sample.h"
+#include "StoredDefinitionFile.h"
+#include "UserBenchmark.h"
 
 #include <QList>
 #include <QMap>
@@ -27,7 +29,11 @@ struct ResultSnapshot {
     QList<SummaryRow> rows;
     QList<Comparison> comparisons;
     QList<RuntimeComparison> runtimeComparisons;  ///< each runtime against its family's baseline
-    PagePlan::Categories categories;  ///< benchmark name → manifest category: which page shows it
+    PagePlan::Categories categories;  ///< benchmark name → category (manifest, then the set's own benchmarks): which page shows it
+    /// The user's definition files the set ran (schema 7); empty for built-in benchmarks and older sets.
+    QList<StoredDefinitionFile> definitions;
+    /// The benchmarks those files declare, parsed off the GUI thread with the snapshot. Never run from here.
+    QList<UserBenchmark> userBenchmarks;
     /// Server benchmarks: HTTP sweeps, idle connections, chat rooms.
     QList<LoadRow> loadRows;
     QList<ScalingRow> scalingRows;

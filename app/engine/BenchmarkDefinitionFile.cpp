@@ -33,10 +33,13 @@ const QStringList kMethods = {QStringLiteral("GET"), QStringLiteral("HEAD"), QSt
 /// Collects the problems of one file, each placed at its line.
 class Reader {
 public:
-    Reader(const QString &file, const JsonLineMap &lines, QList<DefinitionProblem> &problems)
-        : m_file(file), m_lines(lines), m_problems(problems)
+    Reader(const QString &file, const JsonLineMap &lines, QList<DefinitionProblem> &problems, bool checkFolders)
+        : m_file(file), m_lines(lines), m_problems(problems), m_checkFolders(checkFolders)
     {
     }
+
+    /// Whether a `directory` must exist now: yes for a file about to be checked or run, not for one stored with a set.
+    [[nodiscard]] bool checkFolders() const { return m_checkFolders; }
 
     void problem(const QString &field, const QString &message, int line = 0)
     {
@@ -126,6 +129,7 @@ private:
     QString m_file;
     const JsonLineMap &m_lines;
     QList<DefinitionProblem> &m_problems;
+    bool m_checkFolders = true;
 };
 
 /// Checks the placeholders of one argument vector: `{runtime}` first and only there, `{size}` only where the
@@ -268,7 +272,7 @@ std::optional<UserBenchmark> parseBenchmark(Reader &reader, const QJsonValue &va
     benchmark.workingDirectory = folder;
     if (const auto directory = reader.string(object, path, QStringLiteral("directory"), false)) {
         benchmark.workingDirectory = QDir::cleanPath(QDir(folder).absoluteFilePath(*directory));
-        if (!QFileInfo(benchmark.workingDirectory).isDir())
+        if (reader.checkFolders() && !QFileInfo(benchmark.workingDirectory).isDir())
             reader.problem(JsonLineMap::member(path, QStringLiteral("directory")),
                            QStringLiteral("no folder %1 (a directory is relative to the definition file's folder)").arg(benchmark.workingDirectory));
     }
@@ -382,6 +386,29 @@ BenchmarkDefinitionFile BenchmarkDefinitionFile::load(const QString &path)
 
 BenchmarkDefinitionFile BenchmarkDefinitionFile::parse(const QByteArray &text, const QString &path)
 {
+    return parse(text, path, true);
+}
+
+BenchmarkDefinitionFile BenchmarkDefinitionFile::fromStored(const StoredDefinitionFile &stored)
+{
+    return parse(stored.text, stored.path, false);
+}
+
+QList<UserBenchmark> BenchmarkDefinitionFile::benchmarksOf(const QList<StoredDefinitionFile> &stored)
+{
+    QList<UserBenchmark> benchmarks;
+    for (const StoredDefinitionFile &file : stored)
+        benchmarks += fromStored(file).benchmarks();
+    return benchmarks;
+}
+
+StoredDefinitionFile BenchmarkDefinitionFile::stored() const
+{
+    return StoredDefinitionFile{QFileInfo(m_path).absoluteFilePath(), StoredDefinitionFile::sha256Of(m_text), m_text};
+}
+
+BenchmarkDefinitionFile BenchmarkDefinitionFile::parse(const QByteArray &text, const QString &path, bool checkFolders)
+{
     BenchmarkDefinitionFile result;
     result.m_path = path;
     result.m_text = text;
@@ -395,7 +422,7 @@ BenchmarkDefinitionFile BenchmarkDefinitionFile::parse(const QByteArray &text, c
         return result;
     }
     const JsonLineMap lines(text);
-    Reader reader(path, lines, result.m_problems);
+    Reader reader(path, lines, result.m_problems, checkFolders);
     for (const JsonLineMap::Duplicate &duplicate : lines.duplicateKeys())
         reader.problem(duplicate.path, QStringLiteral("given twice in the same object; JSON would silently keep only the last"), duplicate.line);
     const QJsonObject top = document.object();

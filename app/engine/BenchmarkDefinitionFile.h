@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StoredDefinitionFile.h"
 #include "UserBenchmark.h"
 
 #include <QByteArray>
@@ -33,15 +34,26 @@ public:
     [[nodiscard]] static BenchmarkDefinitionFile load(const QString &path);
     /// Parses `text` as if read from `path` (relative folders are resolved against path's folder).
     [[nodiscard]] static BenchmarkDefinitionFile parse(const QByteArray &text, const QString &path);
+    /// Parses a file stored with a result set, as if read from where it was when the set ran. Its folders are not
+    /// required to exist any more (the set only describes what was run); `showdown rerun` checks them before running.
+    [[nodiscard]] static BenchmarkDefinitionFile fromStored(const StoredDefinitionFile &stored);
+    /// Every benchmark the stored files of one result set declare, in file order; a file that no longer parses
+    /// (written for a newer format) contributes none. Nothing here runs anything.
+    [[nodiscard]] static QList<UserBenchmark> benchmarksOf(const QList<StoredDefinitionFile> &stored);
 
     [[nodiscard]] bool ok() const { return m_problems.isEmpty(); }
     [[nodiscard]] const QString &path() const { return m_path; }
     [[nodiscard]] const QList<UserBenchmark> &benchmarks() const { return m_benchmarks; }
     [[nodiscard]] const QList<DefinitionProblem> &problems() const { return m_problems; }
-    /// The file as read, for storing with a result set later (issue 15, part 4).
+    /// The file as read: what a result set stores (stored()).
     [[nodiscard]] const QByteArray &text() const { return m_text; }
+    /// The file as a result set keeps it: its absolute path, the SHA-256 of its text, the text.
+    [[nodiscard]] StoredDefinitionFile stored() const;
 
 private:
+    /// `checkFolders` false: a stored file's `directory` folders need not exist (fromStored).
+    [[nodiscard]] static BenchmarkDefinitionFile parse(const QByteArray &text, const QString &path, bool checkFolders);
+
     QString m_path;
     QByteArray m_text;
     QList<UserBenchmark> m_benchmarks;

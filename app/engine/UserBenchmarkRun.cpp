@@ -11,7 +11,13 @@ std::optional<Catalog> UserBenchmarkRun::prepare(const QString &path, const QStr
                                                  const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
                                                  std::stop_token stop)
 {
-    const BenchmarkDefinitionFile file = BenchmarkDefinitionFile::load(path);
+    return prepare(BenchmarkDefinitionFile::load(path), suites, executor, runtimes, notes, error, stop);
+}
+
+std::optional<Catalog> UserBenchmarkRun::prepare(const BenchmarkDefinitionFile &file, const QStringList &suites, Executor &executor,
+                                                 const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
+                                                 std::stop_token stop)
+{
     if (!file.ok()) {
         QStringList lines;
         for (const DefinitionProblem &problem : file.problems())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BenchmarkDefinitionFile.h"
 #include "Catalog.h"
 #include "Executor.h"
 #include "RuntimeInfo.h"
@@ -22,6 +23,11 @@ public:
     /// @param notes receives what is left out and why (servers and protocol programs are not measured by run yet).
     /// @return nothing, with *error saying why (problems in the file, failed checks, nothing to measure).
     [[nodiscard]] static std::optional<Catalog> prepare(const QString &path, const QStringList &suites, Executor &executor,
+                                                        const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
+                                                        std::stop_token stop = {});
+    /// The same for a file already read (`showdown rerun` parses the text stored with a set), so the text checked is the
+    /// text run and stored.
+    [[nodiscard]] static std::optional<Catalog> prepare(const BenchmarkDefinitionFile &file, const QStringList &suites, Executor &executor,
                                                         const QList<RuntimeInfo> &runtimes, QStringList *notes, QString *error,
                                                         std::stop_token stop = {});
 };

@@ -31,7 +31,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM showdown_runner, showdown_reader;
 GRANT USAGE ON SCHEMA public TO showdown_runner, showdown_reader;
 
 GRANT SELECT ON showdown_schema TO showdown_runner;
-GRANT INSERT ON result_sets, runtimes, processes, samples, load_points, analyses TO showdown_runner;
+GRANT INSERT ON result_sets, runtimes, processes, samples, load_points, analyses, definition_files TO showdown_runner;
 GRANT SELECT (id, uuid) ON result_sets TO showdown_runner;
 GRANT SELECT (id) ON processes TO showdown_runner;
 
