@@ -15,7 +15,6 @@
 #include "UserBenchmarkReport.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -42,7 +41,7 @@ StoredDefinitionFile stored(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray text = file.readAll();
-    return {path, QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex()), text};
+    return {path, StoredDefinitionFile::sha256Of(text), text};
 }
 
 bool copyFolder(const QString &from, const QString &to)

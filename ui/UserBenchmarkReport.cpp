@@ -92,7 +92,7 @@ QList<UserBenchmarkReport::File> UserBenchmarkReport::read(const QList<StoredDef
 {
     QList<File> files;
     for (const StoredDefinitionFile &stored : definitions) {
-        const BenchmarkDefinitionFile parsed = BenchmarkDefinitionFile::parse(stored.text, stored.path);
+        const BenchmarkDefinitionFile parsed = BenchmarkDefinitionFile::fromStored(stored);
         File file{stored, parsed.benchmarks(), {}};
         for (const DefinitionProblem &problem : parsed.problems())
             file.problems.append(problem.text());
