@@ -21,13 +21,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserBenchmarkReport", text);
 }
 
-/// Declared bytes as a reader can check them: as text when they are plain text (a JSON body reads as JSON), as a
-/// JSON string literal when they hold a newline or another control character ("17984\n": the newline matters).
+/// Declared bytes as a reader can check them: as quoted text when they are plain text (a JSON body reads as JSON), as
+/// a JSON string literal when they hold a newline or another control character ("17984\n": the newline matters).
 QString literal(const QByteArray &bytes)
 {
     const QString text = QString::fromUtf8(bytes.left(kLongestExcerpt));
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
-    QString shown = text;
+    QString shown = QStringLiteral("“%1”").arg(text);  // quoted: where "ok" ends shows
     if (text.contains(control)) {
         shown = QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
         shown = shown.mid(1, shown.size() - 2);  // the array's brackets
@@ -185,7 +185,7 @@ QList<QStringList> UserBenchmarkReport::declaration(const UserBenchmark &b)
                                            ? tr("GET %1 answers (any status), within %2 s").arg(b.ready.path).arg(b.timeoutSeconds)
                                            : tr("a stdout line matches %1, within %2 s").arg(b.ready.pattern.pattern()).arg(b.timeoutSeconds)});
         for (const UserRequest &r : b.requests)
-            rows.append({tr("Request %1").arg(r.name.isEmpty() ? r.path : r.name), request(r)});
+            rows.append({tr("Request “%1”").arg(r.name.isEmpty() ? r.path : r.name), request(r)});
     } else {
         rows.append({tr("Timeout"), tr("%1 s per process").arg(b.timeoutSeconds)});
     }
