@@ -188,8 +188,9 @@ QList<QStringList> UserBenchmarkReport::declaration(const UserBenchmark &b)
             rows.append({tr("Request “%1”").arg(r.name.isEmpty() ? r.path : r.name), request(r)});
     } else {
         rows.append({tr("Timeout"), tr("%1 s per process").arg(b.timeoutSeconds)});
+        // A server's processes per runtime default to the suite's repeats: its load table's n says how many ran.
+        rows.append({tr("Runs"), tr("%1 processes per runtime").arg(b.runs)});
     }
-    rows.append({tr("Runs"), tr("%1 processes per runtime").arg(b.runs)});
     return rows;
 }
 
