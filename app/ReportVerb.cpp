@@ -72,8 +72,8 @@ int reportVerb(const QStringList &arguments, QTextStream &out, QTextStream &err)
         categories = PagePlan::withUserBenchmarks(categories, BenchmarkDefinitionFile::benchmarksOf(loaded->set.definitions));
         const std::optional<ClaimInputs> claims = ClaimInputs::fromResultSet(loaded->set.samples, loaded->set.runtimes);
         write = [&, claims](ReportFormat format, QIODevice *device) {
-            return ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories, claims, format, device,
-                                                &error);
+            return ReportWriter::writeResultSet(loaded->set.info, loaded->set.runtimes, loaded->analysis, categories, loaded->set.definitions,
+                                                claims, format, device, &error);
         };
     }
     // Each file's time is what writing it alone takes: reading the set, then drawing and writing the file.

@@ -2,6 +2,7 @@
 // Result sets built in code for the exchange, fuzz and compare tests: realistic shapes, every field set,
 // and text that would hurt if anything ever interpreted it.
 
+#include "LatencyHistogram.h"
 #include "ResultSetBundle.h"
 
 #include <QCryptographicHash>
@@ -140,6 +141,38 @@ inline Sample serverSample(const QString &runtimeName)
     s.points[1].connections = 128;
     s.points[1].error = QStringLiteral("server exited");
     return s;
+}
+
+/// Two server processes per runtime (node, python3) of serverSample(), each measured at 8 and 64 connections on one
+/// worker (several workers belong to Scaling) with a real latency histogram: lines with CI whiskers on the
+/// Concurrency charts.
+inline QList<Sample> sweptServers()
+{
+    QList<Sample> samples;
+    for (const QString &runtime : {QStringLiteral("node"), QStringLiteral("python3")}) {
+        for (int process = 0; process < 2; ++process) {
+            Sample server = serverSample(runtime);
+            server.workers = 1;
+            server.runIndex = process;
+            QList<LoadPoint> points;
+            for (int connections : {8, 64}) {
+                LoadPoint point = server.points.first();
+                point.workers = 1;
+                point.connections = connections;
+                point.completed = (runtime == QLatin1String("node") ? 3000 : 1800) * (connections == 8 ? 1 : 2) + 50 * process;
+                point.sent = point.completed;
+                point.errors = QJsonObject();
+                LatencyHistogram latency;
+                for (int i = 0; i < 200; ++i)
+                    latency.record(qint64(1'000'000) * connections / 8 + 5'000 * i + 100'000 * process);
+                point.latency = latency.toJson();
+                points.append(point);
+            }
+            server.points = points;
+            samples.append(server);
+        }
+    }
+    return samples;
 }
 
 } // namespace showdown::fixtures

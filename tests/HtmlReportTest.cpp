@@ -8,7 +8,6 @@
 #include "ExchangeFixtures.h"
 #include "Format.h"
 #include "HtmlReportDocument.h"
-#include "LatencyHistogram.h"
 #include "PagePlan.h"
 #include "ReportWriter.h"
 #include "ResultStore.h"
@@ -104,31 +103,8 @@ private slots:
         // Two CPU benchmarks on node and python3 and an HTTP server on both: bars, boxes, ratio points with
         // whiskers and server lines. Its notes are markup that must stay text.
         m_set = fixtures::bundle(QStringLiteral("html"));
-        // Two server processes per runtime, each measured at 8 and 64 connections with a real latency histogram, one
-        // worker (several workers belong to Scaling): lines with CI whiskers on the Concurrency charts.
-        for (const QString &runtime : {QStringLiteral("node"), QStringLiteral("python3")}) {
-            for (int process = 0; process < 2; ++process) {
-                Sample server = fixtures::serverSample(runtime);
-                server.workers = 1;
-                server.runIndex = process;
-                QList<LoadPoint> points;
-                for (int connections : {8, 64}) {
-                    LoadPoint point = server.points.first();
-                    point.workers = 1;
-                    point.connections = connections;
-                    point.completed = (runtime == QLatin1String("node") ? 3000 : 1800) * (connections == 8 ? 1 : 2) + 50 * process;
-                    point.sent = point.completed;
-                    point.errors = QJsonObject();
-                    LatencyHistogram latency;
-                    for (int i = 0; i < 200; ++i)
-                        latency.record(qint64(1'000'000) * connections / 8 + 5'000 * i + 100'000 * process);
-                    point.latency = latency.toJson();
-                    points.append(point);
-                }
-                server.points = points;
-                m_set.samples.append(server);
-            }
-        }
+        // Two server processes per runtime at 8 and 64 connections: lines with CI whiskers on the Concurrency charts.
+        m_set.samples.append(fixtures::sweptServers());
         m_database = m_dir.filePath(QStringLiteral("results.sqlite"));
         {
             ResultStore store;
@@ -185,7 +161,7 @@ private slots:
         QString error;
         const PagePlan::Categories categories = PagePlan::shipped(&error);
         QVERIFY2(!categories.isEmpty(), qPrintable(error));
-        QVERIFY2(ReportWriter::writeResultSet(m_set.info, m_set.runtimes, m_analysis, categories,
+        QVERIFY2(ReportWriter::writeResultSet(m_set.info, m_set.runtimes, m_analysis, categories, {},
                                               ClaimInputs::fromResultSet(m_set.samples, m_set.runtimes), ReportFormat::Pdf, &pdf, &error),
                  qPrintable(error));
         QFile file(m_dir.filePath(QStringLiteral("report.pdf")));

@@ -99,7 +99,7 @@ private slots:
         QVERIFY2(m_analysis, qPrintable(error));
         m_categories = PagePlan::shipped(&error);
         QVERIFY2(!m_categories.isEmpty(), qPrintable(error));
-        QVERIFY2(ReportWriter::writeResultSet(*m_info, m_runtimes, *m_analysis, m_categories, std::nullopt, m_report, &error), qPrintable(error));
+        QVERIFY2(ReportWriter::writeResultSet(*m_info, m_runtimes, *m_analysis, m_categories, {}, std::nullopt, m_report, &error), qPrintable(error));
         // A standard set has every kind of chart: times, distributions, ratios, memory, servers, capacity, scaling.
         QVERIFY2(m_report.charts.size() >= 25, qPrintable(QString::number(m_report.charts.size())));
         for (const RecordingDocument::Chart &chart : std::as_const(m_report.charts)) {

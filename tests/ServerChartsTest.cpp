@@ -328,7 +328,7 @@ private slots:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QString error;
-        QVERIFY2(ReportWriter::writeResultSet(info, {}, analysis, {}, std::nullopt, ReportFormat::Pdf, &buffer, &error), qPrintable(error));
+        QVERIFY2(ReportWriter::writeResultSet(info, {}, analysis, {}, {}, std::nullopt, ReportFormat::Pdf, &buffer, &error), qPrintable(error));
         QTemporaryDir dir;
         QString text = pdfText(buffer.data(), dir.path());
         QVERIFY2(!text.isEmpty(), "pdftotext (poppler-utils) is needed");

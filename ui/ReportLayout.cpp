@@ -206,13 +206,10 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
         }
         needed.append(widest + 2 * kCellPadding + 1);
     }
-    // A column whose widest word would take most of the page (a file path) wraps anywhere instead, so it cannot
-    // squeeze every other column down to its widest word.
-    QList<int> wrap;
-    for (qreal &need : needed) {
-        wrap.append(need > kLongestWord * m_width ? int(Qt::TextWrapAnywhere) : int(Qt::TextWordWrap));
+    // A column whose widest word would take most of the page (a file path) is given no more than kLongestWord, so it
+    // cannot squeeze every other column down to its widest word; the cells whose words do not fit then wrap anywhere.
+    for (qreal &need : needed)
         need = std::min(need, kLongestWord * m_width);
-    }
     qreal shortfall = 0, slack = 0;
     for (qsizetype c = 0; c < columns.size(); ++c) {
         shortfall += std::max<qreal>(0, needed.at(c) - columns.at(c));
@@ -232,6 +229,16 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
     }
     auto rowBlock = [=, this](const QStringList &cells, bool header, bool striped) {
         const QFont &f = header ? m_tableBold : m_tableFont;
+        // Cell by cell: only a cell with a word wider than its column (a path, a command) wraps anywhere; the other
+        // cells of the column (a description beside it) keep whole words.
+        const QFontMetricsF metrics(f, m_device);
+        QList<int> wrap;
+        for (qsizetype c = 0; c < cells.size() && c < columns.size(); ++c) {
+            qreal widest = 0;
+            for (const QString &word : cells.at(c).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+                widest = std::max(widest, metrics.horizontalAdvance(word));
+            wrap.append(widest > columns.at(c) - 2 * kCellPadding ? int(Qt::TextWrapAnywhere) : int(Qt::TextWordWrap));
+        }
         qreal height = 0;
         for (qsizetype c = 0; c < cells.size() && c < columns.size(); ++c)
             height = std::max(height, textHeight(cells.at(c), f, columns.at(c) - 2 * kCellPadding, wrap.value(c, Qt::TextWordWrap)));

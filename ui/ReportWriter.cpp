@@ -13,6 +13,7 @@
 #include "ResultComparison.h"
 #include "ServerReport.h"
 #include "ServerRows.h"
+#include "UserBenchmarkReport.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -533,13 +534,70 @@ void writeClaims(ReportDocument &layout, const Judged &judged)
     }
 }
 
+/// Whether a Node.js/Python comparison is a finding: Holm-corrected p below alpha and a CI that excludes 1.
+bool significant(const Comparison &c)
+{
+    return c.valid && c.pHolm < ResultChange::kAlpha && (c.ratio.ciHigh < 1 || c.ratio.ciLow > 1);
+}
+
+/// The Summary's table: each Node.js/Python comparison with its ratio, p and verdict in words.
+void verdictTable(ReportDocument &layout, const QList<Comparison> &comparisons)
+{
+    QList<QStringList> verdicts;
+    for (const Comparison &c : comparisons) {
+        verdicts.append({label(c.benchmark, c.variant, c.workers), QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime),
+                         interval(c.ratio), Format::pValue(c.pHolm),
+                         significant(c) ? Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime)
+                                        : (c.valid ? tr("no significant difference") : tr("invalid samples"))});
+    }
+    layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
+                 {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
+}
+
+/// The "Your benchmarks" section, when the set stores definition files: what each file declares, then the results of
+/// its benchmarks with the built-in sections' own charts and tables on the analysis cut to them (the same figures as
+/// the window and `show --json`). Their rows are also in the sections of their category, as the window shows them.
+void writeUserBenchmarks(ReportDocument &layout, const QList<UserBenchmarkReport::File> &files, const ResultSetAnalysis &analysis,
+                         const ChartStyle &style)
+{
+    if (files.isEmpty())
+        return;
+    layout.heading(tr("Your benchmarks"));
+    layout.note(tr("Benchmarks defined in your own definition files (USER_BENCHMARKS.md), stored with this result set and measured, "
+                   "checked and compared exactly as the built-in ones. Commands are the argument vectors as declared (no shell runs "
+                   "them): {runtime} is the runtime's executable with its kind's launch arguments (deno: run -A; bun: --no-install), "
+                   "{size} the declared size, {port} the free loopback port Showdown chose. Their rows are also listed under their "
+                   "category in the sections that follow (Performance, Concurrency), as the window shows them."));
+    UserBenchmarkReport::writeDefinitions(layout, files);
+    const ResultSetAnalysis user = UserBenchmarkReport::only(analysis, UserBenchmarkReport::names(files));
+    if (!user.rows.isEmpty()) {
+        layout.heading(tr("Results of your programs"), 2);
+        layout.note(tr("Median time per process and the node / python ratio of medians with its 95% bootstrap CI; verdicts as in the "
+                       "Summary (Holm-corrected Mann-Whitney p below 0.05 and a CI that excludes 1)."));
+        timeCharts(layout, chartGroups(user.rows), user.comparisons, style);
+        if (!user.comparisons.isEmpty())
+            verdictTable(layout, user.comparisons);
+        statisticsTable(layout, user.rows);
+        writeRuntimeComparisons(layout, user.runtimeComparisons, style);
+    }
+    if (!user.loadRows.isEmpty() || !user.capacityRows.isEmpty()) {
+        layout.heading(tr("Results of your servers"), 2);
+        ServerReport::writeServers(layout, user, style);
+    }
+    if (const QStringList missing = UserBenchmarkReport::unmeasured(files, user); !missing.isEmpty())
+        layout.note(tr("Declared but not measured in this set: %1.").arg(missing.join(QStringLiteral(", "))));
+}
+
 } // namespace
 
-QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories, bool claims)
+QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories, bool claims,
+                                       const QList<StoredDefinitionFile> &definitions)
 {
     QStringList titles = {tr("Summary")};
     if (claims)
         titles.append(tr("Claims"));
+    if (!definitions.isEmpty())
+        titles.append(tr("Your benchmarks"));
     titles << QStringList{tr("Performance"), tr("Distributions"), tr("Memory and start-up")};
     titles << ServerReport::sectionTitles(analysis);
     if (hasScaling(analysis, categories))
@@ -549,16 +607,16 @@ QStringList ReportWriter::sectionTitles(const ResultSetAnalysis &analysis, const
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, ReportFormat format,
-                                  QIODevice *device, QString *error)
+                                  const PagePlan::Categories &categories, const QList<StoredDefinitionFile> &definitions,
+                                  const std::optional<ClaimInputs> &claims, ReportFormat format, QIODevice *device, QString *error)
 {
     const Output out = output(format, device, tr("Showdown report: %1").arg(shortId(info)));
-    return writeResultSet(info, runtimes, analysis, categories, claims, *out.document, error);
+    return writeResultSet(info, runtimes, analysis, categories, definitions, claims, *out.document, error);
 }
 
 bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes, const ResultSetAnalysis &analysis,
-                                  const PagePlan::Categories &categories, const std::optional<ClaimInputs> &claims, ReportDocument &layout,
-                                  QString *error)
+                                  const PagePlan::Categories &categories, const QList<StoredDefinitionFile> &definitions,
+                                  const std::optional<ClaimInputs> &claims, ReportDocument &layout, QString *error)
 {
     // The page helpers read the header and runtimes only; no sample is needed.
     const ResultSetBundle set{info, runtimes, {}};
@@ -582,29 +640,23 @@ bool ReportWriter::writeResultSet(const ResultSetInfo &info, const QList<Runtime
     layout.pageBreak();
     layout.heading(tr("Summary"));
     int nodeFaster = 0, pythonFaster = 0, unclear = 0;
-    QList<QStringList> verdicts;
     for (const Comparison &c : comparisons) {
-        const bool significant = c.valid && c.pHolm < ResultChange::kAlpha && (c.ratio.ciHigh < 1 || c.ratio.ciLow > 1);
-        if (!significant)
+        if (!significant(c))
             ++unclear;
         else if (c.ratio.ratio < 1)
             ++nodeFaster;
         else
             ++pythonFaster;
-        verdicts.append({label(c.benchmark, c.variant, c.workers), QStringLiteral("%1 / %2").arg(c.nodeRuntime, c.pythonRuntime),
-                         interval(c.ratio), Format::pValue(c.pHolm),
-                         significant ? Format::faster(c.ratio.ratio, c.nodeRuntime, c.pythonRuntime)
-                                     : (c.valid ? tr("no significant difference") : tr("invalid samples"))});
     }
     layout.paragraph(tr("Of %1 Node.js/Python comparisons, Node.js took significantly less time in %2 and Python in %3; "
                         "%4 showed no significant difference or had invalid samples. A ratio below 1 means Node.js "
                         "took less time (node median / python median).")
                          .arg(comparisons.size()).arg(nodeFaster).arg(pythonFaster).arg(unclear));
-    layout.table({tr("Benchmark"), tr("Runtimes"), tr("Ratio [95% CI]"), tr("p (Holm)"), tr("Verdict")}, verdicts,
-                 {0.24, 0.17, 0.24, 0.11, 0.24}, {2, 3});
+    verdictTable(layout, comparisons);
     const Judged judged = judge(claims);
     writeClaimFindings(layout, judged.verdicts);
     writeClaims(layout, judged);
+    writeUserBenchmarks(layout, UserBenchmarkReport::read(definitions), analysis, style);
 
     // Each section shows the benchmarks the window's page of the same name shows (PagePlan).
     using Page = PagePlan::Page;

@@ -7,6 +7,7 @@
 
 #include "ResultSetAnalysis.h"
 #include "ResultSetBundle.h"
+#include "StoredDefinitionFile.h"
 
 #include <QString>
 
@@ -30,21 +31,23 @@ public:
     /// From an analysis already made (stored with the set): the pages need no sample. `claims` are the inputs
     /// of the claim verdicts, which bootstrap raw values at their rules' own confidence; without them the
     /// report leaves the claim findings out rather than judge from figures that cannot decide them.
-    /// `categories` place each benchmark in the section the window shows it on (PagePlan).
+    /// `categories` place each benchmark in the section the window shows it on (PagePlan). `definitions` are the
+    /// user's definition files stored with the set: the "Your benchmarks" section shows them and their results (none: no section).
     [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
                                              const ResultSetAnalysis &analysis, const PagePlan::Categories &categories,
-                                             const std::optional<ClaimInputs> &claims, ReportFormat format, QIODevice *device,
-                                             QString *error);
+                                             const QList<StoredDefinitionFile> &definitions, const std::optional<ClaimInputs> &claims,
+                                             ReportFormat format, QIODevice *device, QString *error);
     /// The same report written into `document`, which is finished at the end (tests record what it holds).
     [[nodiscard]] static bool writeResultSet(const ResultSetInfo &info, const QList<RuntimeInfo> &runtimes,
                                              const ResultSetAnalysis &analysis, const PagePlan::Categories &categories,
-                                             const std::optional<ClaimInputs> &claims, ReportDocument &document, QString *error);
+                                             const QList<StoredDefinitionFile> &definitions, const std::optional<ClaimInputs> &claims,
+                                             ReportDocument &document, QString *error);
     [[nodiscard]] static bool writeComparison(const ResultSetBundle &baseline, const ResultSetBundle &candidate, ReportFormat format,
                                               QIODevice *device, QString *error);
     /// The section titles of a single-set report, in order, for tests and the contents page; "Claims" only when
-    /// the report is given claim inputs.
+    /// the report is given claim inputs, "Your benchmarks" only with definition files.
     [[nodiscard]] static QStringList sectionTitles(const ResultSetAnalysis &analysis, const PagePlan::Categories &categories,
-                                                   bool claims = false);
+                                                   bool claims = false, const QList<StoredDefinitionFile> &definitions = {});
 };
 
 } // namespace showdown

@@ -70,14 +70,19 @@ void capacityTable(ReportDocument &layout, const QList<CapacityRow> &capacity, c
                  {0.22, 0.09, 0.08, 0.12, 0.25, 0.05, 0.19}, {2, 4, 5, 6});
 }
 
-void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others,
-                 const ChartStyle &style)
+/// What the Concurrency charts show, above them wherever they are drawn.
+void concurrencyNote(ReportDocument &layout)
 {
-    layout.heading(tr("Concurrency"));
     layout.note(tr("HTTP servers on loopback, one endpoint at a time. Throughput and p99 against connections: median over server "
                    "processes, whiskers the bootstrap 95% CI across them (none with one process). Capacity: the highest constant "
                    "rate at which p99 (from the intended send time) stayed under the objective with no errors; beside each bar, "
                    "requests per second per core of server CPU."));
+}
+
+/// The Concurrency section's body: per endpoint its charts, then the load and capacity tables.
+void endpoints(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others,
+               const ChartStyle &style)
+{
     for (const QString &endpoint : ServerRows::endpoints(rows, capacity)) {
         const QList<LoadRow> part = ServerRows::ofEndpoint(rows, endpoint);
         const QList<CapacityRow> searched = ServerRows::ofEndpoint(capacity, endpoint);
@@ -125,6 +130,14 @@ void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList
                       tr("Memory"), tr("Problem")},
                      load, {0.10, 0.17, 0.08, 0.06, 0.07, 0.04, 0.17, 0.15, 0.08, 0.08}, {3, 4, 5, 6, 7, 8});
     }
+}
+
+void concurrency(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const QList<LoadRow> &others,
+                 const ChartStyle &style)
+{
+    layout.heading(tr("Concurrency"));
+    concurrencyNote(layout);
+    endpoints(layout, rows, capacity, others, style);
 }
 
 void realtime(ReportDocument &layout, const QList<LoadRow> &rows, const QList<CapacityRow> &capacity, const ChartStyle &style)
@@ -177,6 +190,17 @@ void ServerReport::write(ReportDocument &layout, const ResultSetAnalysis &analys
                     ServerRows::others(analysis.loadRows), style);
     if (titles.contains(tr("Real-time")))
         realtime(layout, ServerRows::realtime(analysis.loadRows), ServerRows::capacity(analysis.capacityRows, QStringLiteral("chat")), style);
+}
+
+void ServerReport::writeServers(ReportDocument &layout, const ResultSetAnalysis &analysis, const ChartStyle &style)
+{
+    const QList<LoadRow> rows = ServerRows::concurrency(analysis.loadRows);
+    const QList<CapacityRow> capacity = ServerRows::capacity(analysis.capacityRows, QStringLiteral("http"));
+    const QList<LoadRow> others = ServerRows::others(analysis.loadRows);
+    if (rows.isEmpty() && capacity.isEmpty() && others.isEmpty())
+        return;
+    concurrencyNote(layout);
+    endpoints(layout, rows, capacity, others, style);
 }
 
 } // namespace showdown

@@ -20,6 +20,10 @@ public:
     /// Adds the sections (level-1 headings, charts, tables) to the report.
     /// @param style the report's chart style, which carries the set's runtimes so each keeps its colour.
     static void write(ReportDocument &layout, const ResultSetAnalysis &analysis, const ChartStyle &style);
+    /// The Concurrency section's charts and tables without its heading, for HTTP servers drawn inside another
+    /// section ("Your benchmarks" draws the user's servers with it: the same charts and tables as Concurrency's).
+    /// Nothing when the analysis holds no HTTP server rows.
+    static void writeServers(ReportDocument &layout, const ResultSetAnalysis &analysis, const ChartStyle &style);
 };
 
 } // namespace showdown
