@@ -65,7 +65,7 @@ QString pdfText(const QString &path)
 }
 
 /// Where the next section starts: a heading line on paper, a level-1 heading on the page.
-const QRegularExpression kNextOnPaper(QStringLiteral("\n\s*Performance\s*\n"));
+const QRegularExpression kNextOnPaper(QStringLiteral("\n\\s*Performance\\s*\n"));
 const QRegularExpression kNextOnPage(QStringLiteral("<h2 id=\"section-"));
 
 /// Text without any whitespace: a path or a digest wrapped over lines on paper reads back whole.

@@ -84,7 +84,7 @@ class UserBenchmarksTest : public QObject {
         for (const DefinitionProblem &problem : file.problems())
             qWarning("%s", qPrintable(problem.text()));
         if (!file.ok() || file.benchmarks().size() != 1)
-            return UserCheckResult{QStringLiteral("?"), 0, false, QStringLiteral("the test's own file did not parse"), {}, {}};
+            return UserCheckResult{QStringLiteral("?"), 0, false, QStringLiteral("the test's own file did not parse"), {}, {}, {}};
         ProcessRunner runner(ResourceLocator::execHelper());
         return UserBenchmarkCheck(runner, m_runtimes).check(file.benchmarks().first());
     }
