@@ -103,6 +103,13 @@ QString padded(const QString &text, int width)
     return text.leftJustified(width, QLatin1Char(' '), false) + QLatin1Char(' ');
 }
 
+/// "http/express", or a user server's own name alone (USER_BENCHMARKS.md: its server is named after its entry):
+/// a load row's name in the text tables.
+QString serverLabel(const QString &benchmark, const QString &server)
+{
+    return server == benchmark ? benchmark : benchmark + QLatin1Char('/') + server;
+}
+
 /// "fib", "matmul/numpy", "parallel-cpu x4": a row's name in the text tables.
 QString benchmarkLabel(const QString &benchmark, const QString &variant, int workers)
 {
@@ -828,7 +835,7 @@ void Cli::printLoadRows(const QList<LoadRow> &rows)
                                                             : QStringLiteral("%1 @%2c").arg(row.endpoint).arg(row.connections);
         if (row.workers > 1)
             point += QStringLiteral(" x%1").arg(row.workers);
-        m_out << padded(row.benchmark + QLatin1Char('/') + row.server, 22) << padded(row.runtime, 10) << padded(point, 22);
+        m_out << padded(serverLabel(row.benchmark, row.server), 22) << padded(row.runtime, 10) << padded(point, 22);
         if (!row.valid()) {
             m_out << row.error << "\n";
             continue;
@@ -863,7 +870,7 @@ void Cli::printCapacity(const QList<CapacityRow> &rows)
         QString point = row.kind == QLatin1String("chat") ? QStringLiteral("%1 clients").arg(row.connections) : row.endpoint;
         if (row.workers > 1)
             point += QStringLiteral(" x%1").arg(row.workers);
-        m_out << "  " << padded(row.benchmark + QLatin1Char('/') + row.server, 22) << padded(row.runtime, 10) << padded(point, 14)
+        m_out << "  " << padded(serverLabel(row.benchmark, row.server), 22) << padded(row.runtime, 10) << padded(point, 14)
               << padded(QStringLiteral("p99 < %1 ms").arg(row.sloP99Ms, 0, 'g', 4), 14);
         if (!row.valid()) {
             m_out << row.error << "\n";
