@@ -299,7 +299,8 @@ private slots:
                                             QStringLiteral("Expects status 200"), QStringLiteral("{runtime} server.js {port}"),
                                             QStringLiteral("{runtime} -m uvicorn app:app --host 127.0.0.1 --port {port} --log-level warning"),
                                             QStringLiteral("NODE_ENV=production"), QStringLiteral("summary: throughput against connections"),
-                                            QStringLiteral("order-summary (node)"), QStringLiteral("order-summary (python3)")}) {
+                                            QStringLiteral("order-summary (node)"), QStringLiteral("order-summary (python3)"),
+                                            QStringLiteral("Capacity search at p99 ≤ 50 ms"), QStringLiteral("Connections: the suite's")}) {
                 QVERIFY2(text.contains(format == ReportFormat::Pdf ? declared : declared.toHtmlEscaped().replace(QLatin1String("&quot;"), QLatin1String("\""))),
                          qPrintable(declared));
             }

@@ -75,6 +75,24 @@ QString request(const UserRequest &r)
     return lines.join(QLatin1Char('\n'));
 }
 
+/// The `load` block as declared; what it leaves out is the built-in HTTP servers' setting for the suite, said so,
+/// since the file alone does not hold those numbers.
+QString load(const UserLoad &l)
+{
+    const QString suites = tr("the suite's");
+    QStringList connections;
+    for (const int n : l.connections)
+        connections.append(QString::number(n));
+    QStringList lines{
+        tr("Connections: %1").arg(connections.isEmpty() ? suites : connections.join(QStringLiteral(", "))),
+        tr("Measured: %1 per point").arg(l.durationS ? tr("%1 s").arg(*l.durationS) : suites),
+        tr("Warm-up: %1 per point").arg(l.warmupS ? tr("%1 s").arg(*l.warmupS) : suites),
+        l.sloP99Ms ? tr("Capacity search at p99 ≤ %1 ms").arg(*l.sloP99Ms) : tr("No capacity search (no slo_p99_ms declared)"),
+        tr("Server processes per runtime: %1").arg(l.runs ? QString::number(*l.runs) : suites),
+    };
+    return lines.join(QLatin1Char('\n'));
+}
+
 template <typename Row>
 QList<Row> of(const QList<Row> &rows, const QSet<QString> &names)
 {
@@ -186,6 +204,7 @@ QList<QStringList> UserBenchmarkReport::declaration(const UserBenchmark &b)
                                            : tr("a stdout line matches %1, within %2 s").arg(b.ready.pattern.pattern()).arg(b.timeoutSeconds)});
         for (const UserRequest &r : b.requests)
             rows.append({tr("Request “%1”").arg(r.name.isEmpty() ? r.path : r.name), request(r)});
+        rows.append({tr("Load"), load(b.load)});
     } else {
         rows.append({tr("Timeout"), tr("%1 s per process").arg(b.timeoutSeconds)});
         // A server's processes per runtime default to the suite's repeats: its load table's n says how many ran.
