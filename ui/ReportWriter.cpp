@@ -569,7 +569,7 @@ void writeUserBenchmarks(ReportDocument &layout, const QList<UserBenchmarkReport
                    "{size} the declared size, {port} the free loopback port Showdown chose. Their rows are also listed under their "
                    "category in the sections that follow (Performance, Concurrency), as the window shows them."));
     UserBenchmarkReport::writeDefinitions(layout, files);
-    const ResultSetAnalysis user = UserBenchmarkReport::only(analysis, UserBenchmarkReport::names(files));
+    const ResultSetAnalysis user = analysis.ofBenchmarks(UserBenchmarkReport::names(files));
     if (!user.rows.isEmpty()) {
         layout.heading(tr("Results of your programs"), 2);
         layout.note(tr("Median time per process and the node / python ratio of medians with its 95% bootstrap CI; verdicts as in the "

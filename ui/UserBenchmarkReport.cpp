@@ -93,17 +93,6 @@ QString load(const UserLoad &l)
     return lines.join(QLatin1Char('\n'));
 }
 
-template <typename Row>
-QList<Row> of(const QList<Row> &rows, const QSet<QString> &names)
-{
-    QList<Row> result;
-    for (const Row &row : rows) {
-        if (names.contains(row.benchmark))
-            result.append(row);
-    }
-    return result;
-}
-
 } // namespace
 
 QList<UserBenchmarkReport::File> UserBenchmarkReport::read(const QList<StoredDefinitionFile> &definitions)
@@ -127,18 +116,6 @@ QSet<QString> UserBenchmarkReport::names(const QList<File> &files)
             names.insert(benchmark.name);
     }
     return names;
-}
-
-ResultSetAnalysis UserBenchmarkReport::only(const ResultSetAnalysis &analysis, const QSet<QString> &names)
-{
-    ResultSetAnalysis cut;
-    cut.rows = of(analysis.rows, names);
-    cut.comparisons = of(analysis.comparisons, names);
-    cut.runtimeComparisons = of(analysis.runtimeComparisons, names);
-    cut.loadRows = of(analysis.loadRows, names);
-    cut.scalingRows = of(analysis.scalingRows, names);
-    cut.capacityRows = of(analysis.capacityRows, names);
-    return cut;
 }
 
 QStringList UserBenchmarkReport::unmeasured(const QList<File> &files, const ResultSetAnalysis &analysis)

@@ -17,7 +17,7 @@ class ReportDocument;
 /// (path, SHA-256) and, per benchmark, what it declares (category, form, the argument vector per family with its
 /// placeholders, what its output must be, the requests a server answers), so a reader of the paper knows exactly
 /// what was run. The results half is the built-in sections' own code on the analysis cut to these benchmarks
-/// (only()), written by ReportWriter, so the figures are the window's and `show --json`'s.
+/// (ResultSetAnalysis::ofBenchmarks()), written by ReportWriter, so the figures are the window's and `show --json`'s.
 class UserBenchmarkReport {
 public:
     /// A stored definition file as the report reads it: its benchmarks, or why none could be read from it.
@@ -34,8 +34,6 @@ public:
     [[nodiscard]] static QList<File> read(const QList<StoredDefinitionFile> &definitions);
     /// Every benchmark name the files declare.
     [[nodiscard]] static QSet<QString> names(const QList<File> &files);
-    /// The analysis's rows, comparisons and server rows of these benchmarks only, in the analysis's order.
-    [[nodiscard]] static ResultSetAnalysis only(const ResultSetAnalysis &analysis, const QSet<QString> &names);
     /// The declared benchmarks without a single row in `analysis` (not measured, or filtered out by --only).
     [[nodiscard]] static QStringList unmeasured(const QList<File> &files, const ResultSetAnalysis &analysis);
     /// An argument vector on one line, each argument quoted as a POSIX shell would need it ('a b', 'it'\''s'), so a

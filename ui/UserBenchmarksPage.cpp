@@ -25,21 +25,6 @@
 #include <QVBoxLayout>
 
 namespace showdown {
-namespace {
-
-/// The rows of `rows` that belong to one of `names`.
-template<typename Row>
-QList<Row> ofBenchmarks(const QList<Row> &rows, const QSet<QString> &names)
-{
-    QList<Row> result;
-    for (const Row &row : rows) {
-        if (names.contains(row.benchmark))
-            result.append(row);
-    }
-    return result;
-}
-
-} // namespace
 
 UserBenchmarksPage::UserBenchmarksPage(PageContext &context, QWidget *parent)
     : Page(tr("Your benchmarks"),
@@ -99,10 +84,11 @@ void UserBenchmarksPage::showSnapshot(const ResultSnapshot &snapshot)
     for (const UserBenchmark &benchmark : snapshot.userBenchmarks)
         names.insert(benchmark.name);
     m_definitions->setRows(UserBenchmarkRow::of(snapshot.userBenchmarks, snapshot.definitions));
-    const QList<SummaryRow> rows = ofBenchmarks(snapshot.rows, names);
+    const ResultSetAnalysis yours = snapshot.analysis().ofBenchmarks(names);
+    const QList<SummaryRow> &rows = yours.rows;
     m_summary->setRows(rows);
-    m_comparisons->setRows(ofBenchmarks(snapshot.comparisons, names));
-    m_load->setRows(ofBenchmarks(snapshot.loadRows, names));
+    m_comparisons->setRows(yours.comparisons);
+    m_load->setRows(yours.loadRows);
     QList<ProcessRow> processes;
     for (qsizetype i = 0; i < snapshot.samples.size(); ++i) {
         const Sample &sample = snapshot.samples.at(i);

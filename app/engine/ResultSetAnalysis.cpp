@@ -27,7 +27,31 @@ QList<T> fromArray(const QJsonValue &value, T (*convert)(const QJsonObject &))
     return items;
 }
 
+/// The rows of `rows` that belong to one of `benchmarks`.
+template<typename Row>
+QList<Row> rowsOf(const QList<Row> &rows, const QSet<QString> &benchmarks)
+{
+    QList<Row> result;
+    for (const Row &row : rows) {
+        if (benchmarks.contains(row.benchmark))
+            result.append(row);
+    }
+    return result;
+}
+
 } // namespace
+
+ResultSetAnalysis ResultSetAnalysis::ofBenchmarks(const QSet<QString> &benchmarks) const
+{
+    ResultSetAnalysis cut;
+    cut.rows = rowsOf(rows, benchmarks);
+    cut.comparisons = rowsOf(comparisons, benchmarks);
+    cut.runtimeComparisons = rowsOf(runtimeComparisons, benchmarks);
+    cut.loadRows = rowsOf(loadRows, benchmarks);
+    cut.scalingRows = rowsOf(scalingRows, benchmarks);
+    cut.capacityRows = rowsOf(capacityRows, benchmarks);
+    return cut;
+}
 
 ProcessSummary ProcessSummary::of(const Sample &sample)
 {

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -41,6 +42,11 @@ struct ResultSetAnalysis {
     /// @param baselines each family's baseline; empty: RuntimeBaselines::defaults(runtimes), as stored.
     [[nodiscard]] static ResultSetAnalysis compute(const QList<Sample> &samples, const QList<RuntimeInfo> &runtimes,
                                                    const std::optional<RuntimeBaselines> &baselines = std::nullopt);
+
+    /// The rows, comparisons and server rows of these benchmarks only, in this analysis's order (`processes` is left
+    /// empty: it is keyed by position in the store, not by name). What the window's page and the report's section of
+    /// a user's own benchmarks show.
+    [[nodiscard]] ResultSetAnalysis ofBenchmarks(const QSet<QString> &benchmarks) const;
 
     /// The stored form: the row, comparison, load-row, scaling-row and capacity objects of `showdown show --json`.
     [[nodiscard]] QJsonObject toJson() const;
