@@ -5,11 +5,12 @@
 # own CPU time per completed request (user + system, from /usr/bin/time), which other people's load on a shared
 # machine barely touches. Target: CPU per request within noise (ratio about 1.00). Take figures on a quiet machine.
 #
-# Usage: tests/perf/loadgen_get_vs_base.sh   (BASE=/work/main/build/bin/showdown ROUNDS=4 DURATION=5 CONNECTIONS=64)
+# Usage: BASE=OTHER_BUILD/bin/showdown tests/perf/loadgen_get_vs_base.sh   (ROUNDS=4 DURATION=5 CONNECTIONS=64)
+#   BASE is a build of the commit to compare with (e.g. a worktree of main built before the change).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ours="$root/build/bin/showdown"
-base=${BASE:-/work/main/build/bin/showdown}
+base=${BASE:?set BASE to the showdown binary of a base build to compare with, e.g. BASE=../base/build/bin/showdown}
 rounds=${ROUNDS:-4}
 duration=${DURATION:-5}
 connections=${CONNECTIONS:-64}
